@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { LanguageSwitch } from "./language-switch";
+import { NavLinks } from "./nav-links";
+
+export function Header({ locale, t, demo }: { locale: Locale; t: Messages; demo: boolean }) {
+  return (
+    <header className="header">
+      <Link href="/" className="brand">
+        <span className="brand-mark" aria-hidden="true">▦</span>
+        <span className="brand-name">{t.productName}</span>
+        <span className="brand-tagline">{t.productTagline}</span>
+      </Link>
+      <NavLinks labels={t.nav} />
+      <div className="header-end">
+        {demo && (
+          <span className="demo-badge" title={t.demoBadgeTitle} data-testid="demo-badge">
+            {t.demoBadge}
+          </span>
+        )}
+        <LanguageSwitch locale={locale} label={t.languageLabel} switchTo={t.languageSwitchTo} />
+      </div>
+    </header>
+  );
+}

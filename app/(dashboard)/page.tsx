@@ -1,0 +1,49 @@
+import { getDatabase } from "@/lib/db/client";
+import { getHealth } from "@/lib/health/get-health";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { LOCALE_TAG } from "@/lib/i18n/messages";
+import { MapPage } from "./map-page";
+
+export default async function OverviewPage() {
+  const { locale, t } = await getMessages();
+  const health = await getHealth(await getDatabase());
+  const number = new Intl.NumberFormat(LOCALE_TAG[locale]);
+  const o = t.overview;
+  const stats: [string, number][] = [
+    [o.streets, health.counts.streets],
+    [o.communities, health.counts.communities],
+    [o.gridCells, health.counts.grid_cells],
+    [o.rentalBuildings, health.counts.rental_buildings],
+    [o.noStallZones, health.counts.no_stall_zones],
+    [o.guidancePoints, health.counts.guidance_points],
+    [o.events, health.counts.events],
+    [o.pois, health.counts.pois],
+  ];
+  return (
+    <MapPage
+      panel={
+        <>
+          <h1>{o.title}</h1>
+          {health.counts.streets === 0 ? (
+            <div className="empty-state" data-testid="empty-state">
+              <h2>{o.emptyTitle}</h2>
+              <p>{o.emptyBody}</p>
+            </div>
+          ) : (
+            <dl className="stats" data-testid="key-numbers">
+              {stats.map(([label, value]) => (
+                <div key={label} className="stat">
+                  <dt>{label}</dt>
+                  <dd>{number.format(value)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <p className="db-note">
+            {o.database}: {health.db === "embedded" ? o.embedded : o.postgres} · PostGIS {health.postgis}
+          </p>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,89 @@
+import type { LayerSpecification } from "maplibre-gl";
+import type { Locale } from "@/lib/i18n/messages";
+
+/** Colours of the admin hierarchy; also used by the legend so the two cannot drift apart. */
+export const BOUNDARY_COLOURS = {
+  street: "#1f4e79",
+  community: "#4f7cac",
+  cell: "#8aa1b8",
+  streetFill: ["#dbe7f3", "#e6eef6", "#d5e4ee", "#e9eef3", "#dce9ef"],
+} as const;
+
+export const BOUNDARY_SOURCES = {
+  streets: "boundaries-streets",
+  communities: "boundaries-communities",
+  cells: "boundaries-grid-cells",
+} as const;
+
+const nameField = (locale: Locale) => ["get", locale === "zh" ? "name_zh" : "name_en"];
+
+/** Layers for streets, communities and grid cells, coarse to fine, labels on top. */
+export function boundaryLayers(locale: Locale): LayerSpecification[] {
+  return [
+    {
+      id: "streets-fill",
+      type: "fill",
+      source: BOUNDARY_SOURCES.streets,
+      paint: {
+        // Alternate soft tints by street code so neighbouring streets are told apart.
+        "fill-color": [
+          "match",
+          ["%", ["to-number", ["slice", ["get", "code"], 6, 9]], 5],
+          0, BOUNDARY_COLOURS.streetFill[0],
+          1, BOUNDARY_COLOURS.streetFill[1],
+          2, BOUNDARY_COLOURS.streetFill[2],
+          3, BOUNDARY_COLOURS.streetFill[3],
+          BOUNDARY_COLOURS.streetFill[4],
+        ],
+        "fill-opacity": 0.9,
+      },
+    },
+    {
+      id: "grid-cells-line",
+      type: "line",
+      source: BOUNDARY_SOURCES.cells,
+      minzoom: 12,
+      paint: { "line-color": BOUNDARY_COLOURS.cell, "line-width": ["interpolate", ["linear"], ["zoom"], 12, 0.3, 16, 1] },
+    },
+    {
+      id: "communities-line",
+      type: "line",
+      source: BOUNDARY_SOURCES.communities,
+      paint: {
+        "line-color": BOUNDARY_COLOURS.community,
+        "line-width": ["interpolate", ["linear"], ["zoom"], 10, 0.5, 15, 1.6],
+        "line-dasharray": [3, 2],
+      },
+    },
+    {
+      id: "streets-line",
+      type: "line",
+      source: BOUNDARY_SOURCES.streets,
+      paint: { "line-color": BOUNDARY_COLOURS.street, "line-width": ["interpolate", ["linear"], ["zoom"], 10, 1.5, 15, 3] },
+    },
+    {
+      id: "grid-cells-label",
+      type: "symbol",
+      source: BOUNDARY_SOURCES.cells,
+      minzoom: 15,
+      layout: { "text-field": ["slice", ["get", "code"], 12], "text-size": 11 },
+      paint: { "text-color": "#40566b", "text-halo-color": "#ffffff", "text-halo-width": 1 },
+    },
+    {
+      id: "communities-label",
+      type: "symbol",
+      source: BOUNDARY_SOURCES.communities,
+      minzoom: 12.5,
+      layout: { "text-field": nameField(locale), "text-size": 12 },
+      paint: { "text-color": "#2c4a66", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
+    },
+    {
+      id: "streets-label",
+      type: "symbol",
+      source: BOUNDARY_SOURCES.streets,
+      maxzoom: 13.5,
+      layout: { "text-field": nameField(locale), "text-size": ["interpolate", ["linear"], ["zoom"], 10, 12, 13, 16] },
+      paint: { "text-color": "#12324f", "text-halo-color": "#ffffff", "text-halo-width": 1.6 },
+    },
+  ] as LayerSpecification[];
+}

@@ -1,0 +1,29 @@
+import { bigserial, check, index, integer, pgTable, timestamp } from "drizzle-orm/pg-core";
+import { validGeometry } from "./checks";
+import { eventCategory, eventSource, eventStatus } from "./enums";
+import { geometry } from "./geometry";
+import { gridCells } from "./grid-cells";
+
+/** 事件 — something that happened at a place. Events describe places, never persons. */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    geom: geometry("geom", "Point").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    category: eventCategory("category").notNull(),
+    status: eventStatus("status").notNull().default("open"),
+    source: eventSource("source").notNull(),
+    /** Maintained by a trigger (migration 0002) from the point's location. */
+    gridCellId: integer("grid_cell_id").references(() => gridCells.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("events_geom_gist").using("gist", t.geom),
+    // Time-window queries filter by category first, then range-scan time.
+    index("events_category_time_idx").on(t.category, t.occurredAt),
+    index("events_time_idx").on(t.occurredAt),
+    index("events_grid_cell_time_idx").on(t.gridCellId, t.occurredAt),
+    check("events_geom_valid", validGeometry(t.geom)),
+  ],
+);
+export type Event = typeof events.$inferSelect;

@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { userRole } from "./enums";
+import { streets } from "./streets";
+
+/**
+ * Staff accounts — the only personal data Grid Atlas keeps, and only what sign-in and
+ * the audit log need (an e-mail and a display name). Residents are never stored.
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: userRole("role").notNull(),
+    /** Street scope; required for street_office, empty for district-wide roles. */
+    streetCode: text("street_code").references(() => streets.code, { onUpdate: "cascade" }),
+    passwordHash: text("password_hash"),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "users_street_scope",
+      sql`(${t.role} = 'street_office') = (${t.streetCode} IS NOT NULL)`,
+    ),
+  ],
+);
+export type User = typeof users.$inferSelect;

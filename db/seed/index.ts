@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import { query } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { seedAdminAreas } from "./admin-areas";
+import { loadCells } from "./context";
+import { seedEvents, type PlantedSite } from "./events";
+import { seedGuidancePoints } from "./guidance-points";
+import { seedPois, seedRoads } from "./places";
+import { Random } from "./prng";
+import { seedRentalBuildings } from "./rental-buildings";
+import { SCALES, type ScaleName } from "./scales";
+import { seedZones } from "./zones";
+
+export { SCALES, isScaleName, type ScaleName } from "./scales";
+
+export interface SeedOptions {
+  scale: ScaleName;
+  seed: number;
+  /** The last day of the generated history (YYYY-MM-DD). Same seed + anchor → same rows. */
+  anchorDate: string;
+  onProgress?: (step: string) => void;
+}
+
+/** What the `demo` row of dataset_meta holds; the UI shows a badge while it exists. */
+export interface DemoMeta {
+  scale: ScaleName;
+  seed: number;
+  anchorDate: string;
+  plantedSites: PlantedSite[];
+}
+
+/** Data tables a reseed clears. Streets are upserted instead (staff accounts may reference them). */
+const DATA_TABLES = ["events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities"];
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await query<{ n: number }>(db, sql`select (select count(*) from streets)::int as n`);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Generate the demo district into `db`. Deterministic: the same options give the same rows.
+ * Runs in one transaction — a failure half-way leaves the database as it was.
+ */
+export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<DemoMeta> {
+  const scale = SCALES[options.scale];
+  const anchor = new Date(`${options.anchorDate}T00:00:00Z`);
+  if (Number.isNaN(anchor.getTime())) throw new Error(`anchor date "${options.anchorDate}" is not YYYY-MM-DD`);
+  const progress = options.onProgress ?? (() => {});
+  const root = new Random(options.seed);
+
+  return db.transaction(async (tx) => {
+    progress("clearing previous demo data");
+    await tx.execute(sql.raw(`TRUNCATE ${DATA_TABLES.join(", ")} RESTART IDENTITY CASCADE`));
+    progress("streets, communities and grid cells");
+    await seedAdminAreas(tx, root.fork("admin"), scale);
+    const cells = await loadCells(tx, root.fork("cells"));
+    progress(`roads and ${scale.pois} POIs`);
+    await seedRoads(tx);
+    const pois = await seedPois(tx, root.fork("pois"), scale, cells);
+    progress(`${scale.zones} no-stall zones and ${scale.guidancePoints} guidance points`);
+    await seedZones(tx, root.fork("zones"), scale, pois, anchor);
+    await seedGuidancePoints(tx, root.fork("guidance"), scale, pois);
+    progress(`${scale.rentalBuildings.toLocaleString("en")} rental buildings`);
+    const buildings = await seedRentalBuildings(tx, root.fork("buildings"), scale, cells, anchor);
+    progress(`${scale.events.toLocaleString("en")} events over ${scale.months} months`);
+    const plantedSites = await seedEvents(tx, root.fork("events"), scale, cells, buildings, pois, anchor);
+    const meta: DemoMeta = { scale: options.scale, seed: options.seed, anchorDate: options.anchorDate, plantedSites };
+    await tx.execute(sql`
+      insert into dataset_meta (key, value) values ('demo', ${JSON.stringify(meta)}::jsonb)
+      on conflict (key) do update set value = excluded.value, updated_at = now()`);
+    return meta;
+  });
+}

@@ -1,0 +1,33 @@
+import path from "node:path";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { sql } from "drizzle-orm";
+import { explainServerError } from "./errors";
+import { queryOne } from "./query";
+import type { Database } from "./types";
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+/**
+ * Apply pending migrations. Drizzle runs them all in one transaction, so a failing
+ * migration leaves the database exactly as it was.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  try {
+    if (database.kind === "embedded") {
+      await migratePglite(database.db as never, config);
+    } else {
+      await migratePostgres(database.db as never, config);
+    }
+  } catch (error) {
+    // drizzle wraps the driver error; the PostgreSQL code sits on `cause`.
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    throw explainServerError(cause, database.location);
+  }
+}
+
+export async function postgisVersion(database: Database): Promise<string> {
+  const row = await queryOne<{ v: string }>(database.db, sql`select postgis_lib_version() as v`);
+  return row?.v ?? "unknown";
+}

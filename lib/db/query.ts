@@ -1,0 +1,18 @@
+import type { SQL } from "drizzle-orm";
+import type { Db } from "./types";
+
+/**
+ * Run raw SQL and return plain rows on either backend.
+ * PGlite returns `{ rows }` and postgres.js an array; this hides the difference.
+ * Convention: cast counts to int (`count(*)::int`) in SQL, since int8 parses differently too.
+ */
+export async function query<T = Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function queryOne<T = Record<string, unknown>>(db: Db, statement: SQL): Promise<T | undefined> {
+  const rows = await query<T>(db, statement);
+  return rows[0];
+}
