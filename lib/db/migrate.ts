@@ -12,8 +12,8 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
  * Apply pending migrations. Drizzle runs them all in one transaction, so a failing
  * migration leaves the database exactly as it was.
  */
-export async function migrateDatabase(database: Database): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder };
   try {
     if (database.kind === "embedded") {
       await migratePglite(database.db as never, config);

@@ -1,0 +1,31 @@
+import { openEmbedded } from "./open-embedded";
+import { openServer } from "./open-server";
+import { migrateDatabase } from "./migrate";
+import type { Database, Db } from "./types";
+
+/**
+ * The database a test file runs against: in-memory PGlite + PostGIS by default, or the
+ * PostgreSQL at TEST_DATABASE_URL when TEST_DB=postgres (scripts/test.mjs runs both passes).
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  const database = process.env.TEST_DB === "postgres" && url ? await openServer(url) : await openEmbedded("memory");
+  await migrateDatabase(database);
+  return database;
+}
+
+class Rollback extends Error {}
+
+/** Run `fn` inside a transaction that is always rolled back, so tests leave no data behind. */
+export async function withRollback<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      result = await fn(tx as unknown as Db);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return result as T;
+}

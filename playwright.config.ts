@@ -1,0 +1,33 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+// A fresh embedded database per run, so the suite tests the zero-setup path a new user takes.
+const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `grid-atlas-e2e-${process.pid}`);
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    browserName: "chromium",
+    viewport: { width: 1400, height: 900 },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: `node scripts/e2e-server.mjs`,
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});
