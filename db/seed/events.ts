@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/types";
 import type { EventCategory } from "@/db/schema/enums";
 import type { CellInfo } from "./context";
 import { DISTRICT_OUTLINE } from "./district";
-import { offsetMetres, randomPointIn, round7, type LonLat } from "./geometry";
+import { distanceMetres, offsetMetres, randomPointIn, round7, type LonLat } from "./geometry";
 import type { Poi } from "./places";
 import { cumulativeWeights, type Random } from "./prng";
 import type { BuildingPoint } from "./rental-buildings";
@@ -12,7 +12,8 @@ import type { Scale } from "./scales";
 
 /** A place where incidents were planted on purpose, so hotspot analyses have something to find. */
 export interface PlantedSite {
-  kind: "persistent" | "emerging" | "fading";
+  /** The pattern planted, named after the emerging-hot-spot category it should produce. */
+  kind: "persistent" | "intensifying" | "new" | "diminishing";
   lon: number;
   lat: number;
   cellCode: string;
@@ -51,7 +52,7 @@ interface TimeProfile {
 
 /**
  * ~N events over the last `months` months with real structure: daily and weekly rhythm,
- * seasonality, clusters near markets/schools/transit, persistent, emerging and fading hotspots,
+ * seasonality, clusters near markets/schools/transit, persistent, intensifying, new and diminishing hotspots,
  * and patrol check-ins that neglect some cells lately.
  */
 export async function seedEvents(
@@ -154,31 +155,37 @@ export async function seedEvents(
     }
   };
 
-  // Planted sites: 1% of all events each, 60 m spread, stall violations and complaints.
+  // Planted sites, 60 m spread, stall violations and complaints. Shares of all events are set so
+  // that every kind runs at a similar weekly intensity (~30–70 a week at demo scale) in the last
+  // year — otherwise one extreme site inflates the variance and hides the others from Gi*:
+  // persistent (constant), intensifying (growing since 10 % of the history), new (a market that
+  // opened in the last 12 % of the history) and diminishing (declining to half its start).
   const sites: PlantedSite[] = [];
   const urbanCells = cells.filter((c) => c.urban > 0.35 && c.urban < 0.95);
-  const plantedKinds: PlantedSite["kind"][] = ["persistent", "persistent", "persistent", "persistent", "persistent",
-    "persistent", "emerging", "emerging", "emerging", "emerging", "fading", "fading", "fading"];
-  const perSite = Math.round(scale.events * 0.01);
-  const siteProfiles = {
-    persistent: (d: number) => 1 + 0 * d,
-    emerging: (d: number) => Math.pow(Math.max(0, d / dayCount - 0.55), 1.5),
-    fading: (d: number) => (d / dayCount < 0.45 ? 1 : Math.max(0, 1 - (d / dayCount - 0.45) / 0.15)),
+  const plan: [PlantedSite["kind"], number][] = [
+    ["persistent", 0.025], ["persistent", 0.025], ["persistent", 0.025],
+    ["intensifying", 0.017], ["intensifying", 0.017],
+    ["new", 0.003], ["new", 0.003],
+    ["diminishing", 0.027], ["diminishing", 0.027], ["diminishing", 0.027],
+  ];
+  const siteProfiles: Record<PlantedSite["kind"], (d: number) => number> = {
+    persistent: () => 1,
+    intensifying: (d) => Math.max(0, (d / dayCount - 0.1) / 0.9),
+    new: (d) => (d / dayCount >= 0.88 ? 1 : 0),
+    diminishing: (d) => 1 - (0.5 * d) / dayCount,
   };
-  const usedCells = new Set<number>();
-  for (const kind of plantedKinds) {
-    let cellIndex = 0;
-    for (let tries = 0; tries < 50; tries++) {
-      cellIndex = cells.indexOf(random.pick(urbanCells));
-      if (!usedCells.has(cellIndex)) break;
+  // Sites at least 1.5 km apart, so no site sits in another's Gi* neighbourhood.
+  for (const [kind, share] of plan) {
+    let cell = random.pick(urbanCells);
+    let centre = randomPointIn(random, cell.area, cell.box);
+    for (let tries = 0; tries < 200 && sites.some((s) => distanceMetres([s.lon, s.lat], centre) < 1500); tries++) {
+      cell = random.pick(urbanCells);
+      centre = randomPointIn(random, cell.area, cell.box);
     }
-    usedCells.add(cellIndex);
-    const cell = cells[cellIndex] as CellInfo;
-    const centre = randomPointIn(random, cell.area, cell.box);
-    sites.push({ kind, lon: round7(centre[0]), lat: round7(centre[1]), cellCode: cell.code, events: perSite });
+    sites.push({ kind, lon: round7(centre[0]), lat: round7(centre[1]), cellCode: cell.code, events: Math.round(scale.events * share) });
   }
 
-  const backgroundTotal = scale.events - perSite * sites.length;
+  const backgroundTotal = scale.events - sites.reduce((sum, site) => sum + site.events, 0);
   type Job = { category: EventCategory; count: number; profile: TimeProfile; at?: LonLat; spread?: number };
   const jobs: Job[] = CATEGORY_SHARE.map(([category, share]) => ({
     category,

@@ -56,7 +56,7 @@ describe(`demo district generator (${process.env.TEST_DB ?? "embedded"})`, () =>
       expect(Math.abs((counts?.events ?? 0) - scale.events)).toBeLessThanOrEqual(20);
       expect(counts?.zones).toBeGreaterThan(scale.zones * 0.8);
       expect(counts?.guidance).toBeGreaterThan(scale.guidancePoints * 0.8);
-      expect(meta.plantedSites.map((s) => s.kind)).toEqual(expect.arrayContaining(["persistent", "emerging", "fading"]));
+      expect(meta.plantedSites.map((s) => s.kind)).toEqual(expect.arrayContaining(["persistent", "intensifying", "new", "diminishing"]));
 
       // Codes: 12-digit streets/communities, 15-digit cells whose first 12 digits are their community.
       const wuma = await queryOne<{ name_zh: string }>(tx, sql`select name_zh from streets where code = '330302006000'`);

@@ -1,0 +1,253 @@
+import { sql } from "drizzle-orm";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { z } from "zod";
+import { query } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { BadRequestError } from "@/lib/http/errors";
+import { analysisParams } from "./params";
+import { COVERAGE_METRICS, COVERAGE_TARGETS, type CoverageMetric } from "./targets";
+import { loadUnits } from "./units";
+
+export const CoverageParams = analysisParams({
+  patrol_days: z.coerce.number().int().min(1).max(366).default(30),
+  inspection_days: z.coerce.number().int().min(1).max(366).default(30),
+  guidance_metres: z.coerce.number().min(10).max(5000).default(500),
+});
+export type CoverageParams = z.output<typeof CoverageParams>;
+
+/** Numerator and denominator of one metric; rates are ratios of sums when rolled up. */
+interface Tally {
+  num: number;
+  den: number;
+}
+type Tallies = Record<CoverageMetric, Tally>;
+
+export interface MetricValue {
+  rate: number | null; // null where there is nothing to measure (e.g. a cell with no rentals)
+  target: number;
+  gap: number | null; // target − rate; positive means below target
+  numerator: number;
+  denominator: number;
+}
+
+export interface CoverageProperties {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  street_code: string;
+  metrics: Record<CoverageMetric, MetricValue>;
+  below_target: CoverageMetric[];
+}
+
+export interface GeometryCoverage {
+  street_code: string;
+  uncovered_m2: number;
+  overlap_m2: number;
+  overlapping_pairs: [string, string][];
+}
+
+export type CoverageCollection = FeatureCollection<Polygon | MultiPolygon, CoverageProperties> & {
+  summary: {
+    unit: string;
+    as_of: string;
+    from: string;
+    to: string;
+    street: string | null;
+    parameters: { patrol_days: number; inspection_days: number; guidance_metres: number };
+    targets: typeof COVERAGE_TARGETS;
+    district: Record<CoverageMetric, MetricValue>;
+    units_below_target: Record<CoverageMetric, number>;
+    geometry: { uncovered_m2: number; overlap_m2: number; streets: GeometryCoverage[] };
+    run_ms: number;
+  };
+};
+
+/**
+ * Coverage against the district's targets per grid cell, rolled up to communities, streets and
+ * the district as ratios of sums (not averages of ratios):
+ * - registration: registered / rental buildings in the register (deregistered ones excluded);
+ *   registration_units: the same weighted by units;
+ * - responsibility_letters: signed / rental buildings;
+ * - inspection_recency: inspected within `inspection_days` of `to` / rental buildings;
+ * - patrol: cells with ≥ 1 patrol check-in in the `patrol_days` before `to` / cells;
+ * - guidance: stall violations in [from, to) within `guidance_metres` of an active guidance point
+ *   with spare capacity / stall violations.
+ */
+export async function getCoverage(db: Db, params: CoverageParams): Promise<CoverageCollection> {
+  const started = performance.now();
+  if (params.unit === "h3") throw new BadRequestError("unit: coverage is measured on grid-cells, communities or streets, not h3");
+  const units = await loadUnits(db, params.unit, params.resolution, params.street);
+  const cells = await cellTallies(db, params);
+
+  const keyOf = (c: CellRow) => (params.unit === "grid-cells" ? c.code : params.unit === "communities" ? c.community_code : c.street_code);
+  const byUnit = new Map<string, { tallies: Tallies; street: string }>();
+  const district = emptyTallies();
+  for (const cell of cells) {
+    const key = keyOf(cell);
+    const entry = byUnit.get(key) ?? { tallies: emptyTallies(), street: cell.street_code };
+    add(entry.tallies, cell.tallies);
+    byUnit.set(key, entry);
+    add(district, cell.tallies);
+  }
+
+  const below = Object.fromEntries(COVERAGE_METRICS.map((m) => [m, 0])) as Record<CoverageMetric, number>;
+  const features: Feature<Polygon | MultiPolygon, CoverageProperties>[] = units.units.map((u) => {
+    const entry = byUnit.get(u.code) ?? { tallies: emptyTallies(), street: "" };
+    const metrics = toMetrics(entry.tallies);
+    const belowTarget = COVERAGE_METRICS.filter((m) => (metrics[m].gap ?? 0) > 1e-12);
+    for (const m of belowTarget) below[m]++;
+    return {
+      type: "Feature",
+      id: u.code,
+      geometry: u.geometry,
+      properties: { code: u.code, name_zh: u.nameZh, name_en: u.nameEn, street_code: entry.street, metrics, below_target: belowTarget },
+    };
+  });
+  const geometry = await geometryCoverage(db, params.street);
+  return {
+    type: "FeatureCollection",
+    features,
+    summary: {
+      unit: params.unit,
+      as_of: params.to.toISOString(),
+      from: params.from.toISOString(),
+      to: params.to.toISOString(),
+      street: params.street ?? null,
+      parameters: { patrol_days: params.patrol_days, inspection_days: params.inspection_days, guidance_metres: params.guidance_metres },
+      targets: COVERAGE_TARGETS,
+      district: toMetrics(district),
+      units_below_target: below,
+      geometry: {
+        uncovered_m2: round(geometry.reduce((s, g) => s + g.uncovered_m2, 0), 1),
+        overlap_m2: round(geometry.reduce((s, g) => s + g.overlap_m2, 0), 1),
+        streets: geometry,
+      },
+      run_ms: Math.round(performance.now() - started),
+    },
+  };
+}
+
+interface CellRow {
+  code: string;
+  community_code: string;
+  street_code: string;
+  tallies: Tallies;
+}
+
+async function cellTallies(db: Db, params: CoverageParams): Promise<CellRow[]> {
+  const to = params.to.toISOString();
+  const from = params.from.toISOString();
+  // A degree box around each event that surely holds the metre radius (lon degrees are narrower).
+  const boxDegrees = (params.guidance_metres / 111_000) * 1.5;
+  const rows = await query<Record<string, number | string>>(
+    db,
+    sql`with b as (
+          select grid_cell_id as cid,
+                 count(*)::int as buildings,
+                 count(*) filter (where registration_status = 'registered')::int as registered,
+                 coalesce(sum(units), 0)::int as units,
+                 coalesce(sum(units) filter (where registration_status = 'registered'), 0)::int as registered_units,
+                 count(*) filter (where responsibility_letter_signed)::int as letters,
+                 count(*) filter (where last_inspected_on > (${to}::timestamptz at time zone 'Asia/Shanghai')::date - ${params.inspection_days}::int)::int as inspected
+          from rental_buildings where registration_status <> 'deregistered' and grid_cell_id is not null group by 1),
+        p as (
+          select grid_cell_id as cid, count(*)::int as n from events
+          where category = 'patrol_checkin' and occurred_at < ${to}::timestamptz
+            and occurred_at >= ${to}::timestamptz - make_interval(days => ${params.patrol_days}::int)
+          group by 1),
+        s as (
+          select e.grid_cell_id as cid, count(*)::int as total,
+                 count(*) filter (where exists (
+                   select 1 from guidance_points gp
+                   where gp.status = 'active' and gp.occupied_stalls < gp.capacity
+                     and gp.geom && ST_Expand(e.geom, ${boxDegrees}::float8)
+                     and ST_DWithin(gp.geom::geography, e.geom::geography, ${params.guidance_metres}::float8)))::int as near
+          from events e
+          where e.category = 'stall_violation' and e.occurred_at >= ${from}::timestamptz and e.occurred_at < ${to}::timestamptz
+          group by 1)
+        select g.code, g.community_code, c.street_code,
+               coalesce(b.buildings, 0) as buildings, coalesce(b.registered, 0) as registered,
+               coalesce(b.units, 0) as units, coalesce(b.registered_units, 0) as registered_units,
+               coalesce(b.letters, 0) as letters, coalesce(b.inspected, 0) as inspected,
+               coalesce(p.n, 0) as patrols, coalesce(s.total, 0) as stalls, coalesce(s.near, 0) as stalls_near
+        from grid_cells g join communities c on c.code = g.community_code
+        left join b on b.cid = g.id left join p on p.cid = g.id left join s on s.cid = g.id
+        ${params.street ? sql`where c.street_code = ${params.street}` : sql``}
+        order by g.code`,
+  );
+  return rows.map((r) => {
+    const n = (k: string) => Number(r[k] ?? 0);
+    return {
+      code: String(r.code),
+      community_code: String(r.community_code),
+      street_code: String(r.street_code),
+      tallies: {
+        registration: { num: n("registered"), den: n("buildings") },
+        registration_units: { num: n("registered_units"), den: n("units") },
+        responsibility_letters: { num: n("letters"), den: n("buildings") },
+        inspection_recency: { num: n("inspected"), den: n("buildings") },
+        patrol: { num: n("patrols") > 0 ? 1 : 0, den: 1 },
+        guidance: { num: n("stalls_near"), den: n("stalls") },
+      },
+    };
+  });
+}
+
+/**
+ * Area of each street not covered by any grid cell, and area covered twice. Computed from
+ * pairwise intersections and area sums, never from ST_Union over all cells: some GEOS builds
+ * (PGlite's) silently return nothing when a union fails, which would read as "no gaps".
+ */
+async function geometryCoverage(db: Db, street: string | undefined): Promise<GeometryCoverage[]> {
+  const scope = street ? sql`where s.code = ${street}` : sql``;
+  const rows = await query<{ street_code: string; street_m2: number; covered_m2: number; overlap_m2: number; pairs: string | null }>(
+    db,
+    sql`with cells as (
+          select g.code, c.street_code, g.geom from grid_cells g join communities c on c.code = g.community_code),
+        overlapping as (
+          select a.street_code, a.code as a, b.code as b,
+                 ST_Area(ST_Intersection(a.geom, b.geom, 1e-9)::geography) as m2
+          from cells a join cells b on a.code < b.code and a.geom && b.geom and ST_Relate(a.geom, b.geom, '2********')),
+        covered as (
+          select s.code, sum(ST_Area(ST_Intersection(g.geom, s.geom, 1e-9)::geography)) as m2
+          from streets s join cells g on g.street_code = s.code and g.geom && s.geom group by s.code)
+        select s.code as street_code, ST_Area(s.geom::geography) as street_m2, coalesce(cv.m2, 0) as covered_m2,
+               coalesce((select sum(m2) from overlapping o where o.street_code = s.code), 0) as overlap_m2,
+               (select string_agg(a || ':' || b, ',') from (select a, b from overlapping o where o.street_code = s.code limit 50) x) as pairs
+        from streets s left join covered cv on cv.code = s.code ${scope} order by s.code`,
+  );
+  return rows.map((r) => {
+    const overlap = Number(r.overlap_m2);
+    // Covered area counts overlaps twice; add them back once. Sub-square-metre noise is rounding.
+    const uncovered = Number(r.street_m2) - Number(r.covered_m2) + overlap;
+    return {
+      street_code: r.street_code,
+      uncovered_m2: uncovered > 1 ? round(uncovered, 1) : 0,
+      overlap_m2: overlap > 1 ? round(overlap, 1) : 0,
+      overlapping_pairs: (r.pairs ? r.pairs.split(",") : []).map((p) => p.split(":") as [string, string]),
+    };
+  });
+}
+
+function emptyTallies(): Tallies {
+  return Object.fromEntries(COVERAGE_METRICS.map((m) => [m, { num: 0, den: 0 }])) as Tallies;
+}
+
+function add(into: Tallies, from: Tallies): void {
+  for (const m of COVERAGE_METRICS) {
+    into[m].num += from[m].num;
+    into[m].den += from[m].den;
+  }
+}
+
+function toMetrics(t: Tallies): Record<CoverageMetric, MetricValue> {
+  return Object.fromEntries(
+    COVERAGE_METRICS.map((m) => {
+      const rate = t[m].den > 0 ? t[m].num / t[m].den : null;
+      const target = COVERAGE_TARGETS[m];
+      return [m, { rate, target, gap: rate === null ? null : round(target - rate, 12), numerator: t[m].num, denominator: t[m].den }];
+    }),
+  ) as Record<CoverageMetric, MetricValue>;
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

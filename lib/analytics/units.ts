@@ -1,0 +1,198 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Geometry, MultiPolygon, Polygon } from "geojson";
+import { cellArea, cellToBoundary, cellToLatLng, gridDisk, latLngToCell, polygonToCells } from "h3-js";
+import { query } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { NotFoundError } from "@/lib/http/errors";
+import type { AnalysisUnit, EventFilter } from "./params";
+import type { Neighbours } from "./getis-ord";
+import { neighboursFromPairs } from "./weights";
+
+/** A unit of analysis: a grid cell, community, street or H3 hexagon. */
+export interface Unit {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  geometry: Polygon | MultiPolygon;
+  areaKm2: number;
+  centroid: [number, number];
+}
+
+export interface UnitSet {
+  kind: AnalysisUnit;
+  resolution: number | null;
+  units: Unit[];
+  index: Map<string, number>;
+}
+
+/** SQL for the admin units; `key` is how an event (through its grid cell) maps to the unit. Allowlisted, never user text. */
+const ADMIN: Record<Exclude<AnalysisUnit, "h3">, { table: SQL; key: SQL; nameZh: SQL; nameEn: SQL; street: SQL }> = {
+  "grid-cells": {
+    table: sql`grid_cells u join communities c on c.code = u.community_code`,
+    key: sql`g.code`,
+    nameZh: sql`c.name_zh || ' ' || right(u.code, 3)`,
+    nameEn: sql`c.name_en || ' ' || right(u.code, 3)`,
+    street: sql`c.street_code`,
+  },
+  communities: { table: sql`communities u`, key: sql`g.community_code`, nameZh: sql`u.name_zh`, nameEn: sql`u.name_en`, street: sql`u.street_code` },
+  streets: { table: sql`streets u`, key: sql`c.street_code`, nameZh: sql`u.name_zh`, nameEn: sql`u.name_en`, street: sql`u.code` },
+};
+
+export async function loadUnits(db: Db, kind: AnalysisUnit, resolution: number, street: string | undefined): Promise<UnitSet> {
+  const units = kind === "h3" ? await loadHexagons(db, resolution, street) : await loadAdminUnits(db, kind, street);
+  if (street && units.length === 0) throw new NotFoundError(`no street with code ${street}`);
+  return { kind, resolution: kind === "h3" ? resolution : null, units, index: new Map(units.map((u, i) => [u.code, i])) };
+}
+
+async function loadAdminUnits(db: Db, kind: Exclude<AnalysisUnit, "h3">, street: string | undefined): Promise<Unit[]> {
+  const a = ADMIN[kind];
+  const rows = await query<{ code: string; name_zh: string; name_en: string; geometry: Geometry | string; km2: number; x: number; y: number }>(
+    db,
+    sql`select u.code, ${a.nameZh} as name_zh, ${a.nameEn} as name_en, ST_AsGeoJSON(u.geom, 6)::json as geometry,
+               ST_Area(u.geom::geography) / 1e6 as km2, ST_X(ST_PointOnSurface(u.geom)) as x, ST_Y(ST_PointOnSurface(u.geom)) as y
+        from ${a.table} ${street ? sql`where ${a.street} = ${street}` : sql``} order by u.code`,
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    geometry: parseGeometry(r.geometry) as MultiPolygon,
+    areaKm2: Number(r.km2),
+    centroid: [Number(r.x), Number(r.y)],
+  }));
+}
+
+/** H3 hexagons covering the district (or one street) at `resolution`. */
+async function loadHexagons(db: Db, resolution: number, street: string | undefined): Promise<Unit[]> {
+  const rows = await query<{ geometry: Geometry | string }>(
+    db,
+    sql`select ST_AsGeoJSON(geom, 6)::json as geometry from streets ${street ? sql`where code = ${street}` : sql``}`,
+  );
+  const cells = new Set<string>();
+  for (const row of rows) {
+    const geometry = parseGeometry(row.geometry);
+    const polygons = geometry.type === "MultiPolygon" ? geometry.coordinates : [geometry.coordinates];
+    for (const polygon of polygons) for (const h of polygonToCells(polygon, resolution, true)) cells.add(h);
+  }
+  return [...cells].sort().map(hexagonUnit);
+}
+
+export function hexagonUnit(h: string): Unit {
+  const ring = cellToBoundary(h, true);
+  const [lat, lng] = cellToLatLng(h);
+  return {
+    code: h,
+    nameZh: h,
+    nameEn: h,
+    geometry: { type: "Polygon", coordinates: [ring] },
+    areaKm2: cellArea(h, "km2"),
+    centroid: [lng, lat],
+  };
+}
+
+function parseGeometry(g: Geometry | string): Polygon | MultiPolygon {
+  return (typeof g === "string" ? JSON.parse(g) : g) as Polygon | MultiPolygon;
+}
+
+/** WHERE conditions for events in a window, of some categories, in a street. Values are parameters. */
+export function eventConditions(filter: EventFilter): SQL {
+  const parts = [sql`e.occurred_at >= ${filter.from.toISOString()}::timestamptz`, sql`e.occurred_at < ${filter.to.toISOString()}::timestamptz`];
+  if (filter.categories) parts.push(sql`e.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
+  if (filter.street) parts.push(sql`c.street_code = ${filter.street}`);
+  return sql.join(parts, sql` and `);
+}
+
+export type StepLength = "week" | "month";
+
+/**
+ * Event counts per unit (and per time step when `step` is given), aggregated in PostGIS.
+ * Admin units count through each event's grid cell; H3 counts bin rounded positions (1 m) in Node.
+ * Returns counts[step][unit] (one step when `step` is null) and the step start dates.
+ */
+export async function countEvents(
+  db: Db,
+  units: UnitSet,
+  filter: EventFilter,
+  step: StepLength | null,
+): Promise<{ counts: number[][]; steps: Date[] }> {
+  const bucket = step ? sql`date_trunc(${step}, e.occurred_at at time zone 'Asia/Shanghai')::text` : sql`''`;
+  const from = sql`events e join grid_cells g on g.id = e.grid_cell_id join communities c on c.code = g.community_code`;
+  const rows =
+    units.kind === "h3"
+      ? await query<{ bucket: string; x: number; y: number; n: number }>(
+          db,
+          sql`select ${bucket} as bucket, round(ST_X(e.geom)::numeric, 5)::float8 as x, round(ST_Y(e.geom)::numeric, 5)::float8 as y,
+                     count(*)::int as n
+              from ${from} where ${eventConditions(filter)} group by 1, 2, 3`,
+        )
+      : await query<{ bucket: string; unit: string; n: number }>(
+          db,
+          sql`select ${bucket} as bucket, ${ADMIN[units.kind].key} as unit, count(*)::int as n
+              from ${from} where ${eventConditions(filter)} group by 1, 2`,
+        );
+  const steps = step ? stepStarts(filter.from, filter.to, step) : [filter.from];
+  const stepIndex = new Map(steps.map((d, i) => [localDateKey(d), i]));
+  const counts = steps.map(() => new Array<number>(units.units.length).fill(0));
+  for (const row of rows) {
+    const s = step ? stepIndex.get(String(row.bucket).slice(0, 10)) : 0;
+    if (s === undefined) continue;
+    const code = "unit" in row ? row.unit : latLngToCell(row.y, row.x, units.resolution as number);
+    const u = units.index.get(code);
+    if (u !== undefined) (counts[s] as number[])[u]! += Number(row.n);
+  }
+  return { counts, steps };
+}
+
+/**
+ * Start of each whole week (Monday) or month, in China time, inside [from, to). Partial steps at
+ * either end are left out: a half-week would look like a drop in activity and bias the trend.
+ */
+export function stepStarts(from: Date, to: Date, step: StepLength): Date[] {
+  const OFFSET = 8 * 3_600_000; // UTC+8 wall clock, handled as UTC dates
+  const start = new Date(from.getTime() + OFFSET);
+  const aligned = new Date(start);
+  aligned.setUTCHours(0, 0, 0, 0);
+  if (step === "week") aligned.setUTCDate(aligned.getUTCDate() - ((aligned.getUTCDay() + 6) % 7));
+  else aligned.setUTCDate(1);
+  const advance = (d: Date) => {
+    const next = new Date(d);
+    if (step === "week") next.setUTCDate(next.getUTCDate() + 7);
+    else next.setUTCMonth(next.getUTCMonth() + 1);
+    return next;
+  };
+  let current = aligned < start ? advance(aligned) : aligned;
+  const end = to.getTime() + OFFSET;
+  const out: Date[] = [];
+  while (advance(current).getTime() <= end) {
+    out.push(current);
+    current = advance(current);
+  }
+  return out;
+}
+
+const localDateKey = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Queen contiguity: units sharing an edge or a vertex (PostGIS self-join; H3 via its grid). */
+export async function queenNeighbours(db: Db, units: UnitSet, street: string | undefined): Promise<Neighbours> {
+  if (units.kind === "h3") {
+    const pairs: [number, number][] = [];
+    units.units.forEach((u, i) => {
+      for (const h of gridDisk(u.code, 1)) {
+        const j = units.index.get(h);
+        if (j !== undefined && j > i) pairs.push([i, j]);
+      }
+    });
+    return neighboursFromPairs(units.units.length, pairs);
+  }
+  const a = ADMIN[units.kind];
+  // A 1e-9° (0.1 mm) tolerance treats units that meet along an edge digitised twice as touching.
+  const rows = await query<{ a: string; b: string }>(
+    db,
+    sql`with u as (select u.code, u.geom from ${a.table} ${street ? sql`where ${a.street} = ${street}` : sql``})
+        select x.code as a, y.code as b from u x join u y on x.code < y.code and ST_DWithin(x.geom, y.geom, 1e-9)`,
+  );
+  return neighboursFromPairs(
+    units.units.length,
+    rows.map((r) => [units.index.get(r.a) as number, units.index.get(r.b) as number] as [number, number]),
+  );
+}
