@@ -1,0 +1,133 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoDistrict, type DemoMeta } from "@/db/seed";
+import { queryOne } from "@/lib/db/query";
+import { openTestDatabase } from "@/lib/db/test-database";
+import type { Database, Db } from "@/lib/db/types";
+import { CoverageParams, getCoverage } from "./get-coverage";
+import { DensityParams, getDensity } from "./get-density";
+import { EmergingParams, getEmergingHotspots } from "./get-emerging-hotspots";
+import { getHotspots, HotspotParams } from "./get-hotspots";
+
+// One demo district for the file, generated inside a transaction that is rolled back at the end.
+let database: Database;
+let tx: Db;
+let meta: DemoMeta;
+let finish: () => void;
+let done: Promise<void>;
+const anchor = "2026-06-30";
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  let ready: () => void;
+  const started = new Promise<void>((resolve) => (ready = resolve));
+  done = database.db
+    .transaction(async (t) => {
+      tx = t as unknown as Db;
+      meta = await seedDemoDistrict(tx, { scale: "demo", seed: 11, anchorDate: anchor });
+      ready();
+      await new Promise<void>((resolve) => (finish = resolve));
+      throw new Error("rollback");
+    })
+    .catch(() => {});
+  await started;
+}, 180_000);
+
+afterAll(async () => {
+  finish?.();
+  await done;
+  await database?.close();
+});
+
+const window = { to: `${anchor}T16:00:00Z`, categories: "stall_violation,complaint" };
+
+describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`, () => {
+  it("finds every planted cluster as a hot spot at 99 % with FDR on grid cells", async () => {
+    const result = await getHotspots(tx, HotspotParams.parse(window));
+    const byCode = new Map(result.features.map((f) => [f.properties.code, f.properties]));
+    for (const site of meta.plantedSites) {
+      const cell = byCode.get(site.cellCode);
+      expect(cell?.gi_bin, `${site.kind} site in ${site.cellCode} (z ${cell?.gi_z})`).toBe(3);
+    }
+    expect(result.summary).toMatchObject({ method: "Getis-Ord Gi*", fdr: true, weights: { kind: "queen" }, units: 1500 });
+    expect(result.summary.cold).toBe(0);
+    expect(result.features.every((f) => Number.isFinite(f.properties.gi_z) && Number.isFinite(f.properties.gi_p_fdr))).toBe(true);
+  });
+
+  it("runs on H3 hexagons and with distance-band weights", async () => {
+    const hex = await getHotspots(tx, HotspotParams.parse({ ...window, unit: "h3", resolution: "8" }));
+    expect(hex.summary.units).toBeGreaterThan(300);
+    expect(hex.summary.hot).toBeGreaterThan(0);
+    const band = await getHotspots(tx, HotspotParams.parse({ ...window, unit: "communities", weights: "distance" }));
+    expect(band.summary.weights).toMatchObject({ kind: "distance", automatic: true });
+    expect(band.summary.units_without_neighbours).toBe(0);
+  });
+
+  it("classifies the planted growing, new and fading places", async () => {
+    const result = await getEmergingHotspots(tx, EmergingParams.parse(window));
+    const byCode = new Map(result.features.map((f) => [f.properties.code, f.properties.category]));
+    const categories = (kind: string) => meta.plantedSites.filter((s) => s.kind === kind).map((s) => byCode.get(s.cellCode));
+    expect(result.summary.steps).toBe(51); // whole weeks only: 364 days ending on a Wednesday hold 51
+    expect(categories("intensifying").every((c) => c === "intensifying_hot")).toBe(true);
+    // A new site's cell may have flickered hot once before (a market nearby): then ArcGIS's rules say sporadic.
+    expect(categories("new").every((c) => c === "consecutive_hot" || c === "new_hot" || c === "sporadic_hot")).toBe(true);
+    expect(categories("new").some((c) => c === "consecutive_hot" || c === "new_hot")).toBe(true);
+    expect(categories("diminishing").filter((c) => c === "diminishing_hot").length).toBeGreaterThanOrEqual(2);
+    // Constant sites stay hot; Gi* is relative, so as other places grow their z may trend down.
+    expect(categories("persistent").every((c) => c === "persistent_hot" || c === "diminishing_hot" || c === "intensifying_hot")).toBe(true);
+  });
+
+  it("measures coverage against the targets, with cells below target and no geometry gaps", async () => {
+    const result = await getCoverage(tx, CoverageParams.parse({ to: `${anchor}T16:00:00Z` }));
+    const direct = await queryOne<{ registered: number; total: number }>(
+      tx,
+      sql`select count(*) filter (where registration_status = 'registered')::int as registered, count(*)::int as total
+          from rental_buildings where registration_status <> 'deregistered' and grid_cell_id is not null`,
+    );
+    expect(result.summary.district.registration.numerator).toBe(direct?.registered);
+    expect(result.summary.district.registration.denominator).toBe(direct?.total);
+    expect(result.summary.units_below_target.registration).toBeGreaterThan(50);
+    expect(result.summary.units_below_target.registration).toBeLessThan(1400);
+    expect(result.summary.geometry).toMatchObject({ uncovered_m2: 0, overlap_m2: 0 });
+    const worst = result.features.filter((f) => (f.properties.metrics.registration.rate ?? 1) < 0.85);
+    expect(worst.length).toBeGreaterThan(0);
+    expect(worst[0]!.properties.below_target).toContain("registration");
+
+    const wuma = await getCoverage(tx, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000", unit: "communities" }));
+    expect(wuma.features.every((f) => f.properties.code.startsWith("330302006"))).toBe(true);
+  });
+
+  it("gives density per unit and a kernel surface whose mass matches the events", async () => {
+    const perUnit = await getDensity(tx, DensityParams.parse({ ...window, unit: "streets" }));
+    expect(perUnit.features).toHaveLength(14);
+    const kde = await getDensity(tx, DensityParams.parse({ ...window, mode: "kde", bandwidth: "500", cell: "100" }));
+    expect(kde.features.length).toBeGreaterThan(100);
+    const mass = kde.features.reduce((sum, f) => sum + Number(f.properties.density) * 0.01, 0); // 100 m cells = 0.01 km²
+    expect(mass / kde.summary.events).toBeGreaterThan(0.9); // cells under 1 % of the peak are omitted
+    expect(mass / kde.summary.events).toBeLessThan(1.01);
+  });
+
+  it("answers an empty window with zeros, never NaN", async () => {
+    const result = await getHotspots(tx, HotspotParams.parse({ from: "2000-01-01", to: "2000-02-01" }));
+    expect(result.summary.events).toBe(0);
+    expect(result.summary.hot + result.summary.cold).toBe(0);
+    expect(result.features.every((f) => f.properties.gi_z === 0 && f.properties.gi_p === 1)).toBe(true);
+  });
+});
+
+describe("analysis parameters", () => {
+  it("name the parameter that is wrong", () => {
+    const issue = (input: Record<string, string>) => {
+      const parsed = HotspotParams.safeParse(input);
+      return parsed.success ? "" : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    };
+    expect(issue({ unit: "parishes" })).toMatch(/^unit:/);
+    expect(issue({ categories: "stall_violation,ufo" })).toMatch(/categories.*unknown category "ufo"/);
+    expect(issue({ from: "2026-02-01", to: "2026-01-01" })).toMatch(/from: from must be before to/);
+    expect(issue({ resolution: "12", unit: "h3" })).toMatch(/resolution: H3 resolution must be 7–10/);
+    expect(issue({ weights: "rook" })).toMatch(/weights:/);
+    expect(issue({ alpha: "2" })).toMatch(/alpha:/);
+    expect(issue({ colour: "red" })).toMatch(/colour/);
+    expect(issue({ from: "yesterday" })).toMatch(/from: use an ISO date/);
+  });
+});
