@@ -202,15 +202,17 @@ async function geometryCoverage(db: Db, street: string | undefined): Promise<Geo
   const scope = street ? sql`where s.code = ${street}` : sql``;
   const rows = await query<{ street_code: string; street_m2: number; covered_m2: number; overlap_m2: number; pairs: string | null }>(
     db,
-    sql`with cells as (
-          select g.code, c.street_code, g.geom from grid_cells g join communities c on c.code = g.community_code),
-        overlapping as (
-          select a.street_code, a.code as a, b.code as b,
+    // Self-joins on the bare table keep the GiST index (a CTE would make them O(n²)). A cell's
+    // street is the first 9 digits of its code. Cells inside their street count whole; only
+    // those crossing its edge need an overlay.
+    sql`with overlapping as (
+          select left(a.code, 9) || '000' as street_code, a.code as a, b.code as b,
                  ST_Area(ST_Intersection(a.geom, b.geom, 1e-9)::geography) as m2
-          from cells a join cells b on a.code < b.code and a.geom && b.geom and ST_Relate(a.geom, b.geom, '2********')),
+          from grid_cells a join grid_cells b on a.code < b.code and a.geom && b.geom and ST_Relate(a.geom, b.geom, '2********')),
         covered as (
-          select s.code, sum(ST_Area(ST_Intersection(g.geom, s.geom, 1e-9)::geography)) as m2
-          from streets s join cells g on g.street_code = s.code and g.geom && s.geom group by s.code)
+          select s.code, sum(case when ST_CoveredBy(g.geom, s.geom) then ST_Area(g.geom::geography)
+                                  else ST_Area(ST_Intersection(g.geom, s.geom, 1e-9)::geography) end) as m2
+          from streets s join grid_cells g on left(g.code, 9) = left(s.code, 9) and g.geom && s.geom group by s.code)
         select s.code as street_code, ST_Area(s.geom::geography) as street_m2, coalesce(cv.m2, 0) as covered_m2,
                coalesce((select sum(m2) from overlapping o where o.street_code = s.code), 0) as overlap_m2,
                (select string_agg(a || ':' || b, ',') from (select a, b from overlapping o where o.street_code = s.code limit 50) x) as pairs

@@ -25,17 +25,39 @@ export interface UnitSet {
   index: Map<string, number>;
 }
 
-/** SQL for the admin units; `key` is how an event (through its grid cell) maps to the unit. Allowlisted, never user text. */
-const ADMIN: Record<Exclude<AnalysisUnit, "h3">, { table: SQL; key: SQL; nameZh: SQL; nameEn: SQL; street: SQL }> = {
+/**
+ * SQL for the admin units, from an allowlist (never user text):
+ * `table` lists units with their street (`street`) for scoping; `base` is the bare table for the
+ * index-friendly neighbour self-join; `fromCell` maps a grid cell (g, with community c) to the unit.
+ */
+const ADMIN: Record<Exclude<AnalysisUnit, "h3">, { table: SQL; base: SQL; fromCell: SQL; nameZh: SQL; nameEn: SQL; street: SQL; baseStreet: (alias: string) => SQL }> = {
   "grid-cells": {
     table: sql`grid_cells u join communities c on c.code = u.community_code`,
-    key: sql`g.code`,
+    base: sql`grid_cells`,
+    fromCell: sql`g.code`,
     nameZh: sql`c.name_zh || ' ' || right(u.code, 3)`,
     nameEn: sql`c.name_en || ' ' || right(u.code, 3)`,
     street: sql`c.street_code`,
+    baseStreet: (t) => sql`left(${sql.identifier(t)}.code, 9) || '000'`,
   },
-  communities: { table: sql`communities u`, key: sql`g.community_code`, nameZh: sql`u.name_zh`, nameEn: sql`u.name_en`, street: sql`u.street_code` },
-  streets: { table: sql`streets u`, key: sql`c.street_code`, nameZh: sql`u.name_zh`, nameEn: sql`u.name_en`, street: sql`u.code` },
+  communities: {
+    table: sql`communities u`,
+    base: sql`communities`,
+    fromCell: sql`g.community_code`,
+    nameZh: sql`u.name_zh`,
+    nameEn: sql`u.name_en`,
+    street: sql`u.street_code`,
+    baseStreet: (t) => sql`${sql.identifier(t)}.street_code`,
+  },
+  streets: {
+    table: sql`streets u`,
+    base: sql`streets`,
+    fromCell: sql`c.street_code`,
+    nameZh: sql`u.name_zh`,
+    nameEn: sql`u.name_en`,
+    street: sql`u.code`,
+    baseStreet: (t) => sql`${sql.identifier(t)}.code`,
+  },
 };
 
 export async function loadUnits(db: Db, kind: AnalysisUnit, resolution: number, street: string | undefined): Promise<UnitSet> {
@@ -116,19 +138,26 @@ export async function countEvents(
   step: StepLength | null,
 ): Promise<{ counts: number[][]; steps: Date[] }> {
   const bucket = step ? sql`date_trunc(${step}, e.occurred_at at time zone 'Asia/Shanghai')::text` : sql`''`;
-  const from = sql`events e join grid_cells g on g.id = e.grid_cell_id join communities c on c.code = g.community_code`;
+  // Events are counted per grid cell first (one pass over events, using grid_cell_id), then the
+  // few thousand cell counts are mapped to the unit; scoping by street goes through the cell's code.
+  const scoped = filter.street ? sql`and g.community_code like ${filter.street.slice(0, 9) + "%"}` : sql``;
+  const inWindow = eventConditions({ ...filter, street: undefined });
   const rows =
     units.kind === "h3"
       ? await query<{ bucket: string; x: number; y: number; n: number }>(
           db,
           sql`select ${bucket} as bucket, round(ST_X(e.geom)::numeric, 5)::float8 as x, round(ST_Y(e.geom)::numeric, 5)::float8 as y,
                      count(*)::int as n
-              from ${from} where ${eventConditions(filter)} group by 1, 2, 3`,
+              from events e join grid_cells g on g.id = e.grid_cell_id where ${inWindow} ${scoped} group by 1, 2, 3`,
         )
       : await query<{ bucket: string; unit: string; n: number }>(
           db,
-          sql`select ${bucket} as bucket, ${ADMIN[units.kind].key} as unit, count(*)::int as n
-              from ${from} where ${eventConditions(filter)} group by 1, 2`,
+          sql`with per_cell as (
+                select ${bucket} as bucket, e.grid_cell_id, count(*)::int as n from events e
+                where ${inWindow} and e.grid_cell_id is not null group by 1, 2)
+              select p.bucket, ${ADMIN[units.kind].fromCell} as unit, sum(p.n)::int as n
+              from per_cell p join grid_cells g on g.id = p.grid_cell_id join communities c on c.code = g.community_code
+              where true ${scoped} group by 1, 2`,
         );
   const steps = step ? stepStarts(filter.from, filter.to, step) : [filter.from];
   const stepIndex = new Map(steps.map((d, i) => [localDateKey(d), i]));
@@ -185,11 +214,13 @@ export async function queenNeighbours(db: Db, units: UnitSet, street: string | u
     return neighboursFromPairs(units.units.length, pairs);
   }
   const a = ADMIN[units.kind];
+  // Self-join on the bare table so the GiST index is used (a CTE would hide it: O(n²)).
   // A 1e-9° (0.1 mm) tolerance treats units that meet along an edge digitised twice as touching.
+  const scope = (alias: string) => (street ? sql`and ${a.baseStreet(alias)} = ${street}` : sql``);
   const rows = await query<{ a: string; b: string }>(
     db,
-    sql`with u as (select u.code, u.geom from ${a.table} ${street ? sql`where ${a.street} = ${street}` : sql``})
-        select x.code as a, y.code as b from u x join u y on x.code < y.code and ST_DWithin(x.geom, y.geom, 1e-9)`,
+    sql`select x.code as a, y.code as b from ${a.base} x join ${a.base} y
+        on x.code < y.code and ST_DWithin(x.geom, y.geom, 1e-9) ${scope("x")} ${scope("y")}`,
   );
   return neighboursFromPairs(
     units.units.length,
