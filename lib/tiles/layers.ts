@@ -1,0 +1,122 @@
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * The vector-tile layers: where their rows come from and which properties they carry.
+ * Everything here is fixed SQL (an allowlist); request values only ever arrive as parameters.
+ */
+export const TILE_LAYER_IDS = [
+  "grid-cells",
+  "rental-buildings",
+  "no-stall-zones",
+  "guidance-points",
+  "events",
+  "pois",
+  "streets",
+  "communities",
+] as const;
+export type TileLayerId = (typeof TILE_LAYER_IDS)[number];
+
+export interface TileLayer {
+  id: TileLayerId;
+  /** FROM clause; the geometry column is `t.geom`. */
+  from: SQL;
+  /** Property columns, each `expr as name`. */
+  properties: SQL;
+  /** Names of the properties, for TileJSON `vector_layers`. */
+  fields: Record<string, "String" | "Number" | "Boolean">;
+  geometry: "point" | "line" | "polygon";
+  minzoom: number;
+  /** Below this zoom, points are aggregated into a count grid (never a million raw points). */
+  aggregateBelow?: number;
+  /** Whether the time window and category filters apply. */
+  timeFiltered?: boolean;
+  /** Most features one tile may carry. */
+  maxFeatures: number;
+}
+
+export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
+  streets: {
+    id: "streets",
+    from: sql`streets t`,
+    properties: sql`t.code as code, t.name_zh as name_zh, t.name_en as name_en`,
+    fields: { code: "String", name_zh: "String", name_en: "String" },
+    geometry: "polygon",
+    minzoom: 0,
+    maxFeatures: 1000,
+  },
+  communities: {
+    id: "communities",
+    from: sql`communities t`,
+    properties: sql`t.code as code, t.street_code as street_code, t.name_zh as name_zh, t.name_en as name_en`,
+    fields: { code: "String", street_code: "String", name_zh: "String", name_en: "String" },
+    geometry: "polygon",
+    minzoom: 8,
+    maxFeatures: 5000,
+  },
+  "grid-cells": {
+    id: "grid-cells",
+    from: sql`grid_cells t`,
+    properties: sql`t.code as code, t.community_code as community_code`,
+    fields: { code: "String", community_code: "String" },
+    geometry: "polygon",
+    minzoom: 10,
+    maxFeatures: 20000,
+  },
+  "rental-buildings": {
+    id: "rental-buildings",
+    from: sql`rental_buildings t`,
+    properties: sql`t.id as id, t.code as code, t.registration_status::text as registration_status, t.rentable as rentable,
+      t.units as units, t.responsibility_letter_signed as letter_signed, coalesce(t.last_inspected_on::text, '') as last_inspected_on`,
+    fields: { id: "Number", code: "String", registration_status: "String", rentable: "Boolean", units: "Number", letter_signed: "Boolean", last_inspected_on: "String", count: "Number" },
+    geometry: "point",
+    minzoom: 10,
+    aggregateBelow: 14,
+    maxFeatures: 20000,
+  },
+  "no-stall-zones": {
+    id: "no-stall-zones",
+    from: sql`no_stall_zones t`,
+    properties: sql`t.id as id, t.name as name, t.category::text as category, t.status::text as status, t.version as version,
+      t.valid_from::text as valid_from, coalesce(t.valid_to::text, '') as valid_to`,
+    fields: { id: "Number", name: "String", category: "String", status: "String", version: "Number", valid_from: "String", valid_to: "String" },
+    geometry: "polygon",
+    minzoom: 8,
+    maxFeatures: 5000,
+  },
+  "guidance-points": {
+    id: "guidance-points",
+    from: sql`guidance_points t`,
+    properties: sql`t.id as id, t.name as name, t.capacity as capacity, t.occupied_stalls as occupied_stalls,
+      t.reserved_priority_slots as reserved_priority_slots, t.opening_hours as opening_hours, t.status::text as status, t.version as version`,
+    fields: { id: "Number", name: "String", capacity: "Number", occupied_stalls: "Number", reserved_priority_slots: "Number", opening_hours: "String", status: "String", version: "Number" },
+    geometry: "point",
+    minzoom: 8,
+    maxFeatures: 5000,
+  },
+  events: {
+    id: "events",
+    from: sql`events t`,
+    // id is bigint: sent as a float8 so both encoders write a number (postgres.js reads int8 as a string).
+    properties: sql`t.id::float8 as id, t.category::text as category, t.status::text as status, t.source::text as source,
+      to_char(t.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as occurred_at`,
+    fields: { id: "Number", category: "String", status: "String", source: "String", occurred_at: "String", count: "Number" },
+    geometry: "point",
+    minzoom: 8,
+    aggregateBelow: 15,
+    timeFiltered: true,
+    maxFeatures: 20000,
+  },
+  pois: {
+    id: "pois",
+    from: sql`pois t`,
+    properties: sql`t.id as id, t.name as name, t.category::text as category`,
+    fields: { id: "Number", name: "String", category: "String" },
+    geometry: "point",
+    minzoom: 8,
+    maxFeatures: 5000,
+  },
+};
+
+export function isTileLayerId(value: string): value is TileLayerId {
+  return (TILE_LAYER_IDS as readonly string[]).includes(value);
+}

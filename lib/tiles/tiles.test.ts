@@ -1,0 +1,131 @@
+import { VectorTile } from "@mapbox/vector-tile";
+import { PbfReader as Protobuf } from "pbf";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoDistrict } from "@/db/seed";
+import { queryOne } from "@/lib/db/query";
+import { openTestDatabase, withRollback } from "@/lib/db/test-database";
+import type { Database, Db } from "@/lib/db/types";
+import { encoders, getTile } from "./get-tile";
+import { TILE_LAYER_IDS, TILE_LAYERS } from "./layers";
+import { serveTile } from "./serve-tile";
+import { TileCoordinates } from "./tile-params";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+/** The tile at a zoom that holds a lon/lat (Web Mercator XYZ). */
+function tileAt(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+}
+
+function decode(bytes: Uint8Array) {
+  const tile = new VectorTile(new Protobuf(bytes));
+  return Object.fromEntries(
+    Object.entries(tile.layers).map(([name, layer]) => [
+      name,
+      Array.from({ length: layer.length }, (_, i) => {
+        const f = layer.feature(i);
+        return { type: f.type, properties: f.properties, geometry: f.loadGeometry() };
+      }),
+    ]),
+  );
+}
+
+const inTx = (tx: Db): Database => ({ ...database, db: tx });
+const WUMA = [120.6607, 28.0229] as const;
+
+describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
+  it("every layer gives a valid MVT with its features and properties", async () => {
+    await withRollback(database.db, async (tx) => {
+      await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+      for (const id of TILE_LAYER_IDS) {
+        const at = tileAt(WUMA[0], WUMA[1], id === "events" || id === "rental-buildings" ? 15 : 12);
+        const tile = await getTile(inTx(tx), id, at, {});
+        const layers = decode(tile.bytes);
+        expect(Object.keys(layers), id).toEqual([id]);
+        const features = layers[id]!;
+        expect(features.length, id).toBeGreaterThan(0);
+        const expected = Object.keys(TILE_LAYERS[id].fields).filter((f) => f !== "count").sort();
+        const withAll = features.find((f) => Object.keys(f.properties).length === expected.length) ?? features[0]!;
+        expect(Object.keys(withAll.properties).sort(), id).toEqual(expected);
+        const type = TILE_LAYERS[id].geometry === "point" ? 1 : TILE_LAYERS[id].geometry === "line" ? 2 : 3;
+        expect(features.every((f) => f.type === type), id).toBe(true);
+      }
+    });
+  });
+
+  it("aggregates points at low zoom (counts add up) and applies time and category filters", async () => {
+    await withRollback(database.db, async (tx) => {
+      await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+      const at = tileAt(WUMA[0], WUMA[1], 11);
+      const tile = decode((await getTile(inTx(tx), "events", at, {})).bytes).events!;
+      const total = await queryOne<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from events where geom && ST_Transform(ST_TileEnvelope(${at.z}::int, ${at.x}::int, ${at.y}::int, margin => ${64 / 4096}::float8), 4326)`,
+      );
+      expect(tile.every((f) => Object.keys(f.properties).join() === "count")).toBe(true);
+      expect(tile.reduce((s, f) => s + Number(f.properties.count), 0)).toBe(total?.n);
+
+      const filtered = decode(
+        (await getTile(inTx(tx), "events", tileAt(WUMA[0], WUMA[1], 15), { categories: ["patrol_checkin"], from: "2025-06-30", to: "2026-06-30" })).bytes,
+      ).events ?? [];
+      expect(filtered.length).toBeGreaterThan(0);
+      expect(filtered.every((f) => f.properties.category === "patrol_checkin")).toBe(true);
+      expect(filtered.every((f) => String(f.properties.occurred_at) >= "2025-06-30")).toBe(true);
+      const none = await getTile(inTx(tx), "events", tileAt(WUMA[0], WUMA[1], 15), { from: "2001-01-01", to: "2001-02-01" });
+      expect(none.bytes.length).toBe(0); // a filter that matches nothing gives an empty tile, not an error
+    });
+  });
+
+  it("changes the ETag when the layer's data changes", async () => {
+    await withRollback(database.db, async (tx) => {
+      await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+      const at = tileAt(WUMA[0], WUMA[1], 15);
+      const before = await serveTile(inTx(tx), "events", at, {});
+      const again = await serveTile(inTx(tx), "events", at, {});
+      expect(again.etag).toBe(before.etag);
+      expect(again.cached).toBe(true);
+      await tx.execute(sql`insert into events (geom, occurred_at, category, source) values (ST_SetSRID(ST_MakePoint(${WUMA[0]}, ${WUMA[1]}), 4326), now(), 'complaint', 'hotline')`);
+      const after = await serveTile(inTx(tx), "events", at, {});
+      expect(after.etag).not.toBe(before.etag);
+      expect(after.cached).toBe(false);
+    });
+  });
+
+  it.skipIf(process.env.TEST_DB !== "postgres")("ST_AsMVT and the Node encoder give the same features and properties", async () => {
+    await withRollback(database.db, async (tx) => {
+      await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+      for (const id of TILE_LAYER_IDS) {
+        for (const z of [11, 13, 15]) {
+          const at = tileAt(WUMA[0], WUMA[1], z);
+          const a = decode((await encoders.asMvt(inTx(tx), id, at, {})).bytes)[id] ?? [];
+          const b = decode((await encoders.node(inTx(tx), id, at, {})).bytes)[id] ?? [];
+          const key = (f: { type: number; properties: unknown }) => JSON.stringify([f.type, f.properties]);
+          // Features clipped to a sliver may survive one snapping and not the other; allow 2 %.
+          expect(Math.abs(a.length - b.length), `${id} z${z}`).toBeLessThanOrEqual(Math.ceil(a.length * 0.02));
+          const bKeys = new Set(b.map(key));
+          const shared = a.filter((f) => bKeys.has(key(f))).length;
+          expect(shared, `${id} z${z}`).toBeGreaterThanOrEqual(Math.floor(a.length * 0.98));
+        }
+      }
+    });
+  });
+});
+
+describe("tile coordinates", () => {
+  it("reject what is out of range or not a number", () => {
+    expect(TileCoordinates.safeParse({ z: "3", x: "8", y: "1.mvt" }).success).toBe(false);
+    expect(TileCoordinates.safeParse({ z: "23", x: "0", y: "0.mvt" }).success).toBe(false);
+    expect(TileCoordinates.safeParse({ z: "a", x: "0", y: "0.mvt" }).success).toBe(false);
+    expect(TileCoordinates.safeParse({ z: "3", x: "1", y: "1.png" }).success).toBe(false);
+    expect(TileCoordinates.parse({ z: "3", x: "7", y: "7.mvt" })).toEqual({ z: 3, x: 7, y: 7 });
+  });
+});
