@@ -21,7 +21,8 @@ export default async function OverviewPage() {
   ];
   return (
     <MapPage
-      panel={
+      view="overview"
+      intro={
         <>
           <h1>{o.title}</h1>
           {health.counts.streets === 0 ? (

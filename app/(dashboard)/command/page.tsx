@@ -5,11 +5,11 @@ export default async function CommandPage() {
   const { t } = await getMessages();
   return (
     <MapPage
-      panel={
+      view="command"
+      intro={
         <>
           <h1>{t.nav.command}</h1>
-          <p className="coming-soon-label">{t.comingSoon.label}</p>
-          <p>{t.comingSoon.command}</p>
+          <p className="view-intro">{t.views.command}</p>
         </>
       }
     />

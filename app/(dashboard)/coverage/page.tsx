@@ -5,11 +5,11 @@ export default async function CoveragePage() {
   const { t } = await getMessages();
   return (
     <MapPage
-      panel={
+      view="coverage"
+      intro={
         <>
           <h1>{t.nav.coverage}</h1>
-          <p className="coming-soon-label">{t.comingSoon.label}</p>
-          <p>{t.comingSoon.coverage}</p>
+          <p className="view-intro">{t.views.coverage}</p>
         </>
       }
     />

@@ -5,11 +5,11 @@ export default async function PlanPage() {
   const { t } = await getMessages();
   return (
     <MapPage
-      panel={
+      view="plan"
+      intro={
         <>
           <h1>{t.nav.plan}</h1>
-          <p className="coming-soon-label">{t.comingSoon.label}</p>
-          <p>{t.comingSoon.plan}</p>
+          <p className="view-intro">{t.views.plan}</p>
         </>
       }
     />

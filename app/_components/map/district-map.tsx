@@ -1,9 +1,12 @@
 "use client";
 
-import type { GeoJSONSource, StyleSpecification } from "maplibre-gl";
+import type { FeatureCollection } from "geojson";
+import type { GeoJSONSource, MapGeoJSONFeature, StyleSpecification, VectorTileSource } from "maplibre-gl";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { MapLayer } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BOUNDARY_SOURCES, boundaryLayers } from "./boundary-layers";
+import { overlayFillColour, tileLayerStyles } from "./data-layers";
 import { MapLegend } from "./map-legend";
 import { useMap } from "./use-map";
 
@@ -14,19 +17,58 @@ export interface BasemapConfig {
   rasterTiles: string | null;
 }
 
+export type OverlayKind = "density" | "coverage" | "hotspots" | "emerging";
+export interface OverlayData {
+  kind: OverlayKind;
+  /** Features with flat properties (code, and gi_bin / category / gap / per_km2). */
+  collection: FeatureCollection;
+  densityMax: number;
+}
+
+export interface PickedFeature {
+  layer: string;
+  properties: Record<string, unknown>;
+}
+
+export type Bounds = [number, number, number, number];
 type LoadState = "loading" | "ready" | "error";
 
-/** The full-screen district map: street, community and grid-cell boundaries with labels. */
+const OVERLAY_SOURCE = "analysis-overlay";
+const INTERACTIVE_ORDER = [
+  "guidance-points-circle",
+  "pois-circle",
+  "events-points",
+  "rental-buildings-points",
+  "no-stall-zones-fill",
+  "overlay-fill",
+];
+
+/**
+ * The district map: boundaries with labels, vector-tile data layers, an analysis overlay, a
+ * legend, hover and click. Used by every view; what it shows comes from props (the URL state).
+ */
 export function DistrictMap({
   locale,
   t,
   bounds,
   basemap,
+  layers = [],
+  opacity = 1,
+  tileQuery = "",
+  overlay = null,
+  focus = null,
+  onPick,
 }: {
   locale: Locale;
-  t: Messages["map"];
-  bounds: [number, number, number, number] | null;
+  t: Messages;
+  bounds: Bounds | null;
   basemap: BasemapConfig;
+  layers?: MapLayer[];
+  opacity?: number;
+  tileQuery?: string;
+  overlay?: OverlayData | null;
+  focus?: Bounds | null;
+  onPick?: (feature: PickedFeature | null) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const [style] = useState<string | StyleSpecification>(() => basemap.styleUrl ?? "/basemap/style.json");
@@ -67,33 +109,122 @@ export function DistrictMap({
     return () => controller.abort();
   }, [map, isLoaded, attempt]);
 
-  // Layers follow the language (labels switch between name_zh and name_en).
-  const applyLayers = useCallback(() => {
+  // Layer stack, rebuilt when language, layers, overlay kind or opacity change:
+  // street fill → overlay → cells/communities/streets lines → data layers → labels.
+  const overlayKind = overlay?.kind ?? null;
+  const densityMax = overlay?.densityMax ?? 0;
+  const rebuild = useCallback(() => {
     if (!map || state !== "ready") return;
-    for (const layer of boundaryLayers(locale)) {
-      if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+    for (const layer of [...map.getStyle().layers].reverse()) {
+      if (layer.id !== "background" && layer.id !== "basemap-raster") map.removeLayer(layer.id);
     }
-    for (const layer of boundaryLayers(locale)) map.addLayer(layer);
-  }, [map, state, locale]);
-  useEffect(applyLayers, [applyLayers]);
+    const boundaries = boundaryLayers(locale);
+    const [streetFill, ...rest] = boundaries;
+    const lines = rest.filter((l) => l.type === "line");
+    const labels = rest.filter((l) => l.type === "symbol");
+    map.addLayer(streetFill!);
+    if (overlayKind && map.getSource(OVERLAY_SOURCE)) {
+      map.addLayer({
+        id: "overlay-fill",
+        type: "fill",
+        source: OVERLAY_SOURCE,
+        paint: { "fill-color": overlayFillColour(overlayKind, densityMax), "fill-opacity": 0.85 * opacity },
+      });
+      map.addLayer({
+        id: "overlay-hover",
+        type: "line",
+        source: OVERLAY_SOURCE,
+        paint: { "line-color": "#111111", "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 2.5, 0] },
+      });
+    }
+    for (const l of lines) map.addLayer(l);
+    for (const id of layers) {
+      const sourceId = `tiles-${id}`;
+      const url = `${window.location.origin}/api/tiles/${id}/{z}/{x}/{y}.mvt${id === "events" && tileQuery ? `?${tileQuery}` : ""}`;
+      const existing = map.getSource(sourceId) as VectorTileSource | undefined;
+      if (!existing) map.addSource(sourceId, { type: "vector", tiles: [url], minzoom: 8, maxzoom: 16 });
+      else if (existing.tiles?.[0] !== url) existing.setTiles([url]);
+      for (const style of tileLayerStyles(id, opacity)) map.addLayer(style);
+    }
+    for (const l of labels) map.addLayer(l);
+  }, [map, state, locale, layers, overlayKind, densityMax, opacity, tileQuery]);
+
+  // Overlay data: replace the source's data; the layer stack only changes when its kind does.
+  useEffect(() => {
+    if (!map || state !== "ready") return;
+    const source = map.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined;
+    const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
+    if (source) source.setData(overlay?.collection ?? empty);
+    else map.addSource(OVERLAY_SOURCE, { type: "geojson", data: overlay?.collection ?? empty, promoteId: "code" });
+    rebuild();
+  }, [map, state, overlay, rebuild]);
+
+  // Hover highlight on overlay units, and click → the topmost feature's details.
+  useEffect(() => {
+    if (!map || state !== "ready") return;
+    let hovered: string | number | undefined;
+    const clearHover = () => {
+      if (hovered !== undefined) map.setFeatureState({ source: OVERLAY_SOURCE, id: hovered }, { hover: false });
+      hovered = undefined;
+    };
+    const onMove = (e: { point: { x: number; y: number } }) => {
+      const interactive = INTERACTIVE_ORDER.filter((id) => map.getLayer(id));
+      const features = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: interactive });
+      map.getCanvas().style.cursor = features.length ? "pointer" : "";
+      const cell = features.find((f) => f.layer.id === "overlay-fill");
+      if (cell?.id !== hovered) {
+        clearHover();
+        if (cell?.id !== undefined) {
+          hovered = cell.id;
+          map.setFeatureState({ source: OVERLAY_SOURCE, id: hovered }, { hover: true });
+        }
+      }
+    };
+    const onClick = (e: { point: { x: number; y: number } }) => {
+      const interactive = INTERACTIVE_ORDER.filter((id) => map.getLayer(id));
+      const features: MapGeoJSONFeature[] = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: interactive });
+      features.sort((a, b) => INTERACTIVE_ORDER.indexOf(a.layer.id) - INTERACTIVE_ORDER.indexOf(b.layer.id));
+      const top = features[0];
+      onPick?.(top ? { layer: top.layer.id, properties: top.properties as Record<string, unknown> } : null);
+    };
+    map.on("mousemove", onMove);
+    map.on("click", onClick);
+    map.on("mouseout", clearHover);
+    return () => {
+      map.off("mousemove", onMove);
+      map.off("click", onClick);
+      map.off("mouseout", clearHover);
+    };
+  }, [map, state, onPick]);
+
+  // Fly to a street, cell or hot spot when asked.
+  useEffect(() => {
+    if (!map || !focus) return;
+    map.fitBounds(focus, { padding: { top: 60, bottom: 60, left: 340, right: 60 }, maxZoom: 16, duration: 600 });
+  }, [map, focus]);
+
+  // Test hook: lets Playwright query rendered features (read-only use).
+  useEffect(() => {
+    if (map) (window as unknown as { __gridAtlasMap?: unknown }).__gridAtlasMap = map;
+  }, [map]);
 
   return (
     <div className="map-frame">
-      <div ref={container} className="map-canvas" data-testid="district-map" role="region" aria-label={t.ariaLabel} />
+      <div ref={container} className="map-canvas" data-testid="district-map" role="region" aria-label={t.map.ariaLabel} />
       {state === "loading" && (
         <div className="map-status" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" /> {t.loading}
+          <span className="spinner" aria-hidden="true" /> {t.map.loading}
         </div>
       )}
       {state === "error" && (
         <div className="map-status error" role="alert">
-          {t.loadFailed}{" "}
+          {t.map.loadFailed}{" "}
           <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t.retry}
+            {t.map.retry}
           </button>
         </div>
       )}
-      <MapLegend t={t} />
+      <MapLegend t={t} locale={locale} layers={layers} overlay={overlay} />
     </div>
   );
 }

@@ -1,17 +1,46 @@
-import type { Messages } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { MapLayer } from "@/lib/dashboard/view-state";
 import { BOUNDARY_COLOURS } from "./boundary-layers";
+import {
+  BUILDING_COLOURS,
+  CATEGORY_COLOURS,
+  COVERAGE_CLASSES,
+  densityStops,
+  EMERGING_COLOURS,
+  GUIDANCE_COLOUR,
+  HOTSPOT_COLOURS,
+  POI_COLOUR,
+  VIRIDIS,
+  ZONE_COLOUR,
+} from "./data-layers";
+import type { OverlayData } from "./district-map";
 
-export function MapLegend({ t }: { t: Messages["map"] }) {
-  const items = [
-    { label: t.streets, colour: BOUNDARY_COLOURS.street, width: 3, dashed: false },
-    { label: t.communities, colour: BOUNDARY_COLOURS.community, width: 1.6, dashed: true },
-    { label: t.gridCells, colour: BOUNDARY_COLOURS.cell, width: 1, dashed: false },
+/** A legend for every visible layer and the overlay, with real numbers and units. */
+export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale: Locale; layers: MapLayer[]; overlay: OverlayData | null }) {
+  const d = t.dashboard;
+  const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 0 });
+  const lines = [
+    { label: t.map.streets, colour: BOUNDARY_COLOURS.street, width: 3, dashed: false },
+    { label: t.map.communities, colour: BOUNDARY_COLOURS.community, width: 1.6, dashed: true },
+    { label: t.map.gridCells, colour: BOUNDARY_COLOURS.cell, width: 1, dashed: false },
   ];
   return (
-    <aside className="legend" aria-label={t.legendTitle}>
-      <h2>{t.legendTitle}</h2>
+    <aside className="legend" aria-label={t.map.legendTitle} data-testid="legend">
+      <h2>{t.map.legendTitle}</h2>
+      {overlay && <OverlayLegend t={t} overlay={overlay} format={(v) => number.format(v)} />}
       <ul>
-        {items.map((item) => (
+        {layers.includes("no-stall-zones") && <Swatch colour={ZONE_COLOUR} label={d.layerNames["no-stall-zones"]} shape="area" />}
+        {layers.includes("guidance-points") && <Swatch colour={GUIDANCE_COLOUR} label={d.layerNames["guidance-points"]} shape="dot" />}
+        {layers.includes("pois") && <Swatch colour={POI_COLOUR} label={d.layerNames.pois} shape="dot" />}
+        {layers.includes("rental-buildings") &&
+          (["registered", "unregistered", "deregistered"] as const).map((s) => (
+            <Swatch key={s} colour={BUILDING_COLOURS[s]} label={`${d.layerNames["rental-buildings"]}: ${d.statuses[s]}`} shape="dot" />
+          ))}
+        {layers.includes("events") &&
+          Object.entries(CATEGORY_COLOURS).map(([c, colour]) => (
+            <Swatch key={c} colour={colour} label={d.categories[c as keyof typeof d.categories]} shape="dot" />
+          ))}
+        {lines.map((item) => (
           <li key={item.label}>
             <svg width="28" height="10" aria-hidden="true">
               <line x1="1" y1="5" x2="27" y2="5" stroke={item.colour} strokeWidth={item.width} strokeDasharray={item.dashed ? "4 3" : undefined} />
@@ -20,7 +49,63 @@ export function MapLegend({ t }: { t: Messages["map"] }) {
           </li>
         ))}
       </ul>
-      <p className="legend-hint">{t.zoomHint}</p>
+      {(layers.includes("events") || layers.includes("rental-buildings")) && <p className="legend-hint">{d.aggregated}</p>}
+      <p className="legend-hint">{t.map.zoomHint}</p>
     </aside>
+  );
+}
+
+function OverlayLegend({ t, overlay, format }: { t: Messages; overlay: OverlayData; format: (v: number) => string }) {
+  const d = t.dashboard;
+  if (overlay.kind === "hotspots") {
+    const labels = [d.hotspotLegend.hot99, d.hotspotLegend.hot95, d.hotspotLegend.hot90, d.hotspotLegend.none, d.hotspotLegend.cold90, d.hotspotLegend.cold95, d.hotspotLegend.cold99];
+    return (
+      <div className="legend-block" data-testid="legend-hotspots">
+        <h3>{d.overlays.hotspots}</h3>
+        <ul>{HOTSPOT_COLOURS.map(([bin, colour], i) => <Swatch key={bin} colour={colour} label={labels[i]!} shape="area" />)}</ul>
+        <p className="legend-hint">{d.hotspotLegend.method}</p>
+      </div>
+    );
+  }
+  if (overlay.kind === "emerging") {
+    const present = new Set(overlay.collection.features.map((f) => String(f.properties?.category)));
+    return (
+      <div className="legend-block" data-testid="legend-emerging">
+        <h3>{d.overlays.emerging}</h3>
+        <ul>
+          {Object.entries(EMERGING_COLOURS)
+            .filter(([c]) => present.has(c) && c !== "no_pattern")
+            .map(([c, colour]) => <Swatch key={c} colour={colour} label={d.emerging[c as keyof typeof d.emerging]} shape="area" />)}
+        </ul>
+      </div>
+    );
+  }
+  if (overlay.kind === "coverage") {
+    const labels = { atTarget: d.atTarget, gap5: `${d.belowTarget} ≤ 5 pt`, gap15: `${d.belowTarget} 5–15 pt`, gapMore: `${d.belowTarget} > 15 pt`, noRentals: d.noRentals };
+    return (
+      <div className="legend-block" data-testid="legend-coverage">
+        <h3>{d.overlays.coverage}</h3>
+        <ul>{COVERAGE_CLASSES.map((c) => <Swatch key={c.label} colour={c.colour} label={labels[c.label]} shape="area" />)}</ul>
+      </div>
+    );
+  }
+  const stops = densityStops(overlay.densityMax);
+  return (
+    <div className="legend-block" data-testid="legend-density">
+      <h3>{d.overlays.density} ({d.densityLegend})</h3>
+      <div className="ramp" style={{ background: `linear-gradient(to right, ${VIRIDIS.join(", ")})` }} />
+      <div className="ramp-labels">{stops.filter((_, i) => i % 2 === 0).map((v) => <span key={v}>{format(v)}</span>)}</div>
+    </div>
+  );
+}
+
+function Swatch({ colour, label, shape }: { colour: string; label: string; shape: "dot" | "area" }) {
+  return (
+    <li>
+      <svg width="28" height="12" aria-hidden="true">
+        {shape === "dot" ? <circle cx="14" cy="6" r="4.5" fill={colour} stroke="#fff" /> : <rect x="3" y="1" width="22" height="10" fill={colour} stroke="#888" strokeWidth="0.5" />}
+      </svg>
+      {label}
+    </li>
   );
 }

@@ -1,0 +1,69 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { analysisQuery, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+
+interface Row {
+  code: string;
+  name: string;
+  rate: number;
+  target: number;
+}
+
+/** One metric per street against its target line; clicking a bar selects that street. */
+export function CoverageByStreet({
+  state,
+  t,
+  locale,
+  metric,
+  onStreet,
+}: {
+  state: ViewState;
+  t: Messages["dashboard"];
+  locale: Locale;
+  metric: CoverageMetricKey;
+  onStreet?: (code: string) => void;
+}) {
+  const [rows, setRows] = useState<Row[] | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/analytics/coverage?${analysisQuery({ ...state, street: null }, { unit: "streets" })}`, { signal: controller.signal })
+      .then((r) => r.json())
+      .then((body: { features: { properties: { code: string; name_zh: string; name_en: string; metrics: Record<string, { rate: number | null; target: number }> } }[] }) =>
+        setRows(
+          body.features
+            .map((f) => ({
+              code: f.properties.code,
+              name: (locale === "zh" ? f.properties.name_zh : f.properties.name_en).replace(/ Subdistrict| Town|街道$/g, ""),
+              rate: Math.round((f.properties.metrics[metric]?.rate ?? 0) * 1000) / 10,
+              target: (f.properties.metrics[metric]?.target ?? 0) * 100,
+            }))
+            .sort((a, b) => a.rate - b.rate),
+        ),
+      )
+      .catch(() => {});
+    return () => controller.abort();
+  }, [state, locale, metric]);
+  if (!rows) return <p className="chart-empty">{t.loadingOverlay}</p>;
+  const target = rows[0]?.target ?? 0;
+  return (
+    <div className="chart" data-testid="chart-coverage-by-street">
+      <ResponsiveContainer width="100%" height={200}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" domain={[Math.max(0, Math.floor(Math.min(...rows.map((r) => r.rate)) / 10) * 10), 100]} fontSize={10} unit="%" />
+          <YAxis type="category" dataKey="name" width={64} fontSize={10} interval={0} />
+          <Tooltip formatter={(v) => `${v}%`} />
+          <ReferenceLine x={target} stroke="#b2182b" strokeDasharray="4 2" label={{ value: `${t.target} ${target}%`, fontSize: 10, position: "top" }} />
+          <Bar dataKey="rate" isAnimationActive={false} cursor="pointer" onClick={(entry: { payload?: Row }) => entry.payload && onStreet?.(entry.payload.code)}>
+            {rows.map((r) => (
+              <Cell key={r.code} fill={r.code === state.street ? "#12324f" : r.rate < target ? "#e66101" : "#4393c3"} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

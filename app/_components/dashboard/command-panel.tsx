@@ -1,0 +1,84 @@
+"use client";
+
+import type { FeatureCollection } from "geojson";
+import type { ViewState } from "@/lib/dashboard/view-state";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { EventsPerWeek } from "../charts/events-per-week";
+import type { Bounds } from "../map/district-map";
+import { geometryBbox } from "./geometry-bbox";
+
+/** Top-10 hot-spot cells (z, p, count) with one click to zoom, the method summary and the trend. */
+export function CommandPanel({
+  state,
+  raw,
+  t,
+  locale,
+  onZoom,
+}: {
+  state: ViewState;
+  raw: (FeatureCollection & { summary?: Record<string, unknown> }) | null;
+  t: Messages["dashboard"];
+  locale: Locale;
+  onZoom: (bbox: Bounds) => void;
+}) {
+  const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
+  const top =
+    state.overlay === "hotspots" && raw
+      ? raw.features
+          .filter((f) => Number(f.properties?.gi_bin) > 0)
+          .sort((a, b) => Number(b.properties?.gi_z) - Number(a.properties?.gi_z))
+          .slice(0, 10)
+      : state.overlay === "emerging" && raw
+        ? raw.features
+            .filter((f) => String(f.properties?.category).endsWith("_hot"))
+            .sort((a, b) => Number(b.properties?.trend_z) - Number(a.properties?.trend_z))
+            .slice(0, 10)
+        : [];
+  const summary = raw?.summary;
+  return (
+    <>
+      {summary && state.overlay === "hotspots" && (
+        <p className="method" data-testid="hotspot-summary">
+          {t.hotspotLegend.method} · α {String(summary.alpha)} · {t.hotspotLegend.hot99.split(" ")[0]} {String(summary.hot)} · {t.hotspotLegend.cold99.split(" ")[0]} {String(summary.cold)}
+        </p>
+      )}
+      <h2>{t.topHotspots}</h2>
+      {top.length === 0 ? (
+        <p className="chart-empty">{raw ? t.noData : t.loadingOverlay}</p>
+      ) : (
+        <table className="table" data-testid="top-hotspots">
+          <thead>
+            <tr>
+              <th>{t.cell}</th>
+              <th>{t.count}</th>
+              <th>{state.overlay === "hotspots" ? t.z : t.trend}</th>
+              {state.overlay === "hotspots" && <th>{t.p}</th>}
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {top.map((f) => {
+              const p = f.properties as Record<string, number | string>;
+              const bbox = geometryBbox(f.geometry);
+              return (
+                <tr key={String(p.code)}>
+                  <td title={String(p.code)}>{String(locale === "zh" ? p.name_zh : p.name_en)}</td>
+                  <td>{number.format(Number(p.count))}</td>
+                  <td>{state.overlay === "hotspots" ? number.format(Number(p.gi_z)) : t.emerging[p.category as keyof typeof t.emerging]}</td>
+                  {state.overlay === "hotspots" && <td>{Number(p.gi_p_fdr).toExponential(1)}</td>}
+                  <td>
+                    <button type="button" className="link" onClick={() => bbox && onZoom(bbox)} data-testid="zoom-to-hotspot">
+                      {t.zoomTo}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <h2>{t.eventsPerWeek}</h2>
+      <EventsPerWeek state={state} t={t} />
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import type { Place } from "@/lib/boundaries/list-places";
+import { OVERLAYS, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { CoverageByStreet } from "../charts/coverage-by-street";
+import { EventsPerWeek } from "../charts/events-per-week";
+import { DistrictMap, type BasemapConfig, type Bounds, type PickedFeature } from "../map/district-map";
+import { CommandPanel } from "./command-panel";
+import { CoveragePanel } from "./coverage-panel";
+import { DetailsPanel } from "./details-panel";
+import { FilterBar } from "./filter-bar";
+import { LayerPanel } from "./layer-panel";
+import { PlaceSearch } from "./place-search";
+import { useOverlay } from "./use-overlay";
+import { useViewState } from "./use-view-state";
+
+export type View = "overview" | "command" | "coverage" | "plan";
+
+const VIEW_OVERLAYS: Record<View, readonly Overlay[]> = {
+  overview: OVERLAYS,
+  command: ["hotspots", "emerging", "density"],
+  coverage: ["coverage", "none"],
+  plan: ["none", "density"],
+};
+
+/**
+ * A role view: the district map with its layers and overlay, and a side panel of filters,
+ * charts and tables, all following one filter state that lives in the URL.
+ */
+export function Dashboard({
+  view,
+  locale,
+  t,
+  bounds,
+  basemap,
+  defaults,
+  places,
+  intro,
+}: {
+  view: View;
+  locale: Locale;
+  t: Messages;
+  bounds: Bounds | null;
+  basemap: BasemapConfig;
+  defaults: ViewState;
+  places: Place[];
+  intro?: React.ReactNode;
+}) {
+  const [state, update] = useViewState(defaults);
+  const [opacity, setOpacity] = useState(1);
+  const [picked, setPicked] = useState<PickedFeature | null>(null);
+  const [focus, setFocus] = useState<Bounds | null>(null);
+  const { overlay, raw, status, error } = useOverlay(state);
+  const d = t.dashboard;
+  const tileQuery = useMemo(() => {
+    const q = new URLSearchParams({ from: `${state.from}T00:00:00+08:00`, to: `${state.to}T00:00:00+08:00` });
+    if (state.categories.length < 7) q.set("categories", state.categories.join(","));
+    return q.toString();
+  }, [state.from, state.to, state.categories]);
+  const zoomTo = useCallback((bbox: Bounds) => setFocus([...bbox] as Bounds), []);
+  const selectStreet = useCallback(
+    (code: string) => {
+      update({ street: code });
+      const place = places.find((p) => p.code === code);
+      if (place) zoomTo(place.bbox);
+    },
+    [places, update, zoomTo],
+  );
+
+  return (
+    <div className="map-page" data-view={view}>
+      <DistrictMap
+        locale={locale}
+        t={t}
+        bounds={bounds}
+        basemap={basemap}
+        layers={state.layers}
+        opacity={opacity}
+        tileQuery={tileQuery}
+        overlay={overlay}
+        focus={focus}
+        onPick={setPicked}
+      />
+      <section className="panel" data-testid="side-panel">
+        {intro}
+        <PlaceSearch places={places} t={d} locale={locale} onFound={zoomTo} />
+        <FilterBar state={state} update={update} t={d} />
+        <LayerPanel
+          state={state}
+          update={update}
+          t={d}
+          opacity={opacity}
+          setOpacity={setOpacity}
+          overlays={VIEW_OVERLAYS[view]}
+          status={status}
+          error={error}
+        />
+        {view === "overview" && (
+          <>
+            <h2>{d.eventsPerWeek}</h2>
+            <EventsPerWeek state={state} t={d} />
+            <h2>{d.coverageByStreet}</h2>
+            <CoverageByStreet state={state} t={d} locale={locale} metric="registration" onStreet={selectStreet} />
+          </>
+        )}
+        {view === "command" && <CommandPanel state={state} raw={raw} t={d} locale={locale} onZoom={zoomTo} />}
+        {view === "coverage" && <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} />}
+      </section>
+      {picked && <DetailsPanel picked={picked} state={state} t={d} locale={locale} onClose={() => setPicked(null)} />}
+    </div>
+  );
+}

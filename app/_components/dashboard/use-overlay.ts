@@ -1,0 +1,71 @@
+"use client";
+
+import type { FeatureCollection } from "geojson";
+import { useEffect, useState } from "react";
+import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
+import type { OverlayData } from "../map/district-map";
+
+export type OverlayStatus = "idle" | "loading" | "ready" | "error";
+
+/**
+ * Fetch the analysis behind the chosen overlay and flatten what the map styles on
+ * (gi_bin, category, gap/rate of the chosen metric, per_km2) into top-level properties.
+ */
+export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" = "grid-cells") {
+  const [data, setData] = useState<{ overlay: OverlayData | null; raw: FeatureCollection & { summary?: Record<string, unknown> } | null }>({ overlay: null, raw: null });
+  const [status, setStatus] = useState<OverlayStatus>("idle");
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (state.overlay === "none") {
+      setData({ overlay: null, raw: null });
+      setStatus("idle");
+      return;
+    }
+    const controller = new AbortController();
+    const kind = state.overlay;
+    const endpoint = kind === "emerging" ? "emerging-hotspots" : kind;
+    const extra: Record<string, string> = { unit };
+    const query = kind === "emerging" ? analysisQuery({ ...state, from: yearBefore(state.to) }, extra) : analysisQuery(state, extra);
+    setStatus("loading");
+    fetch(`/api/analytics/${endpoint}?${query}`, { signal: controller.signal })
+      .then(async (response) => {
+        const body = await response.json();
+        if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+        return body as FeatureCollection & { summary?: Record<string, unknown> };
+      })
+      .then((raw) => {
+        let densityMax = 0;
+        const features = raw.features.map((f) => {
+          const p = (f.properties ?? {}) as Record<string, unknown>;
+          const flat: Record<string, unknown> = { code: p.code, name_zh: p.name_zh, name_en: p.name_en, count: p.count };
+          if (kind === "hotspots") Object.assign(flat, { gi_bin: p.gi_bin, gi_z: p.gi_z, gi_p_fdr: p.gi_p_fdr });
+          if (kind === "emerging") Object.assign(flat, { category: p.category, trend_z: p.trend_z });
+          if (kind === "density") {
+            flat.per_km2 = p.per_km2;
+            densityMax = Math.max(densityMax, Number(p.per_km2) || 0);
+          }
+          if (kind === "coverage") {
+            const metric = (p.metrics as Record<string, { rate: number | null; gap: number | null; target: number }>)[state.metric];
+            if (metric && metric.rate !== null) Object.assign(flat, { rate: metric.rate, gap: metric.gap, target: metric.target });
+          }
+          return { ...f, properties: flat };
+        });
+        setData({ overlay: { kind, collection: { type: "FeatureCollection", features }, densityMax }, raw });
+        setStatus("ready");
+        setError(null);
+      })
+      .catch((e: Error) => {
+        if (e.name === "AbortError") return;
+        setStatus("error");
+        setError(e.message);
+      });
+    return () => controller.abort();
+  }, [state, unit]);
+
+  return { ...data, status, error };
+}
+
+function yearBefore(to: string): string {
+  return new Date(Date.parse(to) - 364 * 86_400_000).toISOString().slice(0, 10);
+}

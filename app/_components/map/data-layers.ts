@@ -1,0 +1,187 @@
+import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
+import type { MapLayer } from "@/lib/dashboard/view-state";
+
+/**
+ * Styles of the vector-tile layers and analysis overlays: typed data, shared with the legend so
+ * the two cannot drift apart. Colour ramps are ColorBrewer / viridis (colour-blind safe).
+ */
+export const CATEGORY_COLOURS: Record<string, string> = {
+  stall_violation: "#e66101",
+  complaint: "#5e3c99",
+  fire_hazard: "#b2182b",
+  unlicensed_business: "#fdb863",
+  illegal_structure: "#8c510a",
+  patrol_checkin: "#1b9e77",
+  inspection: "#4393c3",
+};
+
+export const ZONE_COLOUR = "#d7301f";
+export const GUIDANCE_COLOUR = "#1a9850";
+export const POI_COLOUR = "#6a51a3";
+export const BUILDING_COLOURS = { registered: "#4393c3", unregistered: "#d6604d", deregistered: "#999999" };
+
+/** Gi_Bin −3..3 → ColorBrewer RdBu (7 classes). */
+export const HOTSPOT_COLOURS: [number, string][] = [
+  [3, "#b2182b"], [2, "#ef8a62"], [1, "#fddbc7"], [0, "#f7f7f7"], [-1, "#d1e5f0"], [-2, "#67a9cf"], [-3, "#2166ac"],
+];
+
+export const EMERGING_COLOURS: Record<string, string> = {
+  new_hot: "#fee0d2", consecutive_hot: "#fcbba1", intensifying_hot: "#a50f15", persistent_hot: "#ef3b2c",
+  diminishing_hot: "#fc9272", sporadic_hot: "#fdd0a2", oscillating_hot: "#d94801", historical_hot: "#bdbdbd",
+  new_cold: "#deebf7", consecutive_cold: "#c6dbef", intensifying_cold: "#08519c", persistent_cold: "#3182bd",
+  diminishing_cold: "#9ecae1", sporadic_cold: "#c7e9c0", oscillating_cold: "#6baed6", historical_cold: "#d9d9d9",
+  no_pattern: "#ffffff",
+};
+
+/** Coverage: at/above target in a calm blue, below target in oranges that deepen with the gap. */
+export const COVERAGE_CLASSES: { label: "atTarget" | "gap5" | "gap15" | "gapMore" | "noRentals"; colour: string; max?: number }[] = [
+  { label: "atTarget", colour: "#d1e5f0", max: 0 },
+  { label: "gap5", colour: "#fdb863", max: 0.05 },
+  { label: "gap15", colour: "#e66101", max: 0.15 },
+  { label: "gapMore", colour: "#7f3b08" },
+  { label: "noRentals", colour: "#eeeeee" },
+];
+
+/** Viridis, low → high. */
+export const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
+
+export function tileLayerStyles(layer: MapLayer, opacity: number): LayerSpecification[] {
+  const source = `tiles-${layer}`;
+  switch (layer) {
+    case "no-stall-zones":
+      return [
+        {
+          id: "no-stall-zones-fill",
+          type: "fill",
+          source,
+          "source-layer": layer,
+          filter: ["==", ["get", "status"], "active"],
+          paint: { "fill-color": ZONE_COLOUR, "fill-opacity": 0.25 * opacity },
+        },
+        {
+          id: "no-stall-zones-line",
+          type: "line",
+          source,
+          "source-layer": layer,
+          paint: {
+            "line-color": ZONE_COLOUR,
+            "line-width": 1.2,
+            "line-opacity": opacity,
+            "line-dasharray": ["case", ["==", ["get", "status"], "active"], ["literal", [1, 0]], ["literal", [2, 2]]],
+          },
+        },
+      ] as LayerSpecification[];
+    case "guidance-points":
+      return [
+        {
+          id: "guidance-points-circle",
+          type: "circle",
+          source,
+          "source-layer": layer,
+          paint: {
+            "circle-color": ["case", ["==", ["get", "status"], "active"], GUIDANCE_COLOUR, "#a6d96a"],
+            "circle-radius": ["interpolate", ["linear"], ["zoom"], 10, 3, 16, 8],
+            "circle-stroke-color": "#ffffff",
+            "circle-stroke-width": 1,
+            "circle-opacity": opacity,
+            "circle-stroke-opacity": opacity,
+          },
+        },
+      ];
+    case "pois":
+      return [
+        {
+          id: "pois-circle",
+          type: "circle",
+          source,
+          "source-layer": layer,
+          paint: { "circle-color": POI_COLOUR, "circle-radius": 3.5, "circle-opacity": opacity, "circle-stroke-color": "#fff", "circle-stroke-width": 0.8 },
+        },
+      ];
+    case "events":
+      return [
+        {
+          id: "events-aggregated",
+          type: "circle",
+          source,
+          "source-layer": layer,
+          filter: ["has", "count"],
+          paint: {
+            "circle-color": "#7a0177",
+            "circle-opacity": 0.55 * opacity,
+            "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 2, 10, 9, 40, 20],
+          },
+        },
+        {
+          id: "events-points",
+          type: "circle",
+          source,
+          "source-layer": layer,
+          filter: ["!", ["has", "count"]],
+          paint: {
+            "circle-color": ["match", ["get", "category"], ...Object.entries(CATEGORY_COLOURS).flat(), "#666666"] as unknown as ExpressionSpecification,
+            "circle-radius": 3,
+            "circle-opacity": opacity,
+          },
+        },
+      ] as LayerSpecification[];
+    case "rental-buildings":
+      return [
+        {
+          id: "rental-buildings-aggregated",
+          type: "circle",
+          source,
+          "source-layer": layer,
+          filter: ["has", "count"],
+          paint: {
+            "circle-color": "#2b8cbe",
+            "circle-opacity": 0.45 * opacity,
+            "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 2, 10, 9, 40, 18],
+          },
+        },
+        {
+          id: "rental-buildings-points",
+          type: "circle",
+          source,
+          "source-layer": layer,
+          filter: ["!", ["has", "count"]],
+          paint: {
+            "circle-color": ["match", ["get", "registration_status"], "registered", BUILDING_COLOURS.registered, "unregistered", BUILDING_COLOURS.unregistered, BUILDING_COLOURS.deregistered],
+            "circle-radius": 3.5,
+            "circle-stroke-color": ["case", ["get", "rentable"], "#ffffff", "#000000"],
+            "circle-stroke-width": 1,
+            "circle-opacity": opacity,
+          },
+        },
+      ] as LayerSpecification[];
+  }
+}
+
+/** Fill colour of the analysis overlay, by the (flattened) properties the overlay carries. */
+export function overlayFillColour(kind: "density" | "coverage" | "hotspots" | "emerging", densityMax: number): ExpressionSpecification {
+  switch (kind) {
+    case "hotspots":
+      return ["match", ["get", "gi_bin"], ...HOTSPOT_COLOURS.flat(), "#f7f7f7"] as unknown as ExpressionSpecification;
+    case "emerging":
+      return ["match", ["get", "category"], ...Object.entries(EMERGING_COLOURS).flat(), "#ffffff"] as unknown as ExpressionSpecification;
+    case "coverage":
+      return [
+        "case",
+        ["!", ["has", "gap"]], COVERAGE_CLASSES[4]!.colour,
+        ["<=", ["get", "gap"], 0], COVERAGE_CLASSES[0]!.colour,
+        ["<=", ["get", "gap"], 0.05], COVERAGE_CLASSES[1]!.colour,
+        ["<=", ["get", "gap"], 0.15], COVERAGE_CLASSES[2]!.colour,
+        COVERAGE_CLASSES[3]!.colour,
+      ] as ExpressionSpecification;
+    case "density": {
+      const stops = densityStops(densityMax);
+      return ["interpolate", ["linear"], ["get", "per_km2"], ...stops.flatMap((v, i) => [v, VIRIDIS[i]!])] as unknown as ExpressionSpecification;
+    }
+  }
+}
+
+/** Five increasing stops from 0 to the maximum (square-root spaced: counts are skewed). */
+export function densityStops(max: number): number[] {
+  const top = Math.max(max, 1);
+  return [0, 0.0625, 0.25, 0.5625, 1].map((f) => Math.round(top * f * 10) / 10).map((v, i) => v + i * 1e-6);
+}

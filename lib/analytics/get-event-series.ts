@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { EVENT_CATEGORIES } from "@/db/schema/enums";
+import { query } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { analysisParams } from "./params";
+import { eventConditions, stepStarts } from "./units";
+
+export const EventSeriesParams = analysisParams({
+  step: z.enum(["week", "month"]).default("week"),
+  cell: z.string().regex(/^\d{15}$/, "a grid cell is its 15-digit code").optional(),
+});
+export type EventSeriesParams = z.output<typeof EventSeriesParams>;
+
+export interface EventSeries {
+  step: "week" | "month";
+  /** One row per whole step: its start (China time) and a count per category. */
+  rows: ({ start: string; total: number } & Record<string, number | string>)[];
+  categories: string[];
+}
+
+/** Events per week (or month) by category, for a window, street or single grid cell. */
+export async function getEventSeries(db: Db, params: EventSeriesParams): Promise<EventSeries> {
+  const cell = params.cell ? sql`and g.code = ${params.cell}` : sql``;
+  const counts = await query<{ bucket: string; category: string; n: number }>(
+    db,
+    sql`select date_trunc(${params.step}, e.occurred_at at time zone 'Asia/Shanghai')::date::text as bucket, e.category::text as category,
+               count(*)::int as n
+        from events e join grid_cells g on g.id = e.grid_cell_id join communities c on c.code = g.community_code
+        where ${eventConditions(params)} ${cell} group by 1, 2`,
+  );
+  const categories = params.categories ?? [...EVENT_CATEGORIES];
+  const rows = stepStarts(params.from, params.to, params.step).map((d) => {
+    const start = d.toISOString().slice(0, 10);
+    return { start, total: 0, ...Object.fromEntries(categories.map((c) => [c, 0])) } as EventSeries["rows"][number];
+  });
+  const byStart = new Map(rows.map((r) => [r.start, r]));
+  for (const c of counts) {
+    const row = byStart.get(c.bucket);
+    if (!row) continue; // partial steps at the ends are left out
+    row[c.category] = Number(row[c.category] ?? 0) + Number(c.n);
+    row.total += Number(c.n);
+  }
+  return { step: params.step, rows, categories };
+}

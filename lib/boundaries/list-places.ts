@@ -1,0 +1,24 @@
+import { sql } from "drizzle-orm";
+import { query } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+
+/** A named area the UI can search for and zoom to. */
+export interface Place {
+  kind: "street" | "community";
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  bbox: [number, number, number, number];
+}
+
+/** Streets and communities with their extents, for search, street pickers and zoom-to. */
+export async function listPlaces(db: Db): Promise<Place[]> {
+  const rows = await query<{ kind: "street" | "community"; code: string; name_zh: string; name_en: string; w: number; s: number; e: number; n: number }>(
+    db,
+    sql`select 'street' as kind, code, name_zh, name_en, ST_XMin(geom) as w, ST_YMin(geom) as s, ST_XMax(geom) as e, ST_YMax(geom) as n from streets
+        union all
+        select 'community', code, name_zh, name_en, ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom) from communities
+        order by 1 desc, 2`,
+  );
+  return rows.map((r) => ({ kind: r.kind, code: r.code, nameZh: r.name_zh, nameEn: r.name_en, bbox: [r.w, r.s, r.e, r.n].map(Number) as Place["bbox"] }));
+}

@@ -1,0 +1,94 @@
+import { EVENT_CATEGORIES, type EventCategory } from "@/db/schema/enums";
+
+/**
+ * What a dashboard view shows, kept in the URL so a view can be shared by link. Pure functions
+ * (no DB), used by server pages and client components alike. Invalid values fall back to the
+ * defaults rather than failing the page: a hand-edited link should still open.
+ */
+export const OVERLAYS = ["none", "density", "coverage", "hotspots", "emerging"] as const;
+export type Overlay = (typeof OVERLAYS)[number];
+export const MAP_LAYERS = ["no-stall-zones", "guidance-points", "pois", "events", "rental-buildings"] as const;
+export type MapLayer = (typeof MAP_LAYERS)[number];
+export const COVERAGE_METRIC_KEYS = ["registration", "registration_units", "responsibility_letters", "inspection_recency", "patrol", "guidance"] as const;
+export type CoverageMetricKey = (typeof COVERAGE_METRIC_KEYS)[number];
+
+export interface ViewState {
+  from: string; // YYYY-MM-DD
+  to: string; // YYYY-MM-DD (exclusive)
+  categories: EventCategory[];
+  overlay: Overlay;
+  layers: MapLayer[];
+  metric: CoverageMetricKey;
+  street: string | null;
+}
+
+const DAY = 86_400_000;
+const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
+
+export function defaultViewState(today: Date, overrides: Partial<ViewState> = {}): ViewState {
+  const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DAY);
+  return {
+    from: dateOnly(new Date(to.getTime() - 91 * DAY)),
+    to: dateOnly(to),
+    categories: [...EVENT_CATEGORIES],
+    overlay: "none",
+    layers: ["no-stall-zones", "guidance-points"],
+    metric: "registration",
+    street: null,
+    ...overrides,
+  };
+}
+
+const isDate = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const list = <T extends string>(s: string | undefined, allowed: readonly T[]): T[] | null =>
+  s === undefined ? null : s.split(",").filter((v): v is T => (allowed as readonly string[]).includes(v));
+
+export function parseViewState(params: Record<string, string | string[] | undefined>, defaults: ViewState): ViewState {
+  const get = (k: string) => (Array.isArray(params[k]) ? params[k]?.[0] : (params[k] as string | undefined));
+  const from = isDate(get("from")) ? get("from")! : defaults.from;
+  const to = isDate(get("to")) ? get("to")! : defaults.to;
+  const overlay = get("overlay");
+  const metric = get("metric");
+  const street = get("street");
+  const categories = list(get("categories"), EVENT_CATEGORIES);
+  return {
+    from: from < to ? from : defaults.from,
+    to: from < to ? to : defaults.to,
+    categories: categories && categories.length > 0 ? categories : defaults.categories,
+    overlay: (OVERLAYS as readonly string[]).includes(overlay ?? "") ? (overlay as Overlay) : defaults.overlay,
+    layers: list(get("layers"), MAP_LAYERS) ?? defaults.layers,
+    metric: (COVERAGE_METRIC_KEYS as readonly string[]).includes(metric ?? "") ? (metric as CoverageMetricKey) : defaults.metric,
+    street: street && /^\d{12}$/.test(street) ? street : defaults.street,
+  };
+}
+
+/** The query string for a state, leaving out what equals the defaults so links stay short. */
+export function viewStateQuery(state: ViewState, defaults: ViewState): string {
+  const out = new URLSearchParams();
+  if (state.from !== defaults.from) out.set("from", state.from);
+  if (state.to !== defaults.to) out.set("to", state.to);
+  if (state.categories.join() !== defaults.categories.join()) out.set("categories", state.categories.join(","));
+  if (state.overlay !== defaults.overlay) out.set("overlay", state.overlay);
+  if (state.layers.join() !== defaults.layers.join()) out.set("layers", state.layers.join(","));
+  if (state.metric !== defaults.metric) out.set("metric", state.metric);
+  if (state.street && state.street !== defaults.street) out.set("street", state.street);
+  return out.toString();
+}
+
+/** Analysis API parameters for a state (dates as China-time day boundaries). */
+export function analysisQuery(state: ViewState, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({
+    from: `${state.from}T00:00:00+08:00`,
+    to: `${state.to}T00:00:00+08:00`,
+    ...(state.categories.length < EVENT_CATEGORIES.length ? { categories: state.categories.join(",") } : {}),
+    ...(state.street ? { street: state.street } : {}),
+    ...extra,
+  });
+  return params.toString();
+}
+
+/** Move the window by whole weeks (playback). */
+export function shiftWeeks(state: ViewState, weeks: number): ViewState {
+  const move = (d: string) => dateOnly(new Date(Date.parse(d) + weeks * 7 * DAY));
+  return { ...state, from: move(state.from), to: move(state.to) };
+}
