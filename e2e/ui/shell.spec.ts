@@ -33,15 +33,16 @@ test("the language switch turns every header string to English and back", async 
   await expect(page.getByRole("link", { name: "总览" })).toBeVisible();
 });
 
-for (const view of ["plan", "command", "coverage"]) {
-  test(`the ${view} view shows the map and says what is coming`, async ({ page }, testInfo) => {
+for (const [view, heading] of [["plan", "Plan"], ["command", "Command"], ["coverage", "Coverage"]] as const) {
+  test(`the ${view} view paints the map and introduces itself`, async ({ page }, testInfo) => {
     const errors = collectConsoleErrors(page);
     await page.context().addCookies([{ name: "ga-lang", value: "en", url: testInfo.project.use.baseURL! }]);
     await page.goto(`/${view}`);
     await waitForMapIdle(page);
-    await expect(page.getByText("Coming soon")).toBeVisible();
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
     expect(await paintedShare(page)).toBeGreaterThan(0.05);
     await page.screenshot({ path: testInfo.outputPath(`${view}.png`) });
+    await testInfo.attach(view, { path: testInfo.outputPath(`${view}.png`), contentType: "image/png" });
     expect(errors).toEqual([]);
   });
 }

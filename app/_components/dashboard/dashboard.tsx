@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import { OVERLAYS, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
@@ -68,6 +68,15 @@ export function Dashboard({
     },
     [places, update, zoomTo],
   );
+
+  // A shared link with a street opens zoomed to that street.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) return;
+    opened.current = true;
+    const place = state.street ? places.find((p) => p.code === state.street) : undefined;
+    if (place) zoomTo(place.bbox);
+  }, [state.street, places, zoomTo]);
 
   return (
     <div className="map-page" data-view={view}>

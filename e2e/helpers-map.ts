@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Number of rendered features in the given style layers (via the map the app exposes for tests). */
+export async function renderedCount(page: Page, layers: string[]): Promise<number> {
+  return page.evaluate((ids) => {
+    const map = (window as unknown as { __gridAtlasMap?: { getLayer(id: string): unknown; queryRenderedFeatures(o: object): unknown[] } }).__gridAtlasMap;
+    if (!map) return -1;
+    const present = ids.filter((id) => map.getLayer(id));
+    return present.length ? map.queryRenderedFeatures({ layers: present }).length : 0;
+  }, layers);
+}
+
+export async function mapCenter(page: Page): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const map = (window as unknown as { __gridAtlasMap: { getCenter(): { lng: number; lat: number } } }).__gridAtlasMap;
+    const c = map.getCenter();
+    return [c.lng, c.lat] as [number, number];
+  });
+}
+
+/** Wait for the map to settle after a change (idle flips to false on movement, back to true when done). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(400);
+  await expect(page.locator('[data-testid="district-map"][data-map-idle="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator(".overlay-status")).toHaveCount(0, { timeout: 30_000 });
+}

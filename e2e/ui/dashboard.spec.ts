@@ -1,0 +1,104 @@
+import { expect, test } from "@playwright/test";
+import { collectConsoleErrors, waitForMapIdle } from "../helpers";
+import { mapCenter, renderedCount, settle } from "../helpers-map";
+
+test.beforeEach(async ({ page }, testInfo) => {
+  await page.context().addCookies([{ name: "ga-lang", value: "en", url: testInfo.project.use.baseURL! }]);
+});
+
+test("overview: toggling layers and overlays changes what the map renders", async ({ page }, testInfo) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("/");
+  await waitForMapIdle(page);
+  expect(await renderedCount(page, ["events-aggregated", "events-points"])).toBe(0);
+  await page.getByTestId("layer-events").click();
+  await expect(page.getByTestId("layer-events")).toBeChecked();
+  await settle(page);
+  expect(await renderedCount(page, ["events-aggregated", "events-points"])).toBeGreaterThan(0);
+  await expect(page.getByTestId("legend")).toContainText("Stall violation");
+  expect(page.url()).toContain("layers=");
+
+  for (const [overlay, legend] of [["hotspots", "legend-hotspots"], ["density", "legend-density"], ["coverage", "legend-coverage"]] as const) {
+    await page.getByTestId("overlay-select").selectOption(overlay);
+    await settle(page);
+    expect(await renderedCount(page, ["overlay-fill"]), overlay).toBeGreaterThan(0);
+    await expect(page.getByTestId(legend)).toBeVisible();
+  }
+  await page.screenshot({ path: testInfo.outputPath("overview-overlays.png") });
+  await page.getByTestId("overlay-select").selectOption("none");
+  await settle(page);
+  expect(await renderedCount(page, ["overlay-fill"])).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test("changing the time filter changes the chart, the URL and the map", async ({ page }) => {
+  await page.goto("/?overlay=hotspots&layers=");
+  await waitForMapIdle(page);
+  await settle(page);
+  const chart = page.getByTestId("chart-events-per-week");
+  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  const barsBefore = await chart.locator(".recharts-bar-rectangle").count();
+  const hotBefore = await page.evaluate(() => document.querySelector('[data-testid="legend"]')?.textContent ?? "");
+  const to = await page.getByTestId("filter-to").inputValue();
+  const from = new Date(Date.parse(to) - 35 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByTestId("filter-from").fill(from);
+  await expect(page).toHaveURL(new RegExp(`from=${from}`));
+  await settle(page);
+  await expect.poll(() => chart.locator(".recharts-bar-rectangle").count()).toBeLessThan(barsBefore);
+  expect(await renderedCount(page, ["overlay-fill"])).toBeGreaterThan(0);
+  void hotBefore;
+});
+
+test("command: a hot-spot row zooms the map to that cell; a shared link restores the view", async ({ page }, testInfo) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("/command");
+  await waitForMapIdle(page);
+  await settle(page);
+  await expect(page.getByTestId("top-hotspots").locator("tbody tr")).toHaveCount(10);
+  await expect(page.getByTestId("hotspot-summary")).toContainText("FDR");
+  const before = await mapCenter(page);
+  await page.getByTestId("zoom-to-hotspot").first().click();
+  await settle(page);
+  const after = await mapCenter(page);
+  expect(Math.hypot(after[0] - before[0], after[1] - before[1])).toBeGreaterThan(0.005);
+  await page.screenshot({ path: testInfo.outputPath("command-zoomed.png") });
+
+  await page.getByTestId("overlay-select").selectOption("emerging");
+  await settle(page);
+  await expect(page.getByTestId("legend-emerging")).toBeVisible();
+  const shared = page.url();
+  expect(shared).toContain("overlay=emerging");
+  const second = await page.context().newPage();
+  await second.goto(shared);
+  await expect(second.getByTestId("overlay-select")).toHaveValue("emerging");
+  expect(errors).toEqual([]);
+});
+
+test("coverage: a street's table lists cells below target first and exports CSV", async ({ page }, testInfo) => {
+  await page.goto("/coverage");
+  await waitForMapIdle(page);
+  await page.getByTestId("street-select").selectOption("330302006000");
+  await expect(page).toHaveURL(/street=330302006000/);
+  const rows = page.getByTestId("coverage-table").locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  await page.getByRole("tab", { name: "Cell" }).click();
+  await expect(rows.first()).toHaveClass(/below/);
+  await page.screenshot({ path: testInfo.outputPath("coverage-wuma.png") });
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(text.startsWith("\uFEFFcode,name,registration_rate")).toBe(true);
+  expect(text.split("\r\n")[1]).toMatch(/^330302006\d{6},/);
+});
+
+test("overview: clicking a street's bar selects the street and flies the map there", async ({ page }) => {
+  await page.goto("/");
+  await waitForMapIdle(page);
+  const chart = page.getByTestId("chart-coverage-by-street");
+  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  const before = await mapCenter(page);
+  await chart.locator(".recharts-bar-rectangle").first().click();
+  await expect(page).toHaveURL(/street=3303020\d{5}/);
+  await settle(page);
+  const after = await mapCenter(page);
+  expect(Math.hypot(after[0] - before[0], after[1] - before[1])).toBeGreaterThan(0.005);
+});
