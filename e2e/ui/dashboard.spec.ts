@@ -24,6 +24,12 @@ test("overview: toggling layers and overlays changes what the map renders", asyn
     expect(await renderedCount(page, ["overlay-fill"]), overlay).toBeGreaterThan(0);
     await expect(page.getByTestId(legend)).toBeVisible();
   }
+  await page.getByTestId("overlay-select").selectOption("density");
+  for (const mode of ["kde", "h3-9"]) {
+    await page.getByTestId("density-select").selectOption(mode);
+    await settle(page);
+    expect(await renderedCount(page, ["overlay-fill"]), mode).toBeGreaterThan(0);
+  }
   await page.screenshot({ path: testInfo.outputPath("overview-overlays.png") });
   await page.getByTestId("overlay-select").selectOption("none");
   await settle(page);
@@ -101,4 +107,23 @@ test("overview: clicking a street's bar selects the street and flies the map the
   await settle(page);
   const after = await mapCenter(page);
   expect(Math.hypot(after[0] - before[0], after[1] - before[1])).toBeGreaterThan(0.005);
+});
+
+test("overview: the weekly chart follows the map's viewport; search zooms to a street", async ({ page }) => {
+  const firstResponse = page.waitForResponse((r) => r.url().includes("/api/analytics/event-series") && r.url().includes("bbox="));
+  await page.goto("/");
+  await waitForMapIdle(page);
+  const first = await firstResponse;
+  const wideBox = new URL(first.url()).searchParams.get("bbox")!.split(",").map(Number);
+  const narrowed = page.waitForResponse((r) => {
+    if (!r.url().includes("/api/analytics/event-series") || !r.url().includes("bbox=")) return false;
+    const box = new URL(r.url()).searchParams.get("bbox")!.split(",").map(Number);
+    return box[2]! - box[0]! < (wideBox[2]! - wideBox[0]!) / 3;
+  });
+  await page.getByTestId("place-search").fill("Wuma");
+  await page.getByTestId("place-search").press("Enter");
+  const response = await narrowed;
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.rows.length).toBeGreaterThan(5);
 });

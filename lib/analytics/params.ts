@@ -31,6 +31,13 @@ const baseFields = {
   to: isoDate.optional(),
   categories: categoryList.optional(),
   street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+  /** west,south,east,north in degrees: only events inside (charts that follow the map's viewport). */
+  bbox: z
+    .string()
+    .transform((s) => s.split(",").map(Number))
+    .refine((b) => b.length === 4 && b.every(Number.isFinite), "bbox is west,south,east,north")
+    .refine((b) => b[0]! < b[2]! && b[1]! < b[3]! && b[0]! >= -180 && b[2]! <= 180 && b[1]! >= -90 && b[3]! <= 90, "bbox must be west<east, south<north, in degrees")
+    .optional(),
 };
 
 type RawWindow = { from?: string; to?: string; categories?: EventCategory[] };
@@ -57,7 +64,7 @@ export function analysisParams<S extends z.ZodRawShape>(extra: S, defaultDays = 
 export const BaseParams = analysisParams({});
 export type BaseParams = z.output<typeof BaseParams>;
 /** What the SQL layer needs to select events: window, categories and street scope. */
-export type EventFilter = Pick<BaseParams, "from" | "to" | "categories" | "street">;
+export type EventFilter = Pick<BaseParams, "from" | "to" | "categories" | "street"> & { bbox?: number[] };
 
 /** `queen`, `distance` (smallest band giving everyone a neighbour) or `distance:<metres>`. */
 export const WeightsParam = z

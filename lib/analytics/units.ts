@@ -121,6 +121,10 @@ export function eventConditions(filter: EventFilter): SQL {
   const parts = [sql`e.occurred_at >= ${filter.from.toISOString()}::timestamptz`, sql`e.occurred_at < ${filter.to.toISOString()}::timestamptz`];
   if (filter.categories) parts.push(sql`e.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
   if (filter.street) parts.push(sql`c.street_code = ${filter.street}`);
+  if (filter.bbox) {
+    const [w, s, e, n] = filter.bbox as [number, number, number, number];
+    parts.push(sql`e.geom && ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`);
+  }
   return sql.join(parts, sql` and `);
 }
 

@@ -15,6 +15,8 @@ describe("dashboard view state in the URL", () => {
   it("falls back to defaults for values it does not understand", () => {
     const parsed = parseViewState({ overlay: "lasers", from: "2026-13-40", categories: "ufo", street: "12", layers: "events,nope" }, defaults);
     expect(parsed).toEqual({ ...defaults, layers: ["events"] });
+    expect(parseViewState({ density: "kde" }, defaults).density).toBe("kde");
+    expect(parseViewState({ density: "h3-12" }, defaults).density).toBe("cells");
     expect(parseViewState({ from: "2026-05-01", to: "2026-04-01" }, defaults).from).toBe(defaults.from);
   });
 

@@ -11,6 +11,9 @@ export const MAP_LAYERS = ["no-stall-zones", "guidance-points", "pois", "events"
 export type MapLayer = (typeof MAP_LAYERS)[number];
 export const COVERAGE_METRIC_KEYS = ["registration", "registration_units", "responsibility_letters", "inspection_recency", "patrol", "guidance"] as const;
 export type CoverageMetricKey = (typeof COVERAGE_METRIC_KEYS)[number];
+/** How density is drawn: per grid cell, per H3 hexagon (res 8 or 9), or the server's kernel surface. */
+export const DENSITY_MODES = ["cells", "h3-8", "h3-9", "kde"] as const;
+export type DensityMode = (typeof DENSITY_MODES)[number];
 
 export interface ViewState {
   from: string; // YYYY-MM-DD
@@ -19,6 +22,7 @@ export interface ViewState {
   overlay: Overlay;
   layers: MapLayer[];
   metric: CoverageMetricKey;
+  density: DensityMode;
   street: string | null;
 }
 
@@ -34,6 +38,7 @@ export function defaultViewState(today: Date, overrides: Partial<ViewState> = {}
     overlay: "none",
     layers: ["no-stall-zones", "guidance-points"],
     metric: "registration",
+    density: "cells",
     street: null,
     ...overrides,
   };
@@ -50,6 +55,7 @@ export function parseViewState(params: Record<string, string | string[] | undefi
   const overlay = get("overlay");
   const metric = get("metric");
   const street = get("street");
+  const density = get("density");
   const categories = list(get("categories"), EVENT_CATEGORIES);
   return {
     from: from < to ? from : defaults.from,
@@ -58,6 +64,7 @@ export function parseViewState(params: Record<string, string | string[] | undefi
     overlay: (OVERLAYS as readonly string[]).includes(overlay ?? "") ? (overlay as Overlay) : defaults.overlay,
     layers: list(get("layers"), MAP_LAYERS) ?? defaults.layers,
     metric: (COVERAGE_METRIC_KEYS as readonly string[]).includes(metric ?? "") ? (metric as CoverageMetricKey) : defaults.metric,
+    density: (DENSITY_MODES as readonly string[]).includes(density ?? "") ? (density as DensityMode) : defaults.density,
     street: street && /^\d{12}$/.test(street) ? street : defaults.street,
   };
 }
@@ -71,6 +78,7 @@ export function viewStateQuery(state: ViewState, defaults: ViewState): string {
   if (state.overlay !== defaults.overlay) out.set("overlay", state.overlay);
   if (state.layers.join() !== defaults.layers.join()) out.set("layers", state.layers.join(","));
   if (state.metric !== defaults.metric) out.set("metric", state.metric);
+  if (state.density !== defaults.density) out.set("density", state.density);
   if (state.street && state.street !== defaults.street) out.set("street", state.street);
   return out.toString();
 }

@@ -129,6 +129,9 @@ const zh = {
     noResults: "无结果",
     metricLabel: "指标",
     aggregated: "聚合点（数量）",
+    densityMode: "密度单元",
+    densityModes: { cells: "网格", "h3-8": "H3 六边形（8 级）", "h3-9": "H3 六边形（9 级）", kde: "核密度面（四次核，300 米）" },
+    inView: "（当前地图范围）",
   },
   errors: { generic: "出错了", requestId: "请求编号" },
 };
@@ -262,6 +265,9 @@ const en: Messages = {
     noResults: "No results",
     metricLabel: "Metric",
     aggregated: "Aggregated (count)",
+    densityMode: "Density units",
+    densityModes: { cells: "Grid cells", "h3-8": "H3 hexagons (res 8)", "h3-9": "H3 hexagons (res 9)", kde: "Kernel surface (quartic, 300 m)" },
+    inView: "(in the map view)",
   },
   errors: { generic: "Something went wrong", requestId: "Request id" },
 };

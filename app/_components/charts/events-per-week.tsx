@@ -12,12 +12,25 @@ interface Series {
 }
 
 /** Events per week by category (stacked), for the view's window, categories, street or one cell. */
-export function EventsPerWeek({ state, t, cell, onWeek }: { state: ViewState; t: Messages["dashboard"]; cell?: string; onWeek?: (start: string) => void }) {
+export function EventsPerWeek({
+  state,
+  t,
+  cell,
+  bbox,
+  onWeek,
+}: {
+  state: ViewState;
+  t: Messages["dashboard"];
+  cell?: string;
+  /** Follow the map's viewport: only events inside it. */
+  bbox?: [number, number, number, number] | null;
+  onWeek?: (start: string) => void;
+}) {
   const [series, setSeries] = useState<Series | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const controller = new AbortController();
-    const query = analysisQuery(state, { step: "week", ...(cell ? { cell } : {}) });
+    const query = analysisQuery(state, { step: "week", ...(cell ? { cell } : {}), ...(bbox ? { bbox: bbox.join(",") } : {}) });
     fetch(`/api/analytics/event-series?${query}`, { signal: controller.signal })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((s: Series) => {
@@ -26,7 +39,7 @@ export function EventsPerWeek({ state, t, cell, onWeek }: { state: ViewState; t:
       })
       .catch((e: Error) => e.name !== "AbortError" && setFailed(true));
     return () => controller.abort();
-  }, [state, cell]);
+  }, [state, cell, bbox]);
   if (failed) return <p className="chart-empty">{t.overlayFailed}</p>;
   if (!series) return <p className="chart-empty">{t.loadingOverlay}</p>;
   if (series.rows.every((r) => r.total === 0)) return <p className="chart-empty">{t.noData}</p>;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import { OVERLAYS, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
+import { BuildingsByStatus } from "../charts/buildings-by-status";
 import { CoverageByStreet } from "../charts/coverage-by-street";
 import { EventsPerWeek } from "../charts/events-per-week";
 import { DistrictMap, type BasemapConfig, type Bounds, type PickedFeature } from "../map/district-map";
@@ -52,6 +53,7 @@ export function Dashboard({
   const [opacity, setOpacity] = useState(1);
   const [picked, setPicked] = useState<PickedFeature | null>(null);
   const [focus, setFocus] = useState<Bounds | null>(null);
+  const [viewport, setViewport] = useState<Bounds | null>(null);
   const { overlay, raw, status, error } = useOverlay(state);
   const d = t.dashboard;
   const tileQuery = useMemo(() => {
@@ -91,6 +93,7 @@ export function Dashboard({
         overlay={overlay}
         focus={focus}
         onPick={setPicked}
+        onViewport={view === "overview" ? setViewport : undefined}
       />
       <section className="panel" data-testid="side-panel">
         {intro}
@@ -108,14 +111,24 @@ export function Dashboard({
         />
         {view === "overview" && (
           <>
-            <h2>{d.eventsPerWeek}</h2>
-            <EventsPerWeek state={state} t={d} />
+            <h2>
+              {d.eventsPerWeek} <small className="muted">{d.inView}</small>
+            </h2>
+            <EventsPerWeek state={state} t={d} bbox={viewport} />
             <h2>{d.coverageByStreet}</h2>
             <CoverageByStreet state={state} t={d} locale={locale} metric="registration" onStreet={selectStreet} />
+            <h2>{d.buildingsByStatus}</h2>
+            <BuildingsByStatus street={state.street} t={d} locale={locale} />
           </>
         )}
         {view === "command" && <CommandPanel state={state} raw={raw} t={d} locale={locale} onZoom={zoomTo} />}
-        {view === "coverage" && <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} />}
+        {view === "coverage" && (
+          <>
+            <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} />
+            <h2>{d.buildingsByStatus}</h2>
+            <BuildingsByStatus street={state.street} t={d} locale={locale} />
+          </>
+        )}
       </section>
       {picked && <DetailsPanel picked={picked} state={state} t={d} locale={locale} onClose={() => setPicked(null)} />}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { MAP_LAYERS, OVERLAYS, type MapLayer, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
+import { DENSITY_MODES, MAP_LAYERS, OVERLAYS, type DensityMode, type MapLayer, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
 import type { Messages } from "@/lib/i18n/messages";
 import type { OverlayStatus } from "./use-overlay";
 
@@ -39,6 +39,18 @@ export function LayerPanel({
           ))}
         </select>
       </label>
+      {state.overlay === "density" && (
+        <label className="select-row">
+          {t.densityMode}
+          <select value={state.density} onChange={(e) => update({ density: e.target.value as DensityMode })} data-testid="density-select">
+            {DENSITY_MODES.map((m) => (
+              <option key={m} value={m}>
+                {t.densityModes[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {status === "loading" && (
         <p className="overlay-status" role="status">
           <span className="spinner" aria-hidden="true" /> {t.loadingOverlay}

@@ -26,6 +26,10 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
     const kind = state.overlay;
     const endpoint = kind === "emerging" ? "emerging-hotspots" : kind;
     const extra: Record<string, string> = { unit };
+    if (kind === "density") {
+      if (state.density === "kde") Object.assign(extra, { mode: "kde", bandwidth: "300", cell: "100" });
+      else if (state.density !== "cells") Object.assign(extra, { unit: "h3", resolution: state.density.slice(3) });
+    }
     const query = kind === "emerging" ? analysisQuery({ ...state, from: yearBefore(state.to) }, extra) : analysisQuery(state, extra);
     setStatus("loading");
     fetch(`/api/analytics/${endpoint}?${query}`, { signal: controller.signal })
@@ -42,8 +46,8 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
           if (kind === "hotspots") Object.assign(flat, { gi_bin: p.gi_bin, gi_z: p.gi_z, gi_p_fdr: p.gi_p_fdr });
           if (kind === "emerging") Object.assign(flat, { category: p.category, trend_z: p.trend_z });
           if (kind === "density") {
-            flat.per_km2 = p.per_km2;
-            densityMax = Math.max(densityMax, Number(p.per_km2) || 0);
+            flat.per_km2 = p.per_km2 ?? p.density; // per unit, or the kernel surface's events per km²
+            densityMax = Math.max(densityMax, Number(flat.per_km2) || 0);
           }
           if (kind === "coverage") {
             const metric = (p.metrics as Record<string, { rate: number | null; gap: number | null; target: number }>)[state.metric];

@@ -58,6 +58,7 @@ export function DistrictMap({
   overlay = null,
   focus = null,
   onPick,
+  onViewport,
 }: {
   locale: Locale;
   t: Messages;
@@ -69,6 +70,8 @@ export function DistrictMap({
   overlay?: OverlayData | null;
   focus?: Bounds | null;
   onPick?: (feature: PickedFeature | null) => void;
+  /** Called with the visible extent after each move, for charts that follow the viewport. */
+  onViewport?: (bbox: Bounds) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const [style] = useState<string | StyleSpecification>(() => basemap.styleUrl ?? "/basemap/style.json");
@@ -197,10 +200,23 @@ export function DistrictMap({
     };
   }, [map, state, onPick]);
 
+  useEffect(() => {
+    if (!map || !isLoaded || !onViewport) return;
+    const report = () => {
+      const b = map.getBounds();
+      onViewport([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => Math.round(v * 1e5) / 1e5) as Bounds);
+    };
+    report();
+    map.on("moveend", report);
+    return () => {
+      map.off("moveend", report);
+    };
+  }, [map, isLoaded, onViewport]);
+
   // Fly to a street, cell or hot spot when asked.
   useEffect(() => {
     if (!map || !focus) return;
-    map.fitBounds(focus, { padding: { top: 60, bottom: 60, left: 340, right: 60 }, maxZoom: 16, duration: 600 });
+    map.fitBounds(focus, { padding: { top: 60, bottom: 60, left: 340, right: 60 }, maxZoom: 15, duration: 600 });
   }, [map, focus]);
 
   // Test hook: lets Playwright query rendered features (read-only use).

@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { BUILDING_COLOURS } from "../map/data-layers";
+
+interface Stats {
+  registered: number;
+  unregistered: number;
+  deregistered: number;
+  not_rentable: number;
+  total: number;
+}
+
+/** Rental buildings by registration status for the district or the selected street. */
+export function BuildingsByStatus({ street, t, locale }: { street: string | null; t: Messages["dashboard"]; locale: Locale }) {
+  const [stats, setStats] = useState<Stats | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/stats/rental-buildings${street ? `?street=${street}` : ""}`, { signal: controller.signal })
+      .then((r) => r.json())
+      .then(setStats)
+      .catch(() => {});
+    return () => controller.abort();
+  }, [street]);
+  if (!stats) return <p className="chart-empty">{t.loadingOverlay}</p>;
+  if (stats.total === 0) return <p className="chart-empty">{t.noData}</p>;
+  const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en");
+  const data = (["registered", "unregistered", "deregistered"] as const).map((s) => ({ key: s, name: t.statuses[s], value: stats[s] }));
+  return (
+    <div className="chart" data-testid="chart-buildings-by-status">
+      <ResponsiveContainer width="100%" height={110}>
+        <BarChart data={data} layout="vertical" margin={{ top: 0, right: 40, bottom: 0, left: 8 }}>
+          <XAxis type="number" hide />
+          <YAxis type="category" dataKey="name" width={64} fontSize={11} />
+          <Tooltip formatter={(v) => number.format(Number(v))} />
+          <Bar dataKey="value" isAnimationActive={false} label={{ position: "right", fontSize: 10, formatter: (v: unknown) => number.format(Number(v)) }}>
+            {data.map((d) => (
+              <Cell key={d.key} fill={BUILDING_COLOURS[d.key]} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+
+export const RentalBuildingStatsParams = z
+  .object({
+    street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+  })
+  .strict();
+
+export interface RentalBuildingStats {
+  registered: number;
+  unregistered: number;
+  deregistered: number;
+  /** Buildings that fail one of the five never-rent rules. */
+  not_rentable: number;
+  total: number;
+}
+
+/** Rental buildings by registration status (and how many may not be rented), district or one street. */
+export async function countRentalBuildings(db: Db, params: z.output<typeof RentalBuildingStatsParams>): Promise<RentalBuildingStats> {
+  const scope = params.street ? sql`where g.community_code like ${params.street.slice(0, 9) + "%"}` : sql``;
+  const row = await queryOne<RentalBuildingStats>(
+    db,
+    sql`select count(*) filter (where b.registration_status = 'registered')::int as registered,
+               count(*) filter (where b.registration_status = 'unregistered')::int as unregistered,
+               count(*) filter (where b.registration_status = 'deregistered')::int as deregistered,
+               count(*) filter (where not b.rentable)::int as not_rentable,
+               count(*)::int as total
+        from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id ${scope}`,
+  );
+  return row ?? { registered: 0, unregistered: 0, deregistered: 0, not_rentable: 0, total: 0 };
+}
