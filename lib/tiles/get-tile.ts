@@ -48,11 +48,17 @@ function candidateRows(layer: TileLayer, at: TileCoordinates, filter: TileFilter
   // Metres per pixel at this zoom (Web Mercator, 4096-unit tiles).
   const pixel = (2 * Math.PI * 6378137) / 2 ** at.z / EXTENT;
   if (layer.aggregateBelow !== undefined && at.z < layer.aggregateBelow) {
+    // Bin in degrees (no per-point reprojection: that dominated the cost), sized to ~16 pixels
+    // at the tile's latitude; only the bin centroids are transformed.
     const bin = pixel * AGGREGATE_BIN;
-    return sql`select count(*)::int as count,
-                      ST_Centroid(ST_Collect(ST_Transform(t.geom, 3857))) as geom
+    const n = Math.PI - (2 * Math.PI * (at.y + 0.5)) / 2 ** at.z;
+    const latitude = (180 / Math.PI) * Math.atan(Math.sinh(n));
+    const mercatorScale = Math.cos((latitude * Math.PI) / 180); // ground metres per Mercator metre
+    const binLat = (bin * mercatorScale) / 110_574;
+    const binLon = (bin * mercatorScale) / (111_320 * Math.cos((latitude * Math.PI) / 180));
+    return sql`select count(*)::int as count, ST_Transform(ST_Centroid(ST_Collect(t.geom)), 3857) as geom
                from ${layer.from} where ${where}
-               group by ST_SnapToGrid(ST_Transform(t.geom, 3857), ${bin}::float8)
+               group by ST_SnapToGrid(t.geom, 0, 0, ${binLon}::float8, ${binLat}::float8)
                order by 1 desc limit ${layer.maxFeatures + 1}`;
   }
   const geometry =
