@@ -97,6 +97,23 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(wuma.features.every((f) => f.properties.code.startsWith("330302006"))).toBe(true);
   });
 
+  it("reports and shapes the area a deleted grid cell leaves uncovered", async () => {
+    const cell = await queryOne<{ code: string; m2: number }>(
+      tx,
+      sql`select code, ST_Area(geom::geography) as m2 from grid_cells where code like '330302006%' order by code limit 1`,
+    );
+    await tx.transaction(async (inner) => {
+      await inner.execute(sql`delete from grid_cells where code = ${cell!.code}`);
+      const result = await getCoverage(inner as unknown as Db, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000" }));
+      const wuma = result.summary.geometry.streets[0]!;
+      expect(Math.abs(wuma.uncovered_m2 - Number(cell!.m2)) / Number(cell!.m2)).toBeLessThan(0.01);
+      expect(wuma.gap?.type).toBe("MultiPolygon");
+      inner.rollback();
+    }).catch((e: Error) => {
+      if (!/rollback/i.test(e.message)) throw e;
+    });
+  });
+
   it("gives density per unit and a kernel surface whose mass matches the events", async () => {
     const perUnit = await getDensity(tx, DensityParams.parse({ ...window, unit: "streets" }));
     expect(perUnit.features).toHaveLength(14);

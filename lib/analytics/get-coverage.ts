@@ -44,6 +44,8 @@ export interface GeometryCoverage {
   uncovered_m2: number;
   overlap_m2: number;
   overlapping_pairs: [string, string][];
+  /** The uncovered area itself, when there is one (for drawing); null when none or not computable. */
+  gap: MultiPolygon | null;
 }
 
 export type CoverageCollection = FeatureCollection<Polygon | MultiPolygon, CoverageProperties> & {
@@ -218,17 +220,35 @@ async function geometryCoverage(db: Db, street: string | undefined): Promise<Geo
                (select string_agg(a || ':' || b, ',') from (select a, b from overlapping o where o.street_code = s.code limit 50) x) as pairs
         from streets s left join covered cv on cv.code = s.code ${scope} order by s.code`,
   );
-  return rows.map((r) => {
+  const result: GeometryCoverage[] = [];
+  for (const r of rows) {
     const overlap = Number(r.overlap_m2);
     // Covered area counts overlaps twice; add them back once. Sub-square-metre noise is rounding.
     const uncovered = Number(r.street_m2) - Number(r.covered_m2) + overlap;
-    return {
+    result.push({
       street_code: r.street_code,
       uncovered_m2: uncovered > 1 ? round(uncovered, 1) : 0,
       overlap_m2: overlap > 1 ? round(overlap, 1) : 0,
       overlapping_pairs: (r.pairs ? r.pairs.split(",") : []).map((p) => p.split(":") as [string, string]),
-    };
-  });
+      gap: uncovered > 1 ? await gapShape(db, r.street_code) : null,
+    });
+  }
+  return result;
+}
+
+/**
+ * The shape of a street's uncovered area, only computed when the area sums say there is one.
+ * A union can fail silently on PGlite; then the shape is null but the area is still reported.
+ */
+async function gapShape(db: Db, street: string): Promise<MultiPolygon | null> {
+  const [row] = await query<{ gap: MultiPolygon | string | null }>(
+    db,
+    sql`select ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(ST_Difference(s.geom, coalesce(
+               (select ST_Union(g.geom) from grid_cells g where left(g.code, 9) = left(s.code, 9)), 'GEOMETRYCOLLECTION EMPTY'::geometry), 1e-9), 3)), 7)::json as gap
+        from streets s where s.code = ${street}`,
+  );
+  if (!row?.gap) return null;
+  return (typeof row.gap === "string" ? JSON.parse(row.gap) : row.gap) as MultiPolygon;
 }
 
 function emptyTallies(): Tallies {

@@ -132,6 +132,7 @@ const zh = {
     densityMode: "密度单元",
     densityModes: { cells: "网格", "h3-8": "H3 六边形（8 级）", "h3-9": "H3 六边形（9 级）", kde: "核密度面（四次核，300 米）" },
     inView: "（当前地图范围）",
+    geometryProblems: "未被网格覆盖 / 网格重叠",
   },
   errors: { generic: "出错了", requestId: "请求编号" },
 };
@@ -268,6 +269,7 @@ const en: Messages = {
     densityMode: "Density units",
     densityModes: { cells: "Grid cells", "h3-8": "H3 hexagons (res 8)", "h3-9": "H3 hexagons (res 9)", kde: "Kernel surface (quartic, 300 m)" },
     inView: "(in the map view)",
+    geometryProblems: "Not covered by any cell / overlapping cells",
   },
   errors: { generic: "Something went wrong", requestId: "Request id" },
 };

@@ -76,9 +76,9 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
   "no-stall-zones": {
     id: "no-stall-zones",
     from: sql`no_stall_zones t`,
-    properties: sql`t.id as id, t.name as name, t.category::text as category, t.status::text as status, t.version as version,
-      t.valid_from::text as valid_from, coalesce(t.valid_to::text, '') as valid_to`,
-    fields: { id: "Number", name: "String", category: "String", status: "String", version: "Number", valid_from: "String", valid_to: "String" },
+    properties: sql`t.id as id, t.name as name, t.category::text as category, t.legal_basis as legal_basis, t.status::text as status,
+      t.version as version, t.valid_from::text as valid_from, coalesce(t.valid_to::text, '') as valid_to`,
+    fields: { id: "Number", name: "String", category: "String", legal_basis: "String", status: "String", version: "Number", valid_from: "String", valid_to: "String" },
     geometry: "polygon",
     minzoom: 8,
     maxFeatures: 5000,

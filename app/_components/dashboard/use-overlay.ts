@@ -1,6 +1,6 @@
 "use client";
 
-import type { FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useEffect, useState } from "react";
 import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
 import type { OverlayData } from "../map/district-map";
@@ -55,6 +55,7 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
           }
           return { ...f, properties: flat };
         });
+        if (kind === "coverage") markGeometryProblems(features, raw.summary);
         setData({ overlay: { kind, collection: { type: "FeatureCollection", features }, densityMax }, raw });
         setStatus("ready");
         setError(null);
@@ -68,6 +69,17 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
   }, [state, unit]);
 
   return { ...data, status, error };
+}
+
+/**
+ * Coverage also checks the cells' geometry: cells that overlap another are flagged, and areas
+ * covered by no cell are added as their own features (`is_gap`) so the map can mark them.
+ */
+function markGeometryProblems(features: Feature[], summary: Record<string, unknown> | undefined): void {
+  const streets = ((summary?.geometry as { streets?: { overlapping_pairs: [string, string][]; gap: Geometry | null }[] })?.streets ?? []);
+  const overlapping = new Set(streets.flatMap((s) => s.overlapping_pairs.flat()));
+  for (const f of features) if (overlapping.has(String(f.properties?.code))) f.properties = { ...f.properties, overlap: true };
+  for (const s of streets) if (s.gap) features.push({ type: "Feature", geometry: s.gap, properties: { is_gap: true } });
 }
 
 function yearBefore(to: string): string {

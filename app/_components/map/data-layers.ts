@@ -42,6 +42,9 @@ export const COVERAGE_CLASSES: { label: "atTarget" | "gap5" | "gap15" | "gapMore
   { label: "noRentals", colour: "#eeeeee" },
 ];
 
+/** Areas covered by no grid cell, and the outline of cells that overlap another. */
+export const GEOMETRY_PROBLEM_COLOUR = "#c51b7d";
+
 /** Viridis, low → high. */
 export const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
 
@@ -167,6 +170,7 @@ export function overlayFillColour(kind: "density" | "coverage" | "hotspots" | "e
     case "coverage":
       return [
         "case",
+        ["has", "is_gap"], GEOMETRY_PROBLEM_COLOUR,
         ["!", ["has", "gap"]], COVERAGE_CLASSES[4]!.colour,
         ["<=", ["get", "gap"], 0], COVERAGE_CLASSES[0]!.colour,
         ["<=", ["get", "gap"], 0.05], COVERAGE_CLASSES[1]!.colour,

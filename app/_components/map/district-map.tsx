@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { MapLayer } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BOUNDARY_SOURCES, boundaryLayers } from "./boundary-layers";
-import { overlayFillColour, tileLayerStyles } from "./data-layers";
+import { GEOMETRY_PROBLEM_COLOUR, overlayFillColour, tileLayerStyles } from "./data-layers";
 import { MapLegend } from "./map-legend";
 import { useMap } from "./use-map";
 
@@ -132,6 +132,13 @@ export function DistrictMap({
         type: "fill",
         source: OVERLAY_SOURCE,
         paint: { "fill-color": overlayFillColour(overlayKind, densityMax), "fill-opacity": 0.85 * opacity },
+      });
+      map.addLayer({
+        id: "overlay-problems",
+        type: "line",
+        source: OVERLAY_SOURCE,
+        filter: ["any", ["has", "overlap"], ["has", "is_gap"]],
+        paint: { "line-color": GEOMETRY_PROBLEM_COLOUR, "line-width": 2.5, "line-dasharray": [2, 1] },
       });
       map.addLayer({
         id: "overlay-hover",

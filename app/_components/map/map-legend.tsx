@@ -7,6 +7,7 @@ import {
   COVERAGE_CLASSES,
   densityStops,
   EMERGING_COLOURS,
+  GEOMETRY_PROBLEM_COLOUR,
   GUIDANCE_COLOUR,
   HOTSPOT_COLOURS,
   POI_COLOUR,
@@ -85,7 +86,10 @@ function OverlayLegend({ t, overlay, format }: { t: Messages; overlay: OverlayDa
     return (
       <div className="legend-block" data-testid="legend-coverage">
         <h3>{d.overlays.coverage}</h3>
-        <ul>{COVERAGE_CLASSES.map((c) => <Swatch key={c.label} colour={c.colour} label={labels[c.label]} shape="area" />)}</ul>
+        <ul>
+          {COVERAGE_CLASSES.map((c) => <Swatch key={c.label} colour={c.colour} label={labels[c.label]} shape="area" />)}
+          <Swatch colour={GEOMETRY_PROBLEM_COLOUR} label={d.geometryProblems} shape="area" />
+        </ul>
       </div>
     );
   }
