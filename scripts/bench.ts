@@ -1,52 +1,36 @@
 /**
- * npm run bench — speed numbers, never timed assertions in tests.
+ * npm run bench — numbers, never timed assertions in tests.
  *
- * Analytics (this file): Gi* + p + FDR on 10,000 units in Node; on the embedded database at demo
- * scale; and, when BENCH_DATABASE_URL is set, on PostgreSQL at large scale (≥ 1,000,000 events,
- * ≥ 10,000 grid cells; seeded there first unless it already holds the large district).
- * Writes bench/results.json and prints a Markdown table.
+ * 1. Gi* + p + FDR on 10,000 units in Node.
+ * 2. Embedded database at demo scale: starts the production build on a fresh DATA_DIR.
+ * 3. With BENCH_DATABASE_URL: PostgreSQL at large scale (≥ 1M events, ≥ 10,000 cells; seeded
+ *    there first unless it already holds the large district), production build against it.
+ * For each: a fixed, seeded set of ≥ 200 tiles over z10–z17 around the busiest cells, per layer,
+ * cold and warm with 16 requests in flight, tile sizes, and on PostgreSQL the SQL floor and the
+ * HTTP/SQL ratio; the analytics endpoints; first data painted and JS per page in Chromium.
+ * Writes bench/results.json and bench/results.md, and prints the table.
  */
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
+import { benchAnalytics } from "@/bench/analytics";
+import { benchBrowser } from "@/bench/browser";
+import { summarise, timeRuns, type Row } from "@/bench/measure";
+import { startServer } from "@/bench/server";
+import { benchmarkTiles } from "@/bench/tile-set";
+import { benchTiles } from "@/bench/tiles";
 import { seedDemoDistrict } from "@/db/seed";
-import { getCoverage, CoverageParams } from "@/lib/analytics/get-coverage";
-import { EmergingParams, getEmergingHotspots } from "@/lib/analytics/get-emerging-hotspots";
-import { getHotspots, HotspotParams } from "@/lib/analytics/get-hotspots";
+import { Random } from "@/db/seed/prng";
 import { hotspots } from "@/lib/analytics/getis-ord";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { openEmbedded } from "@/lib/db/open-embedded";
 import { openServer } from "@/lib/db/open-server";
 import { queryOne } from "@/lib/db/query";
-import type { Database } from "@/lib/db/types";
-import { Random } from "@/db/seed/prng";
 
-interface Row {
-  group: string;
-  measure: string;
-  median_ms: number;
-  max_ms: number;
-  runs: number;
-  target_ms: number | null;
-  detail?: string;
-}
 const rows: Row[] = [];
+const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean)); // e.g. BENCH_SKIP=embedded
 
-async function time(group: string, measure: string, runs: number, target: number | null, fn: () => Promise<unknown> | unknown, detail?: string) {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const row = { group, measure, median_ms: round(samples[Math.floor(samples.length / 2)]!), max_ms: round(samples[samples.length - 1]!), runs, target_ms: target, detail };
-  rows.push(row);
-  console.log(`  ${group} · ${measure}: median ${row.median_ms} ms (max ${row.max_ms} ms, ${runs} runs)`);
-}
-
-const round = (x: number) => Math.round(x * 10) / 10;
-
-function nodeGiStar(): Promise<void> {
+async function nodeGiStar(): Promise<void> {
   console.log("Gi* in Node");
   const side = 100;
   const random = new Random(1);
@@ -54,72 +38,80 @@ function nodeGiStar(): Promise<void> {
   const neighbours = values.map((_, i) => {
     const [r, c] = [Math.floor(i / side), i % side];
     const out: number[] = [];
-    for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
-      if ((dr || dc) && r + dr >= 0 && r + dr < side && c + dc >= 0 && c + dc < side) out.push((r + dr) * side + c + dc);
-    }
+    for (let dr = -1; dr <= 1; dr++)
+      for (let dc = -1; dc <= 1; dc++) if ((dr || dc) && r + dr >= 0 && r + dr < side && c + dc >= 0 && c + dc < side) out.push((r + dr) * side + c + dc);
     return out;
   });
-  return time("node", "Gi* + p + FDR, 10,000 units (queen)", 30, 50, () => hotspots(values, neighbours, { fdr: true, alpha: 0.05 }));
+  const times = await timeRuns(30, () => hotspots(values, neighbours, { fdr: true, alpha: 0.05 }));
+  rows.push(summarise("node", "Gi* + p + FDR, 10,000 units (queen)", times, "≤ 50", times[15]! <= 50));
 }
 
-async function analyticsOn(label: string, database: Database, hotspotTarget: number, coverageTarget: number) {
-  const anchor = await queryOne<{ value: { anchorDate: string } }>(database.db, sql`select value from dataset_meta where key = 'demo'`);
-  const to = `${anchor?.value.anchorDate ?? new Date().toISOString().slice(0, 10)}T16:00:00Z`;
-  const all = { to, from: "2000-01-01" }; // every event in the database
-  const counts = await queryOne<{ events: number; cells: number }>(
-    database.db,
-    sql`select (select count(*) from events)::int as events, (select count(*) from grid_cells)::int as cells`,
-  );
-  const detail = `${counts?.events.toLocaleString("en")} events, ${counts?.cells.toLocaleString("en")} cells`;
-  console.log(`${label}: ${detail}`);
-  await time(label, "hot spots, grid cells, all events (aggregate + Gi*)", 3, hotspotTarget, () => getHotspots(database.db, HotspotParams.parse(all)), detail);
-  await time(label, "hot spots, H3 res 9, all events", 3, null, () => getHotspots(database.db, HotspotParams.parse({ ...all, unit: "h3", resolution: "9" })));
-  await time(label, "hot spots, H3 res 8, all events", 3, null, () => getHotspots(database.db, HotspotParams.parse({ ...all, unit: "h3", resolution: "8" })));
-  await time(label, "coverage, whole district", 3, coverageTarget, () => getCoverage(database.db, CoverageParams.parse({ to })));
-  await time(label, "emerging hot spots, 52 weeks, grid cells", 2, null, () => getEmergingHotspots(database.db, EmergingParams.parse({ to })));
+async function embedded(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grid-atlas-bench-"));
+  console.log(`embedded PGlite, demo scale (fresh DATA_DIR ${dataDir}; seeding and building first)…`);
+  const server = await startServer(3911, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_SCALE: "demo" });
+  try {
+    const tiles = await benchmarkTiles(server.url);
+    console.log(`  ${tiles.length} tiles`);
+    rows.push(...(await benchTiles("embedded", server.url, tiles, null, { warm: 200, cold: 200 })));
+    rows.push(...(await benchAnalytics("embedded", server.url, { hotspots: 3000, coverage: 500 })));
+    rows.push(...(await benchBrowser("embedded", server.url, 4000)));
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function postgres(url: string): Promise<void> {
+  const direct = await openServer(url);
+  try {
+    await migrateDatabase(direct);
+    const meta = await queryOne<{ scale: string | null }>(direct.db, sql`select value->>'scale' as scale from dataset_meta where key = 'demo'`);
+    if (meta?.scale !== "large") {
+      console.log("PostgreSQL: seeding the large district (≥ 1M events; a few minutes, once)…");
+      const t = performance.now();
+      await seedDemoDistrict(direct.db, { scale: "large", seed: 20131, anchorDate: new Date().toISOString().slice(0, 10) });
+      await direct.db.execute(sql`analyze`);
+      console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    }
+    console.log("PostgreSQL, large scale: starting the production build…");
+    const server = await startServer(3912, { DATABASE_URL: url, SEED_DEMO: "0" });
+    try {
+      const tiles = await benchmarkTiles(server.url);
+      console.log(`  ${tiles.length} tiles`);
+      rows.push(...(await benchTiles("postgres", server.url, tiles, direct, { warm: 50, cold: 150 })));
+      rows.push(...(await benchAnalytics("postgres", server.url, { hotspots: 1000, coverage: 500 })));
+      rows.push(...(await benchBrowser("postgres", server.url, 2000)));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await direct.close();
+  }
+}
+
+function table(): string {
+  const cell = (v: number | null) => (v === null || Number.isNaN(v) ? "" : String(v));
+  return [
+    "| where | measure | p50 ms | p95 ms | max ms | n | target | ok | notes |",
+    "|---|---|---:|---:|---:|---:|---|:-:|---|",
+    ...rows.map(
+      (r) => `| ${r.group} | ${r.measure} | ${cell(r.p50_ms)} | ${cell(r.p95_ms)} | ${cell(r.max_ms)} | ${r.n} | ${r.target} | ${r.ok === null ? "" : r.ok ? "✓" : "✗"} | ${r.detail ?? ""} |`,
+    ),
+  ].join("\n");
 }
 
 async function main(): Promise<void> {
   await nodeGiStar();
-
-  console.log("embedded PGlite, demo scale (seeding in memory)…");
-  const embedded = await openEmbedded("memory");
-  await migrateDatabase(embedded);
-  let t = performance.now();
-  await seedDemoDistrict(embedded.db, { scale: "demo", seed: 20131, anchorDate: new Date().toISOString().slice(0, 10) });
-  rows.push({ group: "embedded", measure: "seed demo district", median_ms: round(performance.now() - t), max_ms: round(performance.now() - t), runs: 1, target_ms: null });
-  await embedded.db.execute(sql`analyze`);
-  await analyticsOn("embedded", embedded, 3000, 500);
-  await embedded.close();
-
+  if (!skip.has("embedded")) await embedded();
   const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const server = await openServer(url);
-    await migrateDatabase(server);
-    const meta = await queryOne<{ scale: string }>(server.db, sql`select value->>'scale' as scale from dataset_meta where key = 'demo'`);
-    if (meta?.scale !== "large") {
-      console.log("PostgreSQL: seeding the large district (≥ 1M events)…");
-      t = performance.now();
-      await seedDemoDistrict(server.db, { scale: "large", seed: 20131, anchorDate: new Date().toISOString().slice(0, 10) });
-      await server.db.execute(sql`analyze`);
-      rows.push({ group: "postgres", measure: "seed large district", median_ms: round(performance.now() - t), max_ms: round(performance.now() - t), runs: 1, target_ms: null });
-    }
-    await analyticsOn("postgres", server, 1000, 500);
-    await server.close();
-  } else {
-    console.log("(BENCH_DATABASE_URL not set: PostgreSQL large-scale numbers skipped)");
-  }
-
+  if (url && !skip.has("postgres")) await postgres(url);
+  else if (!url) console.log("(BENCH_DATABASE_URL not set: the PostgreSQL large-scale part is skipped)");
   fs.mkdirSync("bench", { recursive: true });
-  const results = { date: new Date().toISOString(), node: process.version, rows };
-  fs.writeFileSync("bench/results.json", JSON.stringify(results, null, 2));
-  const table = [
-    "| where | measure | median ms | max ms | target ms | ok |",
-    "|---|---|---:|---:|---:|:-:|",
-    ...rows.map((r) => `| ${r.group} | ${r.measure}${r.detail ? ` (${r.detail})` : ""} | ${r.median_ms} | ${r.max_ms} | ${r.target_ms ?? ""} | ${r.target_ms === null ? "" : r.median_ms <= r.target_ms ? "✓" : "✗"} |`),
-  ].join("\n");
-  fs.writeFileSync("bench/results.md", table + "\n");
-  console.log(`\n${table}`);
+  fs.writeFileSync("bench/results.json", JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows }, null, 2));
+  const markdown = table();
+  fs.writeFileSync("bench/results.md", markdown + "\n");
+  console.log(`\n${markdown}`);
 }
 
 main().then(
