@@ -1,5 +1,9 @@
 -- A version number per map layer, bumped by every statement that changes the layer's table.
 -- Tile ETags and caches key on it, so a committed edit is visible in the next tile request.
+-- Versions come from a sequence, which never hands out a number twice: a rolled-back change
+-- cannot leave a cache entry that a later, different change would hit under the same version.
+CREATE SEQUENCE layer_version_seq;
+--> statement-breakpoint
 CREATE TABLE layer_versions (
   layer text PRIMARY KEY,
   version bigint NOT NULL DEFAULT 0,
@@ -9,8 +13,8 @@ CREATE TABLE layer_versions (
 CREATE FUNCTION bump_layer_version() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO layer_versions (layer, version, changed_at) VALUES (TG_ARGV[0], 1, now())
-  ON CONFLICT (layer) DO UPDATE SET version = layer_versions.version + 1, changed_at = now();
+  INSERT INTO layer_versions (layer, version, changed_at) VALUES (TG_ARGV[0], nextval('layer_version_seq'), now())
+  ON CONFLICT (layer) DO UPDATE SET version = excluded.version, changed_at = now();
   RETURN NULL;
 END
 $$;

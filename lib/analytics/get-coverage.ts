@@ -105,7 +105,7 @@ export async function getCoverage(db: Db, params: CoverageParams): Promise<Cover
       properties: { code: u.code, name_zh: u.nameZh, name_en: u.nameEn, street_code: entry.street, metrics, below_target: belowTarget },
     };
   });
-  const geometry = await geometryCoverage(db, params.street);
+  const geometry = await cachedGeometryCoverage(db, params.street);
   return {
     type: "FeatureCollection",
     features,
@@ -193,6 +193,30 @@ async function cellTallies(db: Db, params: CoverageParams): Promise<CellRow[]> {
       },
     };
   });
+}
+
+/**
+ * Geometry coverage only changes when cells or streets do, and it is the costly part at city
+ * scale: cache it per (street scope, grid-cells version, streets version). Versions come from a
+ * sequence (migration 0003), so a number never means two different states.
+ */
+const geometryCacheKey = Symbol.for("grid-atlas.geometry-coverage");
+type GlobalWithGeometryCache = typeof globalThis & { [geometryCacheKey]?: Map<string, GeometryCoverage[]> };
+
+async function cachedGeometryCoverage(db: Db, street: string | undefined): Promise<GeometryCoverage[]> {
+  const versions = await query<{ layer: string; version: number }>(
+    db,
+    sql`select layer, version::float8 as version from layer_versions where layer in ('grid-cells', 'streets') order by layer`,
+  );
+  const key = `${street ?? "*"}:${versions.map((v) => `${v.layer}=${v.version}`).join(",")}`;
+  const g = globalThis as GlobalWithGeometryCache;
+  const cache = (g[geometryCacheKey] ??= new Map());
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const fresh = await geometryCoverage(db, street);
+  if (cache.size > 100) cache.clear();
+  cache.set(key, fresh);
+  return fresh;
 }
 
 /**

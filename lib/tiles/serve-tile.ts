@@ -21,7 +21,7 @@ function cache(): Map<string, Tile> {
 }
 
 export async function layerVersion(database: Database, layer: TileLayerId): Promise<number> {
-  const row = await queryOne<{ version: number }>(database.db, sql`select version::int as version from layer_versions where layer = ${layer}`);
+  const row = await queryOne<{ version: number }>(database.db, sql`select version::float8 as version from layer_versions where layer = ${layer}`);
   return Number(row?.version ?? 0);
 }
 

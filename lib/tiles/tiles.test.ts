@@ -47,7 +47,7 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
     await withRollback(database.db, async (tx) => {
       await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
       for (const id of TILE_LAYER_IDS) {
-        const at = tileAt(WUMA[0], WUMA[1], id === "events" || id === "rental-buildings" ? 15 : 12);
+        const at = tileAt(WUMA[0], WUMA[1], id === "events" ? 16 : id === "rental-buildings" ? 15 : 12);
         const tile = await getTile(inTx(tx), id, at, {});
         const layers = decode(tile.bytes);
         expect(Object.keys(layers), id).toEqual([id]);
@@ -75,7 +75,7 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
       expect(tile.reduce((s, f) => s + Number(f.properties.count), 0)).toBe(total?.n);
 
       const filtered = decode(
-        (await getTile(inTx(tx), "events", tileAt(WUMA[0], WUMA[1], 15), { categories: ["patrol_checkin"], from: "2025-06-30", to: "2026-06-30" })).bytes,
+        (await getTile(inTx(tx), "events", tileAt(WUMA[0], WUMA[1], 16), { categories: ["patrol_checkin"], from: "2025-06-30", to: "2026-06-30" })).bytes,
       ).events ?? [];
       expect(filtered.length).toBeGreaterThan(0);
       expect(filtered.every((f) => f.properties.category === "patrol_checkin")).toBe(true);
@@ -104,7 +104,7 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
     await withRollback(database.db, async (tx) => {
       await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
       for (const id of TILE_LAYER_IDS) {
-        for (const z of [11, 13, 15]) {
+        for (const z of [11, 13, 16]) {
           const at = tileAt(WUMA[0], WUMA[1], z);
           const a = decode((await encoders.asMvt(inTx(tx), id, at, {})).bytes)[id] ?? [];
           const b = decode((await encoders.node(inTx(tx), id, at, {})).bytes)[id] ?? [];

@@ -86,7 +86,8 @@ export function DistrictMap({
     map.addLayer({ id: "basemap-raster", type: "raster", source: "basemap-raster" }, map.getStyle().layers[1]?.id);
   }, [map, isLoaded, basemap.rasterTiles]);
 
-  // Boundaries: fetched once per attempt, added as GeoJSON sources.
+  // Boundaries: streets and communities (small) as GeoJSON, fetched once per attempt; grid cells
+  // (10,000+ at city scale) as vector tiles.
   useEffect(() => {
     if (!map || !isLoaded) return;
     const controller = new AbortController();
@@ -96,13 +97,21 @@ export function DistrictMap({
       if (!response.ok) throw new Error(`${level}: HTTP ${response.status}`);
       return response.json();
     };
-    Promise.all([load("streets"), load("communities"), load("grid-cells")])
-      .then(([streets, communities, cells]) => {
-        const data = { [BOUNDARY_SOURCES.streets]: streets, [BOUNDARY_SOURCES.communities]: communities, [BOUNDARY_SOURCES.cells]: cells };
+    Promise.all([load("streets"), load("communities")])
+      .then(([streets, communities]) => {
+        const data = { [BOUNDARY_SOURCES.streets]: streets, [BOUNDARY_SOURCES.communities]: communities };
         for (const [id, collection] of Object.entries(data)) {
           const source = map.getSource(id) as GeoJSONSource | undefined;
           if (source) source.setData(collection);
           else map.addSource(id, { type: "geojson", data: collection, promoteId: "code" });
+        }
+        if (!map.getSource(BOUNDARY_SOURCES.cells)) {
+          map.addSource(BOUNDARY_SOURCES.cells, {
+            type: "vector",
+            tiles: [`${window.location.origin}/api/tiles/grid-cells/{z}/{x}/{y}.mvt`],
+            minzoom: 10,
+            maxzoom: 16,
+          });
         }
         setState("ready");
       })
