@@ -1,4 +1,4 @@
-import { concurrently, summarise, timeRuns, type Row } from "./measure";
+import { summarise, timeRuns, type Row } from "./measure";
 
 /** The analytics endpoints over HTTP, on the whole history of events. */
 export async function benchAnalytics(group: string, baseUrl: string, targets: { hotspots: number; coverage: number }): Promise<Row[]> {
@@ -21,6 +21,5 @@ export async function benchAnalytics(group: string, baseUrl: string, targets: { 
   await add("hot spots, H3 res 8, all events", `/api/analytics/hotspots?unit=h3&resolution=8&${all}`, 3, null);
   await add("coverage, whole district", `/api/analytics/coverage?unit=grid-cells`, 3, targets.coverage);
   await add("emerging hot spots, 52 weeks", `/api/analytics/emerging-hotspots?unit=grid-cells`, 2, null);
-  void concurrently;
   return rows;
 }

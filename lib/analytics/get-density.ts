@@ -6,7 +6,7 @@ import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { quarticDensity } from "./kernel-density";
 import { analysisParams } from "./params";
-import { countEvents, eventConditions, loadUnits, type UnitSet } from "./units";
+import { countEvents, eventConditions, loadUnits, unitFeature, type UnitSet } from "./units";
 
 export const DensityParams = analysisParams({
   mode: z.enum(["units", "kde"]).default("units"),
@@ -58,21 +58,13 @@ async function perUnit(db: Db, params: DensityParams): Promise<DensityCollection
   const features: Feature<Polygon | MultiPolygon, DensityUnitProperties>[] = units.units.map((u, i) => {
     const count = values[i] as number;
     const rentalUnitsHere = rental[i] as number;
-    return {
-      type: "Feature",
-      id: u.code,
-      geometry: u.geometry,
-      properties: {
-        code: u.code,
-        name_zh: u.nameZh,
-        name_en: u.nameEn,
-        count,
-        area_km2: u.areaKm2,
-        per_km2: u.areaKm2 > 0 ? count / u.areaKm2 : 0,
-        rental_units: rentalUnitsHere,
-        per_1000_rental_units: rentalUnitsHere > 0 ? (1000 * count) / rentalUnitsHere : null,
-      },
-    };
+    return unitFeature(u, {
+      count,
+      area_km2: u.areaKm2,
+      per_km2: u.areaKm2 > 0 ? count / u.areaKm2 : 0,
+      rental_units: rentalUnitsHere,
+      per_1000_rental_units: rentalUnitsHere > 0 ? (1000 * count) / rentalUnitsHere : null,
+    });
   });
   return {
     type: "FeatureCollection",

@@ -5,7 +5,7 @@ import { BadRequestError } from "@/lib/http/errors";
 import { classifyEmerging, EMERGING_CATEGORIES, type EmergingCategory } from "./emerging";
 import { hotspots } from "./getis-ord";
 import { analysisParams, booleanFlag, hotspotFields } from "./params";
-import { countEvents, loadUnits } from "./units";
+import { countEvents, loadUnits, unitFeature } from "./units";
 import { unitWeights } from "./unit-weights";
 
 export const EmergingParams = analysisParams(
@@ -77,24 +77,16 @@ export async function getEmergingHotspots(db: Db, params: EmergingParams): Promi
     const zs = perStep.map((step) => step[i]!.z);
     const result = classifyEmerging(bins, zs, { trendAlpha: params.trend_alpha, mostlyShare: 0.9 });
     found[result.category]++;
-    return {
-      type: "Feature",
-      id: u.code,
-      geometry: u.geometry,
-      properties: {
-        code: u.code,
-        name_zh: u.nameZh,
-        name_en: u.nameEn,
-        category: result.category,
-        count: counts.reduce((sum, step) => sum + (step[i] as number), 0),
-        hot_steps: result.hotSteps,
-        cold_steps: result.coldSteps,
-        trend_z: result.trendZ,
-        trend_p: result.trendP,
-        last_z: zs[zs.length - 1] as number,
-        ...(params.series ? { z_series: zs } : {}),
-      },
-    };
+    return unitFeature(u, {
+      category: result.category,
+      count: counts.reduce((sum, step) => sum + (step[i] as number), 0),
+      hot_steps: result.hotSteps,
+      cold_steps: result.coldSteps,
+      trend_z: result.trendZ,
+      trend_p: result.trendP,
+      last_z: zs[zs.length - 1] as number,
+      ...(params.series ? { z_series: zs } : {}),
+    });
   });
   return {
     type: "FeatureCollection",

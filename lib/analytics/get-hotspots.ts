@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/types";
 import { BadRequestError } from "@/lib/http/errors";
 import { hotspots } from "./getis-ord";
 import { analysisParams, hotspotFields } from "./params";
-import { countEvents, loadUnits } from "./units";
+import { countEvents, loadUnits, unitFeature } from "./units";
 import { unitWeights } from "./unit-weights";
 
 export const HotspotParams = analysisParams(hotspotFields);
@@ -62,24 +62,16 @@ export async function getHotspots(db: Db, params: HotspotParams): Promise<Hotspo
   const results = hotspots(values, weights.neighbours, { fdr: params.fdr, alpha: params.alpha });
   const features: Feature<Polygon | MultiPolygon, HotspotProperties>[] = units.units.map((u, i) => {
     const r = results[i]!;
-    return {
-      type: "Feature",
-      id: u.code,
-      geometry: u.geometry,
-      properties: {
-        code: u.code,
-        name_zh: u.nameZh,
-        name_en: u.nameEn,
-        count: values[i] as number,
-        area_km2: round(u.areaKm2, 6),
-        gi_z: r.z,
-        gi_p: r.p,
-        gi_p_fdr: r.pFdr,
-        gi_sig: r.significant,
-        gi_bin: r.bin,
-        neighbours: r.neighbours,
-      },
-    };
+    return unitFeature(u, {
+      count: values[i] as number,
+      area_km2: round(u.areaKm2, 6),
+      gi_z: r.z,
+      gi_p: r.p,
+      gi_p_fdr: r.pFdr,
+      gi_sig: r.significant,
+      gi_bin: r.bin,
+      neighbours: r.neighbours,
+    });
   });
   const summary = HotspotSummary.parse({
     method: "Getis-Ord Gi*",

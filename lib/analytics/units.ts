@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Geometry, MultiPolygon, Polygon } from "geojson";
+import type { Feature, Geometry, MultiPolygon, Polygon } from "geojson";
 import { cellArea, cellToBoundary, cellToLatLng, gridDisk, latLngToCell, polygonToCells } from "h3-js";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -97,6 +97,11 @@ async function loadHexagons(db: Db, resolution: number, street: string | undefin
     for (const polygon of polygons) for (const h of polygonToCells(polygon, resolution, true)) cells.add(h);
   }
   return [...cells].sort().map(hexagonUnit);
+}
+
+/** A unit as a GeoJSON feature: its code and names, plus the analysis's own properties. */
+export function unitFeature<P extends object>(u: Unit, properties: P): Feature<Polygon | MultiPolygon, { code: string; name_zh: string; name_en: string } & P> {
+  return { type: "Feature", id: u.code, geometry: u.geometry, properties: { code: u.code, name_zh: u.nameZh, name_en: u.nameEn, ...properties } };
 }
 
 export function hexagonUnit(h: string): Unit {

@@ -102,62 +102,43 @@ export function tileLayerStyles(layer: MapLayer, opacity: number): LayerSpecific
         },
       ];
     case "events":
-      return [
-        {
-          id: "events-aggregated",
-          type: "circle",
-          source,
-          "source-layer": layer,
-          filter: ["has", "count"],
-          paint: {
-            "circle-color": "#7a0177",
-            "circle-opacity": 0.55 * opacity,
-            "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 2, 10, 9, 40, 20],
-          },
-        },
-        {
-          id: "events-points",
-          type: "circle",
-          source,
-          "source-layer": layer,
-          filter: ["!", ["has", "count"]],
-          paint: {
-            "circle-color": ["match", ["get", "category"], ...Object.entries(CATEGORY_COLOURS).flat(), "#666666"] as unknown as ExpressionSpecification,
-            "circle-radius": 3,
-            "circle-opacity": opacity,
-          },
-        },
-      ] as LayerSpecification[];
+      return aggregatedOrPoints(layer, opacity, "#7a0177", 20, {
+        "circle-color": ["match", ["get", "category"], ...Object.entries(CATEGORY_COLOURS).flat(), "#666666"] as unknown as ExpressionSpecification,
+        "circle-radius": 3,
+        "circle-opacity": opacity,
+      });
     case "rental-buildings":
-      return [
-        {
-          id: "rental-buildings-aggregated",
-          type: "circle",
-          source,
-          "source-layer": layer,
-          filter: ["has", "count"],
-          paint: {
-            "circle-color": "#2b8cbe",
-            "circle-opacity": 0.45 * opacity,
-            "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 2, 10, 9, 40, 18],
-          },
-        },
-        {
-          id: "rental-buildings-points",
-          type: "circle",
-          source,
-          "source-layer": layer,
-          filter: ["!", ["has", "count"]],
-          paint: {
-            "circle-color": ["match", ["get", "registration_status"], "registered", BUILDING_COLOURS.registered, "unregistered", BUILDING_COLOURS.unregistered, BUILDING_COLOURS.deregistered],
-            "circle-radius": 3.5,
-            "circle-stroke-color": ["case", ["get", "rentable"], "#ffffff", "#000000"],
-            "circle-stroke-width": 1,
-            "circle-opacity": opacity,
-          },
-        },
-      ] as LayerSpecification[];
+      return aggregatedOrPoints(layer, opacity, "#2b8cbe", 18, {
+        "circle-color": ["match", ["get", "registration_status"], "registered", BUILDING_COLOURS.registered, "unregistered", BUILDING_COLOURS.unregistered, BUILDING_COLOURS.deregistered],
+        "circle-radius": 3.5,
+        "circle-stroke-color": ["case", ["get", "rentable"], "#ffffff", "#000000"],
+        "circle-stroke-width": 1,
+        "circle-opacity": opacity,
+      });
   }
+}
+
+/**
+ * Point layers served aggregated at low zoom (features with a `count`) and raw when zoomed in:
+ * sized bubbles for the counts, styled points for the rest.
+ */
+function aggregatedOrPoints(layer: "events" | "rental-buildings", opacity: number, bubble: string, maxRadius: number, points: Record<string, unknown>): LayerSpecification[] {
+  const source = `tiles-${layer}`;
+  return [
+    {
+      id: `${layer}-aggregated`,
+      type: "circle",
+      source,
+      "source-layer": layer,
+      filter: ["has", "count"],
+      paint: {
+        "circle-color": bubble,
+        "circle-opacity": 0.5 * opacity,
+        "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 2, 10, 9, 40, maxRadius],
+      },
+    },
+    { id: `${layer}-points`, type: "circle", source, "source-layer": layer, filter: ["!", ["has", "count"]], paint: points },
+  ] as LayerSpecification[];
 }
 
 /** Fill colour of the analysis overlay, by the (flattened) properties the overlay carries. */
