@@ -133,6 +133,7 @@ const zh = {
     densityModes: { cells: "网格", "h3-8": "H3 六边形（8 级）", "h3-9": "H3 六边形（9 级）", kde: "核密度面（四次核，300 米）" },
     inView: "（当前地图范围）",
     geometryProblems: "未被网格覆盖 / 网格重叠",
+    densityStopsNote: "色阶按非零单元的分位数（5%–98%）；空白为零",
   },
   errors: { generic: "出错了", requestId: "请求编号" },
 };
@@ -270,6 +271,7 @@ const en: Messages = {
     densityModes: { cells: "Grid cells", "h3-8": "H3 hexagons (res 8)", "h3-9": "H3 hexagons (res 9)", kde: "Kernel surface (quartic, 300 m)" },
     inView: "(in the map view)",
     geometryProblems: "Not covered by any cell / overlapping cells",
+    densityStopsNote: "Colour stops at percentiles (5–98 %) of non-empty units; clear = none",
   },
   errors: { generic: "Something went wrong", requestId: "Request id" },
 };

@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useEffect, useState } from "react";
 import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
+import { densityStops } from "../map/data-layers";
 import type { OverlayData } from "../map/district-map";
 
 export type OverlayStatus = "idle" | "loading" | "ready" | "error";
@@ -39,7 +40,7 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
         return body as FeatureCollection & { summary?: Record<string, unknown> };
       })
       .then((raw) => {
-        let densityMax = 0;
+        const densities: number[] = [];
         const features = raw.features.map((f) => {
           const p = (f.properties ?? {}) as Record<string, unknown>;
           const flat: Record<string, unknown> = { code: p.code, name_zh: p.name_zh, name_en: p.name_en, count: p.count };
@@ -47,7 +48,7 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
           if (kind === "emerging") Object.assign(flat, { category: p.category, trend_z: p.trend_z });
           if (kind === "density") {
             flat.per_km2 = p.per_km2 ?? p.density; // per unit, or the kernel surface's events per km²
-            densityMax = Math.max(densityMax, Number(flat.per_km2) || 0);
+            densities.push(Number(flat.per_km2) || 0);
           }
           if (kind === "coverage") {
             const metric = (p.metrics as Record<string, { rate: number | null; gap: number | null; target: number }>)[state.metric];
@@ -56,7 +57,7 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
           return { ...f, properties: flat };
         });
         if (kind === "coverage") markGeometryProblems(features, raw.summary);
-        setData({ overlay: { kind, collection: { type: "FeatureCollection", features }, densityMax }, raw });
+        setData({ overlay: { kind, collection: { type: "FeatureCollection", features }, densityStops: densityStops(densities) }, raw });
         setStatus("ready");
         setError(null);
       })

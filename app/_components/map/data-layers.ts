@@ -142,7 +142,7 @@ function aggregatedOrPoints(layer: "events" | "rental-buildings", opacity: numbe
 }
 
 /** Fill colour of the analysis overlay, by the (flattened) properties the overlay carries. */
-export function overlayFillColour(kind: "density" | "coverage" | "hotspots" | "emerging", densityMax: number): ExpressionSpecification {
+export function overlayFillColour(kind: "density" | "coverage" | "hotspots" | "emerging", densityStops: number[]): ExpressionSpecification {
   switch (kind) {
     case "hotspots":
       return ["match", ["get", "gi_bin"], ...HOTSPOT_COLOURS.flat(), "#f7f7f7"] as unknown as ExpressionSpecification;
@@ -159,14 +159,22 @@ export function overlayFillColour(kind: "density" | "coverage" | "hotspots" | "e
         COVERAGE_CLASSES[3]!.colour,
       ] as ExpressionSpecification;
     case "density": {
-      const stops = densityStops(densityMax);
-      return ["interpolate", ["linear"], ["get", "per_km2"], ...stops.flatMap((v, i) => [v, VIRIDIS[i]!])] as unknown as ExpressionSpecification;
+      // Empty units stay clear; the rest follow viridis over quantile stops, so one extreme
+      // place does not flatten the whole map into the lowest colour.
+      const stops = densityStops.map((v, i) => v + i * 1e-9);
+      return [
+        "case",
+        ["<=", ["coalesce", ["get", "per_km2"], 0], 0], "rgba(0,0,0,0)",
+        ["interpolate", ["linear"], ["get", "per_km2"], ...stops.flatMap((v, i) => [v, VIRIDIS[i]!])],
+      ] as unknown as ExpressionSpecification;
     }
   }
 }
 
-/** Five increasing stops from 0 to the maximum (square-root spaced: counts are skewed). */
-export function densityStops(max: number): number[] {
-  const top = Math.max(max, 1);
-  return [0, 0.0625, 0.25, 0.5625, 1].map((f) => Math.round(top * f * 10) / 10).map((v, i) => v + i * 1e-6);
+/** Five stops at the 5th, 25th, 50th, 75th and 98th percentiles of the non-zero values. */
+export function densityStops(values: number[]): number[] {
+  const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (sorted.length === 0) return [0, 1, 2, 3, 4];
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return [0.05, 0.25, 0.5, 0.75, 0.98].map((p) => Math.round(at(p) * 10) / 10);
 }

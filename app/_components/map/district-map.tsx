@@ -22,7 +22,8 @@ export interface OverlayData {
   kind: OverlayKind;
   /** Features with flat properties (code, and gi_bin / category / gap / per_km2). */
   collection: FeatureCollection;
-  densityMax: number;
+  /** Colour stops of the density ramp (events per km²), from the data. */
+  densityStops: number[];
 }
 
 export interface PickedFeature {
@@ -124,7 +125,7 @@ export function DistrictMap({
   // Layer stack, rebuilt when language, layers, overlay kind or opacity change:
   // street fill → overlay → cells/communities/streets lines → data layers → labels.
   const overlayKind = overlay?.kind ?? null;
-  const densityMax = overlay?.densityMax ?? 0;
+  const densityStops = overlay?.densityStops ?? [];
   const rebuild = useCallback(() => {
     if (!map || state !== "ready") return;
     for (const layer of [...map.getStyle().layers].reverse()) {
@@ -140,7 +141,7 @@ export function DistrictMap({
         id: "overlay-fill",
         type: "fill",
         source: OVERLAY_SOURCE,
-        paint: { "fill-color": overlayFillColour(overlayKind, densityMax), "fill-opacity": 0.85 * opacity },
+        paint: { "fill-color": overlayFillColour(overlayKind, densityStops), "fill-opacity": 0.85 * opacity, "fill-outline-color": "rgba(0,0,0,0)" },
       });
       map.addLayer({
         id: "overlay-problems",
@@ -166,7 +167,7 @@ export function DistrictMap({
       for (const style of tileLayerStyles(id, opacity)) map.addLayer(style);
     }
     for (const l of labels) map.addLayer(l);
-  }, [map, state, locale, layers, overlayKind, densityMax, opacity, tileQuery]);
+  }, [map, state, locale, layers, overlayKind, densityStops, opacity, tileQuery]);
 
   // Overlay data: replace the source's data; the layer stack only changes when its kind does.
   useEffect(() => {

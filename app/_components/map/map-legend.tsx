@@ -5,7 +5,6 @@ import {
   BUILDING_COLOURS,
   CATEGORY_COLOURS,
   COVERAGE_CLASSES,
-  densityStops,
   EMERGING_COLOURS,
   GEOMETRY_PROBLEM_COLOUR,
   GUIDANCE_COLOUR,
@@ -93,12 +92,13 @@ function OverlayLegend({ t, overlay, format }: { t: Messages; overlay: OverlayDa
       </div>
     );
   }
-  const stops = densityStops(overlay.densityMax);
+  const stops = overlay.densityStops;
   return (
     <div className="legend-block" data-testid="legend-density">
       <h3>{d.overlays.density} ({d.densityLegend})</h3>
       <div className="ramp" style={{ background: `linear-gradient(to right, ${VIRIDIS.join(", ")})` }} />
-      <div className="ramp-labels">{stops.filter((_, i) => i % 2 === 0).map((v) => <span key={v}>{format(v)}</span>)}</div>
+      <div className="ramp-labels">{stops.filter((_, i) => i % 2 === 0).map((v, i) => <span key={i}>{format(v)}</span>)}</div>
+      <p className="legend-hint">{t.dashboard.densityStopsNote}</p>
     </div>
   );
 }
