@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict, type DemoMeta } from "@/db/seed";
-import { queryOne } from "@/lib/db/query";
+import { query, queryOne } from "@/lib/db/query";
 import { openTestDatabase } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { CoverageParams, getCoverage } from "./get-coverage";
@@ -52,6 +52,42 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(result.summary).toMatchObject({ method: "Getis-Ord Gi*", fdr: true, weights: { kind: "queen" }, units: 1500 });
     expect(result.summary.cold).toBe(0);
     expect(result.features.every((f) => Number.isFinite(f.properties.gi_z) && Number.isFinite(f.properties.gi_p_fdr))).toBe(true);
+  });
+
+  it("counts from the weekly per-cell table exactly as from the events themselves", async () => {
+    // A window with partial weeks at both ends: weekly table for the middle, raw events for the edges.
+    const params = HotspotParams.parse({ from: "2026-03-04T10:00:00+08:00", to: "2026-05-20T15:30:00+08:00", categories: "stall_violation,complaint" });
+    const result = await getHotspots(tx, params);
+    const direct = await query<{ code: string; n: number }>(
+      tx,
+      sql`select g.code, count(*)::int as n from events e join grid_cells g on g.id = e.grid_cell_id
+          where e.occurred_at >= ${params.from.toISOString()}::timestamptz and e.occurred_at < ${params.to.toISOString()}::timestamptz
+            and e.category in ('stall_violation', 'complaint') group by 1`,
+    );
+    const byCode = new Map(direct.map((r) => [r.code, r.n]));
+    expect(result.features.every((f) => f.properties.count === (byCode.get(f.properties.code) ?? 0))).toBe(true);
+    expect(result.summary.events).toBe(direct.reduce((s, r) => s + r.n, 0));
+
+    // The table follows moves and deletes (statement triggers with transition tables).
+    const mismatches = async () =>
+      queryOne<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from (
+              select grid_cell_id, event_week(occurred_at) as week, category, count(*)::int as n from events
+              where grid_cell_id is not null group by 1, 2, 3) fresh
+            full join event_cell_weeks w using (grid_cell_id, week, category)
+            where fresh.n is distinct from w.n`,
+      );
+    await tx.transaction(async (inner) => {
+      await inner.execute(sql`update events set geom = ST_Translate(geom, 0.003, 0.002) where id % 50 = 0`);
+      await inner.execute(sql`delete from events where id % 77 = 0`);
+      await inner.execute(sql`update events set occurred_at = occurred_at + interval '9 days' where id % 91 = 0`);
+      expect((await mismatches())?.n).toBe(0);
+      inner.rollback();
+    }).catch((e: Error) => {
+      if (!/rollback/i.test(e.message)) throw e;
+    });
+    expect((await mismatches())?.n).toBe(0);
   });
 
   it("runs on H3 hexagons and with distance-band weights", async () => {

@@ -146,39 +146,79 @@ export async function countEvents(
   filter: EventFilter,
   step: StepLength | null,
 ): Promise<{ counts: number[][]; steps: Date[] }> {
-  const bucket = step ? sql`date_trunc(${step}, e.occurred_at at time zone 'Asia/Shanghai')::text` : sql`''`;
-  // Events are counted per grid cell first (one pass over events, using grid_cell_id), then the
-  // few thousand cell counts are mapped to the unit; scoping by street goes through the cell's code.
-  const scoped = filter.street ? sql`and g.community_code like ${filter.street.slice(0, 9) + "%"}` : sql``;
-  const inWindow = eventConditions({ ...filter, street: undefined });
-  const rows =
-    units.kind === "h3"
-      ? await query<{ bucket: string; x: number; y: number; n: number }>(
-          db,
-          sql`select ${bucket} as bucket, round(ST_X(e.geom)::numeric, 5)::float8 as x, round(ST_Y(e.geom)::numeric, 5)::float8 as y,
-                     count(*)::int as n
-              from events e join grid_cells g on g.id = e.grid_cell_id where ${inWindow} ${scoped} group by 1, 2, 3`,
-        )
-      : await query<{ bucket: string; unit: string; n: number }>(
-          db,
-          sql`with per_cell as (
-                select ${bucket} as bucket, e.grid_cell_id, count(*)::int as n from events e
-                where ${inWindow} and e.grid_cell_id is not null group by 1, 2)
-              select p.bucket, ${ADMIN[units.kind].fromCell} as unit, sum(p.n)::int as n
-              from per_cell p join grid_cells g on g.id = p.grid_cell_id join communities c on c.code = g.community_code
-              where true ${scoped} group by 1, 2`,
-        );
   const steps = step ? stepStarts(filter.from, filter.to, step) : [filter.from];
   const stepIndex = new Map(steps.map((d, i) => [localDateKey(d), i]));
   const counts = steps.map(() => new Array<number>(units.units.length).fill(0));
-  for (const row of rows) {
-    const s = step ? stepIndex.get(String(row.bucket).slice(0, 10)) : 0;
-    if (s === undefined) continue;
-    const code = "unit" in row ? row.unit : latLngToCell(row.y, row.x, units.resolution as number);
-    const u = units.index.get(code);
-    if (u !== undefined) (counts[s] as number[])[u]! += Number(row.n);
+  const add = (rows: CountRow[]) => {
+    for (const row of rows) {
+      const s = step ? stepIndex.get(String(row.bucket).slice(0, 10)) : 0;
+      if (s === undefined) continue; // partial steps at the ends are left out
+      const code = "unit" in row ? row.unit : latLngToCell(row.y, row.x, units.resolution as number);
+      const u = units.index.get(code);
+      if (u !== undefined) (counts[s] as number[])[u]! += Number(row.n);
+    }
+  };
+
+  // Admin units over whole weeks read the per-cell weekly counts (migration 0004); only the
+  // partial weeks at the window's ends, H3, bounding boxes and monthly steps scan events.
+  const weeks = stepStarts(filter.from, filter.to, "week");
+  const useWeekly = units.kind !== "h3" && !filter.bbox && step !== "month" && weeks.length > 0;
+  if (!useWeekly) {
+    add(await rawCounts(db, units, filter, step));
+    return { counts, steps };
+  }
+  const first = weeks[0]!;
+  const end = new Date(weeks[weeks.length - 1]!.getTime() + 7 * 86_400_000);
+  add(await weeklyCounts(db, units, filter, step, localDateKey(first), localDateKey(end)));
+  if (step === null) {
+    const firstUtc = new Date(Date.parse(`${localDateKey(first)}T00:00:00+08:00`));
+    const endUtc = new Date(Date.parse(`${localDateKey(end)}T00:00:00+08:00`));
+    if (filter.from < firstUtc) add(await rawCounts(db, units, { ...filter, to: firstUtc }, null));
+    if (endUtc < filter.to) add(await rawCounts(db, units, { ...filter, from: endUtc }, null));
   }
   return { counts, steps };
+}
+
+type CountRow = { bucket: string; n: number } & ({ unit: string } | { x: number; y: number });
+
+/** Street scope through the cell's code (a cell's first 9 digits are its street's). */
+const streetScope = (filter: EventFilter) => (filter.street ? sql`and g.community_code like ${filter.street.slice(0, 9) + "%"}` : sql``);
+
+/** Events counted per grid cell first (one pass over events), then mapped to the unit; H3 bins positions. */
+async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: StepLength | null): Promise<CountRow[]> {
+  const bucket = step ? sql`date_trunc(${step}, e.occurred_at at time zone 'Asia/Shanghai')::text` : sql`''`;
+  const inWindow = eventConditions({ ...filter, street: undefined });
+  if (units.kind === "h3") {
+    return query(
+      db,
+      sql`select ${bucket} as bucket, round(ST_X(e.geom)::numeric, 5)::float8 as x, round(ST_Y(e.geom)::numeric, 5)::float8 as y,
+                 count(*)::int as n
+          from events e join grid_cells g on g.id = e.grid_cell_id where ${inWindow} ${streetScope(filter)} group by 1, 2, 3`,
+    );
+  }
+  return query(
+    db,
+    sql`with per_cell as (
+          select ${bucket} as bucket, e.grid_cell_id, count(*)::int as n from events e
+          where ${inWindow} and e.grid_cell_id is not null group by 1, 2)
+        select p.bucket, ${ADMIN[units.kind].fromCell} as unit, sum(p.n)::int as n
+        from per_cell p join grid_cells g on g.id = p.grid_cell_id join communities c on c.code = g.community_code
+        where true ${streetScope(filter)} group by 1, 2`,
+  );
+}
+
+/** Whole weeks [firstWeek, endWeek) from the per-cell weekly counts. */
+async function weeklyCounts(db: Db, units: UnitSet, filter: EventFilter, step: StepLength | null, firstWeek: string, endWeek: string): Promise<CountRow[]> {
+  if (units.kind === "h3") throw new Error("weekly counts are per grid cell");
+  const bucket = step ? sql`w.week::text` : sql`''`;
+  const categories = filter.categories ? sql`and w.category::text = any(string_to_array(${filter.categories.join(",")}, ','))` : sql``;
+  return query(
+    db,
+    sql`select ${bucket} as bucket, ${ADMIN[units.kind].fromCell} as unit, sum(w.n)::int as n
+        from event_cell_weeks w join grid_cells g on g.id = w.grid_cell_id join communities c on c.code = g.community_code
+        where w.week >= ${firstWeek}::date and w.week < ${endWeek}::date ${categories} ${streetScope(filter)}
+        group by 1, 2`,
+  );
 }
 
 /**

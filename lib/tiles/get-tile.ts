@@ -45,6 +45,7 @@ function candidateRows(layer: TileLayer, at: TileCoordinates, filter: TileFilter
     if (filter.categories?.length) conditions.push(sql`t.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
   }
   const where = sql.join(conditions, sql` and `);
+  if (layer.perCellBelow !== undefined && at.z < layer.perCellBelow) return perCellCounts(layer, envelope, filter);
   // Metres per pixel at this zoom (Web Mercator, 4096-unit tiles).
   const pixel = (2 * Math.PI * 6378137) / 2 ** at.z / EXTENT;
   if (layer.aggregateBelow !== undefined && at.z < layer.aggregateBelow) {
@@ -67,9 +68,76 @@ function candidateRows(layer: TileLayer, at: TileCoordinates, filter: TileFilter
              order by t.id limit ${layer.maxFeatures + 1}`;
 }
 
+/**
+ * Low-zoom event tiles: one point per grid cell (its point on surface) with the number of events,
+ * read from the weekly per-cell counts (migration 0004) for the whole weeks of the window and
+ * from events only for the partial weeks at its ends — instead of binning millions of points.
+ */
+function perCellCounts(layer: TileLayer, envelope: SQL, filter: TileFilter): SQL {
+  const categories = (column: SQL) =>
+    filter.categories?.length ? sql`and ${column}::text = any(string_to_array(${filter.categories.join(",")}, ','))` : sql``;
+  const from = filter.from ? new Date(filter.from) : null;
+  const to = filter.to ? new Date(filter.to) : null;
+  const { first, end } = wholeWeekBounds(from, to);
+  const parts: SQL[] = [];
+  if (first === undefined) {
+    // No whole week inside the window: count the events themselves.
+    parts.push(sql`select e.grid_cell_id, 1 as n from events e where e.geom && ${envelope}
+                   and e.occurred_at >= ${from!.toISOString()}::timestamptz and e.occurred_at < ${to!.toISOString()}::timestamptz
+                   ${categories(sql`e.category`)}`);
+  } else {
+    parts.push(sql`select w.grid_cell_id, w.n from event_cell_weeks w
+                   where true ${first ? sql`and w.week >= ${first}::date` : sql``} ${end ? sql`and w.week < ${end}::date` : sql``}
+                   ${categories(sql`w.category`)}`);
+    if (from && first) {
+      parts.push(sql`select e.grid_cell_id, 1 from events e where e.geom && ${envelope}
+                     and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${`${first}T00:00:00+08:00`}::timestamptz
+                     ${categories(sql`e.category`)}`);
+    }
+    if (to && end) {
+      parts.push(sql`select e.grid_cell_id, 1 from events e where e.geom && ${envelope}
+                     and e.occurred_at >= ${`${end}T00:00:00+08:00`}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
+                     ${categories(sql`e.category`)}`);
+    }
+  }
+  return sql`with counts as (select grid_cell_id, sum(n)::int as n from (${sql.join(parts, sql` union all `)}) x group by 1)
+             select c.n as count, ST_Transform(ST_PointOnSurface(g.geom), 3857) as geom
+             from grid_cells g join counts c on c.grid_cell_id = g.id
+             where g.geom && ${envelope} and c.n > 0
+             order by 1 desc, g.id limit ${layer.maxFeatures + 1}`;
+}
+
+/**
+ * Local (China time) Mondays bounding the whole weeks inside [from, to): `first` is the first
+ * whole week's Monday, `end` the Monday after the last; null for an open end; both undefined
+ * when no whole week fits.
+ */
+export function wholeWeekBounds(from: Date | null, to: Date | null): { first?: string | null; end?: string | null } {
+  const OFFSET = 8 * 3_600_000;
+  const day = 86_400_000;
+  const mondayOnOrAfter = (d: Date) => {
+    const local = new Date(d.getTime() + OFFSET);
+    const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+    const start = midnight < local.getTime() ? midnight + day : midnight;
+    const weekday = (new Date(start).getUTCDay() + 6) % 7; // 0 = Monday
+    return start + ((7 - weekday) % 7) * day;
+  };
+  const mondayOnOrBefore = (d: Date) => {
+    const local = new Date(d.getTime() + OFFSET);
+    const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+    const weekday = (new Date(midnight).getUTCDay() + 6) % 7;
+    return midnight - weekday * day;
+  };
+  const first = from ? mondayOnOrAfter(from) : null;
+  const end = to ? mondayOnOrBefore(to) : null;
+  if (first !== null && end !== null && first >= end) return {};
+  const key = (t: number | null) => (t === null ? null : new Date(t).toISOString().slice(0, 10));
+  return { first: key(first), end: key(end) };
+}
+
 /** Property columns a tile carries: `count` for aggregated tiles, else the layer's own fields. */
 function propertyNames(layer: TileLayer, at: TileCoordinates): string[] {
-  const aggregated = layer.aggregateBelow !== undefined && at.z < layer.aggregateBelow;
+  const aggregated = (layer.aggregateBelow !== undefined && at.z < layer.aggregateBelow) || (layer.perCellBelow !== undefined && at.z < layer.perCellBelow);
   return aggregated ? ["count"] : Object.keys(layer.fields).filter((f) => f !== "count");
 }
 

@@ -28,6 +28,8 @@ export interface TileLayer {
   minzoom: number;
   /** Below this zoom, points are aggregated into a count grid (never a million raw points). */
   aggregateBelow?: number;
+  /** Below this zoom (events only), one point per grid cell from the weekly per-cell counts. */
+  perCellBelow?: number;
   /** Whether the time window and category filters apply. */
   timeFiltered?: boolean;
   /** Most features one tile may carry. */
@@ -104,6 +106,7 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
     geometry: "point",
     minzoom: 8,
     aggregateBelow: 16,
+    perCellBelow: 14,
     timeFiltered: true,
     // ~60 bytes a point with its properties: 6,000 keeps a tile under ~400 KB (target ≤ 500 KB).
     maxFeatures: 6000,

@@ -6,7 +6,7 @@ import { seedDemoDistrict } from "@/db/seed";
 import { queryOne } from "@/lib/db/query";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
-import { encoders, getTile } from "./get-tile";
+import { encoders, getTile, wholeWeekBounds } from "./get-tile";
 import { TILE_LAYER_IDS, TILE_LAYERS } from "./layers";
 import { serveTile } from "./serve-tile";
 import { TileCoordinates } from "./tile-params";
@@ -67,9 +67,12 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
       await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
       const at = tileAt(WUMA[0], WUMA[1], 11);
       const tile = decode((await getTile(inTx(tx), "events", at, {})).bytes).events!;
+      // Below z14, one point per grid cell (at its point on surface, if that lies in the buffered tile).
       const total = await queryOne<{ n: number }>(
         tx,
-        sql`select count(*)::int as n from events where geom && ST_Transform(ST_TileEnvelope(${at.z}::int, ${at.x}::int, ${at.y}::int, margin => ${64 / 4096}::float8), 4326)`,
+        sql`select count(*)::int as n from events e join grid_cells g on g.id = e.grid_cell_id
+            where ST_Intersects(ST_Transform(ST_PointOnSurface(g.geom), 3857),
+                                ST_TileEnvelope(${at.z}::int, ${at.x}::int, ${at.y}::int, margin => ${64 / 4096}::float8))`,
       );
       expect(tile.every((f) => Object.keys(f.properties).join() === "count")).toBe(true);
       expect(tile.reduce((s, f) => s + Number(f.properties.count), 0)).toBe(total?.n);
@@ -117,6 +120,15 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
         }
       }
     });
+  });
+});
+
+describe("whole weeks of a window (China time)", () => {
+  it("finds the Mondays bounding the whole weeks inside", () => {
+    // 2026-03-04 is a Wednesday; 2026-03-23 a Monday.
+    expect(wholeWeekBounds(new Date("2026-03-04T10:00:00+08:00"), new Date("2026-03-23T00:00:00+08:00"))).toEqual({ first: "2026-03-09", end: "2026-03-23" });
+    expect(wholeWeekBounds(new Date("2026-03-09T00:00:00+08:00"), null)).toEqual({ first: "2026-03-09", end: null });
+    expect(wholeWeekBounds(new Date("2026-03-04T00:00:00+08:00"), new Date("2026-03-10T00:00:00+08:00"))).toEqual({});
   });
 });
 
