@@ -72,9 +72,10 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
     fields: { id: "Number", code: "String", registration_status: "String", rentable: "Boolean", units: "Number", letter_signed: "Boolean", last_inspected_on: "String", count: "Number" },
     geometry: "point",
     minzoom: 10,
-    aggregateBelow: 14,
-    // ~28 bytes a point: 10,000 keeps a tile near 300 KB even in the densest urban villages.
-    maxFeatures: 10000,
+    // ~56 bytes a point with its unique code and dates: raw from z15 (≈ 1.2 km tiles, a few
+    // thousand buildings at city scale) and capped at 8,000 keeps every tile under ~450 KB.
+    aggregateBelow: 15,
+    maxFeatures: 8000,
   },
   "no-stall-zones": {
     id: "no-stall-zones",

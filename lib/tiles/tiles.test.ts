@@ -48,6 +48,7 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
       await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
       for (const id of TILE_LAYER_IDS) {
         const at = tileAt(WUMA[0], WUMA[1], id === "events" ? 16 : id === "rental-buildings" ? 15 : 12);
+        // (raw points: events from z16, rental buildings from z15)
         const tile = await getTile(inTx(tx), id, at, {});
         const layers = decode(tile.bytes);
         expect(Object.keys(layers), id).toEqual([id]);
