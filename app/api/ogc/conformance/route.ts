@@ -1,0 +1,16 @@
+// GET /api/ogc/conformance → the conformance classes implemented
+import { handle } from "@/lib/http/handle";
+import { ogcBase, respond } from "@/lib/ogc/respond";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(async (request: Request) =>
+  respond(request, "Conformance", {
+    conformsTo: [
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+    ],
+    links: [{ href: `${ogcBase(request)}/conformance?f=json`, rel: "self", type: "application/json", title: "This document" }],
+  } as never),
+);
