@@ -15,11 +15,10 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
   const config = { migrationsFolder };
   try {
-    if (database.kind === "embedded") {
-      await migratePglite(database.db as never, config);
-    } else {
-      await migratePostgres(database.db as never, config);
-    }
+    await database.exclusively(async () => {
+      if (database.kind === "embedded") await migratePglite(database.db as never, config);
+      else await migratePostgres(database.db as never, config);
+    });
   } catch (error) {
     // drizzle wraps the driver error; the PostgreSQL code sits on `cause`.
     const cause = (error as { cause?: unknown }).cause ?? error;

@@ -59,6 +59,8 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
     kind: "embedded",
     db,
     location: inMemory ? "memory" : path.resolve(dataDir),
+    // One process owns an embedded database; nothing to coordinate with.
+    exclusively: (fn) => fn(),
     close: () => client.close(),
   };
 }

@@ -10,5 +10,10 @@ export interface Database {
   db: Db;
   /** Where the data lives: the DATA_DIR folder, "memory", or the server URL without its password. */
   location: string;
+  /**
+   * Run `fn` while holding the database-wide migration lock, so two processes starting at once
+   * (two app instances, two test workers) never apply migrations concurrently.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
