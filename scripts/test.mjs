@@ -2,6 +2,7 @@
 // TEST_DATABASE_URL is set, then the Playwright suite in Debian's Chromium.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -14,23 +15,44 @@ if (!fs.existsSync(chromium)) {
 
 const bin = (name) => path.join("node_modules", ".bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "grid-atlas-test-"));
 const failures = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
 const step = (label, command, args, extra = {}) => {
   console.log(`\n=== ${label} ===`);
   const status = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extra } }).status;
   if (status !== 0) failures.push(label);
 };
+/** Add a runner's JSON report to the totals; a missing report means the runner did not finish. */
+const count = (file, read) => {
+  try {
+    const [passed, failed, skipped] = read(JSON.parse(fs.readFileSync(file, "utf8")));
+    totals.passed += passed;
+    totals.failed += failed;
+    totals.skipped += skipped;
+  } catch {
+    totals.failed += 1;
+  }
+};
+const vitest = (label, db) => {
+  const file = path.join(reports, `vitest-${db}.json`);
+  step(label, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TEST_DB: db });
+  count(file, (r) => [r.numPassedTests, r.numFailedTests, r.numPendingTests + (r.numTodoTests ?? 0)]);
+};
 
-step("unit + integration (embedded PGlite)", bin("vitest"), ["run"], { TEST_DB: "embedded" });
+vitest("unit + integration (embedded PGlite)", "embedded");
 if (process.env.TEST_DATABASE_URL) {
-  step("unit + integration (PostgreSQL at TEST_DATABASE_URL)", bin("vitest"), ["run"], { TEST_DB: "postgres" });
+  vitest("unit + integration (PostgreSQL at TEST_DATABASE_URL)", "postgres");
 } else {
   console.log("\n(TEST_DATABASE_URL not set: the PostgreSQL pass is skipped; .ci/run sets it)");
 }
-step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"]);
+const playwrightReport = path.join(reports, "playwright.json");
+step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+count(playwrightReport, (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected, r.stats.skipped]);
+fs.rmSync(reports, { recursive: true, force: true });
 
-if (failures.length > 0) {
-  console.error(`\nFailed: ${failures.join("; ")}`);
-  process.exit(1);
-}
-console.log("\nAll test suites passed.");
+if (failures.length > 0) console.error(`\nFailed: ${failures.join("; ")}`);
+else console.log("\nAll test suites passed.");
+// One closing line over all three runs, in the plain form CI tools read.
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length > 0 ? 1 : 0);
