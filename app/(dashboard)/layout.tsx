@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getDatabase } from "@/lib/db/client";
-import { getHealth } from "@/lib/health/get-health";
+import { isDemoDataset } from "@/lib/health/is-demo-dataset";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { Header } from "./header";
 
@@ -8,10 +8,11 @@ export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await getMessages();
-  const health = await getHealth(await getDatabase());
+  // Only the badge is needed here: counting every table on every page would be wasted work.
+  const demo = await isDemoDataset((await getDatabase()).db);
   return (
     <div className="shell">
-      <Header locale={locale} t={t} demo={health.demo} />
+      <Header locale={locale} t={t} demo={demo} />
       <main className="shell-main">{children}</main>
     </div>
   );

@@ -85,13 +85,4 @@ export const hotspotFields = {
 };
 export { booleanFlag };
 
-/** Split URL search params into the base params and an analysis's own options, both validated. */
-export function searchParamsObject(url: URL): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) {
-    if (value.length > 2000) throw new z.ZodError([{ code: "custom", path: [key], message: "value too long", input: value }]);
-    out[key] = value;
-  }
-  return out;
-}
 

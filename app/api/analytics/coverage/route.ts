@@ -1,7 +1,7 @@
 // GET /api/analytics/coverage → GeoJSON FeatureCollection (one feature per unit) + summary
 import { getDatabase } from "@/lib/db/client";
 import { CoverageParams, getCoverage } from "@/lib/analytics/get-coverage";
-import { searchParamsObject } from "@/lib/analytics/params";
+import { searchParamsObject } from "@/lib/http/search-params";
 import { handle } from "@/lib/http/handle";
 import { geoJson } from "@/lib/http/json";
 

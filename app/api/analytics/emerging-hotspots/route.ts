@@ -1,7 +1,7 @@
 // GET /api/analytics/emerging-hotspots → GeoJSON FeatureCollection (one feature per unit) + summary
 import { getDatabase } from "@/lib/db/client";
 import { EmergingParams, getEmergingHotspots } from "@/lib/analytics/get-emerging-hotspots";
-import { searchParamsObject } from "@/lib/analytics/params";
+import { searchParamsObject } from "@/lib/http/search-params";
 import { handle } from "@/lib/http/handle";
 import { geoJson } from "@/lib/http/json";
 

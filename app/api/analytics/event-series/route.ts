@@ -1,7 +1,7 @@
 // GET /api/analytics/event-series?from=&to=&categories=&street=&cell=&step=week → events per step by category
 import { NextResponse } from "next/server";
 import { EventSeriesParams, getEventSeries } from "@/lib/analytics/get-event-series";
-import { searchParamsObject } from "@/lib/analytics/params";
+import { searchParamsObject } from "@/lib/http/search-params";
 import { getDatabase } from "@/lib/db/client";
 import { handle } from "@/lib/http/handle";
 

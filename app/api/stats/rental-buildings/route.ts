@@ -1,6 +1,6 @@
 // GET /api/stats/rental-buildings?street= → counts by registration status
 import { NextResponse } from "next/server";
-import { searchParamsObject } from "@/lib/analytics/params";
+import { searchParamsObject } from "@/lib/http/search-params";
 import { getDatabase } from "@/lib/db/client";
 import { handle } from "@/lib/http/handle";
 import { countRentalBuildings, RentalBuildingStatsParams } from "@/lib/stats/count-rental-buildings";

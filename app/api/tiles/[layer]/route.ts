@@ -4,7 +4,7 @@ import { getDistrictBounds } from "@/lib/boundaries/get-district-bounds";
 import { getDatabase } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/http/errors";
 import { handle } from "@/lib/http/handle";
-import { searchParamsObject } from "@/lib/analytics/params";
+import { searchParamsObject } from "@/lib/http/search-params";
 import { isTileLayerId, TILE_LAYER_IDS } from "@/lib/tiles/layers";
 import { TileFilter } from "@/lib/tiles/tile-params";
 import { tileJson } from "@/lib/tiles/tilejson";

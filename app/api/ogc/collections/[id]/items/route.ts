@@ -1,5 +1,5 @@
 // GET /api/ogc/collections/{id}/items?bbox=&limit=&offset=&datetime=&<property>= → GeoJSON page with next links
-import { searchParamsObject } from "@/lib/analytics/params";
+import { searchParamsObject } from "@/lib/http/search-params";
 import { getDatabase } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/http/errors";
 import { handle } from "@/lib/http/handle";

@@ -2,7 +2,7 @@
 import { getDatabase } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/http/errors";
 import { handle } from "@/lib/http/handle";
-import { searchParamsObject } from "@/lib/analytics/params";
+import { searchParamsObject } from "@/lib/http/search-params";
 import { isTileLayerId, TILE_LAYER_IDS } from "@/lib/tiles/layers";
 import { serveTile } from "@/lib/tiles/serve-tile";
 import { TileCoordinates, TileFilter } from "@/lib/tiles/tile-params";
