@@ -10,6 +10,7 @@
  * to every feature. Distances are metres on the sphere for lon/lat input; pass --planar for
  * projected or unitless coordinates (e.g. PySAL's test points).
  */
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import fs from "node:fs";
 import { centroid } from "@turf/turf";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from "geojson";
@@ -164,13 +165,13 @@ async function fromDatabase(command: string, flags: Record<string, string | true
     let result: { summary: unknown };
     if (command === "density") {
       const { getDensity, DensityParams } = await import("@/lib/analytics/get-density");
-      result = await getDensity(database.db, DensityParams.parse(params));
+      result = await getDensity(database.db, SYSTEM_ACTOR, DensityParams.parse(params));
     } else if (command === "coverage") {
       const { getCoverage, CoverageParams } = await import("@/lib/analytics/get-coverage");
-      result = await getCoverage(database.db, CoverageParams.parse(params));
+      result = await getCoverage(database.db, SYSTEM_ACTOR, CoverageParams.parse(params));
     } else {
       const { getHotspots, HotspotParams } = await import("@/lib/analytics/get-hotspots");
-      result = await getHotspots(database.db, HotspotParams.parse(params));
+      result = await getHotspots(database.db, SYSTEM_ACTOR, HotspotParams.parse(params));
     }
     fs.writeFileSync(out, JSON.stringify(result));
     console.log(JSON.stringify(result.summary, null, 2));

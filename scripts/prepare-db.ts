@@ -10,6 +10,7 @@ import { DatabaseSetupError } from "@/lib/db/errors";
 import { postgisVersion } from "@/lib/db/migrate";
 import { isDatabaseEmpty, seedDemoDistrict, isScaleName } from "@/db/seed";
 import { sql } from "drizzle-orm";
+import { DEMO_ACCOUNTS, ensureDemoAccounts } from "@/lib/auth/demo-accounts";
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -30,6 +31,16 @@ async function main(): Promise<void> {
         onProgress: (step) => console.log(`[grid-atlas]   ${step}`),
       });
       await database.db.execute(sql`analyze`);
+    }
+    const password = await ensureDemoAccounts(database);
+    if (password) {
+      console.log(`[grid-atlas] demo accounts (password ${password}${process.env.DEMO_PASSWORD ? ", from DEMO_PASSWORD" : ""}):`);
+      for (const account of DEMO_ACCOUNTS) console.log(`[grid-atlas]   ${account.role.padEnd(13)} ${account.email}`);
+    } else if (database.kind === "postgres") {
+      const users = await database.db.execute(sql`select 1 from users where role = 'admin' and not disabled limit 1`);
+      if ((Array.isArray(users) ? users : (users as { rows: unknown[] }).rows).length === 0) {
+        console.log("[grid-atlas] no admin account yet: create one with  npm run user -- create --email you@example.org --role admin");
+      }
     }
     console.log(`[grid-atlas] database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

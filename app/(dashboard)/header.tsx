@@ -2,8 +2,9 @@ import Link from "next/link";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { LanguageSwitch } from "./language-switch";
 import { NavLinks } from "./nav-links";
+import { UserMenu, type SignedInUser } from "./user-menu";
 
-export function Header({ locale, t, demo }: { locale: Locale; t: Messages; demo: boolean }) {
+export function Header({ locale, t, demo, user }: { locale: Locale; t: Messages; demo: boolean; user: SignedInUser }) {
   return (
     <header className="header">
       <Link href="/" className="brand">
@@ -11,7 +12,7 @@ export function Header({ locale, t, demo }: { locale: Locale; t: Messages; demo:
         <span className="brand-name">{t.productName}</span>
         <span className="brand-tagline">{t.productTagline}</span>
       </Link>
-      <NavLinks labels={t.nav} />
+      <NavLinks labels={t.nav} admin={user.role === "admin" ? { users: t.admin.nav, audit: t.admin.audit } : null} />
       <div className="header-end">
         {demo && (
           <span className="demo-badge" title={t.demoBadgeTitle} data-testid="demo-badge">
@@ -19,6 +20,7 @@ export function Header({ locale, t, demo }: { locale: Locale; t: Messages; demo:
           </span>
         )}
         <LanguageSwitch locale={locale} label={t.languageLabel} switchTo={t.languageSwitchTo} />
+        <UserMenu user={user} t={t.auth} />
       </div>
     </header>
   );

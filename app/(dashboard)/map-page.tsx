@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from "react";
 import { Dashboard, type View } from "@/app/_components/dashboard/dashboard";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDistrictBounds } from "@/lib/boundaries/get-district-bounds";
 import { listPlaces } from "@/lib/boundaries/list-places";
 import { basemapConfig } from "@/lib/config/basemap";
@@ -20,8 +21,9 @@ const VIEW_DEFAULTS: Record<View, Partial<ViewState>> = {
 /** Every view is the district map with a panel floating over it. */
 export async function MapPage({ view, intro }: { view: View; intro?: ReactNode }) {
   const { locale, t } = await getMessages();
+  const actor = await requirePageActor();
   const { db } = await getDatabase();
-  const [bounds, places] = await Promise.all([getDistrictBounds(db), listPlaces(db)]);
+  const [bounds, places] = await Promise.all([getDistrictBounds(db, actor), listPlaces(db, actor)]);
   const defaults = defaultViewState(new Date(), VIEW_DEFAULTS[view]);
   return (
     <Suspense>

@@ -11,15 +11,17 @@ const VIEWS = [
   { href: "/coverage", key: "coverage" },
 ] as const;
 
-export function NavLinks({ labels }: { labels: Messages["nav"] }) {
+export function NavLinks({ labels, admin }: { labels: Messages["nav"]; admin: { users: string; audit: string } | null }) {
   const pathname = usePathname();
+  const links: { href: string; label: string }[] = VIEWS.map((v) => ({ href: v.href, label: labels[v.key] }));
+  if (admin) links.push({ href: "/admin", label: admin.users }, { href: "/admin/audit", label: admin.audit });
   return (
     <nav className="nav" aria-label="views">
-      {VIEWS.map((view) => {
-        const active = view.href === "/" ? pathname === "/" : pathname.startsWith(view.href);
+      {links.map((view) => {
+        const active = view.href === "/" || view.href === "/admin" ? pathname === view.href : pathname.startsWith(view.href);
         return (
           <Link key={view.href} href={view.href} className={active ? "nav-link active" : "nav-link"} aria-current={active ? "page" : undefined}>
-            {labels[view.key]}
+            {view.label}
           </Link>
         );
       })}

@@ -7,6 +7,8 @@ export const auditLog = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Who acted, readable without a join: an e-mail, `token:<id> <name>`, `system` or `anonymous`. */
+    actor: text("actor").notNull().default("system"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     entity: text("entity").notNull(), // table name, e.g. "no_stall_zones"
     entityId: text("entity_id"),

@@ -11,3 +11,6 @@ export * from "./pois";
 export * from "./roads";
 export * from "./audit-log";
 export * from "./dataset-meta";
+export * from "./sessions";
+export * from "./api-tokens";
+export * from "./sign-in-failures";

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict, type DemoMeta } from "@/db/seed";
@@ -43,7 +44,7 @@ const window = { to: `${anchor}T16:00:00Z`, categories: "stall_violation,complai
 
 describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`, () => {
   it("finds every planted cluster as a hot spot at 99 % with FDR on grid cells", async () => {
-    const result = await getHotspots(tx, HotspotParams.parse(window));
+    const result = await getHotspots(tx, SYSTEM_ACTOR, HotspotParams.parse(window));
     const byCode = new Map(result.features.map((f) => [f.properties.code, f.properties]));
     for (const site of meta.plantedSites) {
       const cell = byCode.get(site.cellCode);
@@ -57,7 +58,7 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
   it("counts from the weekly per-cell table exactly as from the events themselves", async () => {
     // A window with partial weeks at both ends: weekly table for the middle, raw events for the edges.
     const params = HotspotParams.parse({ from: "2026-03-04T10:00:00+08:00", to: "2026-05-20T15:30:00+08:00", categories: "stall_violation,complaint" });
-    const result = await getHotspots(tx, params);
+    const result = await getHotspots(tx, SYSTEM_ACTOR, params);
     const direct = await query<{ code: string; n: number }>(
       tx,
       sql`select g.code, count(*)::int as n from events e join grid_cells g on g.id = e.grid_cell_id
@@ -91,16 +92,16 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
   });
 
   it("runs on H3 hexagons and with distance-band weights", async () => {
-    const hex = await getHotspots(tx, HotspotParams.parse({ ...window, unit: "h3", resolution: "8" }));
+    const hex = await getHotspots(tx, SYSTEM_ACTOR, HotspotParams.parse({ ...window, unit: "h3", resolution: "8" }));
     expect(hex.summary.units).toBeGreaterThan(300);
     expect(hex.summary.hot).toBeGreaterThan(0);
-    const band = await getHotspots(tx, HotspotParams.parse({ ...window, unit: "communities", weights: "distance" }));
+    const band = await getHotspots(tx, SYSTEM_ACTOR, HotspotParams.parse({ ...window, unit: "communities", weights: "distance" }));
     expect(band.summary.weights).toMatchObject({ kind: "distance", automatic: true });
     expect(band.summary.units_without_neighbours).toBe(0);
   });
 
   it("classifies the planted growing, new and fading places", async () => {
-    const result = await getEmergingHotspots(tx, EmergingParams.parse(window));
+    const result = await getEmergingHotspots(tx, SYSTEM_ACTOR, EmergingParams.parse(window));
     const byCode = new Map(result.features.map((f) => [f.properties.code, f.properties.category]));
     const categories = (kind: string) => meta.plantedSites.filter((s) => s.kind === kind).map((s) => byCode.get(s.cellCode));
     expect(result.summary.steps).toBe(51); // whole weeks only: 364 days ending on a Wednesday hold 51
@@ -114,7 +115,7 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
   });
 
   it("measures coverage against the targets, with cells below target and no geometry gaps", async () => {
-    const result = await getCoverage(tx, CoverageParams.parse({ to: `${anchor}T16:00:00Z` }));
+    const result = await getCoverage(tx, SYSTEM_ACTOR, CoverageParams.parse({ to: `${anchor}T16:00:00Z` }));
     const direct = await queryOne<{ registered: number; total: number }>(
       tx,
       sql`select count(*) filter (where registration_status = 'registered')::int as registered, count(*)::int as total
@@ -129,7 +130,7 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(worst.length).toBeGreaterThan(0);
     expect(worst[0]!.properties.below_target).toContain("registration");
 
-    const wuma = await getCoverage(tx, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000", unit: "communities" }));
+    const wuma = await getCoverage(tx, SYSTEM_ACTOR, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000", unit: "communities" }));
     expect(wuma.features.every((f) => f.properties.code.startsWith("330302006"))).toBe(true);
   });
 
@@ -140,7 +141,7 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     );
     await tx.transaction(async (inner) => {
       await inner.execute(sql`delete from grid_cells where code = ${cell!.code}`);
-      const result = await getCoverage(inner as unknown as Db, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000" }));
+      const result = await getCoverage(inner as unknown as Db, SYSTEM_ACTOR, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000" }));
       const wuma = result.summary.geometry.streets[0]!;
       expect(Math.abs(wuma.uncovered_m2 - Number(cell!.m2)) / Number(cell!.m2)).toBeLessThan(0.01);
       expect(wuma.gap?.type).toBe("MultiPolygon");
@@ -151,9 +152,9 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
   });
 
   it("gives density per unit and a kernel surface whose mass matches the events", async () => {
-    const perUnit = await getDensity(tx, DensityParams.parse({ ...window, unit: "streets" }));
+    const perUnit = await getDensity(tx, SYSTEM_ACTOR, DensityParams.parse({ ...window, unit: "streets" }));
     expect(perUnit.features).toHaveLength(14);
-    const kde = await getDensity(tx, DensityParams.parse({ ...window, mode: "kde", bandwidth: "500", cell: "100" }));
+    const kde = await getDensity(tx, SYSTEM_ACTOR, DensityParams.parse({ ...window, mode: "kde", bandwidth: "500", cell: "100" }));
     expect(kde.features.length).toBeGreaterThan(100);
     const mass = kde.features.reduce((sum, f) => sum + Number(f.properties.density) * 0.01, 0); // 100 m cells = 0.01 km²
     expect(mass / kde.summary.events).toBeGreaterThan(0.9); // cells under 1 % of the peak are omitted
@@ -161,7 +162,7 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
   });
 
   it("answers an empty window with zeros, never NaN", async () => {
-    const result = await getHotspots(tx, HotspotParams.parse({ from: "2000-01-01", to: "2000-02-01" }));
+    const result = await getHotspots(tx, SYSTEM_ACTOR, HotspotParams.parse({ from: "2000-01-01", to: "2000-02-01" }));
     expect(result.summary.events).toBe(0);
     expect(result.summary.hot + result.summary.cold).toBe(0);
     expect(result.features.every((f) => f.properties.gi_z === 0 && f.properties.gi_p === 1)).toBe(true);

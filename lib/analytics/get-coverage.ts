@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope } from "@/lib/auth/authorize";
 import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
@@ -75,7 +77,11 @@ export type CoverageCollection = FeatureCollection<Polygon | MultiPolygon, Cover
  * - guidance: stall violations in [from, to) within `guidance_metres` of an active guidance point
  *   with spare capacity / stall violations.
  */
-export async function getCoverage(db: Db, params: CoverageParams): Promise<CoverageCollection> {
+export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): Promise<CoverageCollection> {
+  authorize(actor, "read:analytics");
+  // A street office's analysis covers its own street only, whatever it asked for.
+  const scope = streetScope(actor, input.street);
+  const params: CoverageParams = { ...input, street: scope };
   const started = performance.now();
   if (params.unit === "h3") throw new BadRequestError("unit: coverage is measured on grid-cells, communities or streets, not h3");
   const units = await loadUnits(db, params.unit, params.resolution, params.street);

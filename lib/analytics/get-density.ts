@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope } from "@/lib/auth/authorize";
 import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { latLngToCell } from "h3-js";
@@ -46,7 +48,11 @@ export interface DensitySummary {
 export type DensityCollection = FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> & { summary: DensitySummary };
 
 /** Counts and rates per unit, or (mode=kde) a quartic kernel density surface in events per km². */
-export async function getDensity(db: Db, params: DensityParams): Promise<DensityCollection> {
+export async function getDensity(db: Db, actor: Actor, input: DensityParams): Promise<DensityCollection> {
+  authorize(actor, "read:analytics");
+  // A street office's analysis covers its own street only, whatever it asked for.
+  const scope = streetScope(actor, input.street);
+  const params: DensityParams = { ...input, street: scope };
   return params.mode === "kde" ? kernelSurface(db, params) : perUnit(db, params);
 }
 

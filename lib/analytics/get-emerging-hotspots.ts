@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope } from "@/lib/auth/authorize";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
@@ -59,7 +61,11 @@ export type EmergingCollection = FeatureCollection<Polygon | MultiPolygon, Emerg
  * Emerging hot spot analysis (after ArcGIS Pro): Gi* of each unit in each time step with the
  * same weights, then each unit's history classified (see emerging.ts for the exact rules).
  */
-export async function getEmergingHotspots(db: Db, params: EmergingParams): Promise<EmergingCollection> {
+export async function getEmergingHotspots(db: Db, actor: Actor, input: EmergingParams): Promise<EmergingCollection> {
+  authorize(actor, "read:analytics");
+  // A street office's analysis covers its own street only, whatever it asked for.
+  const scope = streetScope(actor, input.street);
+  const params: EmergingParams = { ...input, street: scope };
   const started = performance.now();
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   if (units.units.length < 3) throw new BadRequestError(`emerging hot spot analysis needs at least 3 units, got ${units.units.length}`);

@@ -1,3 +1,6 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope, streetPrefix } from "@/lib/auth/authorize";
+import { NotFoundError } from "@/lib/http/errors";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { EVENT_CATEGORIES } from "@/db/schema/enums";
@@ -20,7 +23,12 @@ export interface EventSeries {
 }
 
 /** Events per week (or month) by category, for a window, street or single grid cell. */
-export async function getEventSeries(db: Db, params: EventSeriesParams): Promise<EventSeries> {
+export async function getEventSeries(db: Db, actor: Actor, input: EventSeriesParams): Promise<EventSeries> {
+  authorize(actor, "read:analytics");
+  // A street office's analysis covers its own street only, whatever it asked for.
+  const scope = streetScope(actor, input.street);
+  if (scope && input.cell && !input.cell.startsWith(streetPrefix(scope))) throw new NotFoundError(`no grid cell ${input.cell}`);
+  const params: EventSeriesParams = { ...input, street: scope };
   const cell = params.cell ? sql`and g.code = ${params.cell}` : sql``;
   const counts = await query<{ bucket: string; category: string; n: number }>(
     db,

@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope } from "@/lib/auth/authorize";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
@@ -48,7 +50,11 @@ export interface HotspotProperties {
 export type HotspotCollection = FeatureCollection<Polygon | MultiPolygon, HotspotProperties> & { summary: HotspotSummary };
 
 /** Gi* hot and cold spots of event counts per unit, for a window, categories and street. */
-export async function getHotspots(db: Db, params: HotspotParams): Promise<HotspotCollection> {
+export async function getHotspots(db: Db, actor: Actor, input: HotspotParams): Promise<HotspotCollection> {
+  authorize(actor, "read:analytics");
+  // A street office's analysis covers its own street only, whatever it asked for.
+  const scope = streetScope(actor, input.street);
+  const params: HotspotParams = { ...input, street: scope };
   const started = performance.now();
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   if (units.units.length < 3) {

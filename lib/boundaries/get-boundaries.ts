@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope } from "@/lib/auth/authorize";
 import { sql } from "drizzle-orm";
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import { z } from "zod";
@@ -20,7 +22,10 @@ export interface BoundaryProperties {
  * Administrative boundaries as GeoJSON for the map (small enough to send whole: ~1,500 cells).
  * 6 decimals (~10 cm) is plenty for display; big layers will move to vector tiles.
  */
-export async function getBoundaries(db: Db, level: BoundaryLevel): Promise<FeatureCollection<MultiPolygon, BoundaryProperties>> {
+export async function getBoundaries(db: Db, actor: Actor, level: BoundaryLevel): Promise<FeatureCollection<MultiPolygon, BoundaryProperties>> {
+  // Streets and communities are context everyone may read; grid cells are the register, scoped.
+  authorize(actor, level === "grid-cells" ? "read:register" : "read:context");
+  const street = level === "grid-cells" ? streetScope(actor) : undefined;
   const statement =
     level === "streets"
       ? sql`select code, name_zh, name_en, null as parent, geom from streets order by code`
@@ -28,7 +33,8 @@ export async function getBoundaries(db: Db, level: BoundaryLevel): Promise<Featu
         ? sql`select code, name_zh, name_en, street_code as parent, geom from communities order by code`
         : sql`select g.code, c.name_zh || ' ' || right(g.code, 3) as name_zh, c.name_en || ' ' || right(g.code, 3) as name_en,
                 g.community_code as parent, g.geom
-              from grid_cells g join communities c on c.code = g.community_code order by g.code`;
+              from grid_cells g join communities c on c.code = g.community_code
+              ${street ? sql`where c.street_code = ${street}` : sql``} order by g.code`;
   const rows = await query<BoundaryProperties & { geometry: MultiPolygon | string }>(
     db,
     sql`select code, name_zh, name_en, parent, ST_Area(geom::geography) / 1e6 as area_km2,

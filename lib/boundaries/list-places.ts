@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { sql } from "drizzle-orm";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -12,7 +14,8 @@ export interface Place {
 }
 
 /** Streets and communities with their extents, for search, street pickers and zoom-to. */
-export async function listPlaces(db: Db): Promise<Place[]> {
+export async function listPlaces(db: Db, actor: Actor): Promise<Place[]> {
+  authorize(actor, "read:context");
   const rows = await query<{ kind: "street" | "community"; code: string; name_zh: string; name_en: string; w: number; s: number; e: number; n: number }>(
     db,
     sql`select 'street' as kind, code, name_zh, name_en, ST_XMin(geom) as w, ST_YMin(geom) as s, ST_XMax(geom) as e, ST_YMax(geom) as n from streets

@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/types";
 import type { OgcCollection } from "./collections";
 import { getExtent } from "./items";
@@ -5,8 +6,8 @@ import { getExtent } from "./items";
 const CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
 /** The collection document: id, title, extent and links to its items. */
-export async function describeCollection(db: Db, base: string, collection: OgcCollection) {
-  const extent = await getExtent(db, collection);
+export async function describeCollection(db: Db, actor: Actor, base: string, collection: OgcCollection) {
+  const extent = await getExtent(db, actor, collection);
   const href = `${base}/collections/${collection.id}`;
   return {
     id: collection.id,

@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { layerScope } from "@/lib/auth/layer-access";
 import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
@@ -76,8 +78,9 @@ export interface ItemsPage {
   numberMatched: number;
 }
 
-export async function getItems(db: Db, collection: OgcCollection, base: ItemsParams, filters: [SQL, string][]): Promise<ItemsPage> {
-  const where = conditions(collection, base, filters);
+export async function getItems(db: Db, actor: Actor, collection: OgcCollection, base: ItemsParams, filters: [SQL, string][]): Promise<ItemsPage> {
+  const { condition } = layerScope(actor, collection.id);
+  const where = sql`${conditions(collection, base, filters)} and ${condition}`;
   const [rows, total] = await Promise.all([
     query<{ fid: number; geometry: Geometry | string } & Record<string, unknown>>(
       db,
@@ -89,11 +92,13 @@ export async function getItems(db: Db, collection: OgcCollection, base: ItemsPar
   return { features: rows.map(toFeature), numberMatched: Number(total?.n ?? 0) };
 }
 
-export async function getItem(db: Db, collection: OgcCollection, fid: string): Promise<Feature> {
+/** One feature; outside the reader's street scope it does not exist (404). */
+export async function getItem(db: Db, actor: Actor, collection: OgcCollection, fid: string): Promise<Feature> {
+  const { condition } = layerScope(actor, collection.id);
   if (!/^\d{1,15}$/.test(fid)) throw new NotFoundError(`no feature "${fid}" in ${collection.id}`);
   const row = await queryOne<{ fid: number; geometry: Geometry | string } & Record<string, unknown>>(
     db,
-    sql`select t.id as fid, ${collection.properties}, ST_AsGeoJSON(t.geom, 7)::json as geometry from ${collection.table} where t.id = ${Number(fid)}`,
+    sql`select t.id as fid, ${collection.properties}, ST_AsGeoJSON(t.geom, 7)::json as geometry from ${collection.table} where t.id = ${Number(fid)} and ${condition}`,
   );
   if (!row) throw new NotFoundError(`no feature "${fid}" in ${collection.id}`);
   return toFeature(row);
@@ -104,14 +109,15 @@ function toFeature({ fid, geometry, ...properties }: { fid: number; geometry: Ge
 }
 
 /** Spatial (and for events, temporal) extent of a collection. */
-export async function getExtent(db: Db, collection: OgcCollection): Promise<{ bbox: number[] | null; interval: [string | null, string | null] | null }> {
+export async function getExtent(db: Db, actor: Actor, collection: OgcCollection): Promise<{ bbox: number[] | null; interval: [string | null, string | null] | null }> {
+  const { condition } = layerScope(actor, collection.id);
   const row = await queryOne<{ w: number | null; s: number; e: number; n: number; t0: string | null; t1: string | null }>(
     db,
     sql`select ST_XMin(x) as w, ST_YMin(x) as s, ST_XMax(x) as e, ST_YMax(x) as n, t0, t1 from (
           select ST_Extent(t.geom)::geometry as x,
                  ${collection.time ? sql`min(${collection.time})::text` : sql`null::text`} as t0,
                  ${collection.time ? sql`max(${collection.time})::text` : sql`null::text`} as t1
-          from ${collection.table}) q`,
+          from ${collection.table} where ${condition}) q`,
   );
   return {
     bbox: row && row.w !== null ? [row.w, row.s, row.e, row.n].map(Number) : null,

@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetPrefix, streetScope } from "@/lib/auth/authorize";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryOne } from "@/lib/db/query";
@@ -19,8 +21,10 @@ export interface RentalBuildingStats {
 }
 
 /** Rental buildings by registration status (and how many may not be rented), district or one street. */
-export async function countRentalBuildings(db: Db, params: z.output<typeof RentalBuildingStatsParams>): Promise<RentalBuildingStats> {
-  const scope = params.street ? sql`where g.community_code like ${params.street.slice(0, 9) + "%"}` : sql``;
+export async function countRentalBuildings(db: Db, actor: Actor, params: z.output<typeof RentalBuildingStatsParams>): Promise<RentalBuildingStats> {
+  authorize(actor, "read:register");
+  const street = streetScope(actor, params.street);
+  const scope = street ? sql`where g.community_code like ${streetPrefix(street) + "%"}` : sql``;
   const row = await queryOne<RentalBuildingStats>(
     db,
     sql`select count(*) filter (where b.registration_status = 'registered')::int as registered,

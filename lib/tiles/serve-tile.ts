@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { queryOne } from "@/lib/db/query";
 import type { Database } from "@/lib/db/types";
 import { getTile, type Tile } from "./get-tile";
+import type { Actor } from "@/lib/auth/actor";
+import { layerScope } from "@/lib/auth/layer-access";
 import type { TileLayerId } from "./layers";
 import type { TileCoordinates, TileFilter } from "./tile-params";
 
@@ -30,9 +32,15 @@ export interface ServedTile extends Tile {
   cached: boolean;
 }
 
-export async function serveTile(database: Database, layer: TileLayerId, at: TileCoordinates, filter: TileFilter): Promise<ServedTile> {
+/**
+ * A tile as `actor` may see it: the layer's read permission is checked, and a street office's
+ * tiles of scoped layers hold only its street's features (the scope is part of the cache key
+ * and the ETag, so scoped and unscoped tiles never mix).
+ */
+export async function serveTile(database: Database, actor: Actor, layer: TileLayerId, at: TileCoordinates, filter: TileFilter): Promise<ServedTile> {
+  const { street } = layerScope(actor, layer);
   const version = await layerVersion(database, layer);
-  const filterKey = JSON.stringify([filter.from ?? "", filter.to ?? "", filter.categories ?? []]);
+  const filterKey = JSON.stringify([filter.from ?? "", filter.to ?? "", filter.categories ?? [], street ?? ""]);
   const key = `${layer}:${version}:${at.z}/${at.x}/${at.y}:${filterKey}`;
   const etag = `"${layer}-${version}-${createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
   const tiles = cache();
@@ -42,7 +50,7 @@ export async function serveTile(database: Database, layer: TileLayerId, at: Tile
     tiles.set(key, hit);
     return { ...hit, etag, cached: true };
   }
-  const tile = await getTile(database, layer, at, filter);
+  const tile = await getTile(database, layer, at, { ...filter, street });
   tiles.set(key, tile);
   if (tiles.size > CACHE_LIMIT) tiles.delete(tiles.keys().next().value as string);
   return { ...tile, etag, cached: false };

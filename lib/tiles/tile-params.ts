@@ -30,3 +30,6 @@ export const TileFilter = z
   .strict()
   .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { message: "from must be before to", path: ["from"] });
 export type TileFilter = z.output<typeof TileFilter>;
+
+/** What the tile query receives: the URL's filters plus the reader's street scope (never from the URL). */
+export type TileQuery = TileFilter & { street?: string };

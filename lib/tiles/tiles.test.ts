@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { VectorTile } from "@mapbox/vector-tile";
 import { PbfReader as Protobuf } from "pbf";
 import { sql } from "drizzle-orm";
@@ -93,12 +94,12 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
     await withRollback(database.db, async (tx) => {
       await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
       const at = tileAt(WUMA[0], WUMA[1], 15);
-      const before = await serveTile(inTx(tx), "events", at, {});
-      const again = await serveTile(inTx(tx), "events", at, {});
+      const before = await serveTile(inTx(tx), SYSTEM_ACTOR, "events", at, {});
+      const again = await serveTile(inTx(tx), SYSTEM_ACTOR, "events", at, {});
       expect(again.etag).toBe(before.etag);
       expect(again.cached).toBe(true);
       await tx.execute(sql`insert into events (geom, occurred_at, category, source) values (ST_SetSRID(ST_MakePoint(${WUMA[0]}, ${WUMA[1]}), 4326), now(), 'complaint', 'hotline')`);
-      const after = await serveTile(inTx(tx), "events", at, {});
+      const after = await serveTile(inTx(tx), SYSTEM_ACTOR, "events", at, {});
       expect(after.etag).not.toBe(before.etag);
       expect(after.cached).toBe(false);
     });

@@ -1,12 +1,11 @@
-// GET /api/health → { status, db: "embedded" | "postgres", postgis, demo, counts }
+// GET /api/health → { status, db: "embedded" | "postgres", postgis, demo, counts } — public, for probes
 import { NextResponse } from "next/server";
-import { getDatabase } from "@/lib/db/client";
 import { getHealth } from "@/lib/health/get-health";
-import { handle } from "@/lib/http/handle";
+import { publicRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async () => {
-  const health = await getHealth(await getDatabase());
+export const GET = publicRoute(async ({ database }) => {
+  const health = await getHealth(database);
   return NextResponse.json(health, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,10 +1,10 @@
 // GET /api/ogc → OGC API – Features landing page
-import { handle } from "@/lib/http/handle";
+import { route } from "@/lib/http/route";
 import { ogcBase, respond } from "@/lib/ogc/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (request: Request) => {
+export const GET = route(async ({ request }) => {
   const base = ogcBase(request);
   return respond(request, "Grid Atlas", {
     title: "Grid Atlas",

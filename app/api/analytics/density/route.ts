@@ -1,13 +1,12 @@
-// GET /api/analytics/density → GeoJSON FeatureCollection (one feature per unit) + summary
-import { getDatabase } from "@/lib/db/client";
+// GET /api/analytics/density → GeoJSON FeatureCollection (one feature per unit) + summary; street offices get their own street only
 import { DensityParams, getDensity } from "@/lib/analytics/get-density";
-import { searchParamsObject } from "@/lib/http/search-params";
-import { handle } from "@/lib/http/handle";
 import { geoJson } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { searchParamsObject } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (request: Request) => {
+export const GET = route(async ({ request, actor, database }) => {
   const params = DensityParams.parse(searchParamsObject(new URL(request.url)));
-  return geoJson(await getDensity((await getDatabase()).db, params));
+  return geoJson(await getDensity(database.db, actor, params));
 });

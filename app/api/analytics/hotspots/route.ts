@@ -1,13 +1,12 @@
-// GET /api/analytics/hotspots → GeoJSON FeatureCollection (one feature per unit) + summary
-import { getDatabase } from "@/lib/db/client";
+// GET /api/analytics/hotspots → GeoJSON FeatureCollection (one feature per unit) + summary; street offices get their own street only
 import { HotspotParams, getHotspots } from "@/lib/analytics/get-hotspots";
-import { searchParamsObject } from "@/lib/http/search-params";
-import { handle } from "@/lib/http/handle";
 import { geoJson } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { searchParamsObject } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (request: Request) => {
+export const GET = route(async ({ request, actor, database }) => {
   const params = HotspotParams.parse(searchParamsObject(new URL(request.url)));
-  return geoJson(await getHotspots((await getDatabase()).db, params));
+  return geoJson(await getHotspots(database.db, actor, params));
 });

@@ -1,10 +1,10 @@
 // GET /api/ogc/conformance → the conformance classes implemented
-import { handle } from "@/lib/http/handle";
+import { route } from "@/lib/http/route";
 import { ogcBase, respond } from "@/lib/ogc/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (request: Request) =>
+export const GET = route(async ({ request }) =>
   respond(request, "Conformance", {
     conformsTo: [
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",

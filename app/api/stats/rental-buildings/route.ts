@@ -1,13 +1,12 @@
-// GET /api/stats/rental-buildings?street= → counts by registration status
+// GET /api/stats/rental-buildings?street= → counts by registration status (street offices: own street)
 import { NextResponse } from "next/server";
+import { route } from "@/lib/http/route";
 import { searchParamsObject } from "@/lib/http/search-params";
-import { getDatabase } from "@/lib/db/client";
-import { handle } from "@/lib/http/handle";
 import { countRentalBuildings, RentalBuildingStatsParams } from "@/lib/stats/count-rental-buildings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (request: Request) => {
+export const GET = route(async ({ request, actor, database }) => {
   const params = RentalBuildingStatsParams.parse(searchParamsObject(new URL(request.url)));
-  return NextResponse.json(await countRentalBuildings((await getDatabase()).db, params), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(await countRentalBuildings(database.db, actor, params), { headers: { "Cache-Control": "no-store" } });
 });

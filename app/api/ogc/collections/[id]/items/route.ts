@@ -1,21 +1,20 @@
 // GET /api/ogc/collections/{id}/items?bbox=&limit=&offset=&datetime=&<property>= → GeoJSON page with next links
 import { searchParamsObject } from "@/lib/http/search-params";
-import { getDatabase } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/http/errors";
-import { handle } from "@/lib/http/handle";
+import { route } from "@/lib/http/route";
 import { findCollection, OGC_COLLECTIONS } from "@/lib/ogc/collections";
 import { getItems, parseItemsQuery } from "@/lib/ogc/items";
 import { ogcBase, respond } from "@/lib/ogc/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
+export const GET = route<{ id: string }>(async ({ request, params, actor, database }) => {
+  const { id } = params;
   const collection = findCollection(id);
   if (!collection) throw new NotFoundError(`no collection "${id}"; collections: ${OGC_COLLECTIONS.map((c) => c.id).join(", ")}`);
   const url = new URL(request.url);
   const { base, filters } = parseItemsQuery(collection, searchParamsObject(url));
-  const page = await getItems((await getDatabase()).db, collection, base, filters);
+  const page = await getItems(database.db, actor, collection, base, filters);
   const self = `${ogcBase(request)}/collections/${id}/items`;
   const pageLink = (offset: number, rel: string) => {
     const q = new URLSearchParams(url.searchParams);

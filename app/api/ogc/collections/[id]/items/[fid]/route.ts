@@ -1,18 +1,17 @@
 // GET /api/ogc/collections/{id}/items/{featureId} → one GeoJSON feature
-import { getDatabase } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/http/errors";
-import { handle } from "@/lib/http/handle";
+import { route } from "@/lib/http/route";
 import { findCollection } from "@/lib/ogc/collections";
 import { getItem } from "@/lib/ogc/items";
 import { ogcBase, respond } from "@/lib/ogc/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string; fid: string }> }) => {
-  const { id, fid } = await params;
+export const GET = route<{ id: string; fid: string }>(async ({ request, params, actor, database }) => {
+  const { id, fid } = params;
   const collection = findCollection(id);
   if (!collection) throw new NotFoundError(`no collection "${id}"`);
-  const feature = await getItem((await getDatabase()).db, collection, fid);
+  const feature = await getItem(database.db, actor, collection, fid);
   const base = `${ogcBase(request)}/collections/${id}`;
   return respond(
     request,

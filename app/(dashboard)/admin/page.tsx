@@ -1,0 +1,28 @@
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { listPlaces } from "@/lib/boundaries/list-places";
+import { getDatabase } from "@/lib/db/client";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { listUsers } from "@/lib/users/users";
+import { can } from "@/lib/auth/authorize";
+import { AdminConsole } from "./admin-console";
+
+export default async function AdminPage() {
+  const actor = await requirePageActor("/admin");
+  const { locale, t } = await getMessages();
+  if (!can(actor, "manage:users")) {
+    return (
+      <div className="admin-page">
+        <p role="alert">{t.auth.roles[actor.role]}: 403</p>
+      </div>
+    );
+  }
+  const { db } = await getDatabase();
+  const [users, tokens, places] = await Promise.all([listUsers(db, actor), listApiTokens(db, actor), listPlaces(db, actor)]);
+  const streets = places.filter((p) => p.kind === "street").map((p) => ({ code: p.code, name: locale === "zh" ? p.nameZh : p.nameEn }));
+  return (
+    <div className="admin-page" data-testid="admin-page">
+      <AdminConsole t={t} users={users} tokens={tokens} streets={streets} selfId={actor.userId} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useState } from "react";
+import type { UserRole } from "@/db/schema/enums";
+import type { Messages } from "@/lib/i18n/messages";
+
+export interface SignedInUser {
+  name: string;
+  role: UserRole;
+  streetCode: string | null;
+}
+
+/** Who is signed in (and with what scope), and the sign-out button. */
+export function UserMenu({ user, t }: { user: SignedInUser; t: Messages["auth"] }) {
+  const [busy, setBusy] = useState(false);
+  async function signOut() {
+    setBusy(true);
+    await fetch("/api/auth/sign-out", { method: "POST" }).catch(() => {});
+    window.location.assign("/sign-in");
+  }
+  return (
+    <div className="user-menu" data-testid="user-menu" data-role={user.role}>
+      <span className="user-name" title={`${t.signedInAs} ${user.name}`}>
+        {user.name}
+      </span>
+      <span className="role-badge">
+        {t.roles[user.role]}
+        {user.streetCode ? ` · ${t.streetScope}` : ""}
+      </span>
+      <button type="button" className="language-switch" onClick={signOut} disabled={busy}>
+        {t.signOut}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDatabase } from "@/lib/db/client";
+import type { Actor } from "./actor";
+import { actorFromSession, SESSION_COOKIE } from "./sessions";
+
+/** The signed-in user of a page request, or null. */
+export async function getPageActor(): Promise<Actor | null> {
+  const secret = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!secret) return null;
+  return actorFromSession((await getDatabase()).db, secret);
+}
+
+/** The signed-in user, or a redirect to the sign-in page (which brings them back to `next`). */
+export async function requirePageActor(next = "/"): Promise<Actor> {
+  const actor = await getPageActor();
+  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+  return actor;
+}
+
+/** Where each role starts after signing in. */
+export const HOME_BY_ROLE: Record<Actor["role"], string> = {
+  admin: "/admin",
+  planner: "/plan",
+  commander: "/command",
+  street_office: "/coverage",
+};
+
+/** A `next` parameter is followed only to a path on this site (never `//evil.example`). */
+export function safeNext(next: string | null | undefined, fallback: string): string {
+  return next && /^\/(?![/\\])[\w\-/?=&%.,]*$/.test(next) ? next : fallback;
+}

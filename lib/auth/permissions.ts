@@ -1,0 +1,37 @@
+import type { UserRole } from "@/db/schema/enums";
+
+/**
+ * What each role may do. One table, read by authorize(); the authorization matrix test
+ * (e2e/api/authorization.spec.ts) checks every route against it.
+ *
+ * - read:register   grid cells, rental buildings, events (street offices: own street only)
+ * - read:plans      no-stall zones and guidance points
+ * - read:context    streets, communities, POIs, roads, the district's extent
+ * - read:analytics  density, coverage, hot spots, trends (street offices: own street only)
+ * - edit:register   change grid cells, rental buildings, events (own street only)
+ * - edit:plans      create, edit, publish, retire zones and guidance points
+ * - import          bulk imports
+ * - manage:users    users and API tokens
+ * - read:audit      the audit log
+ */
+export const PERMISSIONS = [
+  "read:register",
+  "read:plans",
+  "read:context",
+  "read:analytics",
+  "edit:register",
+  "edit:plans",
+  "import",
+  "manage:users",
+  "read:audit",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = ["read:register", "read:plans", "read:context", "read:analytics"];
+
+export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
+  admin: [...READ_ALL, "manage:users", "read:audit"],
+  planner: [...READ_ALL, "edit:plans", "import"],
+  commander: [...READ_ALL],
+  street_office: [...READ_ALL, "edit:register"],
+};

@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import type { Geometry } from "geojson";
+import { z } from "zod";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetPrefix } from "@/lib/auth/authorize";
+import { queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { BadRequestError, NotFoundError } from "@/lib/http/errors";
+import { assertVersion } from "@/lib/http/versions";
+import { cellScope, versionOf } from "./scope";
+
+export const CellCode = z.string().regex(/^\d{15}$/, "a grid cell is its 15-digit code");
+
+export interface GridCellRecord {
+  code: string;
+  community_code: string;
+  street_code: string;
+  responsible_user_id: number | null;
+  responsible_user_name: string | null;
+  rental_buildings: number;
+  updated_at: string;
+  version: string;
+  geometry: Geometry;
+}
+
+/** One grid cell; outside a street office's street it does not exist (404). */
+export async function getGridCell(db: Db, actor: Actor, code: string): Promise<GridCellRecord> {
+  authorize(actor, "read:register");
+  const row = await queryOne<GridCellRecord & { geometry: Geometry | string }>(
+    db,
+    sql`select g.code, g.community_code, c.street_code, g.responsible_user_id, u.display_name as responsible_user_name,
+               (select count(*)::int from rental_buildings b where b.grid_cell_id = g.id) as rental_buildings,
+               g.updated_at::text as updated_at, ${versionOf(sql`g.updated_at`)} as version, ST_AsGeoJSON(g.geom, 7)::json as geometry
+        from grid_cells g join communities c on c.code = g.community_code left join users u on u.id = g.responsible_user_id
+        where g.code = ${code} and ${cellScope(actor)}`,
+  );
+  if (!row) throw new NotFoundError(`no grid cell ${code}`);
+  return { ...row, geometry: typeof row.geometry === "string" ? JSON.parse(row.geometry) : row.geometry };
+}
+
+/** What a street office may change on a cell: who is responsible for it. */
+export const GridCellChange = z
+  .object({ responsible_user_id: z.number().int().positive().nullable() })
+  .strict();
+export type GridCellChange = z.output<typeof GridCellChange>;
+
+export async function updateGridCell(db: Db, actor: Actor, code: string, change: GridCellChange, expectedVersion?: string): Promise<GridCellRecord> {
+  authorize(actor, "read:register");
+  authorize(actor, "edit:register");
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const before = await queryOne<{ id: number; responsible_user_id: number | null; version: string }>(
+      t,
+      sql`select g.id, g.responsible_user_id, ${versionOf(sql`g.updated_at`)} as version from grid_cells g
+          where g.code = ${code} and ${cellScope(actor)} for update`,
+    );
+    if (!before) throw new NotFoundError(`no grid cell ${code}`);
+    assertVersion(before.version, expectedVersion);
+    if (change.responsible_user_id !== null) {
+      // The responsible worker is an active street-office account of the cell's own street.
+      const worker = await queryOne(
+        t,
+        sql`select 1 from users where id = ${change.responsible_user_id} and not disabled and role = 'street_office'
+            and street_code like ${streetPrefix(code) + "%"}`,
+      );
+      if (!worker) throw new BadRequestError("responsible_user_id: no active street-office account of this cell's street has that id");
+    }
+    await t.execute(sql`update grid_cells set responsible_user_id = ${change.responsible_user_id} where id = ${before.id}`);
+    await appendAudit(t, actor, {
+      entity: "grid_cells",
+      entityId: code,
+      action: "update",
+      before: { responsible_user_id: before.responsible_user_id },
+      after: change,
+    });
+  });
+  return getGridCell(db, actor, code);
+}

@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import type { Geometry } from "geojson";
+import { z } from "zod";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { BadRequestError, NotFoundError } from "@/lib/http/errors";
+import { assertVersion } from "@/lib/http/versions";
+import { cellScope, versionOf } from "./scope";
+
+export const BuildingCode = z.string().regex(/^[\w-]{1,40}$/, "a rental building is its register code");
+
+/** The register's fields a street office keeps up to date. Places and counts only: no occupant. */
+const EDITABLE = {
+  address: z.string().trim().min(1, "give an address").max(200, "at most 200 characters"),
+  units: z.number().int().min(0).max(10_000),
+  rented_units: z.number().int().min(0).max(10_000),
+  registration_status: z.enum(["registered", "unregistered", "deregistered"]),
+  responsibility_letter_signed: z.boolean(),
+  last_inspected_on: z.iso.date("use a date like 2026-11-28").nullable(),
+  meets_rental_conditions: z.boolean(),
+  fire_hazard: z.boolean(),
+  illegal_structure: z.boolean(),
+  no_title: z.boolean(),
+  other_safety_hazard: z.boolean(),
+  registered_occupant_count: z.number().int().min(0).max(100_000),
+} as const;
+type Field = keyof typeof EDITABLE;
+const FIELDS = Object.keys(EDITABLE) as Field[];
+
+export const RentalBuildingChange = z
+  .object(EDITABLE)
+  .partial()
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, "nothing to change; editable fields: " + FIELDS.join(", "));
+export type RentalBuildingChange = z.output<typeof RentalBuildingChange>;
+
+const COLUMNS = sql`b.code, b.address, b.units, b.rented_units, b.registration_status::text as registration_status,
+  b.responsibility_letter_signed, b.last_inspected_on::text as last_inspected_on, b.meets_rental_conditions, b.fire_hazard,
+  b.illegal_structure, b.no_title, b.other_safety_hazard, b.rentable, b.registered_occupant_count, g.code as grid_cell_code,
+  b.updated_at::text as updated_at, ${versionOf(sql`b.updated_at`)} as version, ST_AsGeoJSON(b.geom, 7)::json as geometry`;
+
+export type RentalBuildingRecord = Record<Field, unknown> & { code: string; rentable: boolean; grid_cell_code: string | null; version: string; geometry: Geometry };
+
+/** One building; outside a street office's street (or outside every cell) it does not exist for them. */
+export async function getRentalBuilding(db: Db, actor: Actor, code: string): Promise<RentalBuildingRecord> {
+  authorize(actor, "read:register");
+  const row = await queryOne<RentalBuildingRecord>(
+    db,
+    sql`select ${COLUMNS} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
+        where b.code = ${code} and ${actor.role === "street_office" ? cellScope(actor) : sql`true`}`,
+  );
+  if (!row) throw new NotFoundError(`no rental building ${code}`);
+  return { ...row, geometry: typeof row.geometry === "string" ? JSON.parse(row.geometry as string) : row.geometry };
+}
+
+export async function updateRentalBuilding(db: Db, actor: Actor, code: string, change: RentalBuildingChange, expectedVersion?: string): Promise<RentalBuildingRecord> {
+  authorize(actor, "read:register");
+  authorize(actor, "edit:register");
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const before = await queryOne<RentalBuildingRecord & { id: number }>(
+      t,
+      sql`select b.id, ${COLUMNS} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
+          where b.code = ${code} and ${cellScope(actor)} for update of b`,
+    );
+    if (!before) throw new NotFoundError(`no rental building ${code}`);
+    assertVersion(before.version, expectedVersion);
+    const units = change.units ?? (before.units as number);
+    const rented = change.rented_units ?? (before.rented_units as number);
+    if (rented > units) throw new BadRequestError(`rented_units: ${rented} rented of ${units} units is not possible`);
+    const sets = FIELDS.filter((f) => change[f] !== undefined).map((f) => sql`${sql.identifier(f)} = ${change[f] as never}`);
+    await t.execute(sql`update rental_buildings set ${sql.join(sets, sql`, `)} where id = ${before.id}`);
+    const changed = Object.fromEntries(FIELDS.filter((f) => change[f] !== undefined).map((f) => [f, before[f]]));
+    await appendAudit(t, actor, { entity: "rental_buildings", entityId: code, action: "update", before: changed, after: change });
+  });
+  return getRentalBuilding(db, actor, code);
+}

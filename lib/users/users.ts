@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import type { UserRole } from "@/db/schema/enums";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { hashPassword } from "@/lib/auth/passwords";
+import { endUserSessions } from "@/lib/auth/sessions";
+import { assertStreetExists } from "@/lib/auth/streets";
+import { query, queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { HttpError, NotFoundError } from "@/lib/http/errors";
+import type { NewUser, UserChange } from "./user-input";
+
+/** An account as admins see it: never the password hash. */
+export interface UserInfo {
+  id: number;
+  email: string;
+  display_name: string;
+  role: UserRole;
+  street_code: string | null;
+  disabled: boolean;
+  created_at: string;
+}
+
+const COLUMNS = sql`id, email, display_name, role, street_code, disabled, created_at::text`;
+const asDb = (tx: unknown) => tx as Db;
+
+export async function listUsers(db: Db, actor: Actor): Promise<UserInfo[]> {
+  authorize(actor, "manage:users");
+  return query<UserInfo>(db, sql`select ${COLUMNS} from users order by id`);
+}
+
+export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<UserInfo> {
+  authorize(actor, "manage:users");
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (input.street_code) await assertStreetExists(asDb(tx), input.street_code);
+    const taken = await queryOne(asDb(tx), sql`select 1 from users where lower(email) = ${input.email}`);
+    if (taken) throw new HttpError(409, `email: an account for ${input.email} exists already`);
+    const user = await queryOne<UserInfo>(
+      asDb(tx),
+      sql`insert into users (email, display_name, role, street_code, password_hash)
+          values (${input.email}, ${input.display_name}, ${input.role}, ${input.street_code ?? null}, ${passwordHash})
+          returning ${COLUMNS}`,
+    );
+    await appendAudit(asDb(tx), actor, { entity: "users", entityId: user!.id, action: "create", after: user });
+    return user!;
+  });
+}
+
+/** Change an account. Disabling it, or changing its role or street, also ends its sessions. */
+export async function updateUser(db: Db, actor: Actor, id: number, change: UserChange): Promise<UserInfo> {
+  authorize(actor, "manage:users");
+  const passwordHash = change.password ? await hashPassword(change.password) : null;
+  return db.transaction(async (tx) => {
+    const before = await queryOne<UserInfo>(asDb(tx), sql`select ${COLUMNS} from users where id = ${id} for update`);
+    if (!before) throw new NotFoundError(`no user ${id}`);
+    if (actor.userId === id && (change.disabled === true || (change.role && change.role !== "admin"))) {
+      throw new HttpError(409, "you cannot disable yourself or give up your own admin role");
+    }
+    const role = change.role ?? before.role;
+    const street = change.role !== undefined ? (change.street_code ?? null) : change.street_code !== undefined ? change.street_code : before.street_code;
+    if ((role === "street_office") !== !!street) throw new HttpError(400, "street_code: a street_office needs a street; other roles must not have one");
+    if (street) await assertStreetExists(asDb(tx), street);
+    const after = await queryOne<UserInfo>(
+      asDb(tx),
+      sql`update users set display_name = ${change.display_name ?? before.display_name}, role = ${role}, street_code = ${street},
+            disabled = ${change.disabled ?? before.disabled}, password_hash = coalesce(${passwordHash}, password_hash)
+          where id = ${id} returning ${COLUMNS}`,
+    );
+    const scopeChanged = after!.role !== before.role || after!.street_code !== before.street_code || (after!.disabled && !before.disabled);
+    if (scopeChanged || passwordHash) await endUserSessions(asDb(tx), id);
+    await appendAudit(asDb(tx), actor, {
+      entity: "users",
+      entityId: id,
+      action: "update",
+      before,
+      after: { ...after, ...(passwordHash ? { password: "changed" } : {}) },
+    });
+    return after!;
+  });
+}
