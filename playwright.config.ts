@@ -1,11 +1,14 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_DEMO_PASSWORD, storageStatePath } from "./e2e/accounts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // A fresh embedded database per run, so the suite tests the zero-setup path a new user takes.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `grid-atlas-e2e-${process.pid}`);
+// The setup project signs in with it; the server prints and uses it for the demo accounts.
+process.env.DEMO_PASSWORD = E2E_DEMO_PASSWORD;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -22,12 +25,17 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
   },
+  // Specs run as the demo admin (who may read everything) unless they pick another role.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "e2e", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/, use: { storageState: storageStatePath("admin") } },
+  ],
   webServer: {
     command: `node scripts/e2e-server.mjs`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", DEMO_PASSWORD: E2E_DEMO_PASSWORD },
   },
 });

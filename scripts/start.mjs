@@ -27,7 +27,7 @@ function buildIsStale() {
   const marker = path.join(".next", "BUILD_ID");
   if (!fs.existsSync(marker)) return true;
   const builtAt = fs.statSync(marker).mtimeMs;
-  const roots = ["app", "lib", "db", "public", "next.config.js", "package.json", "instrumentation.ts"];
+  const roots = ["app", "lib", "db", "public", "next.config.js", "package.json", "instrumentation.ts", "proxy.ts"];
   return roots.some((root) => newerThan(root, builtAt));
 }
 

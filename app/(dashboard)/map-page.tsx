@@ -23,11 +23,17 @@ export async function MapPage({ view, intro }: { view: View; intro?: ReactNode }
   const { locale, t } = await getMessages();
   const actor = await requirePageActor();
   const { db } = await getDatabase();
-  const [bounds, places] = await Promise.all([getDistrictBounds(db, actor), listPlaces(db, actor)]);
-  const defaults = defaultViewState(new Date(), VIEW_DEFAULTS[view]);
+  const [district, places] = await Promise.all([getDistrictBounds(db, actor), listPlaces(db, actor)]);
+  // A street office opens on its own street; everyone else on the whole district.
+  const own = actor.streetCode ? places.find((p) => p.kind === "street" && p.code === actor.streetCode) : undefined;
+  const bounds = own?.bbox ?? district;
+  // Pickers and search offer a street office only its street and communities: the rest would be empty.
+  const prefix = actor.streetCode?.slice(0, 9);
+  const offered = prefix ? places.filter((p) => p.code.startsWith(prefix)) : places;
+  const defaults = defaultViewState(new Date(), { ...VIEW_DEFAULTS[view], ...(actor.streetCode ? { street: actor.streetCode } : {}) });
   return (
     <Suspense>
-      <Dashboard view={view} locale={locale} t={t} bounds={bounds} basemap={basemapConfig()} defaults={defaults} places={places} intro={intro} />
+      <Dashboard view={view} locale={locale} t={t} bounds={bounds} basemap={basemapConfig()} defaults={defaults} places={offered} intro={intro} />
     </Suspense>
   );
 }

@@ -23,7 +23,7 @@ export function UserMenu({ user, t }: { user: SignedInUser; t: Messages["auth"] 
       <span className="user-name" title={`${t.signedInAs} ${user.name}`}>
         {user.name}
       </span>
-      <span className="role-badge">
+      <span className="role-badge" title={user.name}>
         {t.roles[user.role]}
         {user.streetCode ? ` · ${t.streetScope}` : ""}
       </span>

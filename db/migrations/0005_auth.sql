@@ -35,3 +35,12 @@ CREATE INDEX "sign_in_failures_key_at_idx" ON "sign_in_failures" USING btree ("k
 -- Belt and braces beside the append-only triggers of 0002: the role that owns the tables (the
 -- application's) gives up its own right to rewrite audit history. Superusers ignore this.
 REVOKE UPDATE, DELETE, TRUNCATE ON "audit_log" FROM CURRENT_USER;
+--> statement-breakpoint
+-- updated_at doubles as the row version for If-Match: take the wall clock, not the transaction's
+-- start time, so two saves inside one transaction still give two versions.
+CREATE OR REPLACE FUNCTION touch_updated_at() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.updated_at := clock_timestamp();
+  RETURN NEW;
+END $$;

@@ -1,8 +1,9 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { createToken } from "../api-helpers";
 
 const hasGdal = (() => {
   try {
@@ -52,14 +53,19 @@ test("OGC API – Features: landing, conformance, collections, paged items with 
 
 test("GDAL's OAPIF driver lists every collection and copies features with matching counts", async ({ baseURL, request }) => {
   test.skip(!hasGdal, "ogrinfo not installed (Debian: apt-get install gdal-bin; .ci/run installs it)");
-  const listing = execFileSync("ogrinfo", ["-ro", "-so", `OAPIF:${baseURL}/api/ogc`], { encoding: "utf8" });
+  // GDAL authenticates like any integration: an API token in the Authorization header.
+  const { token } = await createToken(request, baseURL, "commander");
+  const auth = ["--config", "GDAL_HTTP_HEADERS", `Authorization: Bearer ${token}`];
+  const anonymous = spawnSync("ogrinfo", ["-ro", "-so", `OAPIF:${baseURL}/api/ogc`], { encoding: "utf8" });
+  expect(anonymous.status).not.toBe(0); // without the token: 401, nothing listed
+  const listing = execFileSync("ogrinfo", [...auth, "-ro", "-so", `OAPIF:${baseURL}/api/ogc`], { encoding: "utf8" });
   for (const id of ["streets", "communities", "grid-cells", "rental-buildings", "no-stall-zones", "guidance-points", "events", "pois"]) {
     expect(listing).toContain(`: ${id} (`);
   }
   const health = await (await request.get("/api/health")).json();
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "grid-atlas-ogr-")), "copy.gpkg");
   const layers = { streets: health.counts.streets, pois: health.counts.pois, "guidance-points": health.counts.guidance_points, "no-stall-zones": health.counts.no_stall_zones };
-  execFileSync("ogr2ogr", ["-f", "GPKG", out, `OAPIF:${baseURL}/api/ogc`, ...Object.keys(layers)], { stdio: "pipe" });
+  execFileSync("ogr2ogr", [...auth, "-f", "GPKG", out, `OAPIF:${baseURL}/api/ogc`, ...Object.keys(layers)], { stdio: "pipe" });
   for (const [layer, count] of Object.entries(layers)) {
     const info = execFileSync("ogrinfo", ["-ro", "-so", out, layer], { encoding: "utf8" });
     expect(info, layer).toContain(`Feature Count: ${count}`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/lib/db/client";
 import type { Actor } from "./actor";
@@ -12,10 +12,13 @@ export async function getPageActor(): Promise<Actor | null> {
   return actorFromSession((await getDatabase()).db, secret);
 }
 
-/** The signed-in user, or a redirect to the sign-in page (which brings them back to `next`). */
-export async function requirePageActor(next = "/"): Promise<Actor> {
+/** The signed-in user, or a redirect to the sign-in page (which brings them back to this page). */
+export async function requirePageActor(): Promise<Actor> {
   const actor = await getPageActor();
-  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+  if (!actor) {
+    const here = (await headers()).get("x-ga-path"); // set by proxy.ts
+    redirect(here && here !== "/" ? `/sign-in?next=${encodeURIComponent(here)}` : "/sign-in");
+  }
   return actor;
 }
 

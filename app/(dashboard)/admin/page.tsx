@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/authorize";
 import { AdminConsole } from "./admin-console";
 
 export default async function AdminPage() {
-  const actor = await requirePageActor("/admin");
+  const actor = await requirePageActor();
   const { locale, t } = await getMessages();
   if (!can(actor, "manage:users")) {
     return (

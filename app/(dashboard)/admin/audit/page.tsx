@@ -6,7 +6,7 @@ import { getDatabase } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/get-locale";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requirePageActor("/admin/audit");
+  const actor = await requirePageActor();
   const { t } = await getMessages();
   const a = t.admin;
   if (!can(actor, "read:audit")) {

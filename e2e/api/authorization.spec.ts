@@ -1,0 +1,273 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_ROLES, E2E_DEMO_PASSWORD, type DemoRole } from "../accounts";
+import { createToken, sameOrigin } from "../api-helpers";
+
+/**
+ * The authorization matrix: every route handler × every method × every kind of caller, with the
+ * status each must get. The list of routes is read from app/api, so a new route (or method)
+ * that is not in MATRIX fails this test until someone decides who may call it.
+ */
+type Who = "anonymous" | "revoked" | DemoRole;
+const WHO: Who[] = ["anonymous", "revoked", "admin", "planner", "commander", "street_office"];
+
+interface Fixtures {
+  wumaCell: string;
+  otherCell: string;
+  wumaBuilding: string;
+  otherBuilding: string;
+  wumaEvent: number;
+  otherEvent: number;
+  tile: string;
+  spareUserId: number;
+  admin: APIRequestContext;
+  baseURL: string;
+}
+interface Case {
+  path: (f: Fixtures) => string | Promise<string>;
+  body?: (f: Fixtures) => unknown;
+  expect: Record<Who, number>;
+}
+
+const everyone = (status: number, anonymous = 401): Record<Who, number> => ({
+  anonymous,
+  revoked: 401,
+  admin: status,
+  planner: status,
+  commander: status,
+  street_office: status,
+});
+const only = (roles: DemoRole[], status: number, others = 403): Record<Who, number> => ({
+  ...everyone(others),
+  ...Object.fromEntries(roles.map((r) => [r, status])),
+});
+const read = (path: Case["path"]): Case[] => [{ path, expect: everyone(200) }];
+const WUMA_POINT = { type: "Point", coordinates: [120.6607, 28.0229] };
+let counter = 0;
+
+const MATRIX: Record<string, Case[]> = {
+  "GET /api/health": [{ path: () => "/api/health", expect: everyone(200, 200) }],
+  "GET /api/auth/me": read(() => "/api/auth/me"),
+  "POST /api/auth/sign-in": [
+    { path: () => "/api/auth/sign-in", body: () => ({ email: "nobody@demo.local", password: "not the password" }), expect: everyone(401) },
+  ],
+  "GET /api/analytics/coverage": [
+    ...read(() => "/api/analytics/coverage"),
+    // Another street's numbers do not exist for a street office.
+    { path: () => "/api/analytics/coverage?street=330302001000", expect: { ...everyone(200), street_office: 404 } },
+  ],
+  "GET /api/analytics/density": read(() => "/api/analytics/density"),
+  "GET /api/analytics/emerging-hotspots": read(() => "/api/analytics/emerging-hotspots?from=2026-06-01"),
+  "GET /api/analytics/event-series": [
+    ...read(() => "/api/analytics/event-series"),
+    { path: (f) => `/api/analytics/event-series?cell=${f.otherCell}`, expect: { ...everyone(200), street_office: 404 } },
+  ],
+  "GET /api/analytics/hotspots": read(() => "/api/analytics/hotspots"),
+  "GET /api/stats/rental-buildings": read(() => "/api/stats/rental-buildings"),
+  "GET /api/boundaries/[level]": [...read(() => "/api/boundaries/streets"), ...read(() => "/api/boundaries/grid-cells")],
+  "GET /api/tiles/[layer]": read(() => "/api/tiles/events.json"),
+  "GET /api/tiles/[layer]/[z]/[x]/[y]": [...read((f) => `/api/tiles/grid-cells/${f.tile}.mvt`), ...read((f) => `/api/tiles/no-stall-zones/${f.tile}.mvt`)],
+  "GET /api/ogc": read(() => "/api/ogc"),
+  "GET /api/ogc/conformance": read(() => "/api/ogc/conformance"),
+  "GET /api/ogc/collections": read(() => "/api/ogc/collections"),
+  "GET /api/ogc/collections/[id]": read(() => "/api/ogc/collections/grid-cells"),
+  "GET /api/ogc/collections/[id]/items": read(() => "/api/ogc/collections/events/items?limit=5"),
+  "GET /api/ogc/collections/[id]/items/[fid]": [
+    ...read(() => "/api/ogc/collections/streets/items/1"),
+    { path: (f) => `/api/ogc/collections/events/items/${f.otherEvent}`, expect: { ...everyone(200), street_office: 404 } },
+  ],
+  "GET /api/grid-cells/[code]": [
+    ...read((f) => `/api/grid-cells/${f.wumaCell}`),
+    { path: (f) => `/api/grid-cells/${f.otherCell}`, expect: { ...everyone(200), street_office: 404 } },
+  ],
+  "PATCH /api/grid-cells/[code]": [
+    { path: (f) => `/api/grid-cells/${f.wumaCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 200) },
+    { path: (f) => `/api/grid-cells/${f.otherCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 404) },
+  ],
+  "GET /api/rental-buildings/[code]": [
+    ...read((f) => `/api/rental-buildings/${f.wumaBuilding}`),
+    { path: (f) => `/api/rental-buildings/${f.otherBuilding}`, expect: { ...everyone(200), street_office: 404 } },
+  ],
+  "PATCH /api/rental-buildings/[code]": [
+    { path: (f) => `/api/rental-buildings/${f.wumaBuilding}`, body: () => ({ last_inspected_on: "2026-11-01" }), expect: only(["street_office"], 200) },
+    { path: (f) => `/api/rental-buildings/${f.otherBuilding}`, body: () => ({ last_inspected_on: "2026-11-01" }), expect: only(["street_office"], 404) },
+  ],
+  "POST /api/events": [
+    {
+      path: () => "/api/events",
+      body: () => ({ category: "complaint", occurred_at: "2026-11-01T10:00:00+08:00", geometry: WUMA_POINT }),
+      expect: only(["street_office"], 201),
+    },
+  ],
+  "GET /api/events/[id]": [
+    ...read((f) => `/api/events/${f.wumaEvent}`),
+    { path: (f) => `/api/events/${f.otherEvent}`, expect: { ...everyone(200), street_office: 404 } },
+  ],
+  "PATCH /api/events/[id]": [
+    { path: (f) => `/api/events/${f.wumaEvent}`, body: () => ({ status: "in_progress" }), expect: only(["street_office"], 200) },
+    { path: (f) => `/api/events/${f.otherEvent}`, body: () => ({ status: "in_progress" }), expect: only(["street_office"], 404) },
+  ],
+  "GET /api/users": [{ path: () => "/api/users", expect: only(["admin"], 200) }],
+  "POST /api/users": [
+    {
+      path: () => "/api/users",
+      body: () => ({ email: `matrix${++counter}@example.org`, display_name: "Matrix", role: "commander", password: "a long enough password" }),
+      expect: only(["admin"], 201),
+    },
+  ],
+  "PATCH /api/users/[id]": [{ path: (f) => `/api/users/${f.spareUserId}`, body: () => ({ display_name: "Renamed" }), expect: only(["admin"], 200) }],
+  "GET /api/tokens": [{ path: () => "/api/tokens", expect: only(["admin"], 200) }],
+  "POST /api/tokens": [{ path: () => "/api/tokens", body: () => ({ name: "matrix", role: "commander" }), expect: only(["admin"], 201) }],
+  "DELETE /api/tokens/[id]": [
+    {
+      path: async (f) => `/api/tokens/${(await createToken(f.admin, f.baseURL, "commander")).id}`,
+      expect: only(["admin"], 200),
+    },
+  ],
+  "GET /api/audit": [{ path: () => "/api/audit", expect: only(["admin"], 200) }],
+  // Last: it ends the sessions the other rows use.
+  "POST /api/auth/sign-out": [{ path: () => "/api/auth/sign-out", expect: everyone(200, 200) }],
+};
+
+/** "METHOD /api/..." for every exported handler under app/api. */
+function routeHandlers(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const route = "/" + path.dirname(full).replace(/^app\//, "").split(path.sep).join("/");
+        for (const m of fs.readFileSync(full, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) {
+          found.push(`${m[1]} ${route}`);
+        }
+      }
+    }
+  };
+  walk("app/api");
+  return found.sort();
+}
+
+test("every route handler is in the authorization matrix", () => {
+  const handlers = routeHandlers();
+  expect(handlers.length).toBeGreaterThan(25);
+  expect(handlers.filter((h) => !(h in MATRIX)), "routes missing from MATRIX").toEqual([]);
+  expect(Object.keys(MATRIX).filter((k) => !handlers.includes(k)), "MATRIX rows without a route").toEqual([]);
+});
+
+test("every role, anonymous and a revoked token get the expected status on every route", async ({ request, baseURL }) => {
+  test.setTimeout(240_000);
+  const fixtures = await loadFixtures(request, baseURL!);
+  const revoked = await createToken(request, baseURL, "admin");
+  expect((await request.delete(`/api/tokens/${revoked.id}`, { headers: sameOrigin(baseURL) })).status()).toBe(200);
+
+  const callers = new Map<Who, APIRequestContext>();
+  callers.set("anonymous", await playwrightRequest.newContext({ baseURL }));
+  callers.set("revoked", await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${revoked.token}` } }));
+  for (const role of Object.keys(DEMO_ROLES) as DemoRole[]) {
+    const context = await playwrightRequest.newContext({ baseURL });
+    const signIn = await context.post("/api/auth/sign-in", { data: { email: DEMO_ROLES[role], password: E2E_DEMO_PASSWORD }, headers: sameOrigin(baseURL) });
+    expect(signIn.status()).toBe(200);
+    callers.set(role, context);
+  }
+
+  const mismatches: string[] = [];
+  for (const [key, cases] of Object.entries(MATRIX)) {
+    const method = key.split(" ")[0]!;
+    for (const c of cases) {
+      for (const who of WHO) {
+        const url = await c.path(fixtures);
+        const body = c.body?.(fixtures);
+        const response = await callers.get(who)!.fetch(url, {
+          method,
+          headers: method === "GET" ? {} : sameOrigin(baseURL),
+          ...(body === undefined ? {} : { data: body }),
+          maxRedirects: 0,
+        });
+        if (response.status() !== c.expect[who]) mismatches.push(`${who} ${method} ${url}: ${response.status()} (expected ${c.expect[who]}) ${(await response.text()).slice(0, 120)}`);
+      }
+    }
+  }
+  expect(mismatches).toEqual([]);
+  for (const context of callers.values()) await context.dispose();
+});
+
+test("middleware-bypass headers and odd paths never reach data without a session", async ({ baseURL }) => {
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const headers = [
+    "middleware",
+    "middleware:middleware:middleware:middleware:middleware",
+    "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+    "proxy:proxy:proxy:proxy:proxy",
+    "pages/_middleware",
+  ];
+  for (const value of headers) {
+    for (const url of ["/api/audit", "/api/users", "/api/grid-cells/330302006001001", "/api/tiles/events/14/13683/6847.mvt"]) {
+      const response = await anonymous.get(url, { headers: { "x-middleware-subrequest": value } });
+      expect(response.status(), `${url} with x-middleware-subrequest: ${value}`).toBe(401);
+    }
+    const page = await anonymous.get("/admin/audit", { headers: { "x-middleware-subrequest": value }, maxRedirects: 0 });
+    expect(page.status()).toBe(307);
+    expect(page.headers().location).toContain("/sign-in");
+  }
+  // Encoded, doubled or re-cased paths either do not match a route or land on the same check.
+  for (const url of ["/api/%61udit", "/api/audit/", "//api/audit", "/api/./audit", "/api/audit%2F", "/API/audit", "/api/audit;x", "/api/users/1%2F..%2F"]) {
+    const response = await anonymous.get(url);
+    expect([401, 404, 405], url).toContain(response.status());
+  }
+  await anonymous.dispose();
+});
+
+test("a foreign Origin or a text/plain body changes nothing", async ({ baseURL }) => {
+  const office = await playwrightRequest.newContext({ baseURL });
+  await office.post("/api/auth/sign-in", { data: { email: DEMO_ROLES.street_office, password: E2E_DEMO_PASSWORD }, headers: sameOrigin(baseURL) });
+  const before = (await (await office.get("/api/health")).json()).counts.events;
+  const event = { category: "complaint", occurred_at: "2026-11-01T10:00:00+08:00", geometry: WUMA_POINT };
+  const foreign = await office.post("/api/events", { data: event, headers: { Origin: "https://evil.example" } });
+  expect(foreign.status()).toBe(403);
+  expect((await foreign.json()).error).toMatch(/cross-site/);
+  const noOrigin = await office.post("/api/events", { data: event });
+  expect(noOrigin.status()).toBe(403);
+  const plain = await office.post("/api/events", { data: JSON.stringify(event), headers: { ...sameOrigin(baseURL), "Content-Type": "text/plain" } });
+  expect(plain.status()).toBe(415);
+  expect((await (await office.get("/api/health")).json()).counts.events).toBe(before);
+  await office.dispose();
+});
+
+async function loadFixtures(request: APIRequestContext, baseURL: string): Promise<Fixtures> {
+  const cells = (await (await request.get("/api/boundaries/grid-cells")).json()).features as { properties: { code: string } }[];
+  const wumaCell = cells.find((c) => c.properties.code.startsWith("330302006"))!.properties.code;
+  const otherCell = cells.find((c) => !c.properties.code.startsWith("330302006"))!.properties.code;
+  const pick = async (collection: string, bbox: string, inWuma: boolean, key: (f: { id: number; properties: { code?: string } }) => string) => {
+    const items = (await (await request.get(`/api/ogc/collections/${collection}/items?bbox=${bbox}&limit=100`)).json()).features;
+    for (const f of items) {
+      const detail = await request.get(collection === "events" ? `/api/events/${f.id}` : `/api/rental-buildings/${f.properties.code}`);
+      const cell = (await detail.json()).grid_cell_code as string | null;
+      if (cell && cell.startsWith("330302006") === inWuma) return key(f);
+    }
+    throw new Error(`no ${collection} ${inWuma ? "inside" : "outside"} 五马 in ${bbox}`);
+  };
+  const wumaBox = "120.655,28.018,120.668,28.028";
+  const elsewhere = "120.60,27.98,120.64,28.00";
+  const spare = await request.post("/api/users", {
+    data: { email: `spare${Date.now()}@example.org`, display_name: "Spare", role: "commander", password: "a long enough password" },
+    headers: sameOrigin(baseURL),
+  });
+  expect(spare.status()).toBe(201);
+  const n = 2 ** 14;
+  const lat = (28.0229 * Math.PI) / 180;
+  const tile = `14/${Math.floor(((120.6607 + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n)}`;
+  return {
+    wumaCell,
+    otherCell,
+    wumaBuilding: await pick("rental-buildings", wumaBox, true, (f) => f.properties.code!),
+    otherBuilding: await pick("rental-buildings", elsewhere, false, (f) => f.properties.code!),
+    wumaEvent: Number(await pick("events", wumaBox, true, (f) => String(f.id))),
+    otherEvent: Number(await pick("events", elsewhere, false, (f) => String(f.id))),
+    tile,
+    spareUserId: (await spare.json()).id,
+    admin: request,
+    baseURL,
+  };
+}
