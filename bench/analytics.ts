@@ -1,12 +1,13 @@
+import { benchFetch } from "./auth";
 import { summarise, timeRuns, type Row } from "./measure";
 
 /** The analytics endpoints over HTTP, on the whole history of events. */
 export async function benchAnalytics(group: string, baseUrl: string, targets: { hotspots: number; coverage: number }): Promise<Row[]> {
-  const health = await (await fetch(`${baseUrl}/api/health`)).json();
+  const health = await (await benchFetch(`${baseUrl}/api/health`)).json();
   const detail = `${health.counts.events.toLocaleString("en")} events, ${health.counts.grid_cells.toLocaleString("en")} cells`;
   const all = "from=2000-01-01&to=2100-01-01";
   const get = (path: string) => async () => {
-    const response = await fetch(`${baseUrl}${path}`);
+    const response = await benchFetch(`${baseUrl}${path}`);
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   };

@@ -1,6 +1,7 @@
 import zlib from "node:zlib";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/e2e/chromium";
+import { browserCookies } from "./auth";
 import type { Row } from "./measure";
 
 /** Time from navigation to the first data painted (map idle, no loading indicators) and JS bytes per page. */
@@ -13,6 +14,7 @@ export async function benchBrowser(group: string, baseUrl: string, targetMs: num
       let gz = 0;
       for (let run = 0; run < 3; run++) {
         const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        await context.addCookies(browserCookies(baseUrl));
         const page = await context.newPage();
         let bytes = 0;
         page.on("response", async (r) => {

@@ -1,3 +1,4 @@
+import { benchFetch } from "./auth";
 import { Random } from "@/db/seed/prng";
 
 export interface TileAt {
@@ -17,7 +18,7 @@ function tileOf(lon: number, lat: number, z: number): TileAt {
  * events, from the density endpoint) so the benchmark looks where users look.
  */
 export async function benchmarkTiles(baseUrl: string, count = 240, seed = 7): Promise<TileAt[]> {
-  const density = await (await fetch(`${baseUrl}/api/analytics/density?unit=grid-cells&from=2000-01-01&to=2100-01-01`)).json();
+  const density = await (await benchFetch(`${baseUrl}/api/analytics/density?unit=grid-cells&from=2000-01-01&to=2100-01-01`)).json();
   const busiest = (density.features as { properties: { count: number }; geometry: { coordinates: number[][][][] } }[])
     .sort((a, b) => b.properties.count - a.properties.count)
     .slice(0, 60)

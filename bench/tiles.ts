@@ -1,3 +1,4 @@
+import { benchFetch } from "./auth";
 import { getTile } from "@/lib/tiles/get-tile";
 import { TILE_LAYER_IDS } from "@/lib/tiles/layers";
 import type { Database } from "@/lib/db/types";
@@ -18,7 +19,7 @@ export async function benchTiles(group: string, baseUrl: string, tiles: TileAt[]
     const sizes: number[] = [];
     const fetchAll = (set: TileAt[], record: boolean) =>
       concurrently(set, CONCURRENCY, async (t) => {
-        const response = await fetch(`${baseUrl}/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`);
+        const response = await benchFetch(`${baseUrl}/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`);
         const body = await response.arrayBuffer();
         if (!response.ok) throw new Error(`${layer} ${t.z}/${t.x}/${t.y}: HTTP ${response.status}`);
         if (record) sizes.push(body.byteLength);
@@ -43,7 +44,7 @@ export async function benchTiles(group: string, baseUrl: string, tiles: TileAt[]
   const low = tiles.filter((t) => t.z < 12);
   for (const layer of ["events", "rental-buildings"] as const) {
     const times = await concurrently(low, CONCURRENCY, async (t) => {
-      await (await fetch(`${baseUrl}/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`)).arrayBuffer();
+      await (await benchFetch(`${baseUrl}/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`)).arrayBuffer();
     });
     rows.push(summarise(group, `tiles ${layer}, z10–11 (aggregated)`, times, "", null));
   }

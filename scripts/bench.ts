@@ -17,7 +17,10 @@ import { sql } from "drizzle-orm";
 import { benchAnalytics } from "@/bench/analytics";
 import { benchBrowser } from "@/bench/browser";
 import { summarise, timeRuns, type Row } from "@/bench/measure";
+import { signInForBench } from "@/bench/auth";
 import { startServer } from "@/bench/server";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { createUser, listUsers, updateUser } from "@/lib/users/users";
 import { benchmarkTiles } from "@/bench/tile-set";
 import { benchTiles } from "@/bench/tiles";
 import { seedDemoDistrict } from "@/db/seed";
@@ -49,8 +52,10 @@ async function nodeGiStar(): Promise<void> {
 async function embedded(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grid-atlas-bench-"));
   console.log(`embedded PGlite, demo scale (fresh DATA_DIR ${dataDir}; seeding and building first)…`);
-  const server = await startServer(3911, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_SCALE: "demo" });
+  const password = "bench-demo-password";
+  const server = await startServer(3911, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_SCALE: "demo", DEMO_PASSWORD: password });
   try {
+    await signInForBench(server.url, "commander@demo.local", password);
     const tiles = await benchmarkTiles(server.url);
     console.log(`  ${tiles.length} tiles`);
     rows.push(...(await benchTiles("embedded", server.url, tiles, null, { warm: 200, cold: 200 })));
@@ -74,9 +79,15 @@ async function postgres(url: string): Promise<void> {
       await direct.db.execute(sql`analyze`);
       console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     }
+    // No demo accounts on PostgreSQL: the bench keeps its own commander account.
+    const password = `bench-${Math.random().toString(36).slice(2)}-password`;
+    const existing = (await listUsers(direct.db, SYSTEM_ACTOR)).find((u) => u.email === "bench@bench.local");
+    if (existing) await updateUser(direct.db, SYSTEM_ACTOR, existing.id, { password, disabled: false });
+    else await createUser(direct.db, SYSTEM_ACTOR, { email: "bench@bench.local", display_name: "Benchmark", role: "commander", street_code: null, password });
     console.log("PostgreSQL, large scale: starting the production build…");
     const server = await startServer(3912, { DATABASE_URL: url, SEED_DEMO: "0" });
     try {
+      await signInForBench(server.url, "bench@bench.local", password);
       const tiles = await benchmarkTiles(server.url);
       console.log(`  ${tiles.length} tiles`);
       rows.push(...(await benchTiles("postgres", server.url, tiles, direct, { warm: 50, cold: 150 })));

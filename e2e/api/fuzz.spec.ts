@@ -142,9 +142,9 @@ async function snapshot(admin: APIRequestContext, office: APIRequestContext, ctx
 
 test("≥1,000 malformed bodies to the write endpoints: no 5xx, nothing changed", async ({ request, baseURL }) => {
   test.setTimeout(300_000);
-  const office = await playwrightRequest.newContext({ baseURL });
+  const office = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   expect((await office.post("/api/auth/sign-in", { data: { email: DEMO_ROLES.street_office, password: E2E_DEMO_PASSWORD }, headers: sameOrigin(baseURL) })).status()).toBe(200);
-  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const anonymous = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const callers = { admin: request, street_office: office, anonymous };
 
   const cells = (await (await office.get("/api/boundaries/grid-cells")).json()).features;

@@ -176,7 +176,7 @@ describe("street scopes", () => {
       const hot = await getHotspots(tx, wuma, HotspotParams.parse(window));
       expect(hot.features.length).toBeGreaterThan(0);
       expect(hot.features.every((f) => String(f.properties.code).startsWith("330302006"))).toBe(true);
-      await expect(getHotspots(tx, wuma, HotspotParams.parse({ ...window, street: "330302001000" }))).rejects.toMatchObject({ status: 404 });
+      await expect(getHotspots(tx, wuma, HotspotParams.parse({ ...window, street: "330302023000" }))).rejects.toMatchObject({ status: 404 });
     });
   });
 });

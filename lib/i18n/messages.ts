@@ -151,6 +151,7 @@ const zh = {
     signedInAs: "当前用户",
     roles: { admin: "管理员", planner: "规划员", commander: "指挥员", street_office: "街道" },
     streetScope: "仅限本街道",
+    forbidden: "你的角色无权查看此页面",
   },
   admin: {
     nav: "管理",
@@ -340,6 +341,7 @@ const en: Messages = {
     signedInAs: "Signed in as",
     roles: { admin: "Admin", planner: "Planner", commander: "Commander", street_office: "Street office" },
     streetScope: "own street only",
+    forbidden: "Your role may not open this page",
   },
   admin: {
     nav: "Admin",

@@ -13,7 +13,9 @@ export default async function AdminPage() {
   if (!can(actor, "manage:users")) {
     return (
       <div className="admin-page">
-        <p role="alert">{t.auth.roles[actor.role]}: 403</p>
+        <p role="alert" data-testid="forbidden">
+          {t.auth.forbidden} ({t.auth.roles[actor.role]})
+        </p>
       </div>
     );
   }

@@ -12,7 +12,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!can(actor, "read:audit")) {
     return (
       <div className="admin-page">
-        <p role="alert">{t.auth.roles[actor.role]}: 403</p>
+        <p role="alert" data-testid="forbidden">
+          {t.auth.forbidden} ({t.auth.roles[actor.role]})
+        </p>
       </div>
     );
   }
