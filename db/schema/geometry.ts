@@ -9,7 +9,7 @@ import { customType } from "drizzle-orm/pg-core";
  * coordinates select `ST_AsGeoJSON(geom)` explicitly, and writes go through
  * `ST_GeomFromGeoJSON` in the verbs, so no WKB parsing happens in Node.
  */
-export type GeometryKind = "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon";
+export type GeometryKind = "Geometry" | "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon";
 
 export const geometry = (name: string, kind: GeometryKind) =>
   customType<{ data: string; driverData: string }>({

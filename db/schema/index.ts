@@ -14,3 +14,4 @@ export * from "./dataset-meta";
 export * from "./sessions";
 export * from "./api-tokens";
 export * from "./sign-in-failures";
+export * from "./plan-versions";

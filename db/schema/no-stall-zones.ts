@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { validGeometry } from "./checks";
 import { publicationStatus, zoneCategory } from "./enums";
 import { geometry } from "./geometry";
@@ -17,6 +17,11 @@ export const noStallZones = pgTable(
     status: publicationStatus("status").notNull().default("draft"),
     version: integer("version").notNull().default(1),
     geom: geometry("geom", "MultiPolygon").notNull(),
+    /**
+     * For zones made from a rule ("200 m around these schools"): the rule, its source features
+     * and a digest of their geometry when the zone was made, to notice when a source has moved.
+     */
+    rule: jsonb("rule"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

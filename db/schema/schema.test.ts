@@ -101,8 +101,11 @@ describe(`schema rules (${process.env.TEST_DB ?? "embedded"})`, () => {
   it("keeps the audit log append-only", async () => {
     await withRollback(database.db, async (tx) => {
       await tx.execute(sql`insert into audit_log (entity, action) values ('test', 'create')`);
-      expect(await failureOf(tx, sql`update audit_log set action = 'edited'`)).toMatch(/append-only/);
-      expect(await failureOf(tx, sql`delete from audit_log`)).toMatch(/append-only/);
+      // The app's own role has given up UPDATE/DELETE/TRUNCATE (migration 0005): "permission
+      // denied"; a superuser passes that check and meets the trigger: "append-only".
+      for (const statement of [sql`update audit_log set action = 'edited'`, sql`delete from audit_log`, sql`truncate audit_log`]) {
+        expect(await failureOf(tx, statement)).toMatch(/append-only|permission denied for table audit_log/);
+      }
     });
   });
 

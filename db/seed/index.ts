@@ -1,3 +1,4 @@
+import { recordInitialVersions } from "@/lib/plans/versions";
 import { sql } from "drizzle-orm";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -30,7 +31,7 @@ export interface DemoMeta {
 }
 
 /** Data tables a reseed clears. Streets are upserted instead (staff accounts may reference them). */
-const DATA_TABLES = ["events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities"];
+const DATA_TABLES = ["plan_versions", "events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities"];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await query<{ n: number }>(db, sql`select (select count(*) from streets)::int as n`);
@@ -60,6 +61,7 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     progress(`${scale.zones} no-stall zones and ${scale.guidancePoints} guidance points`);
     await seedZones(tx, root.fork("zones"), scale, pois, anchor);
     await seedGuidancePoints(tx, root.fork("guidance"), scale, pois);
+    await recordInitialVersions(tx as unknown as Db);
     progress(`${scale.rentalBuildings.toLocaleString("en")} rental buildings`);
     const buildings = await seedRentalBuildings(tx, root.fork("buildings"), scale, cells, anchor);
     progress(`${scale.events.toLocaleString("en")} events over ${scale.months} months`);

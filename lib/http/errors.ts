@@ -55,3 +55,15 @@ export class HttpError extends Error {
     this.name = "HttpError";
   }
 }
+
+/** A refusal with structured reasons for the client (findings, conflicts, the current version). */
+export class DetailedHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "DetailedHttpError";
+  }
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { DatabaseSetupError } from "@/lib/db/errors";
-import { BadRequestError, ForbiddenError, HttpError, NotFoundError, TooManyRequestsError, UnauthorizedError } from "./errors";
+import { BadRequestError, DetailedHttpError, ForbiddenError, HttpError, NotFoundError, TooManyRequestsError, UnauthorizedError } from "./errors";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -34,6 +34,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof UnauthorizedError) {
     return NextResponse.json({ error: error.message }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="grid-atlas"' } });
   }
+  if (error instanceof DetailedHttpError) {
+    return NextResponse.json({ error: error.message, ...error.details }, { status: error.status });
+  }
   if (error instanceof TooManyRequestsError) {
     return NextResponse.json({ error: error.message, retry_after: error.retryAfter }, { status: 429, headers: { "Retry-After": String(error.retryAfter) } });
   }
@@ -56,7 +59,7 @@ export function errorResponse(error: unknown): Response {
 /** SQLSTATE class 23 (integrity constraint violation) or 22 (data exception), from either driver. */
 function isConstraintViolation(error: unknown): boolean {
   const code = sqlState(error);
-  return code !== null && (code.startsWith("23") || code.startsWith("22") || code === "XX000" && /geometry|GEOS|ST_/i.test(String((error as Error).message)));
+  return code !== null && (code.startsWith("23") || code.startsWith("22") || (code === "XX000" && /geometry|GEOS|ST_/i.test(String((error as Error).message))));
 }
 
 function sqlState(error: unknown): string | null {

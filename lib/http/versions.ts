@@ -18,3 +18,10 @@ export function assertVersion(current: string, expected: string | undefined): vo
     throw new HttpError(412, `this record was changed by someone else (now version ${current}); reload it and apply your change again`);
   }
 }
+
+/** If-Match for edits that must never be blind: missing → 428 (Precondition Required). */
+export function requiredIfMatch(request: Request): string {
+  const version = ifMatchVersion(request);
+  if (version === undefined) throw new HttpError(428, 'send If-Match with the ETag of the version you edited, e.g. If-Match: "3"');
+  return version;
+}
