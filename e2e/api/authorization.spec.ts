@@ -23,12 +23,21 @@ interface Fixtures {
   otherEvent: number;
   tile: string;
   spareUserId: number;
+  poiId: number;
+  zoneSquare: unknown;
+  pointSpot: unknown;
+  /** A new draft made by the planner for one call (publish, delete… consume it). */
+  freshZone: (state?: "draft" | "active") => Promise<{ id: number; version: number }>;
+  freshPoint: () => Promise<{ id: number; version: number }>;
+  planner: APIRequestContext;
   admin: APIRequestContext;
   baseURL: string;
 }
 interface Case {
   path: (f: Fixtures) => string | Promise<string>;
   body?: (f: Fixtures) => unknown;
+  /** Extra headers, made fresh for each call (e.g. If-Match of a zone made for that call). */
+  headers?: (f: Fixtures) => Record<string, string>;
   expect: Record<Who, number>;
 }
 
@@ -46,6 +55,23 @@ const only = (roles: DemoRole[], status: number, others = 403): Record<Who, numb
 });
 const read = (path: Case["path"]): Case[] => [{ path, expect: everyone(200) }];
 const WUMA_POINT = { type: "Point", coordinates: [120.6607, 28.0229] };
+const ZONE_PROPS = { name: "Matrix zone", category: "other", valid_from: "2026-01-01" };
+const POINT_PROPS = { name: "Matrix point", capacity: 10 };
+/** The id and version a fresh plan row got, kept between a case's path() and headers(). */
+let fresh = { id: 0, version: 0 };
+const ifMatch = () => ({ "If-Match": `"${fresh.version}"` });
+const planRows = (base: "zones" | "guidance-points", body: (f: Fixtures) => unknown, make: (f: Fixtures) => Promise<{ id: number; version: number }>, makeActive: (f: Fixtures) => Promise<{ id: number; version: number }>): Record<string, Case[]> => ({
+  [`GET /api/${base}`]: read(() => `/api/${base}?status=active`),
+  [`POST /api/${base}`]: [{ path: () => `/api/${base}`, body, expect: only(["planner"], 201) }],
+  [`GET /api/${base}/[id]`]: read(async (f) => `/api/${base}/${(await make(f)).id}`),
+  [`PUT /api/${base}/[id]`]: [{ path: async (f) => `/api/${base}/${(fresh = await make(f)).id}`, headers: ifMatch, body, expect: only(["planner"], 200) }],
+  [`PATCH /api/${base}/[id]`]: [{ path: async (f) => `/api/${base}/${(fresh = await make(f)).id}`, headers: ifMatch, body: () => ({ properties: { name: "Patched" } }), expect: only(["planner"], 200) }],
+  [`DELETE /api/${base}/[id]`]: [{ path: async (f) => `/api/${base}/${(fresh = await make(f)).id}`, headers: ifMatch, expect: only(["planner"], 204) }],
+  [`POST /api/${base}/[id]/publish`]: [{ path: async (f) => `/api/${base}/${(fresh = await make(f)).id}/publish`, headers: ifMatch, body: () => ({ note: "matrix" }), expect: only(["planner"], 200) }],
+  [`POST /api/${base}/[id]/retire`]: [{ path: async (f) => `/api/${base}/${(fresh = await makeActive(f)).id}/retire`, headers: ifMatch, body: () => ({ note: "matrix" }), expect: only(["planner"], 200) }],
+  [`GET /api/${base}/[id]/versions`]: read(async (f) => `/api/${base}/${(await make(f)).id}/versions`),
+  [`POST /api/${base}/validate`]: [{ path: () => `/api/${base}/validate`, body: (f) => ({ geometry: (body(f) as { geometry: unknown }).geometry }), expect: only(["planner"], 200) }],
+});
 let counter = 0;
 
 const MATRIX: Record<string, Case[]> = {
@@ -128,6 +154,14 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   "GET /api/audit": [{ path: () => "/api/audit", expect: only(["admin"], 200) }],
+  ...planRows("zones", (f) => ({ type: "Feature", geometry: f.zoneSquare, properties: ZONE_PROPS }), (f) => f.freshZone(), (f) => f.freshZone("active")),
+  ...planRows("guidance-points", (f) => ({ type: "Feature", geometry: f.pointSpot, properties: POINT_PROPS }), (f) => f.freshPoint(), async (f) => {
+    const p = await f.freshPoint();
+    const published = await f.planner.post(`/api/guidance-points/${p.id}/publish`, { data: { note: "setup" }, headers: { ...sameOrigin(f.baseURL), "If-Match": `"${p.version}"` } });
+    expect(published.status(), await published.text()).toBe(200);
+    return { id: p.id, version: p.version + 1 };
+  }),
+  "POST /api/zones/from-rule": [{ path: () => "/api/zones/from-rule", body: (f) => ({ source: "pois", ids: [f.poiId], distance_m: 50 }), expect: only(["planner"], 200) }],
   // Last: it ends the sessions the other rows use.
   "POST /api/auth/sign-out": [{ path: () => "/api/auth/sign-out", expect: everyone(200, 200) }],
 };
@@ -160,7 +194,9 @@ test("every route handler is in the authorization matrix", () => {
 
 test("every role, anonymous and a revoked token get the expected status on every route", async ({ request, baseURL }) => {
   test.setTimeout(240_000);
-  const fixtures = await loadFixtures(request, baseURL!);
+  const planner = await playwrightRequest.newContext({ baseURL, storageState: NO_SESSION });
+  expect((await planner.post("/api/auth/sign-in", { data: { email: DEMO_ROLES.planner, password: E2E_DEMO_PASSWORD }, headers: sameOrigin(baseURL) })).status()).toBe(200);
+  const fixtures = await loadFixtures(request, planner, baseURL!);
   const revoked = await createToken(request, baseURL, "admin");
   expect((await request.delete(`/api/tokens/${revoked.id}`, { headers: sameOrigin(baseURL) })).status()).toBe(200);
 
@@ -183,7 +219,7 @@ test("every role, anonymous and a revoked token get the expected status on every
         const body = c.body?.(fixtures);
         const response = await callers.get(who)!.fetch(url, {
           method,
-          headers: method === "GET" ? {} : sameOrigin(baseURL),
+          headers: { ...(method === "GET" ? {} : sameOrigin(baseURL)), ...c.headers?.(fixtures) },
           ...(body === undefined ? {} : { data: body }),
           maxRedirects: 0,
         });
@@ -237,7 +273,44 @@ test("a foreign Origin or a text/plain body changes nothing", async ({ baseURL }
   await office.dispose();
 });
 
-async function loadFixtures(request: APIRequestContext, baseURL: string): Promise<Fixtures> {
+/** Two quiet places (publishable: no zone or guidance point near) found through the validate API. */
+async function quietPlaces(planner: APIRequestContext, baseURL: string) {
+  const cells = (await (await planner.get("/api/boundaries/grid-cells")).json()).features as { geometry: { coordinates: number[][][][] } }[];
+  const square = (x: number, y: number, d = 0.0004) => ({ type: "Polygon", coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]]] });
+  let zoneSquare: unknown = null;
+  let zoneAt: number[] = [];
+  for (const cell of cells) {
+    const ring = cell.geometry.coordinates[0]![0]!;
+    const x = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
+    const y = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
+    if (!zoneSquare) {
+      const check = await (await planner.post("/api/zones/validate", { data: { geometry: square(x, y) }, headers: sameOrigin(baseURL) })).json();
+      if (check.publishable && check.warnings.length === 0) [zoneSquare, zoneAt] = [square(x, y), [x, y]];
+    } else if (Math.hypot(x - zoneAt[0]!, y - zoneAt[1]!) > 0.01) {
+      const point = { type: "Point", coordinates: [x, y] };
+      const check = await (await planner.post("/api/guidance-points/validate", { data: { geometry: point }, headers: sameOrigin(baseURL) })).json();
+      if (check.publishable) return { zoneSquare, pointSpot: point };
+    }
+  }
+  throw new Error("no quiet place for the matrix's zones and points");
+}
+
+async function loadFixtures(request: APIRequestContext, planner: APIRequestContext, baseURL: string): Promise<Fixtures> {
+  const { zoneSquare, pointSpot } = await quietPlaces(planner, baseURL);
+  const make = async (base: string, geometry: unknown, properties: object) => {
+    const created = await planner.post(`/api/${base}`, { data: { type: "Feature", geometry, properties }, headers: sameOrigin(baseURL) });
+    expect(created.status(), await created.text()).toBe(201);
+    const body = await created.json();
+    return { id: body.id as number, version: body.properties.version as number };
+  };
+  const freshZone = async (state: "draft" | "active" = "draft") => {
+    const zone = await make("zones", zoneSquare, ZONE_PROPS);
+    if (state === "draft") return zone;
+    const published = await planner.post(`/api/zones/${zone.id}/publish`, { data: { note: "setup" }, headers: { ...sameOrigin(baseURL), "If-Match": `"${zone.version}"` } });
+    expect(published.status(), await published.text()).toBe(200);
+    return { id: zone.id, version: zone.version + 1 };
+  };
+  const poiId = (await (await request.get("/api/ogc/collections/pois/items?limit=1")).json()).features[0].id as number;
   const cells = (await (await request.get("/api/boundaries/grid-cells")).json()).features as { properties: { code: string } }[];
   const wumaCell = cells.find((c) => c.properties.code.startsWith("330302006"))!.properties.code;
   const otherCell = cells.find((c) => !c.properties.code.startsWith("330302006"))!.properties.code;
@@ -269,6 +342,12 @@ async function loadFixtures(request: APIRequestContext, baseURL: string): Promis
     otherEvent: Number(await pick("events", elsewhere, false, (f) => String(f.id))),
     tile,
     spareUserId: (await spare.json()).id,
+    poiId,
+    zoneSquare,
+    pointSpot,
+    freshZone,
+    freshPoint: () => make("guidance-points", pointSpot, POINT_PROPS),
+    planner,
     admin: request,
     baseURL,
   };
