@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from "react";
 import { Dashboard, type View } from "@/app/_components/dashboard/dashboard";
+import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDistrictBounds } from "@/lib/boundaries/get-district-bounds";
 import { listPlaces } from "@/lib/boundaries/list-places";
@@ -33,7 +34,7 @@ export async function MapPage({ view, intro }: { view: View; intro?: ReactNode }
   const defaults = defaultViewState(new Date(), { ...VIEW_DEFAULTS[view], ...(actor.streetCode ? { street: actor.streetCode } : {}) });
   return (
     <Suspense>
-      <Dashboard view={view} locale={locale} t={t} bounds={bounds} basemap={basemapConfig()} defaults={defaults} places={offered} intro={intro} />
+      <Dashboard view={view} locale={locale} t={t} bounds={bounds} basemap={basemapConfig()} defaults={defaults} places={offered} intro={intro} canEditPlans={can(actor, "edit:plans")} />
     </Suspense>
   );
 }

@@ -8,6 +8,9 @@ import { BuildingsByStatus } from "../charts/buildings-by-status";
 import { CoverageByStreet } from "../charts/coverage-by-street";
 import { EventsPerWeek } from "../charts/events-per-week";
 import { DistrictMap, type BasemapConfig, type Bounds, type PickedFeature } from "../map/district-map";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { PlanHistory } from "../plan/plan-history";
+import { PlanWorkspace } from "../plan/plan-workspace";
 import { CommandPanel } from "./command-panel";
 import { CoveragePanel } from "./coverage-panel";
 import { DetailsPanel } from "./details-panel";
@@ -39,6 +42,7 @@ export function Dashboard({
   defaults,
   places,
   intro,
+  canEditPlans = false,
 }: {
   view: View;
   locale: Locale;
@@ -48,6 +52,8 @@ export function Dashboard({
   defaults: ViewState;
   places: Place[];
   intro?: React.ReactNode;
+  /** Planners get the drawing workspace on the plan view; others its read-only history. */
+  canEditPlans?: boolean;
 }) {
   const [state, update] = useViewState(defaults);
   const [opacity, setOpacity] = useState(1);
@@ -55,6 +61,8 @@ export function Dashboard({
   const [focus, setFocus] = useState<Bounds | null>(null);
   const [viewport, setViewport] = useState<Bounds | null>(null);
   const { overlay, raw, status, error } = useOverlay(state);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [drawingActive, setDrawingActive] = useState(false);
   const d = t.dashboard;
   const tileQuery = useMemo(() => {
     const q = new URLSearchParams({ from: `${state.from}T00:00:00+08:00`, to: `${state.to}T00:00:00+08:00` });
@@ -92,7 +100,8 @@ export function Dashboard({
         tileQuery={tileQuery}
         overlay={overlay}
         focus={focus}
-        onPick={setPicked}
+        onPick={drawingActive ? undefined : setPicked}
+        onMap={view === "plan" ? setMap : undefined}
         onViewport={view === "overview" ? setViewport : undefined}
       />
       <section className="panel" data-testid="side-panel">
@@ -121,6 +130,15 @@ export function Dashboard({
             <BuildingsByStatus street={state.street} t={d} locale={locale} />
           </>
         )}
+        {view === "plan" &&
+          (canEditPlans ? (
+            <PlanWorkspace map={map} t={t.plan} locale={locale} picked={picked} onDrawingChange={setDrawingActive} />
+          ) : (
+            <section className="plan-workspace">
+              <p className="muted">{t.plan.readOnly}</p>
+              <PlanHistory map={map} t={t.plan} editing={null} />
+            </section>
+          ))}
         {view === "command" && <CommandPanel state={state} raw={raw} t={d} locale={locale} onZoom={zoomTo} />}
         {view === "coverage" && (
           <>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FeatureCollection } from "geojson";
-import type { GeoJSONSource, MapGeoJSONFeature, StyleSpecification, VectorTileSource } from "maplibre-gl";
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, StyleSpecification, VectorTileSource } from "maplibre-gl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MapLayer } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
@@ -60,6 +60,7 @@ export function DistrictMap({
   focus = null,
   onPick,
   onViewport,
+  onMap,
 }: {
   locale: Locale;
   t: Messages;
@@ -73,6 +74,8 @@ export function DistrictMap({
   onPick?: (feature: PickedFeature | null) => void;
   /** Called with the visible extent after each move, for charts that follow the viewport. */
   onViewport?: (bbox: Bounds) => void;
+  /** The map once its style has loaded (for the planner's drawing tools), null before. */
+  onMap?: (map: MapLibreMap | null) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const [style] = useState<string | StyleSpecification>(() => basemap.styleUrl ?? "/basemap/style.json");
@@ -128,8 +131,11 @@ export function DistrictMap({
   const densityStops = overlay?.densityStops ?? [];
   const rebuild = useCallback(() => {
     if (!map || state !== "ready") return;
+    // Drawing (Terra Draw's td-*) and plan-check (plan-*) layers belong to the planner's tools:
+    // kept, and lifted back on top once the stack is rebuilt.
+    const own = (id: string) => id.startsWith("td-") || id.startsWith("plan-");
     for (const layer of [...map.getStyle().layers].reverse()) {
-      if (layer.id !== "background" && layer.id !== "basemap-raster") map.removeLayer(layer.id);
+      if (layer.id !== "background" && layer.id !== "basemap-raster" && !own(layer.id)) map.removeLayer(layer.id);
     }
     const boundaries = boundaryLayers(locale);
     const [streetFill, ...rest] = boundaries;
@@ -167,6 +173,7 @@ export function DistrictMap({
       for (const style of tileLayerStyles(id, opacity)) map.addLayer(style);
     }
     for (const l of labels) map.addLayer(l);
+    for (const layer of map.getStyle().layers) if (own(layer.id)) map.moveLayer(layer.id);
   }, [map, state, locale, layers, overlayKind, densityStops, opacity, tileQuery]);
 
   // Overlay data: replace the source's data; the layer stack only changes when its kind does.
@@ -235,6 +242,11 @@ export function DistrictMap({
     if (!map || !focus) return;
     map.fitBounds(focus, { padding: { top: 60, bottom: 60, left: 340, right: 60 }, maxZoom: 15, duration: 600 });
   }, [map, focus]);
+
+  useEffect(() => {
+    if (!onMap) return;
+    onMap(map && state === "ready" ? map : null);
+  }, [map, state, onMap]);
 
   // Test hook: lets Playwright query rendered features (read-only use).
   useEffect(() => {

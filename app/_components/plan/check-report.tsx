@@ -1,0 +1,88 @@
+"use client";
+
+import type { Messages } from "@/lib/i18n/messages";
+
+export interface Finding {
+  code: string;
+  message: string;
+  location?: [number, number];
+}
+export interface CheckResult {
+  valid: boolean;
+  publishable: boolean;
+  errors: Finding[];
+  warnings: Finding[];
+  conflicts: Finding[];
+  measurements?: { area_m2: number | null; perimeter_m: number | null; vertices: number };
+  impact?: {
+    days: number;
+    stall_violations: number;
+    guidance_points_affected: { id: number; name: string; inside: boolean; distance_m: number }[];
+    nearest_alternatives: { id: number; name: string; spare: number; distance_m: number }[];
+    grid_cells: { count: number; codes: string[] };
+    streets: { code: string; name_zh: string; name_en: string }[];
+  } | null;
+}
+
+/** The server's verdict on the drawing: what must be fixed, what to know, what blocks publishing, and the impact. */
+export function CheckReport({ check, t, locale }: { check: CheckResult; t: Messages["plan"]; locale: "zh" | "en" }) {
+  const list = (title: string, items: Finding[], className: string, testId: string) =>
+    items.length > 0 && (
+      <div className={`check-list ${className}`} data-testid={testId}>
+        <h3>{title}</h3>
+        <ul>
+          {items.map((f, i) => (
+            <li key={`${f.code}-${i}`}>{f.message}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  const impact = check.impact;
+  return (
+    <div className="check-report" aria-live="polite">
+      {list(t.errors, check.errors, "errors", "check-errors")}
+      {list(t.conflicts, check.conflicts, "conflicts", "check-conflicts")}
+      {list(t.warnings, check.warnings, "warnings", "check-warnings")}
+      {check.errors.length + check.conflicts.length + check.warnings.length === 0 && (
+        <p className="check-ok" data-testid="check-ok">
+          ✓ {t.noProblems}
+        </p>
+      )}
+      {impact && (
+        <div className="impact" data-testid="impact">
+          <h3>{t.impact}</h3>
+          <dl className="stats">
+            <div className="stat">
+              <dt>{t.violations.replace("{days}", String(impact.days))}</dt>
+              <dd data-testid="impact-violations">{impact.stall_violations}</dd>
+            </div>
+            <div className="stat">
+              <dt>{t.pointsAffected}</dt>
+              <dd>{impact.guidance_points_affected.length}</dd>
+            </div>
+            <div className="stat">
+              <dt>{t.cellsAffected}</dt>
+              <dd>{impact.grid_cells.count}</dd>
+            </div>
+            <div className="stat">
+              <dt>{t.streetsAffected}</dt>
+              <dd>{impact.streets.map((s) => (locale === "zh" ? s.name_zh : s.name_en)).join(", ") || "—"}</dd>
+            </div>
+          </dl>
+          {impact.nearest_alternatives.length > 0 && (
+            <>
+              <h3>{t.alternatives}</h3>
+              <ul className="alternatives">
+                {impact.nearest_alternatives.map((a) => (
+                  <li key={a.id}>
+                    {a.name} — {a.distance_m} m, {a.spare} {t.spare}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

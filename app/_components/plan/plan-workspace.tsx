@@ -1,0 +1,402 @@
+"use client";
+
+import { area as turfArea, length as turfLength, polygonToLine } from "@turf/turf";
+import type { Feature, Geometry, Polygon } from "geojson";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ZONE_CATEGORIES } from "@/db/schema/enums";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { PickedFeature } from "../map/district-map";
+import { CheckReport, type CheckResult } from "./check-report";
+import { PlanHistory } from "./plan-history";
+import { planApi, type PlanBase, type SavedPlan } from "./plan-api";
+import { feature, showPlanOverlay } from "./plan-overlays";
+import { useTerraDraw, type DrawMode } from "./use-terra-draw";
+
+type Kind = "zone" | "point";
+const BASE: Record<Kind, PlanBase> = { zone: "zones", point: "guidance-points" };
+const TOOLS: { mode: DrawMode; key: string; label: keyof Messages["plan"] }[] = [
+  { mode: "polygon", key: "p", label: "polygon" },
+  { mode: "rectangle", key: "r", label: "rectangle" },
+  { mode: "circle", key: "c", label: "circle" },
+  { mode: "point", key: "g", label: "point" },
+  { mode: "select", key: "s", label: "select" },
+];
+const today = () => new Date().toISOString().slice(0, 10);
+const emptyZone = () => ({ name: "", category: "commercial_core", legal_basis: "", valid_from: today(), valid_to: "" });
+const emptyPoint = () => ({ name: "", capacity: "10", opening_hours: "", allowed_goods: "", reserved_priority_slots: "0" });
+
+/**
+ * The planner's workspace on /plan: draw or edit one zone or guidance point, see the server's
+ * validation and impact while drawing, save drafts, publish with a note, and recover from a
+ * concurrent edit without losing the drawing.
+ */
+export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
+  map: MapLibreMap | null;
+  t: Messages["plan"];
+  locale: Locale;
+  picked: PickedFeature | null;
+  /** Tells the dashboard whether a drawing tool is active (map clicks then draw, not pick). */
+  onDrawingChange: (drawing: boolean) => void;
+}) {
+  const draw = useTerraDraw(map);
+  const [editing, setEditing] = useState<{ kind: Kind; id: number; version: number; status: string } | null>(null);
+  const [zone, setZone] = useState(emptyZone);
+  const [point, setPoint] = useState(emptyPoint);
+  const [check, setCheck] = useState<CheckResult | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [conflict, setConflict] = useState<{ mine: number; current: SavedPlan } | null>(null);
+  const [note, setNote] = useState("");
+  const [ruleIds, setRuleIds] = useState<{ id: number; name: string }[]>([]);
+  const [distance, setDistance] = useState("200");
+
+  const geometry = draw.drawing?.geometry ?? null;
+  const kind: Kind = geometry?.type === "Point" || (!geometry && draw.mode === "point") ? "point" : editing?.kind ?? "zone";
+
+  useEffect(() => onDrawingChange(draw.mode !== "static" && draw.mode !== "select"), [draw.mode, onDrawingChange]);
+
+  // Live measurement in the browser; the server's numbers arrive with the check.
+  const measured = useMemo(() => {
+    if (!geometry || geometry.type !== "Polygon") return null;
+    const f = feature(geometry, {}) as Feature<Polygon>;
+    return { area: turfArea(f), perimeter: turfLength(polygonToLine(f) as Feature, { units: "meters" }), vertices: geometry.coordinates[0]!.length - 1 };
+  }, [geometry]);
+
+  // Server validation and impact, debounced while the shape changes.
+  useEffect(() => {
+    if (!geometry) {
+      setCheck(null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      setChecking(true);
+      try {
+        const response = await fetch(`/api/${BASE[kind]}/validate`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ geometry, ...(editing?.kind === kind ? { id: editing.id } : {}) }),
+          signal: controller.signal,
+        });
+        const body = await response.json();
+        setCheck(response.ok ? body : { valid: false, publishable: false, errors: [{ code: "invalid", message: body.error }], warnings: [], conflicts: [] });
+      } catch {
+        // superseded by a newer shape
+      } finally {
+        if (!controller.signal.aborted) setChecking(false);
+      }
+    }, 400);
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [geometry, kind, editing]);
+
+  // Findings on the map: error places, overlaps, affected and alternative guidance points.
+  useEffect(() => {
+    if (!map) return;
+    const features: Feature[] = [];
+    for (const e of check?.errors ?? []) if (e.location) features.push(feature({ type: "Point", coordinates: e.location }, { role: "error" }));
+    for (const w of (check?.warnings ?? []) as { overlap?: Geometry }[]) if (w.overlap) features.push(feature(w.overlap, { role: "overlap" }));
+    for (const a of (check?.impact?.nearest_alternatives ?? []) as { geometry?: Geometry }[]) if (a.geometry) features.push(feature(a.geometry, { role: "alternative" }));
+    showPlanOverlay(map, "check", features);
+  }, [map, check]);
+
+  // Clicking a POI while making a zone from a rule adds it to the rule's sources.
+  useEffect(() => {
+    if (picked?.layer !== "pois-circle") return;
+    const id = Number(picked.properties.id);
+    setRuleIds((ids) => (ids.some((x) => x.id === id) ? ids : [...ids, { id, name: String(picked.properties.name ?? id) }]));
+  }, [picked]);
+
+  const body = useCallback((): Record<string, unknown> => {
+    if (kind === "zone") {
+      return { name: zone.name, category: zone.category, legal_basis: zone.legal_basis, valid_from: zone.valid_from, valid_to: zone.valid_to || null };
+    }
+    return {
+      name: point.name,
+      capacity: Number(point.capacity),
+      opening_hours: point.opening_hours,
+      allowed_goods: point.allowed_goods.split(/[,，]/).map((s) => s.trim()).filter(Boolean),
+      reserved_priority_slots: Number(point.reserved_priority_slots),
+    };
+  }, [kind, zone, point]);
+
+  const loadSaved = useCallback(
+    (saved: SavedPlan, as: Kind) => {
+      const g = saved.geometry;
+      const drawable = g.type === "MultiPolygon" && g.coordinates.length === 1 ? ({ type: "Polygon", coordinates: g.coordinates[0]! } as Polygon) : g;
+      if (drawable.type === "Polygon" || drawable.type === "Point") draw.load({ type: "Feature", geometry: drawable, properties: {} });
+      const p = saved.properties;
+      if (as === "zone") {
+        setZone({ name: String(p.name), category: String(p.category), legal_basis: String(p.legal_basis ?? ""), valid_from: String(p.valid_from), valid_to: p.valid_to ? String(p.valid_to) : "" });
+      } else {
+        setPoint({
+          name: String(p.name),
+          capacity: String(p.capacity),
+          opening_hours: String(p.opening_hours ?? ""),
+          allowed_goods: ((p.allowed_goods as string[]) ?? []).join(", "),
+          reserved_priority_slots: String(p.reserved_priority_slots ?? 0),
+        });
+      }
+      setEditing({ kind: as, id: saved.id, version: saved.properties.version, status: saved.properties.status });
+    },
+    [draw],
+  );
+
+  async function editPicked() {
+    if (!picked) return;
+    const as: Kind = picked.layer === "guidance-points-circle" ? "point" : "zone";
+    const result = await planApi<SavedPlan>("GET", `/api/${BASE[as]}/${picked.properties.id}`);
+    if (result.status === 200) {
+      loadSaved(result.body, as);
+      setMessage(null);
+    } else setMessage({ text: result.body.error ?? String(result.status), error: true });
+  }
+
+  /** Save (create or update); returns the saved version, or null when refused. */
+  async function save(version = editing?.version): Promise<SavedPlan | null> {
+    if (!geometry) return null;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const payload = { type: "Feature", geometry, properties: body() };
+      const result = editing && editing.kind === kind
+        ? await planApi<SavedPlan>("PATCH", `/api/${BASE[kind]}/${editing.id}`, { geometry, properties: body() }, version)
+        : await planApi<SavedPlan>("POST", `/api/${BASE[kind]}`, payload);
+      if (result.status === 200 || result.status === 201) {
+        const saved = result.body;
+        setEditing({ kind, id: saved.id, version: saved.properties.version, status: saved.properties.status });
+        setConflict(null);
+        setMessage({ text: `${t.saved} ${saved.properties.version} (#${saved.id})` });
+        return saved;
+      }
+      if (result.status === 412) {
+        const current = (result.body as unknown as { current: SavedPlan }).current;
+        setConflict({ mine: version ?? 0, current });
+      } else setMessage({ text: result.body.error ?? `HTTP ${result.status}`, error: true });
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function publish() {
+    const saved = await save();
+    if (!saved) return;
+    setBusy(true);
+    try {
+      const result = await planApi<SavedPlan>("POST", `/api/${BASE[kind]}/${saved.id}/publish`, { note }, saved.properties.version);
+      if (result.status === 200) {
+        setEditing({ kind, id: result.body.id, version: result.body.properties.version, status: "active" });
+        setMessage({ text: `${t.published} ${result.body.properties.version} (#${result.body.id})` });
+        setNote("");
+      } else setMessage({ text: result.body.error ?? `HTTP ${result.status}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function makeFromRule() {
+    const result = await planApi<{ geometry: Geometry }>("POST", "/api/zones/from-rule", { source: "pois", ids: ruleIds.map((r) => r.id), distance_m: Number(distance) });
+    if (result.status !== 200) return setMessage({ text: result.body.error ?? `HTTP ${result.status}`, error: true });
+    const g = result.body.geometry;
+    if (g.type === "MultiPolygon" && g.coordinates.length === 1) draw.load({ type: "Feature", geometry: { type: "Polygon", coordinates: g.coordinates[0]! }, properties: {} });
+    else setMessage({ text: "the buffers do not join into one shape; pick nearer POIs or a larger distance", error: true });
+    if (!zone.name) setZone((z) => ({ ...z, name: `${ruleIds.map((r) => r.name).join("、")} ${distance} m`, category: "school_surroundings" }));
+  }
+
+  function startNew() {
+    draw.clear();
+    setEditing(null);
+    setZone(emptyZone());
+    setPoint(emptyPoint());
+    setConflict(null);
+    setMessage(null);
+  }
+
+  // Tool shortcuts when the focus is not in a form field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
+      if (e.key === "Escape") return draw.setMode("static");
+      const tool = TOOLS.find((x) => x.key === e.key.toLowerCase());
+      if (tool && !e.ctrlKey && !e.metaKey && !e.altKey) draw.setMode(tool.mode);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [draw]);
+
+  const canEditPicked = picked && (picked.layer === "no-stall-zones-fill" || picked.layer === "guidance-points-circle") && picked.properties.id !== undefined;
+  const publishable = !!check?.publishable && note.trim().length > 0 && !busy && editing?.status !== "active";
+
+  return (
+    <section className="plan-workspace" data-testid="plan-workspace" aria-label={t.workspace}>
+      <h2>{t.workspace}</h2>
+      <div className="toolbar" role="toolbar" aria-label={t.tools}>
+        {TOOLS.map((tool) => (
+          <button key={tool.mode} type="button" aria-pressed={draw.mode === tool.mode} onClick={() => draw.setMode(tool.mode)} title={`${t[tool.label] as string} (${tool.key.toUpperCase()})`} data-testid={`tool-${tool.mode}`}>
+            {t[tool.label] as string}
+          </button>
+        ))}
+        <button type="button" onClick={draw.undo} disabled={!draw.canUndo} title="Ctrl+Z">
+          {t.undo}
+        </button>
+        <button type="button" onClick={draw.redo} disabled={!draw.canRedo} title="Ctrl+Y">
+          {t.redo}
+        </button>
+        <button type="button" onClick={startNew} data-testid="new-drawing">
+          {t.newDrawing}
+        </button>
+      </div>
+      <p className="hint">{t.hint}</p>
+      {canEditPicked && (
+        <button type="button" className="link-button" onClick={editPicked} data-testid="edit-picked">
+          {t.editSelected} #{String(picked!.properties.id)}
+        </button>
+      )}
+      {editing && (
+        <p className="muted" data-testid="editing">
+          {t.editing.replace("{id}", String(editing.id)).replace("{version}", String(editing.version))} · {editing.status}
+        </p>
+      )}
+
+      {measured && (
+        <dl className="stats measurements" data-testid="measurements">
+          <div className="stat">
+            <dt>{t.area}</dt>
+            <dd data-testid="area">{Math.round(measured.area).toLocaleString()} m²</dd>
+          </div>
+          <div className="stat">
+            <dt>{t.perimeter}</dt>
+            <dd>{Math.round(measured.perimeter).toLocaleString()} m</dd>
+          </div>
+        </dl>
+      )}
+
+      {kind === "zone" ? (
+        <fieldset className="plan-form">
+          <legend>{t.zoneForm}</legend>
+          <label>
+            {t.name}
+            <input value={zone.name} onChange={(e) => setZone({ ...zone, name: e.target.value })} data-testid="zone-name" />
+          </label>
+          <label>
+            {t.category}
+            <select value={zone.category} onChange={(e) => setZone({ ...zone, category: e.target.value })}>
+              {ZONE_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t.categories[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.legalBasis}
+            <input value={zone.legal_basis} onChange={(e) => setZone({ ...zone, legal_basis: e.target.value })} />
+          </label>
+          <div className="row">
+            <label>
+              {t.validFrom}
+              <input type="date" value={zone.valid_from} onChange={(e) => setZone({ ...zone, valid_from: e.target.value })} />
+            </label>
+            <label>
+              {t.validTo}
+              <input type="date" value={zone.valid_to} onChange={(e) => setZone({ ...zone, valid_to: e.target.value })} />
+            </label>
+          </div>
+        </fieldset>
+      ) : (
+        <fieldset className="plan-form">
+          <legend>{t.pointForm}</legend>
+          <label>
+            {t.name}
+            <input value={point.name} onChange={(e) => setPoint({ ...point, name: e.target.value })} data-testid="point-name" />
+          </label>
+          <div className="row">
+            <label>
+              {t.capacity}
+              <input type="number" min={1} value={point.capacity} onChange={(e) => setPoint({ ...point, capacity: e.target.value })} />
+            </label>
+            <label>
+              {t.prioritySlots}
+              <input type="number" min={0} value={point.reserved_priority_slots} onChange={(e) => setPoint({ ...point, reserved_priority_slots: e.target.value })} />
+            </label>
+          </div>
+          <label>
+            {t.openingHours}
+            <input value={point.opening_hours} onChange={(e) => setPoint({ ...point, opening_hours: e.target.value })} placeholder="07:00-10:00, 17:00-21:00" />
+          </label>
+          <label>
+            {t.allowedGoods}
+            <input value={point.allowed_goods} onChange={(e) => setPoint({ ...point, allowed_goods: e.target.value })} />
+          </label>
+        </fieldset>
+      )}
+
+      {checking && <p className="muted">{t.checking}</p>}
+      {check && <CheckReport check={check} t={t} locale={locale} />}
+
+      <div className="plan-actions">
+        <button type="button" onClick={() => save()} disabled={!geometry || busy || !check?.valid} data-testid="save-draft">
+          {busy ? t.saving : t.saveDraft}
+        </button>
+        <label>
+          {t.publishNote}
+          <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="publish-note" maxLength={500} />
+        </label>
+        <button type="button" onClick={publish} disabled={!publishable || !geometry} data-testid="publish">
+          {t.publish}
+        </button>
+      </div>
+      {message && (
+        <p className={message.error ? "form-error" : "form-ok"} role={message.error ? "alert" : "status"} data-testid="plan-message">
+          {message.text}
+        </p>
+      )}
+
+      {conflict && (
+        <div className="conflict-dialog" role="alertdialog" aria-labelledby="conflict-title" data-testid="conflict-dialog">
+          <h3 id="conflict-title">{t.conflictTitle}</h3>
+          <p>{t.conflictBody.replace("{mine}", String(conflict.mine)).replace("{theirs}", String(conflict.current.properties.version))}</p>
+          <p className="muted">
+            {String(conflict.current.properties.name)} · {conflict.current.properties.status}
+          </p>
+          <div className="row">
+            <button type="button" onClick={() => { loadSaved(conflict.current, kind); setConflict(null); }} data-testid="reload-theirs">
+              {t.reloadTheirs}
+            </button>
+            <button type="button" onClick={() => save(conflict.current.properties.version)} data-testid="apply-mine">
+              {t.applyMine}
+            </button>
+          </div>
+        </div>
+      )}
+
+      <details className="rule-panel">
+        <summary>{t.fromRule}</summary>
+        <p className="hint">{t.ruleHint}</p>
+        <p>
+          {t.ruleSources}: {ruleIds.map((r) => r.name).join("、") || "—"}{" "}
+          {ruleIds.length > 0 && (
+            <button type="button" className="link-button" onClick={() => setRuleIds([])}>
+              {t.clear}
+            </button>
+          )}
+        </p>
+        <label>
+          {t.distance}
+          <input type="number" min={1} max={2000} value={distance} onChange={(e) => setDistance(e.target.value)} />
+        </label>
+        <button type="button" onClick={makeFromRule} disabled={ruleIds.length === 0}>
+          {t.makeZone}
+        </button>
+      </details>
+
+      <PlanHistory map={map} t={t} editing={editing ? { base: BASE[editing.kind], id: editing.id, version: editing.version } : null} />
+    </section>
+  );
+}

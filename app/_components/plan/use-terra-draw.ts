@@ -1,0 +1,112 @@
+"use client";
+
+import type { Feature, Point, Polygon } from "geojson";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  TerraDraw,
+  TerraDrawCircleMode,
+  TerraDrawPointMode,
+  TerraDrawPolygonMode,
+  TerraDrawRectangleMode,
+  TerraDrawSelectMode,
+  TerraDrawSessionUndoRedo,
+  TerraDrawUndoRedoKeyboardShortcuts,
+  type GeoJSONStoreFeatures,
+} from "terra-draw";
+import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
+import { snapToBoundaries } from "./snapping";
+
+export type DrawMode = "polygon" | "rectangle" | "circle" | "point" | "select" | "static";
+export type Drawing = Feature<Polygon | Point>;
+
+const ZONE_COLOUR = "#d7301f";
+const POINT_COLOUR = "#1a9850";
+const editable = { feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true } } };
+
+/**
+ * Terra Draw on the map, holding one drawing at a time (the zone or point being edited).
+ * Undo/redo and keyboard shortcuts come from Terra Draw itself.
+ */
+export function useTerraDraw(map: MapLibreMap | null) {
+  const draw = useRef<TerraDraw | null>(null);
+  const [mode, setModeState] = useState<DrawMode>("static");
+  const [drawing, setDrawing] = useState<Drawing | null>(null);
+  const [history, setHistory] = useState({ undo: false, redo: false });
+
+  useEffect(() => {
+    if (!map) return;
+    const instance = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map }),
+      modes: [
+        new TerraDrawPolygonMode({
+          snapping: { toCoordinate: true, toCustom: snapToBoundaries(map) },
+          styles: { fillColor: ZONE_COLOUR, fillOpacity: 0.25, outlineColor: ZONE_COLOUR, outlineWidth: 2 },
+        }),
+        new TerraDrawRectangleMode({ styles: { fillColor: ZONE_COLOUR, fillOpacity: 0.25, outlineColor: ZONE_COLOUR, outlineWidth: 2 } }),
+        new TerraDrawCircleMode({ styles: { fillColor: ZONE_COLOUR, fillOpacity: 0.25, outlineColor: ZONE_COLOUR, outlineWidth: 2 } }),
+        new TerraDrawPointMode({ styles: { pointColor: POINT_COLOUR, pointWidth: 8, pointOutlineColor: "#ffffff", pointOutlineWidth: 2 } }),
+        new TerraDrawSelectMode({ flags: { polygon: editable, rectangle: editable, circle: editable, point: { feature: { draggable: true } } } }),
+      ],
+      undoRedo: { sessionLevel: new TerraDrawSessionUndoRedo(), keyboardShortcuts: new TerraDrawUndoRedoKeyboardShortcuts() },
+    });
+    instance.start();
+    instance.setMode("static");
+    const sync = () => {
+      const features = instance.getSnapshot().filter((f) => f.geometry.type === "Polygon" || f.geometry.type === "Point");
+      const latest = features[features.length - 1];
+      setDrawing(latest ? ({ type: "Feature", geometry: latest.geometry, properties: {} } as Drawing) : null);
+      setHistory({ undo: instance.canUndo(), redo: instance.canRedo() });
+    };
+    // One drawing at a time: finishing a new one replaces the previous.
+    instance.on("finish", (id) => {
+      const others = instance.getSnapshot().filter((f) => f.id !== id).map((f) => f.id!);
+      if (others.length) instance.removeFeatures(others);
+      sync();
+    });
+    instance.on("change", sync);
+    instance.on("history", () => setHistory({ undo: instance.canUndo(), redo: instance.canRedo() }));
+    draw.current = instance;
+    (window as unknown as { __gridAtlasDraw?: TerraDraw }).__gridAtlasDraw = instance; // for Playwright
+    return () => {
+      instance.stop();
+      draw.current = null;
+    };
+  }, [map]);
+
+  const setMode = useCallback((next: DrawMode) => {
+    draw.current?.setMode(next);
+    setModeState(next);
+  }, []);
+
+  /** Put a saved zone or point on the map to edit it. */
+  const load = useCallback((feature: Drawing) => {
+    const instance = draw.current;
+    if (!instance) return;
+    instance.clear();
+    const kind = feature.geometry.type === "Point" ? "point" : "polygon";
+    const [result] = instance.addFeatures([{ type: "Feature", geometry: feature.geometry, properties: { mode: kind } } as GeoJSONStoreFeatures]);
+    if (result && !result.valid) console.warn("could not load the feature for editing:", result.reason);
+    setDrawing({ type: "Feature", geometry: feature.geometry, properties: {} });
+    instance.setMode("select");
+    setModeState("select");
+    if (result?.id !== undefined) instance.selectFeature(result.id);
+  }, []);
+
+  const clear = useCallback(() => {
+    draw.current?.clear();
+    setDrawing(null);
+  }, []);
+
+  return {
+    mode,
+    setMode,
+    drawing,
+    load,
+    clear,
+    canUndo: history.undo,
+    canRedo: history.redo,
+    undo: () => draw.current?.undo(),
+    redo: () => draw.current?.redo(),
+  };
+}
