@@ -38,7 +38,7 @@ const zh = {
     emptyBody: "数据库是空的。运行 npm run db:seed 生成演示辖区，或导入真实数据。",
   },
   views: {
-    plan: "禁摊区与疏导点一览：点击查看规则、版本与容量。绘制、校验与发布将在规划工作区版本中提供。",
+    plan: "禁摊区与疏导点：点击查看规则、版本与容量；规划员可在下方绘制、校验、预览影响并发布。",
     command: "统计显著的事件热点（Getis-Ord Gi*，FDR 校正）与新兴热点。点击列表定位到网格。",
     coverage: "对照辖区目标查看各社区与网格的覆盖率，低于目标的排在前面。",
   },
@@ -294,7 +294,7 @@ const en: Messages = {
     emptyBody: "The database is empty. Run npm run db:seed to generate the demo district, or import real data.",
   },
   views: {
-    plan: "No-stall zones and guidance points: click one for its rule, version and capacity. Drawing, validation and publishing arrive with the planner workspace.",
+    plan: "No-stall zones and guidance points: click one for its rule, version and capacity; planners draw, check, preview the impact and publish below.",
     command: "Statistically significant incident hot spots (Getis-Ord Gi*, FDR corrected) and emerging hot spots. Click a row to zoom to the cell.",
     coverage: "Coverage of each community and cell against the district's targets, cells below target first.",
   },

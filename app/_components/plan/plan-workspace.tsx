@@ -2,8 +2,8 @@
 
 import { area as turfArea, length as turfLength, polygonToLine } from "@turf/turf";
 import type { Feature, Geometry, Polygon } from "geojson";
-import type { Map as MapLibreMap } from "maplibre-gl";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Map as MapLibreMap, VectorTileSource } from "maplibre-gl";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ZONE_CATEGORIES } from "@/db/schema/enums";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { PickedFeature } from "../map/district-map";
@@ -22,6 +22,14 @@ const TOOLS: { mode: DrawMode; key: string; label: keyof Messages["plan"] }[] = 
   { mode: "point", key: "g", label: "point" },
   { mode: "select", key: "s", label: "select" },
 ];
+/** After a save, the plan tile layers fetch again (their ETags changed; MapLibre keeps tiles otherwise). */
+function refreshPlanTiles(map: MapLibreMap | null) {
+  for (const layer of ["no-stall-zones", "guidance-points"]) {
+    const source = map?.getSource(`tiles-${layer}`) as VectorTileSource | undefined;
+    if (source) source.setTiles([`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt?rev=${Date.now()}`]);
+  }
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 const emptyZone = () => ({ name: "", category: "commercial_core", legal_basis: "", valid_from: today(), valid_to: "" });
 const emptyPoint = () => ({ name: "", capacity: "10", opening_hours: "", allowed_goods: "", reserved_priority_slots: "0" });
@@ -146,15 +154,28 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
     [draw],
   );
 
-  async function editPicked() {
-    if (!picked) return;
-    const as: Kind = picked.layer === "guidance-points-circle" ? "point" : "zone";
-    const result = await planApi<SavedPlan>("GET", `/api/${BASE[as]}/${picked.properties.id}`);
-    if (result.status === 200) {
-      loadSaved(result.body, as);
-      setMessage(null);
-    } else setMessage({ text: result.body.error ?? String(result.status), error: true });
-  }
+  const openSaved = useCallback(
+    async (as: Kind, id: number) => {
+      const result = await planApi<SavedPlan>("GET", `/api/${BASE[as]}/${id}`);
+      if (result.status === 200) {
+        loadSaved(result.body, as);
+        setMessage(null);
+      } else setMessage({ text: result.body.error ?? String(result.status), error: true });
+    },
+    [loadSaved],
+  );
+  const editPicked = () => picked && openSaved(picked.layer === "guidance-points-circle" ? "point" : "zone", Number(picked.properties.id));
+
+  // A link like /plan?edit=zone:12 opens that zone for editing (shareable, and used by tests).
+  // Read at first render: the view state rewrites the URL soon after.
+  const editParam = useRef(typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("edit"));
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !map) return;
+    opened.current = true;
+    const match = /^(zone|point):(\d+)$/.exec(editParam.current ?? "");
+    if (match) void openSaved(match[1] as Kind, Number(match[2]));
+  }, [map, openSaved]);
 
   /** Save (create or update); returns the saved version, or null when refused. */
   async function save(version = editing?.version): Promise<SavedPlan | null> {
@@ -171,6 +192,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
         setEditing({ kind, id: saved.id, version: saved.properties.version, status: saved.properties.status });
         setConflict(null);
         setMessage({ text: `${t.saved} ${saved.properties.version} (#${saved.id})` });
+        refreshPlanTiles(map);
         return saved;
       }
       if (result.status === 412) {
@@ -193,6 +215,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
         setEditing({ kind, id: result.body.id, version: result.body.properties.version, status: "active" });
         setMessage({ text: `${t.published} ${result.body.properties.version} (#${result.body.id})` });
         setNote("");
+        refreshPlanTiles(map);
       } else setMessage({ text: result.body.error ?? `HTTP ${result.status}`, error: true });
     } finally {
       setBusy(false);

@@ -1,0 +1,139 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { storageStatePath } from "../accounts";
+import { sameOrigin } from "../api-helpers";
+import { collectConsoleErrors, waitForMapIdle } from "../helpers";
+
+test.use({ storageState: storageStatePath("planner") });
+
+/** A place where a ~170 m square is publishable (no zone or guidance point near), via the validate API. */
+async function quietSpot(request: APIRequestContext, baseURL: string): Promise<[number, number]> {
+  const cells = (await (await request.get("/api/boundaries/grid-cells")).json()).features as { geometry: { coordinates: number[][][][] } }[];
+  const d = 0.0009;
+  for (const cell of cells.slice(200)) {
+    const ring = cell.geometry.coordinates[0]![0]!;
+    const x = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
+    const y = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
+    const square = { type: "Polygon", coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]]] };
+    const check = await (await request.post("/api/zones/validate", { data: { geometry: square }, headers: sameOrigin(baseURL) })).json();
+    if (check.publishable && check.warnings.length === 0) return [x, y];
+  }
+  throw new Error("no quiet spot");
+}
+
+async function centreOn(page: Page, [x, y]: [number, number]) {
+  await page.evaluate(([lng, lat]) => (window as unknown as { __gridAtlasMap: { jumpTo(o: object): void } }).__gridAtlasMap.jumpTo({ center: [lng, lat], zoom: 17 }), [x, y]);
+  await waitForMapIdle(page);
+}
+
+/** Click a ring of pixel offsets around the map's centre, closing it on the first point. */
+async function drawPolygon(page: Page, offsets: [number, number][]) {
+  const box = (await page.getByTestId("district-map").boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.getByTestId("tool-polygon").click();
+  for (const [dx, dy] of [...offsets, offsets[0]!]) {
+    await page.mouse.click(cx + dx, cy + dy);
+    await page.waitForTimeout(120);
+  }
+}
+
+test("a planner draws a zone, fixes an error, previews the impact, publishes it, and is blocked from putting a guidance point inside", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const errors = collectConsoleErrors(page);
+  const spot = await quietSpot(page.request, baseURL!);
+  await page.goto("/plan");
+  await waitForMapIdle(page);
+  await centreOn(page, spot);
+
+  // A slip of the mouse: a few square metres is refused with a reason, and cannot be saved.
+  await drawPolygon(page, [[0, 0], [4, 0], [4, 4], [0, 4]]);
+  await expect(page.getByTestId("check-errors")).toContainText(/at least 20 m²/);
+  await expect(page.getByTestId("save-draft")).toBeDisabled();
+
+  // Drawn again properly: measured, checked, impact shown.
+  await page.getByTestId("new-drawing").click();
+  await drawPolygon(page, [[-60, -50], [60, -50], [60, 50], [-60, 50]]);
+  await expect(page.getByTestId("area")).toContainText("m²");
+  await expect(page.getByTestId("impact")).toBeVisible();
+  await expect(page.getByTestId("check-ok")).toBeVisible();
+  const area = Number((await page.getByTestId("area").textContent())!.replace(/[^\d]/g, ""));
+  expect(area).toBeGreaterThan(8_000); // 120 × 100 px at z17 ≈ 126 × 105 m
+  expect(area).toBeLessThan(18_000);
+  await page.getByTestId("zone-name").fill("E2E night-market ban");
+  await page.screenshot({ path: testInfo.outputPath("plan-drawn.png") });
+
+  await page.getByTestId("save-draft").click();
+  await expect(page.getByTestId("plan-message")).toContainText(/version 1/);
+  const id = Number(/#(\d+)/.exec((await page.getByTestId("plan-message").textContent())!)![1]);
+  await page.getByTestId("publish-note").fill("agreed with the street office");
+  await page.getByTestId("publish").click();
+  await expect(page.getByTestId("plan-message")).toContainText(/Published/);
+  await expect(page.getByTestId("history")).toContainText("publish");
+
+  // The published zone is in the vector tiles the map draws.
+  const inTiles = () =>
+    page.evaluate(
+      (name) =>
+        (window as unknown as { __gridAtlasMap: { querySourceFeatures(s: string, o: object): { properties: { name: string; status: string } }[] } }).__gridAtlasMap
+          .querySourceFeatures("tiles-no-stall-zones", { sourceLayer: "no-stall-zones" })
+          .filter((f) => f.properties.name === name)
+          .map((f) => f.properties.status),
+      "E2E night-market ban",
+    );
+  await expect.poll(inTiles, { timeout: 30_000 }).toContain("active");
+
+  // A guidance point inside it: the conflict names the zone and publishing stays blocked.
+  await page.getByTestId("new-drawing").click();
+  await page.getByTestId("tool-point").click();
+  const box = (await page.getByTestId("district-map").boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId("check-conflicts")).toContainText("E2E night-market ban");
+  await page.getByTestId("point-name").fill("Inside the ban");
+  await page.getByTestId("publish-note").fill("try");
+  await expect(page.getByTestId("publish")).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath("plan-point-conflict.png") });
+
+  // And on the Overview map.
+  await page.goto("/?layers=no-stall-zones");
+  await waitForMapIdle(page);
+  await centreOn(page, spot);
+  await expect.poll(inTiles, { timeout: 30_000 }).toContain("active");
+  expect(id).toBeGreaterThan(0);
+  expect(errors.filter((e) => !/GL Driver|GPU stall/.test(e))).toEqual([]);
+});
+
+test("two planners edit the same zone: the second save gets the conflict dialog and nothing is lost", async ({ browser, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  const [a, b] = await Promise.all([browser.newContext({ storageState: storageStatePath("planner") }), browser.newContext({ storageState: storageStatePath("planner") })]);
+  const pageA = await a.newPage();
+  const pageB = await b.newPage();
+  const spot = await quietSpot(pageA.request, baseURL!);
+  const d = 0.0005;
+  const created = await pageA.request.post("/api/zones", {
+    data: { type: "Feature", geometry: { type: "Polygon", coordinates: [[[spot[0] - d, spot[1] - d], [spot[0] + d, spot[1] - d], [spot[0] + d, spot[1] + d], [spot[0] - d, spot[1] + d], [spot[0] - d, spot[1] - d]]] }, properties: { name: "Shared zone", category: "other", valid_from: "2026-01-01" } },
+    headers: sameOrigin(baseURL),
+  });
+  const { id } = await created.json();
+  for (const page of [pageA, pageB]) {
+    await page.goto(`/plan?edit=zone:${id}`);
+    await waitForMapIdle(page);
+    await expect(page.getByTestId("editing")).toContainText(`#${id}`);
+  }
+  await pageA.getByTestId("zone-name").fill("A's name");
+  await pageA.getByTestId("save-draft").click();
+  await expect(pageA.getByTestId("plan-message")).toContainText(/version 2/);
+
+  await pageB.getByTestId("zone-name").fill("B's name");
+  await pageB.getByTestId("save-draft").click();
+  await expect(pageB.getByTestId("conflict-dialog")).toBeVisible();
+  await expect(pageB.getByTestId("conflict-dialog")).toContainText("A's name");
+  await expect(pageB.getByTestId("zone-name")).toHaveValue("B's name"); // B's edit is still there
+  await expect(pageB.getByTestId("area")).toBeVisible(); // and so is the shape
+  await pageB.screenshot({ path: testInfo.outputPath("conflict.png") });
+  await pageB.getByTestId("apply-mine").click();
+  await expect(pageB.getByTestId("plan-message")).toContainText(/version 3/);
+  const final = await (await pageA.request.get(`/api/zones/${id}`)).json();
+  expect(final.properties).toMatchObject({ name: "B's name", version: 3 });
+  await a.close();
+  await b.close();
+});
