@@ -25,6 +25,8 @@ export const TileFilter = z
       .string()
       .transform((s) => s.split(",").map((c) => c.trim()).filter(Boolean))
       .pipe(z.array(z.enum(EVENT_CATEGORIES as unknown as [EventCategory, ...EventCategory[]], { error: (i) => `unknown category "${String(i.input)}"` }))),
+    /** A client's cache-buster after it saved a change (new URL → MapLibre fetches again); not part of the query. */
+    v: z.string().regex(/^[\w.-]{1,40}$/, "v is a short version tag").optional(),
   })
   .partial()
   .strict()

@@ -26,7 +26,7 @@ const TOOLS: { mode: DrawMode; key: string; label: keyof Messages["plan"] }[] = 
 function refreshPlanTiles(map: MapLibreMap | null) {
   for (const layer of ["no-stall-zones", "guidance-points"]) {
     const source = map?.getSource(`tiles-${layer}`) as VectorTileSource | undefined;
-    if (source) source.setTiles([`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt?rev=${Date.now()}`]);
+    if (source) source.setTiles([`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt?v=${Date.now()}`]);
   }
 }
 
@@ -137,6 +137,13 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       const g = saved.geometry;
       const drawable = g.type === "MultiPolygon" && g.coordinates.length === 1 ? ({ type: "Polygon", coordinates: g.coordinates[0]! } as Polygon) : g;
       if (drawable.type === "Polygon" || drawable.type === "Point") draw.load({ type: "Feature", geometry: drawable, properties: {} });
+      // Bring it into view.
+      const coords: number[][] = drawable.type === "Point" ? [drawable.coordinates] : drawable.type === "Polygon" ? drawable.coordinates.flat() : [];
+      if (map && coords.length) {
+        const xs = coords.map((c) => c[0]!);
+        const ys = coords.map((c) => c[1]!);
+        map.fitBounds([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], { padding: { top: 80, bottom: 80, left: 380, right: 80 }, maxZoom: 17, duration: 0 });
+      }
       const p = saved.properties;
       if (as === "zone") {
         setZone({ name: String(p.name), category: String(p.category), legal_basis: String(p.legal_basis ?? ""), valid_from: String(p.valid_from), valid_to: p.valid_to ? String(p.valid_to) : "" });
@@ -151,7 +158,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       }
       setEditing({ kind: as, id: saved.id, version: saved.properties.version, status: saved.properties.status });
     },
-    [draw],
+    [draw, map],
   );
 
   const openSaved = useCallback(

@@ -20,6 +20,7 @@ import { snapToBoundaries } from "./snapping";
 export type DrawMode = "polygon" | "rectangle" | "circle" | "point" | "select" | "static";
 export type Drawing = Feature<Polygon | Point>;
 
+const DRAWN = new Set(["polygon", "rectangle", "circle", "point"]);
 const ZONE_COLOUR = "#d7301f";
 const POINT_COLOUR = "#1a9850";
 const editable = { feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true } } };
@@ -53,14 +54,15 @@ export function useTerraDraw(map: MapLibreMap | null) {
     instance.start();
     instance.setMode("static");
     const sync = () => {
-      const features = instance.getSnapshot().filter((f) => f.geometry.type === "Polygon" || f.geometry.type === "Point");
+      // Only drawn shapes: selection handles, midpoints and snapping guides are Points in the store too.
+      const features = instance.getSnapshot().filter((f) => DRAWN.has(String(f.properties.mode)));
       const latest = features[features.length - 1];
       setDrawing(latest ? ({ type: "Feature", geometry: latest.geometry, properties: {} } as Drawing) : null);
       setHistory({ undo: instance.canUndo(), redo: instance.canRedo() });
     };
     // One drawing at a time: finishing a new one replaces the previous.
     instance.on("finish", (id) => {
-      const others = instance.getSnapshot().filter((f) => f.id !== id).map((f) => f.id!);
+      const others = instance.getSnapshot().filter((f) => f.id !== id && DRAWN.has(String(f.properties.mode))).map((f) => f.id!);
       if (others.length) instance.removeFeatures(others);
       sync();
     });
