@@ -15,3 +15,4 @@ export * from "./sessions";
 export * from "./api-tokens";
 export * from "./sign-in-failures";
 export * from "./plan-versions";
+export * from "./imports";

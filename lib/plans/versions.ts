@@ -25,12 +25,12 @@ export async function appendVersion(db: Db, kind: PlanKind, id: number, action: 
 }
 
 /** First history entries for rows that have none (the generated demo plans). */
-export async function recordInitialVersions(db: Db): Promise<void> {
+export async function recordInitialVersions(db: Db, note = "generated demo data", actor = "system"): Promise<void> {
   for (const kind of ["zone", "guidance_point"] as const) {
     const since = kind === "zone" ? sql`least(t.created_at, t.valid_from::timestamptz)` : sql`t.created_at`;
     await db.execute(
       sql`insert into plan_versions (kind, feature_id, version, action, status, note, actor, saved_at, properties, geom)
-          select ${kind}, t.id, t.version, 'create', t.status::text, 'generated demo data', 'system', ${since}, ${PROPERTIES[kind]}, t.geom
+          select ${kind}, t.id, t.version, 'create', t.status::text, ${note}, ${actor}, ${since}, ${PROPERTIES[kind]}, t.geom
           from ${TABLE[kind]} t
           where not exists (select 1 from plan_versions v where v.kind = ${kind} and v.feature_id = t.id)`,
     );

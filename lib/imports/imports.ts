@@ -1,0 +1,271 @@
+import { sql } from "drizzle-orm";
+import type { Geometry, Position } from "geojson";
+import { z } from "zod";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/authorize";
+import { query, queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { DetailedHttpError, ForbiddenError, HttpError, NotFoundError } from "@/lib/http/errors";
+import { recordInitialVersions } from "@/lib/plans/versions";
+import { IMPORT_CRS, toWgs84, type ImportCrs } from "./crs";
+import { IMPORT_LIMITS } from "./limits";
+import { ImportFileError, type RawFeature } from "./parse/types";
+import { readImportFile } from "./read-file";
+import { FIELD_ALIASES, IMPORT_LAYERS, IMPORT_TARGETS, type ImportLayer } from "./targets";
+
+export const ImportOptions = z
+  .object({
+    layer: z.enum(IMPORT_LAYERS, { error: `layer is one of ${IMPORT_LAYERS.join(", ")}` }),
+    crs: z.enum(IMPORT_CRS, { error: `crs is one of ${IMPORT_CRS.join(", ")}` }).default("wgs84"),
+    /** target field → column in the file; also lon / lat / wkt for CSV. */
+    mapping: z.record(z.string().max(50), z.string().max(100)).refine((m) => Object.keys(m).length <= 50, "too many mapped fields").default({}),
+  })
+  .strict();
+export type ImportOptions = z.output<typeof ImportOptions>;
+
+export interface ImportReport {
+  format?: string;
+  rows: number;
+  ok: number;
+  update: number;
+  rejected: number;
+  /** The first rejected rows, with reasons. */
+  rejections: { row: number; reason: string }[];
+  notes: string[];
+  columns: string[];
+  error?: string;
+}
+
+export interface ImportStatus {
+  id: string;
+  layer: ImportLayer;
+  crs: ImportCrs;
+  file_name: string;
+  status: "parsing" | "ready" | "failed" | "committed" | "discarded";
+  progress: number;
+  report: ImportReport | null;
+  created_at: string;
+}
+
+/** Planners import into every layer; a street office into the register, inside its street. */
+function authorizeImport(actor: Actor, layer: ImportLayer): void {
+  if (can(actor, "import")) return;
+  if (IMPORT_TARGETS[layer].registerLayer && can(actor, "edit:register")) return;
+  authorize(actor, "import"); // throws the right 401/403
+  throw new ForbiddenError("your role may not import this layer");
+}
+
+export async function createImport(db: Db, actor: Actor, fileName: string, options: ImportOptions): Promise<string> {
+  authorizeImport(actor, options.layer);
+  const row = await queryOne<{ id: string }>(
+    db,
+    sql`insert into imports (layer, crs, file_name, mapping, actor, user_id, street_code)
+        values (${options.layer}, ${options.crs}, ${fileName.slice(0, 200)}, ${JSON.stringify(options.mapping)}::jsonb, ${actor.label}, ${actor.userId}, ${actor.streetCode})
+        returning id::text`,
+  );
+  return row!.id;
+}
+
+/**
+ * Parse, check and stage an upload. Never throws: a file that cannot be read, a parser crash or
+ * the time limit fail this import only (status "failed" with the reason); nothing is written to
+ * any layer here.
+ */
+export async function stageImport(db: Db, id: string, fileName: string, bytes: Uint8Array): Promise<void> {
+  const started = Date.now();
+  try {
+    const job = await queryOne<{ layer: ImportLayer; crs: ImportCrs; mapping: Record<string, string>; street_code: string | null }>(
+      db,
+      sql`select layer, crs, mapping, street_code from imports where id = ${id}::uuid`,
+    );
+    if (!job) return;
+    const parsed = await readImportFile(fileName, bytes, job.mapping);
+    if (parsed.features.length > IMPORT_LIMITS.rows) throw new ImportFileError(`more than ${IMPORT_LIMITS.rows.toLocaleString("en")} rows; split the file`);
+    const target = IMPORT_TARGETS[job.layer];
+    const seenCodes = new Map<string, number>();
+    const columns = [...new Set(parsed.features.slice(0, 100).flatMap((f) => Object.keys(f.properties)))];
+    const BATCH = 500;
+    for (let start = 0; start < parsed.features.length; start += BATCH) {
+      if (Date.now() - started > IMPORT_LIMITS.seconds * 1000) throw new ImportFileError(`checking took longer than ${IMPORT_LIMITS.seconds} s`);
+      const rows = parsed.features.slice(start, start + BATCH).map((raw, i) => checkRow(raw, start + i + 1, job, seenCodes));
+      await db.execute(
+        sql`insert into import_rows (import_id, row_number, verdict, reason, properties, geom) values ${sql.join(
+          rows.map(
+            (r) =>
+              sql`(${id}::uuid, ${r.row}, ${r.verdict}, ${r.reason}, ${JSON.stringify(r.properties)}::jsonb,
+                   ${r.geometry ? sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(r.geometry)}), 4326)` : sql`null`})`,
+          ),
+          sql`, `,
+        )}`,
+      );
+      await db.execute(sql`update imports set progress = ${Math.round(((start + rows.length) / parsed.features.length) * 90)}, updated_at = now() where id = ${id}::uuid`);
+    }
+    await checkInDatabase(db, id, job.layer, job.street_code);
+    const report = await summarise(db, id, parsed.format, parsed.notes, columns);
+    await db.execute(sql`update imports set status = 'ready', progress = 100, format = ${parsed.format}, report = ${JSON.stringify(report)}::jsonb, updated_at = now() where id = ${id}::uuid`);
+  } catch (error) {
+    const reason = error instanceof ImportFileError ? error.message : `the file could not be processed (${(error as Error)?.message ?? "unknown error"})`;
+    if (!(error instanceof ImportFileError)) console.error(`[grid-atlas] import ${id} failed:`, error);
+    await db.execute(sql`delete from import_rows where import_id = ${id}::uuid`).catch(() => {});
+    await db
+      .execute(sql`update imports set status = 'failed', report = ${JSON.stringify({ rows: 0, ok: 0, update: 0, rejected: 0, rejections: [], notes: [], columns: [], error: reason })}::jsonb, updated_at = now() where id = ${id}::uuid`)
+      .catch(() => {});
+  }
+}
+
+interface CheckedRow {
+  row: number;
+  verdict: "ok" | "rejected";
+  reason: string | null;
+  properties: Record<string, unknown>;
+  geometry: Geometry | null;
+}
+
+function checkRow(raw: RawFeature, row: number, job: { layer: ImportLayer; crs: ImportCrs; mapping: Record<string, string> }, seenCodes: Map<string, number>): CheckedRow {
+  const target = IMPORT_TARGETS[job.layer];
+  const reject = (reason: string): CheckedRow => ({ row, verdict: "rejected", reason, properties: raw.properties, geometry: null });
+  if (raw.error) return reject(raw.error);
+  let geometry = raw.geometry;
+  if (!geometry) return reject("no geometry");
+  if (geometry.type === "MultiPoint" && geometry.coordinates.length === 1) geometry = { type: "Point", coordinates: geometry.coordinates[0]! };
+  const isPoint = geometry.type === "Point";
+  const isArea = geometry.type === "Polygon" || geometry.type === "MultiPolygon";
+  if (target.geometry === "point" && !isPoint) return reject(`a ${geometry.type} where a Point is needed`);
+  if (target.geometry === "area" && !isArea) return reject(`a ${geometry.type} where a Polygon is needed`);
+  if (target.geometry === "point-or-area" && !isPoint && !isArea) return reject(`a ${geometry.type} where a Point or Polygon is needed`);
+  const first = firstPosition(geometry);
+  if (!first || !Number.isFinite(first[0]) || !Number.isFinite(first[1])) return reject("empty or non-numeric coordinates");
+  const [x, y] = first as [number, number];
+  if (Math.abs(y) > 90 && Math.abs(x) <= 90) return reject(`latitude ${y} is out of range: longitude and latitude look swapped`);
+  if (Math.abs(x) > 180 || Math.abs(y) > 90) return reject(`[${x}, ${y}] is not longitude/latitude: is the file projected? (a Shapefile needs its .prj)`);
+  geometry = toWgs84(geometry, job.crs);
+
+  const input = mapFields(raw.properties, target.fields, job.mapping);
+  const parsed = target.fields.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return reject(`${issue.path.join(".") || "row"}: ${issue.message}`);
+  }
+  const properties = parsed.data;
+  if (target.code) {
+    const code = String(properties[target.code.column]);
+    const earlier = seenCodes.get(code);
+    if (earlier) return reject(`duplicate code ${code} (first at row ${earlier})`);
+    seenCodes.set(code, row);
+  }
+  return { row, verdict: "ok", reason: null, properties, geometry };
+}
+
+function firstPosition(g: Geometry): Position | undefined {
+  if (g.type === "GeometryCollection") return g.geometries[0] ? firstPosition(g.geometries[0]) : undefined;
+  let c: unknown = g.coordinates;
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return Array.isArray(c) ? (c as Position) : undefined;
+}
+
+/** The row's values for the target's fields: mapped column, same name (any case), or a known alias. */
+function mapFields(properties: Record<string, unknown>, schema: z.ZodType, mapping: Record<string, string>): Record<string, unknown> {
+  const shape = (schema as unknown as { shape?: Record<string, unknown>; def?: { in?: { shape?: Record<string, unknown> }; schema?: { shape?: Record<string, unknown> } } });
+  const fields = Object.keys(shape.shape ?? shape.def?.in?.shape ?? shape.def?.schema?.shape ?? {});
+  const lower = new Map(Object.entries(properties).map(([k, v]) => [k.toLowerCase(), v]));
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const names = [mapping[field], field, ...(FIELD_ALIASES[field] ?? [])].filter(Boolean) as string[];
+    for (const n of names) {
+      const v = properties[n] ?? lower.get(n.toLowerCase());
+      if (v !== undefined && v !== null && v !== "") {
+        out[field] = v;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Checks that need the database: PostGIS validity, inside the district (or street), existing codes. */
+async function checkInDatabase(db: Db, id: string, layer: ImportLayer, streetCode: string | null): Promise<void> {
+  const mine = sql`r.import_id = ${id}::uuid and r.verdict = 'ok'`;
+  await db.execute(sql`update import_rows r set verdict = 'rejected', reason = 'invalid geometry: ' || ST_IsValidReason(r.geom) where ${mine} and not ST_IsValid(r.geom)`);
+  if (layer !== "streets") {
+    await db.execute(
+      sql`update import_rows r set verdict = 'rejected', reason = 'outside the district'
+          where ${mine} and exists (select 1 from streets) and not exists (select 1 from streets s where ST_Intersects(s.geom, r.geom))`,
+    );
+  }
+  if (streetCode) {
+    await db.execute(
+      sql`update import_rows r set verdict = 'rejected', reason = 'outside your street'
+          where ${mine} and not exists (select 1 from streets s where s.code = ${streetCode} and ST_Intersects(s.geom, r.geom))`,
+    );
+  }
+  const code = IMPORT_TARGETS[layer].code;
+  if (code) {
+    await db.execute(
+      sql`update import_rows r set verdict = 'update' where ${mine} and exists (select 1 from ${code.table} t where t.code = r.properties->>'code')`,
+    );
+  }
+}
+
+async function summarise(db: Db, id: string, format: string, notes: string[], columns: string[]): Promise<ImportReport> {
+  const counts = await query<{ verdict: string; n: number }>(db, sql`select verdict, count(*)::int as n from import_rows where import_id = ${id}::uuid group by 1`);
+  const n = (v: string) => Number(counts.find((c) => c.verdict === v)?.n ?? 0);
+  const rejections = await query<{ row: number; reason: string }>(
+    db,
+    sql`select row_number as row, reason from import_rows where import_id = ${id}::uuid and verdict = 'rejected' order by row_number limit 100`,
+  );
+  return { format, rows: n("ok") + n("update") + n("rejected"), ok: n("ok"), update: n("update"), rejected: n("rejected"), rejections, notes, columns };
+}
+
+async function loadImport(db: Db, actor: Actor, id: string): Promise<ImportStatus & { user_id: number | null; actor: string }> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError(`no import ${id.slice(0, 40)}`);
+  const row = await queryOne<ImportStatus & { user_id: number | null; actor: string }>(
+    db,
+    sql`select id::text, layer, crs, file_name, status, progress, report, created_at::text, user_id, actor from imports where id = ${id}::uuid`,
+  );
+  // An import belongs to whoever started it.
+  if (!row || row.actor !== actor.label) throw new NotFoundError(`no import ${id}`);
+  return row;
+}
+
+export async function getImport(db: Db, actor: Actor, id: string): Promise<ImportStatus> {
+  const { user_id: _u, actor: _a, ...status } = await loadImport(db, actor, id);
+  return status;
+}
+
+/** Write every accepted row in one transaction, or nothing; the audit log records the import. */
+export async function commitImport(db: Db, actor: Actor, id: string): Promise<ImportStatus> {
+  const job = await loadImport(db, actor, id);
+  authorizeImport(actor, job.layer);
+  if (job.status !== "ready") throw new HttpError(409, `this import is ${job.status}; only a parsed ("ready") import can be committed`);
+  if ((job.report?.ok ?? 0) + (job.report?.update ?? 0) === 0) throw new HttpError(409, "no row was accepted: nothing to commit");
+  try {
+    await db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      const locked = await queryOne<{ status: string }>(t, sql`select status from imports where id = ${id}::uuid for update`);
+      if (locked?.status !== "ready") throw new HttpError(409, `this import is ${locked?.status} now`);
+      await t.execute(IMPORT_TARGETS[job.layer].commit(id));
+      if (job.layer === "no-stall-zones" || job.layer === "guidance-points") await recordInitialVersions(t, `imported from ${job.file_name}`, actor.label);
+      await t.execute(sql`update imports set status = 'committed', updated_at = now() where id = ${id}::uuid`);
+      await t.execute(sql`delete from import_rows where import_id = ${id}::uuid`);
+      await appendAudit(t, actor, {
+        entity: job.layer.replace(/-/g, "_"),
+        entityId: id,
+        action: "import",
+        after: { file: job.file_name, crs: job.crs, inserted: job.report?.ok, updated: job.report?.update, rejected: job.report?.rejected },
+      });
+    });
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    const message = (error as { cause?: { message?: string } })?.cause?.message ?? (error as Error).message;
+    throw new DetailedHttpError(422, `the import was not written (nothing changed): ${message}`, {});
+  }
+  return getImport(db, actor, id);
+}
+
+export async function discardImport(db: Db, actor: Actor, id: string): Promise<void> {
+  const job = await loadImport(db, actor, id);
+  if (job.status === "committed") throw new HttpError(409, "this import is committed; it cannot be discarded");
+  await db.execute(sql`delete from import_rows where import_id = ${id}::uuid`);
+  await db.execute(sql`update imports set status = 'discarded', updated_at = now() where id = ${id}::uuid`);
+}
