@@ -12,7 +12,11 @@ export function Header({ locale, t, demo, user }: { locale: Locale; t: Messages;
         <span className="brand-name">{t.productName}</span>
         <span className="brand-tagline">{t.productTagline}</span>
       </Link>
-      <NavLinks labels={t.nav} admin={user.role === "admin" ? { users: t.admin.nav, audit: t.admin.audit } : null} />
+      <NavLinks
+        labels={t.nav}
+        admin={user.role === "admin" ? { users: t.admin.nav, audit: t.admin.audit } : null}
+        importLabel={user.role === "planner" || user.role === "street_office" ? t.imports.nav : null}
+      />
       <div className="header-end">
         {demo && (
           <span className="demo-badge" title={t.demoBadgeTitle} data-testid="demo-badge">

@@ -29,6 +29,8 @@ interface Fixtures {
   /** A new draft made by the planner for one call (publish, delete… consume it). */
   freshZone: (state?: "draft" | "active") => Promise<{ id: number; version: number }>;
   freshPoint: () => Promise<{ id: number; version: number }>;
+  /** A parsed ("ready") import made by the planner. */
+  freshImport: () => Promise<string>;
   planner: APIRequestContext;
   admin: APIRequestContext;
   baseURL: string;
@@ -36,6 +38,8 @@ interface Fixtures {
 interface Case {
   path: (f: Fixtures) => string | Promise<string>;
   body?: (f: Fixtures) => unknown;
+  /** A multipart form instead of a JSON body. */
+  form?: (f: Fixtures) => Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
   /** Extra headers, made fresh for each call (e.g. If-Match of a zone made for that call). */
   headers?: (f: Fixtures) => Record<string, string>;
   expect: Record<Who, number>;
@@ -161,10 +165,21 @@ const MATRIX: Record<string, Case[]> = {
     expect(published.status(), await published.text()).toBe(200);
     return { id: p.id, version: p.version + 1 };
   }),
+  "GET /api/exports/[layer]": [...read(() => "/api/exports/pois?format=csv"), ...read(() => "/api/exports/grid-cells?format=geojson")],
+  "POST /api/imports": [{ path: () => "/api/imports", form: (f) => importForm(f), expect: only(["planner"], 202) }],
+  "GET /api/imports/[id]": [{ path: async (f) => `/api/imports/${await f.freshImport()}`, expect: only(["planner"], 200, 404) }],
+  "DELETE /api/imports/[id]": [{ path: async (f) => `/api/imports/${await f.freshImport()}`, expect: only(["planner"], 204, 404) }],
+  "POST /api/imports/[id]/commit": [{ path: async (f) => `/api/imports/${await f.freshImport()}/commit`, expect: only(["planner"], 200, 404) }],
   "POST /api/zones/from-rule": [{ path: () => "/api/zones/from-rule", body: (f) => ({ source: "pois", ids: [f.poiId], distance_m: 50 }), expect: only(["planner"], 200) }],
   // Last: it ends the sessions the other rows use.
   "POST /api/auth/sign-out": [{ path: () => "/api/auth/sign-out", expect: everyone(200, 200) }],
 };
+
+function importForm(f: Fixtures) {
+  const [x, y] = (f.pointSpot as { coordinates: [number, number] }).coordinates;
+  const file = { type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates: [x, y] }, properties: { name: "Matrix POI", category: "market" } }] };
+  return { layer: "pois", crs: "wgs84", file: { name: "poi.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(file)) } };
+}
 
 /** "METHOD /api/..." for every exported handler under app/api. */
 function routeHandlers(): string[] {
@@ -221,6 +236,7 @@ test("every role, anonymous and a revoked token get the expected status on every
           method,
           headers: { ...(method === "GET" ? {} : sameOrigin(baseURL)), ...c.headers?.(fixtures) },
           ...(body === undefined ? {} : { data: body }),
+          ...(c.form ? { multipart: c.form(fixtures) } : {}),
           maxRedirects: 0,
         });
         if (response.status() !== c.expect[who]) mismatches.push(`${who} ${method} ${url}: ${response.status()} (expected ${c.expect[who]}) ${(await response.text()).slice(0, 120)}`);
@@ -347,6 +363,13 @@ async function loadFixtures(request: APIRequestContext, planner: APIRequestConte
     pointSpot,
     freshZone,
     freshPoint: () => make("guidance-points", pointSpot, POINT_PROPS),
+    freshImport: async () => {
+      const started = await planner.post("/api/imports", { multipart: importForm({ pointSpot } as Fixtures), headers: sameOrigin(baseURL) });
+      expect(started.status(), await started.text()).toBe(202);
+      const { id } = await started.json();
+      await expect.poll(async () => (await (await planner.get(`/api/imports/${id}`)).json()).status, { timeout: 30_000 }).toBe("ready");
+      return id as string;
+    },
     planner,
     admin: request,
     baseURL,

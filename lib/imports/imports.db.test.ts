@@ -105,7 +105,7 @@ describe("imports", () => {
 
   it("KML placemarks become guidance-point drafts with a version history", async () => {
     await seeded(async (tx) => {
-      const [[x, y]] = await truths(tx, 1);
+      const [x, y] = (await truths(tx, 1))[0]!;
       const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
         <Placemark><name>夜市疏导点</name><ExtendedData><Data name="capacity"><value>24</value></Data></ExtendedData><Point><coordinates>${x},${y}</coordinates></Point></Placemark>
       </Document></kml>`;

@@ -1,0 +1,151 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { ImportStatus } from "@/lib/imports/imports";
+import type { Messages } from "@/lib/i18n/messages";
+
+type Layer = keyof Messages["imports"]["layers"];
+type Crs = keyof Messages["imports"]["crsNames"];
+
+/** Upload → server-side check with progress → report → write or discard (the same API scripts use). */
+export function ImportForm({ t, layers, crs }: { t: Messages["imports"]; layers: Layer[]; crs: Crs[] }) {
+  const [job, setJob] = useState<ImportStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function poll(id: string) {
+    for (;;) {
+      const status = (await (await fetch(`/api/imports/${id}`)).json()) as ImportStatus;
+      setJob(status);
+      if (status.status !== "parsing") return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    setJob(null);
+    setBusy(true);
+    try {
+      const response = await fetch("/api/imports", { method: "POST", body: new FormData(event.currentTarget) });
+      const body = await response.json();
+      if (response.status !== 202) setError(body.error ?? `HTTP ${response.status}`);
+      else await poll(body.id);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function finish(action: "commit" | "discard") {
+    if (!job) return;
+    setBusy(true);
+    const response = await fetch(action === "commit" ? `/api/imports/${job.id}/commit` : `/api/imports/${job.id}`, { method: action === "commit" ? "POST" : "DELETE" });
+    setBusy(false);
+    if (response.ok) {
+      setDone(action === "commit" ? t.committed : t.discarded);
+      setJob(null);
+    } else setError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${response.status}`);
+  }
+
+  const report = job?.report;
+  return (
+    <>
+      <form className="admin-form" onSubmit={upload} aria-busy={busy}>
+        <label>
+          {t.file}
+          <input name="file" type="file" accept=".geojson,.json,.csv,.txt,.kml,.zip" required data-testid="import-file" />
+        </label>
+        <label>
+          {t.layer}
+          <select name="layer" data-testid="import-layer">
+            {layers.map((l) => (
+              <option key={l} value={l}>
+                {t.layers[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.crs}
+          <select name="crs" data-testid="import-crs">
+            {crs.map((c) => (
+              <option key={c} value={c}>
+                {t.crsNames[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.mapping}
+          <input name="mapping" placeholder='{"name": "名称"}' />
+        </label>
+        <button type="submit" disabled={busy} data-testid="import-upload">
+          {t.upload}
+        </button>
+      </form>
+      {job?.status === "parsing" && (
+        <p role="status">
+          {t.parsing} <progress max={100} value={job.progress} /> {job.progress}%
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p className="form-ok" role="status" data-testid="import-done">
+          {done}
+        </p>
+      )}
+      {job?.status === "failed" && (
+        <p className="form-error" role="alert" data-testid="import-failed">
+          {t.failed}: {report?.error}
+        </p>
+      )}
+      {job?.status === "ready" && report && (
+        <section data-testid="import-report">
+          <h2>{t.report}</h2>
+          <dl className="stats">
+            {(["rows", "ok", "update", "rejected"] as const).map((k) => (
+              <div className="stat" key={k}>
+                <dt>{t[k]}</dt>
+                <dd data-testid={`import-${k}`}>{report[k]}</dd>
+              </div>
+            ))}
+          </dl>
+          {report.notes.length > 0 && <p className="muted">{report.notes.join(" · ")}</p>}
+          {report.rejections.length > 0 && (
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th>{t.row}</th>
+                  <th>{t.reason}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rejections.map((r) => (
+                  <tr key={r.row}>
+                    <td>{r.row}</td>
+                    <td>{r.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="admin-form">
+            <button type="button" onClick={() => finish("commit")} disabled={busy || report.ok + report.update === 0} data-testid="import-commit">
+              {t.commit}
+            </button>
+            <button type="button" onClick={() => finish("discard")} disabled={busy}>
+              {t.discard}
+            </button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
