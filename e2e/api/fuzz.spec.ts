@@ -19,11 +19,12 @@ function random(seed: number) {
   };
 }
 
-type Kind = "area" | "zoneProps" | "pointProps" | "featureType" | "credential" | "string" | "int" | "bool" | "enum" | "date" | "datetime" | "point" | "nullableInt" | "nullableDate" | "street" | "password" | "email";
+type Kind = "note" | "area" | "zoneProps" | "pointProps" | "featureType" | "credential" | "string" | "int" | "bool" | "enum" | "date" | "datetime" | "point" | "nullableInt" | "nullableDate" | "street" | "password" | "email";
 
 /** Values that are wrong for a field of that kind, whatever else the body holds. */
 const BOW_TIE = { type: "Polygon", coordinates: [[[120.66, 28.02], [120.662, 28.022], [120.662, 28.02], [120.66, 28.022], [120.66, 28.02]]] };
 const WRONG: Record<Kind, unknown[]> = {
+  note: [123, true, {}, [], "x".repeat(600), null],
   area: [
     null,
     BOW_TIE,
@@ -91,7 +92,7 @@ interface Ctx {
 const SQUARE = { type: "Polygon", coordinates: [[[120.66, 28.02], [120.661, 28.02], [120.661, 28.021], [120.66, 28.021], [120.66, 28.02]]] };
 const ZONE = { name: "Fuzz", category: "other", valid_from: "2026-01-01" };
 const ENDPOINTS: Endpoint[] = [
-  { method: "POST", url: () => "/api/zones", fields: { type: "featureType", geometry: "area", properties: "zoneProps", note: "string" }, valid: { type: "Feature", geometry: SQUARE, properties: ZONE }, caller: "planner" },
+  { method: "POST", url: () => "/api/zones", fields: { type: "featureType", geometry: "area", properties: "zoneProps", note: "note" }, valid: { type: "Feature", geometry: SQUARE, properties: ZONE }, caller: "planner" },
   {
     method: "PATCH",
     url: (c) => `/api/zones/${c.zone.id}`,

@@ -17,14 +17,16 @@ export const ZoneRule = z
   .strict();
 export type ZoneRule = z.output<typeof ZoneRule>;
 
+// Without defaults: a PATCH must change only what it names (defaults are added for whole features).
 const zoneProperties = {
   name: z.string().trim().min(1, "give the zone a name").max(200, "at most 200 characters"),
   category: z.enum(ZONE_CATEGORIES, { error: `category is one of ${ZONE_CATEGORIES.join(", ")}` }),
-  legal_basis: z.string().trim().max(1000, "at most 1,000 characters").default(""),
+  legal_basis: z.string().trim().max(1000, "at most 1,000 characters"),
   valid_from: isoDate,
-  valid_to: isoDate.nullable().default(null),
-  rule: ZoneRule.nullable().optional(),
+  valid_to: isoDate.nullable(),
+  rule: ZoneRule.nullable(),
 };
+const zoneDefaults = { legal_basis: zoneProperties.legal_basis.default(""), valid_to: zoneProperties.valid_to.default(null), rule: zoneProperties.rule.optional() };
 const dateOrder = (p: { valid_from?: string; valid_to?: string | null }) => !p.valid_from || !p.valid_to || p.valid_to >= p.valid_from;
 const dateOrderIssue = { message: "valid_to must not be before valid_from", path: ["valid_to"] };
 
@@ -34,7 +36,7 @@ export const ZoneFeature = z
     type: z.literal("Feature", { error: 'send a GeoJSON "Feature"' }),
     id: z.union([z.number(), z.string()]).optional(),
     geometry: AreaGeometry,
-    properties: z.object({ ...zoneProperties, ...readOnly }).strict().refine(dateOrder, dateOrderIssue),
+    properties: z.object({ ...zoneProperties, ...zoneDefaults, ...readOnly }).strict().refine(dateOrder, dateOrderIssue),
     note: note.optional(),
   })
   .strict();
@@ -60,10 +62,16 @@ export type ZonePatch = z.output<typeof ZonePatch>;
 const pointProperties = {
   name: z.string().trim().min(1, "give the guidance point a name").max(200, "at most 200 characters"),
   capacity: z.number().int("capacity is a whole number of stalls").min(1, "capacity is at least 1 stall").max(10_000),
-  occupied_stalls: z.number().int().min(0).max(10_000).default(0),
-  opening_hours: z.string().trim().max(200, "at most 200 characters").default(""),
-  allowed_goods: z.array(z.string().trim().min(1).max(50)).max(50, "at most 50 kinds of goods").default([]),
-  reserved_priority_slots: z.number().int().min(0).max(10_000).default(0),
+  occupied_stalls: z.number().int().min(0).max(10_000),
+  opening_hours: z.string().trim().max(200, "at most 200 characters"),
+  allowed_goods: z.array(z.string().trim().min(1).max(50)).max(50, "at most 50 kinds of goods"),
+  reserved_priority_slots: z.number().int().min(0).max(10_000),
+};
+const pointDefaults = {
+  occupied_stalls: pointProperties.occupied_stalls.default(0),
+  opening_hours: pointProperties.opening_hours.default(""),
+  allowed_goods: pointProperties.allowed_goods.default([]),
+  reserved_priority_slots: pointProperties.reserved_priority_slots.default(0),
 };
 const slotsFit = (p: { capacity?: number; occupied_stalls?: number; reserved_priority_slots?: number }) =>
   p.capacity === undefined || ((p.occupied_stalls ?? 0) <= p.capacity && (p.reserved_priority_slots ?? 0) <= p.capacity);
@@ -74,7 +82,7 @@ export const GuidancePointFeature = z
     type: z.literal("Feature", { error: 'send a GeoJSON "Feature"' }),
     id: z.union([z.number(), z.string()]).optional(),
     geometry: PointGeometry,
-    properties: z.object({ ...pointProperties, ...readOnly }).strict().refine(slotsFit, slotsIssue),
+    properties: z.object({ ...pointProperties, ...pointDefaults, ...readOnly }).strict().refine(slotsFit, slotsIssue),
     note: note.optional(),
   })
   .strict();

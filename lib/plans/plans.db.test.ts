@@ -228,3 +228,14 @@ describe("concurrent saves", () => {
     }
   });
 });
+
+describe("patches", () => {
+  it("change only the properties they name (defaults never overwrite stored values)", async () => {
+    const { ZonePatch, ZoneFeature, GuidancePointPatch } = await import("./plan-input");
+    expect(ZonePatch.safeParse({ properties: {} }).success).toBe(false);
+    expect(ZonePatch.parse({ properties: { name: "x" } }).properties).toEqual({ name: "x" });
+    expect(GuidancePointPatch.parse({ properties: { name: "x" } }).properties).toEqual({ name: "x" });
+    const full = ZoneFeature.parse({ type: "Feature", geometry: square(120.66, 28.02, 50), properties: { name: "z", category: "other", valid_from: "2026-01-01" } });
+    expect(full.properties).toMatchObject({ legal_basis: "", valid_to: null });
+  });
+});
