@@ -177,8 +177,9 @@ const MATRIX: Record<string, Case[]> = {
 
 function importForm(f: Fixtures) {
   const [x, y] = (f.pointSpot as { coordinates: [number, number] }).coordinates;
-  const file = { type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates: [x, y] }, properties: { name: "Matrix POI", category: "market" } }] };
-  return { layer: "pois", crs: "wgs84", file: { name: "poi.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(file)) } };
+  // Guidance points (imported as drafts): other specs count the seeded POIs exactly.
+  const file = { type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates: [x, y] }, properties: { name: "Matrix import", capacity: 5 } }] };
+  return { layer: "guidance-points", crs: "wgs84", file: { name: "points.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(file)) } };
 }
 
 /** "METHOD /api/..." for every exported handler under app/api. */

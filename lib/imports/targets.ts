@@ -21,6 +21,7 @@ export interface ImportTarget {
   commit: (importId: string) => SQL;
 }
 
+const POI_CATEGORY_ZH: Record<string, string> = { 学校: "school", 小学: "school", 中学: "school", 市场: "market", 农贸市场: "market", 医院: "hospital", 交通枢纽: "transit_hub", 车站: "transit_hub", 行政中心: "admin_centre", 政府: "admin_centre" };
 const str = (max = 200) => z.coerce.string().trim().min(1).max(max);
 const int = (min = 0) => z.coerce.number().int().min(min).max(1_000_000);
 const date = z.coerce.string().pipe(z.iso.date("a date like 2026-11-28"));
@@ -65,7 +66,11 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
   pois: {
     geometry: "point",
     registerLayer: false,
-    fields: z.object({ name: str(), category: z.enum(POI_CATEGORIES, { error: `category is one of ${POI_CATEGORIES.join(", ")}` }) }),
+    fields: z.object({
+      name: str(),
+      // Chinese category names as registers write them are understood too.
+      category: z.preprocess((v) => POI_CATEGORY_ZH[String(v).trim()] ?? v, z.enum(POI_CATEGORIES, { error: `category is one of ${POI_CATEGORIES.join(", ")} (or 学校, 市场, 医院, 交通枢纽, 行政中心)` })),
+    }),
     commit: (id) => sql`insert into pois (name, category, geom) select p->>'name', (p->>'category')::poi_category, r.geom ${ok(id)}`,
   },
   "no-stall-zones": {
