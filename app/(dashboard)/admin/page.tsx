@@ -3,6 +3,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { listPlaces } from "@/lib/boundaries/list-places";
 import { getDatabase } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { Forbidden } from "../forbidden";
 import { listUsers } from "@/lib/users/users";
 import { can } from "@/lib/auth/authorize";
 import { AdminConsole } from "./admin-console";
@@ -11,13 +12,7 @@ export default async function AdminPage() {
   const actor = await requirePageActor();
   const { locale, t } = await getMessages();
   if (!can(actor, "manage:users")) {
-    return (
-      <div className="admin-page">
-        <p role="alert" data-testid="forbidden">
-          {t.auth.forbidden} ({t.auth.roles[actor.role]})
-        </p>
-      </div>
-    );
+    return <Forbidden t={t.auth} role={actor.role} />;
   }
   const { db } = await getDatabase();
   const [users, tokens, places] = await Promise.all([listUsers(db, actor), listApiTokens(db, actor), listPlaces(db, actor)]);

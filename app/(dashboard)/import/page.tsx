@@ -3,6 +3,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { IMPORT_CRS } from "@/lib/imports/crs";
 import { IMPORT_LAYERS, IMPORT_TARGETS } from "@/lib/imports/targets";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { Forbidden } from "../forbidden";
 import { ImportForm } from "./import-form";
 
 export default async function ImportPage() {
@@ -11,13 +12,7 @@ export default async function ImportPage() {
   // Planners import every layer; a street office the register, inside its street.
   const layers = IMPORT_LAYERS.filter((l) => can(actor, "import") || (IMPORT_TARGETS[l].registerLayer && can(actor, "edit:register")));
   if (layers.length === 0) {
-    return (
-      <div className="admin-page">
-        <p role="alert" data-testid="forbidden">
-          {t.auth.forbidden} ({t.auth.roles[actor.role]})
-        </p>
-      </div>
-    );
+    return <Forbidden t={t.auth} role={actor.role} />;
   }
   return (
     <div className="admin-page" data-testid="import-page">

@@ -1,21 +1,14 @@
 "use client";
 
-import type { Feature, Geometry } from "geojson";
+import type { Feature } from "geojson";
+import type { PlanVersion } from "@/lib/plans/plan-store";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { planApi, type PlanBase } from "./plan-api";
 import { feature, showPlanOverlay } from "./plan-overlays";
 
-interface Version {
-  version: number;
-  action: string;
-  status: string;
-  note: string | null;
-  actor: string;
-  saved_at: string;
-  geometry: Geometry;
-}
+type Version = PlanVersion;
 const COLOURS = ["#e66101", "#5e3c99"];
 
 /**

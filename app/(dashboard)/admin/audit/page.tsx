@@ -4,19 +4,14 @@ import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDatabase } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { Forbidden } from "../../forbidden";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requirePageActor();
   const { t } = await getMessages();
   const a = t.admin;
   if (!can(actor, "read:audit")) {
-    return (
-      <div className="admin-page">
-        <p role="alert" data-testid="forbidden">
-          {t.auth.forbidden} ({t.auth.roles[actor.role]})
-        </p>
-      </div>
-    );
+    return <Forbidden t={t.auth} role={actor.role} />;
   }
   const raw = await searchParams;
   const parsed = AuditQuery.safeParse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && ["entity", "action", "actor", "from", "to", "before"].includes(k))));
