@@ -43,6 +43,7 @@ const zh = {
     coverage: "对照辖区目标查看各社区与网格的覆盖率，低于目标的排在前面。",
   },
   dashboard: {
+    exportImage: "导出地图图片（PNG）",
     filters: "筛选",
     from: "开始",
     to: "结束",
@@ -324,6 +325,7 @@ const en: Messages = {
     coverage: "Coverage of each community and cell against the district's targets, cells below target first.",
   },
   dashboard: {
+    exportImage: "Export the map as an image (PNG)",
     filters: "Filters",
     from: "From",
     to: "To",

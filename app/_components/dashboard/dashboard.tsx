@@ -9,6 +9,7 @@ import { CoverageByStreet } from "../charts/coverage-by-street";
 import { EventsPerWeek } from "../charts/events-per-week";
 import { DistrictMap, type BasemapConfig, type Bounds, type PickedFeature } from "../map/district-map";
 import type { Map as MapLibreMap } from "maplibre-gl";
+import { exportMapImage } from "../map/export-map-image";
 import { PlanHistory } from "../plan/plan-history";
 import { PlanWorkspace } from "../plan/plan-workspace";
 import { CommandPanel } from "./command-panel";
@@ -101,12 +102,30 @@ export function Dashboard({
         overlay={overlay}
         focus={focus}
         onPick={drawingActive ? undefined : setPicked}
-        onMap={view === "plan" ? setMap : undefined}
+        onMap={setMap}
         onViewport={view === "overview" ? setViewport : undefined}
       />
       <section className="panel" data-testid="side-panel">
         {intro}
         <PlaceSearch places={places} t={d} locale={locale} onFound={zoomTo} />
+        <button
+          type="button"
+          className="link-button export-image"
+          disabled={!map}
+          data-testid="export-image"
+          onClick={async () => {
+            if (!map) return;
+            const title = `${t.productName} · ${t.nav[view]}`;
+            const blob = await exportMapImage(map, title, `${state.from} – ${state.to} · ${new Date().toLocaleString(locale === "zh" ? "zh-CN" : "en")}`, document.querySelector('[data-testid="legend"]'));
+            const link = document.createElement("a");
+            link.href = URL.createObjectURL(blob);
+            link.download = `grid-atlas-${view}-${new Date().toISOString().slice(0, 10)}.png`;
+            link.click();
+            setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+          }}
+        >
+          {d.exportImage}
+        </button>
         <FilterBar state={state} update={update} t={d} />
         <LayerPanel
           state={state}
