@@ -165,7 +165,7 @@ const MATRIX: Record<string, Case[]> = {
     expect(published.status(), await published.text()).toBe(200);
     return { id: p.id, version: p.version + 1 };
   }),
-  "GET /api/exports/[layer]": [...read(() => "/api/exports/pois?format=csv"), ...read(() => "/api/exports/grid-cells?format=geojson")],
+  "GET /api/exports/[layer]": [...read(() => "/api/exports/pois?format=csv"), ...read(() => "/api/exports/grid-cells?format=geojson"), ...read(() => "/api/exports/guidance-points?format=shapefile")],
   "POST /api/imports": [{ path: () => "/api/imports", form: (f) => importForm(f), expect: only(["planner"], 202) }],
   "GET /api/imports/[id]": [{ path: async (f) => `/api/imports/${await f.freshImport()}`, expect: only(["planner"], 200, 404) }],
   "DELETE /api/imports/[id]": [{ path: async (f) => `/api/imports/${await f.freshImport()}`, expect: only(["planner"], 204, 404) }],

@@ -7,19 +7,20 @@ import type { Db } from "@/lib/db/types";
 import { NotFoundError, HttpError } from "@/lib/http/errors";
 import { findCollection, OGC_COLLECTIONS } from "@/lib/ogc/collections";
 import { getItems, parseItemsQuery } from "@/lib/ogc/items";
+import { featuresToShapefileZip } from "./shapefile";
 
-export const EXPORT_FORMATS = ["geojson", "csv"] as const;
+export const EXPORT_FORMATS = ["geojson", "csv", "shapefile"] as const;
 export const MAX_EXPORT_FEATURES = 200_000;
 
 export interface ExportFile {
-  body: string;
+  body: string | Uint8Array;
   contentType: string;
   fileName: string;
 }
 
 /**
  * A whole layer, or the part in a bbox / matching property filters (the OGC items parameters), as
- * GeoJSON or CSV (points as lon/lat columns, other shapes as WKT; cells starting with = + - @ are
+ * GeoJSON, zipped Shapefile (UTF-8 attributes) or CSV (points as lon/lat columns, other shapes as WKT; cells starting with = + - @ are
  * neutralised). Read with the caller's role and street scope, like every read.
  */
 export async function exportLayer(db: Db, actor: Actor, layer: string, params: Record<string, string>): Promise<ExportFile> {
@@ -38,6 +39,9 @@ export async function exportLayer(db: Db, actor: Actor, layer: string, params: R
   const stamp = new Date().toISOString().slice(0, 10);
   if (parsedFormat === "geojson") {
     return { body: JSON.stringify({ type: "FeatureCollection", features }), contentType: "application/geo+json", fileName: `${layer}-${stamp}.geojson` };
+  }
+  if (parsedFormat === "shapefile") {
+    return { body: featuresToShapefileZip(layer, features), contentType: "application/zip", fileName: `${layer}-${stamp}.zip` };
   }
   const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
   const points = features.every((f) => f.geometry?.type === "Point");
