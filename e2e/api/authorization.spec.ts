@@ -168,6 +168,7 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/exports/[layer]": [...read(() => "/api/exports/pois?format=csv"), ...read(() => "/api/exports/grid-cells?format=geojson"), ...read(() => "/api/exports/guidance-points?format=shapefile")],
   "POST /api/imports": [{ path: () => "/api/imports", form: (f) => importForm(f), expect: only(["planner"], 202) }],
   "GET /api/imports/[id]": [{ path: async (f) => `/api/imports/${await f.freshImport()}`, expect: only(["planner"], 200, 404) }],
+  "GET /api/imports/[id]/preview": [{ path: async (f) => `/api/imports/${await f.freshImport()}/preview`, expect: only(["planner"], 200, 404) }],
   "DELETE /api/imports/[id]": [{ path: async (f) => `/api/imports/${await f.freshImport()}`, expect: only(["planner"], 204, 404) }],
   "POST /api/imports/[id]/commit": [{ path: async (f) => `/api/imports/${await f.freshImport()}/commit`, expect: only(["planner"], 200, 404) }],
   "POST /api/zones/from-rule": [{ path: () => "/api/zones/from-rule", body: (f) => ({ source: "pois", ids: [f.poiId], distance_m: 50 }), expect: only(["planner"], 200) }],

@@ -19,6 +19,7 @@ test("a planner uploads GCJ-02 GeoJSON, reads the check report and writes it", a
   await expect(page.getByTestId("import-ok")).toHaveText("2");
   await expect(page.getByTestId("import-rejected")).toHaveText("1");
   await expect(page.getByTestId("import-report")).toContainText("category");
+  await expect(page.getByTestId("import-preview-map")).toHaveAttribute("data-map-idle", "true");
   await page.screenshot({ path: testInfo.outputPath("import-report.png") });
   expect((await (await page.request.get("/api/health")).json()).counts.pois).toBe(before); // nothing yet
   await page.getByTestId("import-commit").click();

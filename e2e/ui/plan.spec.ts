@@ -137,3 +137,24 @@ test("two planners edit the same zone: the second save gets the conflict dialog 
   await a.close();
   await b.close();
 });
+
+test("an overlap with an active zone is drawn, named, and can be merged into the drawing", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const spot = await quietSpot(page.request, baseURL!);
+  const d = 0.0004;
+  const ring = [[spot[0] - d, spot[1] - d], [spot[0] + d, spot[1] - d], [spot[0] + d, spot[1] + d], [spot[0] - d, spot[1] + d], [spot[0] - d, spot[1] - d]];
+  const created = await (await page.request.post("/api/zones", { data: { type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties: { name: "Existing ban", category: "other", valid_from: "2026-01-01" } }, headers: sameOrigin(baseURL) })).json();
+  const published = await page.request.post(`/api/zones/${created.id}/publish`, { data: { note: "setup" }, headers: { ...sameOrigin(baseURL), "If-Match": '"1"' } });
+  expect(published.status()).toBe(200);
+
+  await page.goto("/plan");
+  await waitForMapIdle(page);
+  await centreOn(page, spot);
+  // A square overlapping the existing zone's east half.
+  await drawPolygon(page, [[0, -40], [120, -40], [120, 40], [0, 40]]);
+  await expect(page.getByTestId("check-warnings")).toContainText("Existing ban");
+  const before = Number((await page.getByTestId("area").textContent())!.replace(/[^\d]/g, ""));
+  await page.getByTestId("merge-zone").click();
+  await expect(page.getByTestId("plan-message")).toContainText(`#${created.id}`);
+  await expect.poll(async () => Number((await page.getByTestId("area").textContent())!.replace(/[^\d]/g, ""))).toBeGreaterThan(before);
+});

@@ -254,6 +254,9 @@ const zh = {
     asOfCount: "{date} 生效：{n} 个",
     ruleStale: "来源要素已移动，可重新生成",
     regenerate: "重新生成",
+    merge: "合并",
+    merged: "已与 #{id} 合并为一个图形；发布后可将 #{id} 停用。",
+    mergeFailed: "两个区域不相连，无法合并为一个多边形。",
   },
   imports: {
     nav: "导入",
@@ -536,6 +539,9 @@ const en: Messages = {
     asOfCount: "In force on {date}: {n}",
     ruleStale: "Its source features have moved; it can be regenerated",
     regenerate: "Regenerate",
+    merge: "Merge with",
+    merged: "Merged with #{id} into one shape; once this is published, retire #{id}.",
+    mergeFailed: "The two areas do not touch, so they cannot become one polygon.",
   },
   imports: {
     nav: "Import",

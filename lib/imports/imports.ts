@@ -269,3 +269,21 @@ export async function discardImport(db: Db, actor: Actor, id: string): Promise<v
   await db.execute(sql`delete from import_rows where import_id = ${id}::uuid`);
   await db.execute(sql`update imports set status = 'discarded', updated_at = now() where id = ${id}::uuid`);
 }
+
+/** The first staged rows with their verdicts, for the preview map (the importer's own import only). */
+export async function previewImport(db: Db, actor: Actor, id: string, limit = 2000): Promise<{ type: "FeatureCollection"; features: unknown[] }> {
+  await loadImport(db, actor, id);
+  const rows = await query<{ row: number; verdict: string; reason: string | null; geometry: unknown }>(
+    db,
+    sql`select row_number as row, verdict, reason, ST_AsGeoJSON(geom, 7)::json as geometry
+        from import_rows where import_id = ${id}::uuid and geom is not null order by row_number limit ${limit}`,
+  );
+  return {
+    type: "FeatureCollection",
+    features: rows.map((r) => ({
+      type: "Feature",
+      geometry: typeof r.geometry === "string" ? JSON.parse(r.geometry) : r.geometry,
+      properties: { row: r.row, verdict: r.verdict, reason: r.reason },
+    })),
+  };
+}

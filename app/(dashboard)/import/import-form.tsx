@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { ImportStatus } from "@/lib/imports/imports";
 import type { Messages } from "@/lib/i18n/messages";
+import { ImportPreviewMap } from "./import-preview-map";
 
 type Layer = keyof Messages["imports"]["layers"];
 type Crs = keyof Messages["imports"]["crsNames"];
@@ -118,6 +119,10 @@ export function ImportForm({ t, layers, crs }: { t: Messages["imports"]; layers:
             ))}
           </dl>
           {report.notes.length > 0 && <p className="muted">{report.notes.join(" · ")}</p>}
+          <ImportPreviewMap importId={job.id} />
+          <p className="muted legend-inline">
+            <span style={{ color: "#1a9850" }}>●</span> {t.ok} <span style={{ color: "#2c7bb6" }}>●</span> {t.update} <span style={{ color: "#d7301f" }}>●</span> {t.rejected}
+          </p>
           {report.rejections.length > 0 && (
             <table className="admin-table">
               <thead>

@@ -11,7 +11,7 @@ import { DistrictMap, type BasemapConfig, type Bounds, type PickedFeature } from
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { exportMapImage } from "../map/export-map-image";
 import { PlanHistory } from "../plan/plan-history";
-import { PlanWorkspace } from "../plan/plan-workspace";
+import dynamic from "next/dynamic";
 import { CommandPanel } from "./command-panel";
 import { CoveragePanel } from "./coverage-panel";
 import { DetailsPanel } from "./details-panel";
@@ -22,6 +22,9 @@ import { useOverlay } from "./use-overlay";
 import { useViewState } from "./use-view-state";
 
 export type View = "overview" | "command" | "coverage" | "plan";
+
+// The drawing tools (Terra Draw, Turf) load only on the plan view, for planners.
+const PlanWorkspace = dynamic(() => import("../plan/plan-workspace").then((m) => m.PlanWorkspace), { ssr: false });
 
 const VIEW_OVERLAYS: Record<View, readonly Overlay[]> = {
   overview: OVERLAYS,

@@ -6,6 +6,8 @@ export interface Finding {
   code: string;
   message: string;
   location?: [number, number];
+  /** Overlap warnings name the other zone, which the planner may merge with. */
+  zone_id?: number;
 }
 export interface CheckResult {
   valid: boolean;
@@ -25,14 +27,24 @@ export interface CheckResult {
 }
 
 /** The server's verdict on the drawing: what must be fixed, what to know, what blocks publishing, and the impact. */
-export function CheckReport({ check, t, locale }: { check: CheckResult; t: Messages["plan"]; locale: "zh" | "en" }) {
+export function CheckReport({ check, t, locale, onMerge }: { check: CheckResult; t: Messages["plan"]; locale: "zh" | "en"; onMerge?: (zoneId: number) => void }) {
   const list = (title: string, items: Finding[], className: string, testId: string) =>
     items.length > 0 && (
       <div className={`check-list ${className}`} data-testid={testId}>
         <h3>{title}</h3>
         <ul>
           {items.map((f, i) => (
-            <li key={`${f.code}-${i}`}>{f.message}</li>
+            <li key={`${f.code}-${i}`}>
+              {f.message}
+              {onMerge && f.code === "overlaps_zone" && f.zone_id !== undefined && (
+                <>
+                  {" "}
+                  <button type="button" className="link-button" onClick={() => onMerge(f.zone_id!)} data-testid="merge-zone">
+                    {t.merge} #{f.zone_id}
+                  </button>
+                </>
+              )}
+            </li>
           ))}
         </ul>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { area as turfArea, length as turfLength, polygonToLine } from "@turf/turf";
+import { area as turfArea, featureCollection, length as turfLength, polygonToLine, union as turfUnion } from "@turf/turf";
 import type { Feature, Geometry, Polygon } from "geojson";
 import type { Map as MapLibreMap, VectorTileSource } from "maplibre-gl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -238,6 +238,18 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
     if (!zone.name) setZone((z) => ({ ...z, name: `${ruleIds.map((r) => r.name).join("、")} ${distance} m`, category: "school_surroundings" }));
   }
 
+  /** Merge the drawing with an overlapping active zone: the union becomes the drawing. */
+  async function mergeWith(zoneId: number) {
+    if (!geometry || geometry.type !== "Polygon") return;
+    const other = await planApi<SavedPlan>("GET", `/api/zones/${zoneId}`);
+    if (other.status !== 200) return setMessage({ text: other.body.error ?? `HTTP ${other.status}`, error: true });
+    const merged = turfUnion(featureCollection([feature(geometry, {}), feature(other.body.geometry, {})]) as never);
+    if (merged?.geometry.type === "Polygon") {
+      draw.load({ type: "Feature", geometry: merged.geometry, properties: {} });
+      setMessage({ text: t.merged.replaceAll("{id}", String(zoneId)) });
+    } else setMessage({ text: t.mergeFailed, error: true });
+  }
+
   function startNew() {
     draw.clear();
     setEditing(null);
@@ -368,7 +380,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       )}
 
       {checking && <p className="muted">{t.checking}</p>}
-      {check && <CheckReport check={check} t={t} locale={locale} />}
+      {check && <CheckReport check={check} t={t} locale={locale} onMerge={kind === "zone" ? mergeWith : undefined} />}
 
       <div className="plan-actions">
         <button type="button" onClick={() => save()} disabled={!geometry || busy || !check?.valid} data-testid="save-draft">

@@ -1,0 +1,44 @@
+"use client";
+
+import type { FeatureCollection } from "geojson";
+import { useEffect, useRef } from "react";
+import { useMap } from "@/app/_components/map/use-map";
+
+const VERDICT_COLOUR = ["match", ["get", "verdict"], "ok", "#1a9850", "update", "#2c7bb6", "#d7301f"] as unknown as string;
+
+/** Where the staged rows fall, coloured by verdict (new, update, rejected), before anything is written. */
+export function ImportPreviewMap({ importId }: { importId: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const { map, isLoaded } = useMap(container, { style: "/basemap/style.json" });
+
+  useEffect(() => {
+    if (!map || !isLoaded) return;
+    let cancelled = false;
+    fetch(`/api/imports/${importId}/preview`)
+      .then((r) => r.json())
+      .then((data: FeatureCollection) => {
+        if (cancelled) return;
+        for (const id of ["preview-fill", "preview-line", "preview-points"]) if (map.getLayer(id)) map.removeLayer(id);
+        if (map.getSource("preview")) map.removeSource("preview");
+        map.addSource("preview", { type: "geojson", data });
+        map.addLayer({ id: "preview-fill", type: "fill", source: "preview", filter: ["!=", ["geometry-type"], "Point"], paint: { "fill-color": VERDICT_COLOUR, "fill-opacity": 0.35 } });
+        map.addLayer({ id: "preview-line", type: "line", source: "preview", filter: ["!=", ["geometry-type"], "Point"], paint: { "line-color": VERDICT_COLOUR, "line-width": 1 } });
+        map.addLayer({ id: "preview-points", type: "circle", source: "preview", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": VERDICT_COLOUR, "circle-radius": 4, "circle-stroke-color": "#fff", "circle-stroke-width": 1 } });
+        const coords = data.features.flatMap((f) => {
+          const walk = (c: unknown): number[][] => (typeof (c as number[])[0] === "number" ? [c as number[]] : (c as unknown[]).flatMap(walk));
+          return f.geometry && "coordinates" in f.geometry ? walk(f.geometry.coordinates) : [];
+        });
+        if (coords.length) {
+          const xs = coords.map((c) => c[0]!);
+          const ys = coords.map((c) => c[1]!);
+          map.fitBounds([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], { padding: 30, maxZoom: 16, duration: 0 });
+        }
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [map, isLoaded, importId]);
+
+  return <div ref={container} className="import-preview-map" data-testid="import-preview-map" />;
+}
