@@ -57,11 +57,12 @@ describe("imports", () => {
       }));
       features.push({ type: "Feature", geometry: { type: "Point", coordinates: [28.02, 120.66] }, properties: { category: "complaint", occurred_at: "2026-05-01", ref: "swapped" } });
       features.push({ type: "Feature", geometry: { type: "Point", coordinates: [truth[0]![0], truth[0]![1]] }, properties: { category: "bogus", occurred_at: "2026-05-01", ref: "bad" } });
+      features.push({ type: "Feature", geometry: { type: "Point", coordinates: [truth[0]![0], "28.0" as unknown as number] }, properties: { category: "complaint", occurred_at: "2026-05-01", ref: "text" } });
       const before = await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from events`);
       const { id, status } = await run(tx, "gcj.geojson", strToU8(JSON.stringify({ type: "FeatureCollection", features })), { layer: "events", crs: "gcj02" });
       expect(status.status).toBe("ready");
-      expect(status.report).toMatchObject({ rows: 7, ok: 5, rejected: 2 });
-      expect(status.report!.rejections.map((r) => r.reason).join(" | ")).toMatch(/swapped.*\| category/);
+      expect(status.report).toMatchObject({ rows: 8, ok: 5, rejected: 3 });
+      expect(status.report!.rejections.map((r) => r.reason).join(" | ")).toMatch(/swapped.*\| category.*\| empty or non-numeric/);
       expect((await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from events`))!.n).toBe(before!.n); // nothing before commit
       await commitImport(tx, planner, id);
       const landed = await query<{ x: number; y: number; t: string }>(tx, sql`select ST_X(geom) as x, ST_Y(geom) as y, occurred_at::text as t from events where source = 'import' order by occurred_at`);

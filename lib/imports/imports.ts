@@ -135,7 +135,7 @@ function checkRow(raw: RawFeature, row: number, job: { layer: ImportLayer; crs: 
   if (target.geometry === "area" && !isArea) return reject(`a ${geometry.type} where a Polygon is needed`);
   if (target.geometry === "point-or-area" && !isPoint && !isArea) return reject(`a ${geometry.type} where a Point or Polygon is needed`);
   const first = firstPosition(geometry);
-  if (!first || !Number.isFinite(first[0]) || !Number.isFinite(first[1])) return reject("empty or non-numeric coordinates");
+  if (!first || !allFinite(geometry)) return reject("empty or non-numeric coordinates");
   const [x, y] = first as [number, number];
   if (Math.abs(y) > 90 && Math.abs(x) <= 90) return reject(`latitude ${y} is out of range: longitude and latitude look swapped`);
   if (Math.abs(x) > 180 || Math.abs(y) > 90) return reject(`[${x}, ${y}] is not longitude/latitude: is the file projected? (a Shapefile needs its .prj)`);
@@ -143,18 +143,27 @@ function checkRow(raw: RawFeature, row: number, job: { layer: ImportLayer; crs: 
 
   const input = mapFields(raw.properties, target.fields, job.mapping);
   const parsed = target.fields.safeParse(input);
+  // From here a rejected row keeps its (converted) geometry, so the preview map can show where it is.
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return reject(`${issue.path.join(".") || "row"}: ${issue.message}`);
+    return { ...reject(`${issue.path.join(".") || "row"}: ${issue.message}`), geometry };
   }
   const properties = parsed.data;
   if (target.code) {
     const code = String(properties[target.code.column]);
     const earlier = seenCodes.get(code);
-    if (earlier) return reject(`duplicate code ${code} (first at row ${earlier})`);
+    if (earlier) return { ...reject(`duplicate code ${code} (first at row ${earlier})`), geometry };
     seenCodes.set(code, row);
   }
   return { row, verdict: "ok", reason: null, properties, geometry };
+}
+
+/** Every position is at least two finite numbers (one bad vertex rejects its row, not the file). */
+function allFinite(g: Geometry): boolean {
+  if (g.type === "GeometryCollection") return g.geometries.every(allFinite);
+  const isPosition = (c: unknown[]) => c.length >= 2 && c.every((n) => typeof n === "number" && Number.isFinite(n));
+  const walk = (c: unknown): boolean => Array.isArray(c) && c.length > 0 && (Array.isArray(c[0]) ? c.every(walk) : isPosition(c));
+  return walk((g as { coordinates?: unknown }).coordinates);
 }
 
 function firstPosition(g: Geometry): Position | undefined {

@@ -14,6 +14,15 @@ export function ImportPreviewMap({ importId }: { importId: string }) {
   useEffect(() => {
     if (!map || !isLoaded) return;
     let cancelled = false;
+    // The streets for context, under the staged rows.
+    fetch("/api/boundaries/streets")
+      .then((r) => r.json())
+      .then((streets: FeatureCollection) => {
+        if (cancelled || map.getSource("preview-streets")) return;
+        map.addSource("preview-streets", { type: "geojson", data: streets });
+        map.addLayer({ id: "preview-streets", type: "line", source: "preview-streets", paint: { "line-color": "#1f4e79", "line-width": 1.5 } }, map.getLayer("preview-fill") ? "preview-fill" : undefined);
+      })
+      .catch(() => {});
     fetch(`/api/imports/${importId}/preview`)
       .then((r) => r.json())
       .then((data: FeatureCollection) => {
