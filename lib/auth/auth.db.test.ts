@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@/db/seed";
 import { query, queryOne } from "@/lib/db/query";
-import { openTestDatabase, withRollback } from "@/lib/db/test-database";
+import { openTestDatabase, withRollback, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { getTile } from "@/lib/tiles/get-tile";
 import { serveTile } from "@/lib/tiles/serve-tile";
@@ -29,12 +28,7 @@ const WUMA = "330302006000"; // 五马街道, prefix 330302006
 const wuma = actorWithRole("street_office", WUMA);
 const PASSWORD = "correct horse battery";
 
-async function seeded<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-  return withRollback(database.db, async (tx) => {
-    await seedDemoDistrict(tx, { scale: "test", seed: 7, anchorDate: "2026-06-30" });
-    return fn(tx);
-  });
-}
+const seeded = <T>(fn: (tx: Db) => Promise<T>) => withTestDistrict(database.db, 7, fn);
 
 /** A cell and a building inside 五马 and outside it. */
 async function samples(tx: Db) {

@@ -1,16 +1,17 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDatabase } from "@/lib/db/client";
 import type { Actor } from "./actor";
 import { actorFromSession, SESSION_COOKIE } from "./sessions";
 
-/** The signed-in user of a page request, or null. */
-export async function getPageActor(): Promise<Actor | null> {
+/** The signed-in user of a page request, or null. Looked up once per request (layout and page both ask). */
+export const getPageActor = cache(async (): Promise<Actor | null> => {
   const secret = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!secret) return null;
   return actorFromSession((await getDatabase()).db, secret);
-}
+});
 
 /** The signed-in user, or a redirect to the sign-in page (which brings them back to this page). */
 export async function requirePageActor(): Promise<Actor> {

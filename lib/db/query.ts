@@ -16,3 +16,8 @@ export async function queryOne<T = Record<string, unknown>>(db: Db, statement: S
   const rows = await query<T>(db, statement);
   return rows[0];
 }
+
+/** A json/jsonb column's value: postgres.js parses it, PGlite's `::json` casts may arrive as text. */
+export function jsonColumn<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}

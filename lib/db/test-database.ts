@@ -29,3 +29,12 @@ export async function withRollback<T>(db: Db, fn: (tx: Db) => Promise<T>): Promi
   }
   return result as T;
 }
+
+/** `fn` on the small generated district (seeded with `seed`), inside a transaction that is rolled back. */
+export async function withTestDistrict<T>(db: Db, seed: number, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const { seedDemoDistrict } = await import("@/db/seed");
+  return withRollback(db, async (tx) => {
+    await seedDemoDistrict(tx, { scale: "test", seed, anchorDate: "2026-06-30" });
+    return fn(tx);
+  });
+}

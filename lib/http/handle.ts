@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { DatabaseSetupError } from "@/lib/db/errors";
-import { BadRequestError, DetailedHttpError, ForbiddenError, HttpError, NotFoundError, TooManyRequestsError, UnauthorizedError } from "./errors";
+import { DetailedHttpError, HttpError, TooManyRequestsError, UnauthorizedError } from "./errors";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -40,7 +40,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof TooManyRequestsError) {
     return NextResponse.json({ error: error.message, retry_after: error.retryAfter }, { status: 429, headers: { "Retry-After": String(error.retryAfter) } });
   }
-  if (error instanceof BadRequestError || error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof HttpError) {
+  if (error instanceof HttpError) {
     return NextResponse.json({ error: error.message }, { status: error.status });
   }
   if (isConstraintViolation(error)) {

@@ -5,10 +5,9 @@ import iconv from "iconv-lite";
 import proj4 from "proj4";
 import shpwrite from "@mapbox/shp-write";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@/db/seed";
 import { actorWithRole } from "@/lib/auth/actor";
 import { query, queryOne } from "@/lib/db/query";
-import { openTestDatabase, withRollback } from "@/lib/db/test-database";
+import { openTestDatabase, withRollback, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { commitImport, createImport, getImport, ImportOptions, stageImport } from "./imports";
 
@@ -25,12 +24,7 @@ const planner = actorWithRole("planner");
 /** CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549), as surveyors' Shapefiles carry it. */
 const CGCS2000_GK_120E = `PROJCS["CGCS2000 / 3-degree Gauss-Kruger CM 120E",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",120],PARAMETER["scale_factor",1],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1]]`;
 
-async function seeded<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-  return withRollback(database.db, async (tx) => {
-    await seedDemoDistrict(tx, { scale: "test", seed: 3, anchorDate: "2026-06-30" });
-    return fn(tx);
-  });
-}
+const seeded = <T>(fn: (tx: Db) => Promise<T>) => withTestDistrict(database.db, 3, fn);
 
 /** Some true WGS 84 places inside the district: cells' points on surface. */
 async function truths(tx: Db, n: number): Promise<[number, number][]> {

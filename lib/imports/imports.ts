@@ -4,7 +4,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/authorize";
-import { query, queryOne } from "@/lib/db/query";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { DetailedHttpError, ForbiddenError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { recordInitialVersions } from "@/lib/plans/versions";
@@ -141,7 +141,7 @@ function checkRow(raw: RawFeature, row: number, job: { layer: ImportLayer; crs: 
   if (Math.abs(x) > 180 || Math.abs(y) > 90) return reject(`[${x}, ${y}] is not longitude/latitude: is the file projected? (a Shapefile needs its .prj)`);
   geometry = toWgs84(geometry, job.crs);
 
-  const input = mapFields(raw.properties, target.fields, job.mapping);
+  const input = mapFields(raw.properties, Object.keys(target.fields.shape), job.mapping);
   const parsed = target.fields.safeParse(input);
   // From here a rejected row keeps its (converted) geometry, so the preview map can show where it is.
   if (!parsed.success) {
@@ -149,6 +149,8 @@ function checkRow(raw: RawFeature, row: number, job: { layer: ImportLayer; crs: 
     return { ...reject(`${issue.path.join(".") || "row"}: ${issue.message}`), geometry };
   }
   const properties = parsed.data;
+  const problem = target.problem?.(properties);
+  if (problem) return { ...reject(`row: ${problem}`), geometry };
   if (target.code) {
     const code = String(properties[target.code.column]);
     const earlier = seenCodes.get(code);
@@ -174,9 +176,7 @@ function firstPosition(g: Geometry): Position | undefined {
 }
 
 /** The row's values for the target's fields: mapped column, same name (any case), or a known alias. */
-function mapFields(properties: Record<string, unknown>, schema: z.ZodType, mapping: Record<string, string>): Record<string, unknown> {
-  const shape = (schema as unknown as { shape?: Record<string, unknown>; def?: { in?: { shape?: Record<string, unknown> }; schema?: { shape?: Record<string, unknown> } } });
-  const fields = Object.keys(shape.shape ?? shape.def?.in?.shape ?? shape.def?.schema?.shape ?? {});
+function mapFields(properties: Record<string, unknown>, fields: string[], mapping: Record<string, string>): Record<string, unknown> {
   const lower = new Map(Object.entries(properties).map(([k, v]) => [k.toLowerCase(), v]));
   const out: Record<string, unknown> = {};
   for (const field of fields) {
@@ -291,7 +291,7 @@ export async function previewImport(db: Db, actor: Actor, id: string, limit = 20
     type: "FeatureCollection",
     features: rows.map((r) => ({
       type: "Feature",
-      geometry: typeof r.geometry === "string" ? JSON.parse(r.geometry) : r.geometry,
+      geometry: jsonColumn(r.geometry),
       properties: { row: r.row, verdict: r.verdict, reason: r.reason },
     })),
   };

@@ -13,7 +13,9 @@ export type ImportLayer = (typeof IMPORT_LAYERS)[number];
 export interface ImportTarget {
   geometry: "point" | "area" | "point-or-area";
   /** Normalised properties from a row; an issue rejects the row with its message. */
-  fields: z.ZodType<Record<string, unknown>>;
+  fields: z.ZodObject;
+  /** A rule across fields; its message rejects the row. */
+  problem?: (p: Record<string, unknown>) => string | null;
   /** The property (and table column) that identifies an existing record. */
   code?: { table: SQL; column: string };
   /** Street offices may import these, inside their street. */
@@ -44,16 +46,15 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     geometry: "point-or-area",
     registerLayer: true,
     code: { table: sql`rental_buildings`, column: "code" },
-    fields: z
-      .object({
-        code: str(40),
-        address: str(200),
-        units: int(0).default(1),
-        rented_units: int(0).default(0),
-        registration_status: z.enum(["registered", "unregistered", "deregistered"]).default("unregistered"),
-        responsibility_letter_signed: bool.default(false),
-      })
-      .refine((b) => b.rented_units <= b.units, "rented_units is more than units"),
+    fields: z.object({
+      code: str(40),
+      address: str(200),
+      units: int(0).default(1),
+      rented_units: int(0).default(0),
+      registration_status: z.enum(["registered", "unregistered", "deregistered"]).default("unregistered"),
+      responsibility_letter_signed: bool.default(false),
+    }),
+    problem: (b) => ((b.rented_units as number) > (b.units as number) ? "rented_units is more than units" : null),
     // A footprint polygon is kept as the footprint, with its point on surface as the building's point.
     commit: (id) => sql`insert into rental_buildings (code, address, geom, footprint, units, rented_units, registration_status, responsibility_letter_signed)
       select p->>'code', p->>'address', case when GeometryType(r.geom) like '%POLYGON' then ST_PointOnSurface(r.geom) else r.geom end,
@@ -97,11 +98,10 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     geometry: "area",
     registerLayer: false,
     code: { table: sql`streets`, column: "code" },
-    fields: z
-      .object({ code: z.coerce.string().regex(/^\d{12}$/, "code is the 12-digit street code"), name_zh: str(), name_en: z.coerce.string().max(200).optional() })
-      .transform((s) => ({ ...s, name_en: s.name_en || s.name_zh })),
+    fields: z.object({ code: z.coerce.string().regex(/^\d{12}$/, "code is the 12-digit street code"), name_zh: str(), name_en: z.coerce.string().max(200).optional() }),
+    // Without an English name the Chinese one stands in.
     commit: (id) => sql`insert into streets (code, name_zh, name_en, geom)
-      select p->>'code', p->>'name_zh', p->>'name_en', ST_Multi(ST_ForcePolygonCCW(r.geom)) ${ok(id)}
+      select p->>'code', p->>'name_zh', coalesce(nullif(p->>'name_en', ''), p->>'name_zh'), ST_Multi(ST_ForcePolygonCCW(r.geom)) ${ok(id)}
       on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom`,
   },
 };

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Geometry, MultiPolygon, Polygon } from "geojson";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { query, queryOne } from "@/lib/db/query";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { checkAreaGeometry, fromGeoJson, type Finding } from "./check-geometry";
 import { planRules } from "./config";
@@ -41,7 +41,6 @@ export interface ZoneCheck {
   impact: ZoneImpact | null;
 }
 
-const asGeometry = (g: Geometry | string): Geometry => (typeof g === "string" ? JSON.parse(g) : g);
 
 /**
  * Everything a planner needs to know about a zone shape before saving or publishing it:
@@ -75,7 +74,7 @@ export async function checkZone(db: Db, actor: Actor, geometry: Polygon | MultiP
       zone_id: Number(o.id),
       zone_name: o.name,
       overlap_m2: Math.round(Number(o.m2)),
-      overlap: asGeometry(o.overlap),
+      overlap: jsonColumn(o.overlap),
     }));
 
   const near = await query<{ id: number; name: string; distance: number; capacity: number }>(
@@ -136,7 +135,7 @@ async function zoneImpact(
     stall_violations: Number(violations?.n ?? 0),
     guidance_points_affected: near.map((p) => ({ id: Number(p.id), name: p.name, inside: Number(p.distance) === 0, distance_m: Math.round(Number(p.distance) * 10) / 10, capacity: Number(p.capacity) })),
     nearest_alternatives: alternatives
-      .map((a) => ({ id: Number(a.id), name: a.name, spare: Number(a.spare), distance_m: Math.round(Number(a.distance)), geometry: asGeometry(a.geometry) }))
+      .map((a) => ({ id: Number(a.id), name: a.name, spare: Number(a.spare), distance_m: Math.round(Number(a.distance)), geometry: jsonColumn(a.geometry) }))
       .sort((a, b) => a.distance_m - b.distance_m),
     grid_cells: { count: cells.length, codes: cells.slice(0, 50).map((c) => c.code) },
     streets,

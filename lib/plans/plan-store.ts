@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { query, queryOne } from "@/lib/db/query";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { DetailedHttpError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { fromGeoJson, type Finding } from "./check-geometry";
@@ -33,7 +33,6 @@ interface Row {
   geometry: Geometry | string;
 }
 
-const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
 const asDb = (tx: unknown) => tx as Db;
 
 function featureSql(c: PlanKindConfig): SQL {
@@ -43,7 +42,7 @@ function featureSql(c: PlanKindConfig): SQL {
 }
 
 function toFeature(row: Row): Feature & { id: number } {
-  return { type: "Feature", id: Number(row.id), geometry: json<Geometry>(row.geometry), properties: json<Record<string, unknown>>(row.properties) };
+  return { type: "Feature", id: Number(row.id), geometry: jsonColumn<Geometry>(row.geometry), properties: jsonColumn<Record<string, unknown>>(row.properties) };
 }
 
 export async function listPlans(db: Db, actor: Actor, c: PlanKindConfig, q: PlanListQuery): Promise<FeatureCollection> {
@@ -205,5 +204,5 @@ export async function listVersions(db: Db, actor: Actor, c: PlanKindConfig, id: 
         from plan_versions where kind = ${c.kind} and feature_id = ${id} order by version desc`,
   );
   if (rows.length === 0) throw new NotFoundError(`no ${c.noun} ${id}`);
-  return rows.map((r) => ({ ...r, version: Number(r.version), properties: json(r.properties), geometry: json(r.geometry) }));
+  return rows.map((r) => ({ ...r, version: Number(r.version), properties: jsonColumn(r.properties), geometry: jsonColumn(r.geometry) }));
 }

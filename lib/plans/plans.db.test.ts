@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoDistrict } from "@/db/seed";
 import { actorWithRole } from "@/lib/auth/actor";
 import { query, queryOne } from "@/lib/db/query";
-import { openTestDatabase, withRollback } from "@/lib/db/test-database";
+import { openTestDatabase, withRollback, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { AreaGeometry, MAX_VERTICES } from "@/lib/geo/geometry-input";
 import { checkZone } from "./check-zone";
@@ -32,12 +31,7 @@ function square(lon: number, lat: number, half: number, clockwise = false): Poly
   return { type: "Polygon", coordinates: [clockwise ? [...ring].reverse() : ring] };
 }
 
-async function seeded<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-  return withRollback(database.db, async (tx) => {
-    await seedDemoDistrict(tx, { scale: "test", seed: 11, anchorDate: "2026-06-30" });
-    return fn(tx);
-  });
-}
+const seeded = <T>(fn: (tx: Db) => Promise<T>) => withTestDistrict(database.db, 11, fn);
 
 /** A place inside the district, at least `clear` metres from any zone and guidance point. */
 async function quietSpot(tx: Db, clear = 150): Promise<[number, number]> {

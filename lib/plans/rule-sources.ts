@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { query, queryOne } from "@/lib/db/query";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError } from "@/lib/http/errors";
 import type { ZoneRule } from "./plan-input";
@@ -40,6 +40,6 @@ export async function zoneFromRule(db: Db, actor: Actor, rule: ZoneRule): Promis
     sql`select ST_AsGeoJSON(ST_Multi(ST_ForcePolygonCCW(ST_Union(ST_Buffer(s.geom::geography, ${rule.distance_m}::float8, 'quad_segs=8')::geometry))), 7)::json as geometry
         from ${SOURCE_TABLE[rule.source]} s where s.id = any(string_to_array(${stored.ids.join(",")}, ',')::int[])`,
   );
-  const geometry = typeof row!.geometry === "string" ? JSON.parse(row!.geometry) : row!.geometry;
+  const geometry = jsonColumn(row!.geometry);
   return { geometry, rule: stored };
 }

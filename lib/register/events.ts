@@ -5,18 +5,11 @@ import { EVENT_CATEGORIES } from "@/db/schema/enums";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, streetScope } from "@/lib/auth/authorize";
-import { queryOne } from "@/lib/db/query";
+import { jsonColumn, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { ForbiddenError, NotFoundError } from "@/lib/http/errors";
+import { PointGeometry } from "@/lib/geo/geometry-input";
 import { cellScope } from "./scope";
-
-const Longitude = z.number().min(-180, "longitude must be −180…180").max(180, "longitude must be −180…180");
-const Latitude = z.number().min(-90, "latitude must be −90…90").max(90, "latitude must be −90…90");
-
-/** A GeoJSON Point in WGS 84 (longitude, latitude). */
-export const PointGeometry = z
-  .object({ type: z.literal("Point"), coordinates: z.tuple([Longitude, Latitude]) })
-  .strict();
 
 /** A new event: what happened where and when — never who. */
 export const NewEvent = z
@@ -53,10 +46,10 @@ export async function getEvent(db: Db, actor: Actor, id: number): Promise<EventR
   const row = await queryOne<EventRecord>(
     db,
     sql`select ${COLUMNS} from events e left join grid_cells g on g.id = e.grid_cell_id
-        where e.id = ${id} and ${actor.role === "street_office" ? cellScope(actor) : sql`true`}`,
+        where e.id = ${id} and ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no event ${id}`);
-  return { ...row, id: Number(row.id), geometry: typeof row.geometry === "string" ? JSON.parse(row.geometry) : row.geometry };
+  return { ...row, id: Number(row.id), geometry: jsonColumn(row.geometry) };
 }
 
 /** Record an event. A street office may record events only inside its own street. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, streetPrefix } from "@/lib/auth/authorize";
-import { queryOne } from "@/lib/db/query";
+import { jsonColumn, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import { assertVersion } from "@/lib/http/versions";
@@ -36,7 +36,7 @@ export async function getGridCell(db: Db, actor: Actor, code: string): Promise<G
         where g.code = ${code} and ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no grid cell ${code}`);
-  return { ...row, geometry: typeof row.geometry === "string" ? JSON.parse(row.geometry) : row.geometry };
+  return { ...row, geometry: jsonColumn(row.geometry) };
 }
 
 /** What a street office may change on a cell: who is responsible for it. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { queryOne } from "@/lib/db/query";
+import { jsonColumn, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import { assertVersion } from "@/lib/http/versions";
@@ -50,10 +50,10 @@ export async function getRentalBuilding(db: Db, actor: Actor, code: string): Pro
   const row = await queryOne<RentalBuildingRecord>(
     db,
     sql`select ${COLUMNS} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
-        where b.code = ${code} and ${actor.role === "street_office" ? cellScope(actor) : sql`true`}`,
+        where b.code = ${code} and ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no rental building ${code}`);
-  return { ...row, geometry: typeof row.geometry === "string" ? JSON.parse(row.geometry as string) : row.geometry };
+  return { ...row, geometry: jsonColumn(row.geometry) };
 }
 
 export async function updateRentalBuilding(db: Db, actor: Actor, code: string, change: RentalBuildingChange, expectedVersion?: string): Promise<RentalBuildingRecord> {
