@@ -37,11 +37,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input name="actor" defaultValue={q.actor ?? ""} />
         </label>
         <label>
-          from
+          {a.auditFrom}
           <input name="from" type="date" defaultValue={q.from ?? ""} />
         </label>
         <label>
-          to
+          {a.auditTo}
           <input name="to" type="date" defaultValue={q.to ?? ""} />
         </label>
         <button type="submit">{a.auditFilter}</button>
