@@ -2,7 +2,8 @@ import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import * as schema from "@/db/schema";
 import { explainServerError, redactUrl } from "./errors";
-import type { Database, Db } from "./types";
+import { copyStatement } from "./copy-statement";
+import type { BulkAccess, Database, Db } from "./types";
 
 /** Arbitrary but fixed key of the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 7_261_982;
@@ -36,5 +37,56 @@ export async function openServer(url: string): Promise<Database> {
       reserved.release();
     }
   };
-  return { kind: "postgres", db, location, exclusively, close: () => client.end({ timeout: 5 }) };
+  return { kind: "postgres", db, location, exclusively, bulk: serverBulk(client), lock: null, close: () => client.end({ timeout: 5 }) };
+}
+
+/** COPY … TO STDOUT / FROM STDIN through postgres.js streams, inside one transaction. */
+function serverBulk(client: postgres.Sql): BulkAccess {
+  const rows = (result: unknown) => [...(result as Record<string, unknown>[])];
+  return {
+    snapshot: async (fn) => {
+      let result: Awaited<ReturnType<typeof fn>> | undefined;
+      await client.begin("isolation level repeatable read read only", async (tx) => {
+        result = await fn(
+          async (table, columns) => {
+            // Not COPY … TO STDOUT: postgres.js's COPY read stream can stall the connection (its
+            // issues #499/#917). Each column's text output, escaped as COPY's text format asks, is
+            // what COPY FROM reads back; a cursor reads the table in batches.
+            copyStatement(table, columns, "to"); // checks the names
+            const select = `select ${columns.map((c) => `"${c}"::text`).join(", ")} from "${table}"`;
+            const lines: string[] = [];
+            await tx.unsafe(select).values().cursor(2000, (batch) => {
+              for (const values of batch) lines.push((values as (string | null)[]).map(copyTextField).join("\t") + "\n");
+            });
+            return new TextEncoder().encode(lines.join(""));
+          },
+          async (text) => rows(await tx.unsafe(text)),
+        );
+      });
+      return result as Awaited<ReturnType<typeof fn>>;
+    },
+    load: async (fn) => {
+      let result: Awaited<ReturnType<typeof fn>> | undefined;
+      await client.begin(async (tx) => {
+        result = await fn(
+          async (table, columns, data) => {
+            const writable = await tx.unsafe(copyStatement(table, columns, "from")).writable();
+            await new Promise<void>((resolve, reject) => {
+              writable.on("error", reject);
+              writable.on("finish", resolve);
+              writable.end(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+            });
+          },
+          async (text) => rows(await tx.unsafe(text)),
+        );
+      });
+      return result as Awaited<ReturnType<typeof fn>>;
+    },
+  };
+}
+
+/** A value in COPY's text format: NULL as \N; backslash, newline, carriage return and tab escaped. */
+function copyTextField(value: string | null): string {
+  if (value === null) return "\\N";
+  return value.replace(/[\\\n\r\t]/g, (ch) => (ch === "\\" ? "\\\\" : ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : "\\t"));
 }

@@ -14,6 +14,45 @@ export async function openTestDatabase(): Promise<Database> {
   return database;
 }
 
+/**
+ * A database of its own for a test that must commit (backups, restores): in-memory PGlite, or on
+ * PostgreSQL a new database made from TEST_TEMPLATE_DATABASE (PostGIS already in it; .ci/run
+ * makes it and lets the test role create databases), dropped again by `close()`.
+ */
+export async function openScratchDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!(process.env.TEST_DB === "postgres" && url)) {
+    const database = await openEmbedded("memory");
+    await migrateDatabase(database);
+    return database;
+  }
+  const template = process.env.TEST_TEMPLATE_DATABASE ?? "grid_atlas_ci_template";
+  const name = `grid_atlas_scratch_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+  const { default: postgres } = await import("postgres");
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}" template "${template}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const scratchUrl = new URL(url);
+  scratchUrl.pathname = `/${name}`;
+  const database = await openServer(scratchUrl.toString());
+  await migrateDatabase(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const again = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await again.unsafe(`drop database if exists "${name}"`);
+      } finally {
+        await again.end({ timeout: 5 });
+      }
+    },
+  };
+}
+
 class Rollback extends Error {}
 
 /** Run `fn` inside a transaction that is always rolled back, so tests leave no data behind. */

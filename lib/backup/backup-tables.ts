@@ -1,0 +1,37 @@
+/**
+ * What a backup holds, in the order a restore writes it (parents before the rows that refer to
+ * them). One list, so adding a table without deciding whether it is backed up fails a test
+ * (backup.db.test.ts compares it with the database's tables).
+ */
+export const BACKUP_TABLES = [
+  "streets",
+  "communities",
+  "users",
+  "grid_cells",
+  "rental_buildings",
+  "no_stall_zones",
+  "guidance_points",
+  "events",
+  "pois",
+  "roads",
+  "audit_log",
+  "dataset_meta",
+  "sessions",
+  "api_tokens",
+  "sign_in_failures",
+  "plan_versions",
+  "imports",
+  "import_rows",
+] as const;
+
+/**
+ * Tables a restore rebuilds by itself: triggers on the tables above refill them as rows arrive,
+ * so copying them too would count every event twice.
+ */
+export const DERIVED_TABLES = {
+  layer_versions: "tile cache versions, bumped by triggers on every layer table",
+  event_cell_weeks: "per-cell weekly event counts, kept by triggers on events",
+} as const;
+
+/** PostGIS's own table, created with the extension. */
+export const EXTENSION_TABLES = ["spatial_ref_sys"] as const;

@@ -1,0 +1,88 @@
+import { unzipSync } from "fflate";
+import { ZodError } from "zod";
+import type { Database } from "@/lib/db/types";
+import { BACKUP_TABLES, DERIVED_TABLES } from "./backup-tables";
+import { BackupManifest, MANIFEST_ENTRY, tableEntry } from "./backup-format";
+import { appliedMigrations, copyableColumns, sha256 } from "./create-backup";
+
+/** A backup that cannot be restored here; the message says why and nothing was written. */
+export class RestoreRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RestoreRefusedError";
+  }
+}
+
+export interface RestoreSummary {
+  created_at: string;
+  source: string;
+  tables: { name: string; rows: number }[];
+}
+
+/** Read and check a backup's manifest without restoring anything. */
+export function readManifest(zip: Uint8Array): BackupManifest {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip, { filter: (file) => file.name === MANIFEST_ENTRY });
+  } catch (error) {
+    throw new RestoreRefusedError(`not a Grid Atlas backup (not a readable zip file: ${(error as Error).message})`);
+  }
+  const text = files[MANIFEST_ENTRY];
+  if (!text) throw new RestoreRefusedError("not a Grid Atlas backup (no manifest.json; the file may be cut short)");
+  try {
+    return BackupManifest.parse(JSON.parse(new TextDecoder().decode(text)));
+  } catch (error) {
+    const why = error instanceof ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message;
+    throw new RestoreRefusedError(`the backup's manifest is not valid (${why})`);
+  }
+}
+
+/**
+ * Restore a backup into an empty, migrated database, all tables in one transaction: either every
+ * row is back, or (on any problem) nothing was written. Refuses a database that holds data, a
+ * backup from a newer schema, and a table whose data does not match its recorded checksum.
+ */
+export async function restoreBackup(database: Database, zip: Uint8Array): Promise<RestoreSummary> {
+  const manifest = readManifest(zip);
+  const known = new Set<string>(BACKUP_TABLES);
+  for (const table of manifest.tables) {
+    if (!known.has(table.name)) throw new RestoreRefusedError(`the backup holds a table this version does not know: ${table.name} (made by a newer Grid Atlas?)`);
+  }
+  await database.bulk.load(async (copyIn, exec) => {
+    const migrations = await appliedMigrations(exec);
+    if (manifest.migrations > migrations) {
+      throw new RestoreRefusedError(
+        `the backup comes from a newer schema (${manifest.migrations} migrations; this database has ${migrations}): update Grid Atlas first`,
+      );
+    }
+    const occupied: string[] = [];
+    for (const table of [...BACKUP_TABLES, ...Object.keys(DERIVED_TABLES)]) {
+      const [row] = await exec(`select exists (select 1 from "${table}") as any`);
+      if (row?.any === true || row?.any === "t") occupied.push(table);
+    }
+    if (occupied.length > 0) {
+      throw new RestoreRefusedError(
+        `the target database is not empty (rows in ${occupied.join(", ")}): restore into an empty DATA_DIR or a new database; nothing was changed`,
+      );
+    }
+    for (const table of manifest.tables) {
+      const columns = new Set(await copyableColumns(exec, table.name));
+      const missing = table.columns.filter((c) => !columns.has(c));
+      if (missing.length > 0) throw new RestoreRefusedError(`table ${table.name} here has no column ${missing.join(", ")}; this backup needs another version of Grid Atlas`);
+      const data = unzipSync(zip, { filter: (file) => file.name === tableEntry(table.name) })[tableEntry(table.name)];
+      if (!data) throw new RestoreRefusedError(`the backup lacks the data of ${table.name}; the file is incomplete`);
+      if (data.byteLength !== table.bytes || sha256(data) !== table.sha256) {
+        throw new RestoreRefusedError(`the data of ${table.name} does not match its checksum; the backup file is damaged`);
+      }
+      await copyIn(table.name, table.columns, data);
+    }
+    // Serial ids continue after the restored rows, so new rows never collide with them.
+    for (const table of manifest.tables) {
+      if (!table.columns.includes("id")) continue;
+      const [serial] = await exec(`select pg_get_serial_sequence('"${table.name}"', 'id') as seq`);
+      if (!serial?.seq) continue; // uuid or natural keys
+      await exec(`select setval('${String(serial.seq).replace(/'/g, "''")}', coalesce((select max(id) from "${table.name}"), 0) + 1, false)`);
+    }
+  });
+  return { created_at: manifest.created_at, source: manifest.source, tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })) };
+}
