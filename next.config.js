@@ -47,8 +47,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite loads its WASM and the PostGIS bundle from its own package folder at run time,
-  // so these must stay real node_modules packages rather than being bundled (argon2: a native addon).
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "postgres", "@node-rs/argon2"],
+  // so these must stay real node_modules packages rather than being bundled (argon2 and the file lock: native addons).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "postgres", "@node-rs/argon2", "fs-native-extensions"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -19,9 +19,10 @@ if (buildIsStale()) {
 
 const port = process.env.PORT || "3000";
 console.log(`[grid-atlas] serving on http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } });
+// The server stops gracefully on SIGTERM/SIGINT (scripts/serve.mjs); pass them on and wait for it.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
 function buildIsStale() {
   const marker = path.join(".next", "BUILD_ID");

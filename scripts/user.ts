@@ -9,18 +9,15 @@
  *   npm run user -- tokens                           (list)
  *   npm run user -- revoke --id 3
  *
- * Without --password the password is asked for on the terminal (not echoed). On the embedded
- * database stop the server first: one process at a time may open DATA_DIR.
+ * Without --password the password is asked for on the terminal (not echoed). Works while the
+ * server runs: on an embedded database held by a running server, the server does the work
+ * (lib/maintenance); otherwise the command opens the database itself.
  */
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
-import { ZodError } from "zod";
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { createApiToken, listApiTokens, NewApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { openDatabase } from "@/lib/db/client";
-import { queryOne } from "@/lib/db/query";
-import { NewUser, UserChange } from "@/lib/users/user-input";
-import { createUser, listUsers, updateUser } from "@/lib/users/users";
+import { remoteUserCommand } from "@/lib/maintenance/maintenance-client";
+import { describeError } from "@/lib/maintenance/maintenance-socket";
+import { openForMaintenance } from "@/lib/maintenance/open-for-maintenance";
+import { needsPassword, runUserCommand, USER_COMMANDS, UserCommand, type CommandOutput } from "@/lib/maintenance/user-command";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -61,71 +58,31 @@ async function askPassword(prompt: string): Promise<string> {
 
 async function main(): Promise<void> {
   const command = positionals[0];
-  const database = await openDatabase();
-  const db = database.db;
-  const userId = async () => {
-    const row = await queryOne<{ id: number }>(db, sql`select id from users where lower(email) = ${(values.email ?? "").toLowerCase()}`);
-    if (!row) throw new Error(`no account ${values.email ?? "(give --email)"}`);
-    return row.id;
-  };
-  try {
-    switch (command) {
-      case "create": {
-        const password = values.password ?? (await askPassword("password: "));
-        const input = NewUser.parse({
-          email: values.email,
-          display_name: values.name ?? values.email,
-          role: values.role,
-          street_code: values.street ?? null,
-          password,
-        });
-        const user = await createUser(db, SYSTEM_ACTOR, input);
-        console.log(`created ${user.role} ${user.email} (id ${user.id})${user.street_code ? ` for street ${user.street_code}` : ""}`);
-        break;
-      }
-      case "list":
-        console.table(await listUsers(db, SYSTEM_ACTOR));
-        break;
-      case "disable":
-      case "enable": {
-        const user = await updateUser(db, SYSTEM_ACTOR, await userId(), UserChange.parse({ disabled: command === "disable" }));
-        console.log(`${user.email} is now ${user.disabled ? "disabled (its sessions ended)" : "enabled"}`);
-        break;
-      }
-      case "password": {
-        const id = await userId();
-        const password = values.password ?? (await askPassword("new password: "));
-        await updateUser(db, SYSTEM_ACTOR, id, UserChange.parse({ password }));
-        console.log("password changed; existing sessions ended");
-        break;
-      }
-      case "token": {
-        const token = await createApiToken(db, SYSTEM_ACTOR, NewApiToken.parse({ name: values.name, role: values.role, street_code: values.street ?? null }));
-        console.log(`token ${token.id} (${token.role}) — shown once, store it now:\n${token.token}`);
-        break;
-      }
-      case "tokens":
-        console.table(await listApiTokens(db, SYSTEM_ACTOR));
-        break;
-      case "revoke": {
-        const token = await revokeApiToken(db, SYSTEM_ACTOR, Number(values.id));
-        console.log(`token ${token.id} (${token.name}) revoked at ${token.revoked_at}`);
-        break;
-      }
-      default:
-        console.error("usage: npm run user -- create|list|disable|enable|password|token|tokens|revoke [options] (see scripts/user.ts)");
-        process.exitCode = 2;
-    }
-  } finally {
-    await database.close();
+  if (!USER_COMMANDS.includes(command as UserCommand["command"])) {
+    console.error(`usage: npm run user -- ${USER_COMMANDS.join("|")} [options] (see scripts/user.ts)`);
+    process.exitCode = 2;
+    return;
   }
+  const input = UserCommand.parse({ command, ...values });
+  if (needsPassword(input.command) && input.password === undefined) {
+    input.password = await askPassword(input.command === "create" ? "password: " : "new password: ");
+  }
+  const target = await openForMaintenance({ viaServer: true });
+  let output: CommandOutput;
+  if (target.kind === "server") {
+    output = await remoteUserCommand(target.socket, input);
+  } else {
+    try {
+      output = await runUserCommand(target.database.db, input);
+    } finally {
+      await target.database.close();
+    }
+  }
+  for (const line of output.lines) console.log(line);
+  if (output.table) console.table(output.table);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ZodError) {
-    for (const issue of error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
-  } else {
-    console.error(error instanceof Error ? error.message : error);
-  }
+  console.error(describeError(error));
   process.exit(1);
 });

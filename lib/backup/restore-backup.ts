@@ -86,3 +86,21 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
   });
   return { created_at: manifest.created_at, source: manifest.source, tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })) };
 }
+
+/** Check a whole backup file (manifest and every table's checksum) without a database. */
+export function verifyBackup(zip: Uint8Array): BackupManifest {
+  const manifest = readManifest(zip);
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip);
+  } catch (error) {
+    throw new RestoreRefusedError(`the backup file is damaged (${(error as Error).message})`);
+  }
+  for (const table of manifest.tables) {
+    const data = files[tableEntry(table.name)];
+    if (!data || data.byteLength !== table.bytes || sha256(data) !== table.sha256) {
+      throw new RestoreRefusedError(`the data of ${table.name} is missing or does not match its checksum; the backup file is damaged`);
+    }
+  }
+  return manifest;
+}

@@ -44,3 +44,13 @@ export function getDatabase(): Promise<Database> {
   }
   return g[globalKey];
 }
+
+/** Close the process's database (graceful stop); the next getDatabase() would open it again. */
+export async function closeDatabase(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const opening = g[globalKey];
+  delete g[globalKey];
+  if (!opening) return;
+  const database = await opening.catch(() => null);
+  await database?.close();
+}
