@@ -57,3 +57,38 @@ export function redactUrl(url: string): string {
     return "(unparseable DATABASE_URL)";
   }
 }
+
+/**
+ * Codes that mean "the database is not there right now" rather than "this request is wrong":
+ * refused or dropped connections (postgres.js names them), and PostgreSQL's connection-exception
+ * (08…) and operator-intervention (57P01–57P05: shut down, starting up, crash recovery) states.
+ */
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01",
+  "57P02",
+  "57P03",
+  "57P04",
+  "57P05",
+]);
+
+/** Whether `error` (or what it wraps) says the database server cannot be reached now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const { code, errno } = e as { code?: unknown; errno?: unknown };
+    for (const value of [code, errno]) {
+      if (typeof value !== "string") continue;
+      if (UNAVAILABLE.has(value) || /^08[0-9A-Z]{3}$/.test(value)) return true;
+    }
+  }
+  return false;
+}

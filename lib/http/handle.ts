@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { DatabaseSetupError } from "@/lib/db/errors";
+import { DatabaseSetupError, isDatabaseUnavailable } from "@/lib/db/errors";
 import { DetailedHttpError, HttpError, TooManyRequestsError, UnauthorizedError } from "./errors";
+
+/** What a 503 asks clients to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -48,8 +51,12 @@ export function errorResponse(error: unknown): Response {
     // wrong, not the server. Name the constraint; nothing was written.
     return NextResponse.json({ error: `the database refused this change (${constraintName(error)})` }, { status: 422 });
   }
-  if (error instanceof DatabaseSetupError) {
-    return NextResponse.json({ error: error.message }, { status: 503 });
+  if (error instanceof DatabaseSetupError || isDatabaseUnavailable(error)) {
+    // The database is down or restarting: say so, and when to try again. The app reconnects by
+    // itself (postgres.js opens new connections; getDatabase() retries a failed open).
+    const message =
+      error instanceof DatabaseSetupError ? error.message : "the database cannot be reached right now; try again in a few seconds";
+    return NextResponse.json({ error: message, retry_after: RETRY_AFTER_SECONDS }, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
   }
   const requestId = randomUUID();
   console.error(`[grid-atlas] request ${requestId} failed:`, error);

@@ -47,7 +47,8 @@ function wrap<P>(handler: Handler<P, Actor | null>, isPublic: boolean): RouteHan
       return await handler({ request, params, actor, database });
     } catch (error) {
       const response = errorResponse(error);
-      if (mutation && actor && database && response.status >= 400) await auditRefusal(database, actor, request, response);
+      // A 503 means the database is away: there is nowhere to write the audit row.
+      if (mutation && actor && database && response.status >= 400 && response.status !== 503) await auditRefusal(database, actor, request, response);
       return response;
     }
   };
