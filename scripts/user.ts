@@ -8,6 +8,7 @@
  *   npm run user -- token --name qgis --role commander [--street …]   (prints the token once)
  *   npm run user -- tokens                           (list)
  *   npm run user -- revoke --id 3
+ *   --direct   never go through a running server (refused while one holds an embedded DATA_DIR)
  *
  * Without --password the password is asked for on the terminal (not echoed). Works while the
  * server runs: on an embedded database held by a running server, the server does the work
@@ -28,6 +29,7 @@ const { positionals, values } = parseArgs({
     street: { type: "string" },
     password: { type: "string" },
     id: { type: "string" },
+    direct: { type: "boolean" },
   },
 });
 
@@ -63,11 +65,12 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const input = UserCommand.parse({ command, ...values });
+  const { direct, ...options } = values;
+  const input = UserCommand.parse({ command, ...options });
   if (needsPassword(input.command) && input.password === undefined) {
     input.password = await askPassword(input.command === "create" ? "password: " : "new password: ");
   }
-  const target = await openForMaintenance({ viaServer: true });
+  const target = await openForMaintenance({ viaServer: !direct });
   let output: CommandOutput;
   if (target.kind === "server") {
     output = await remoteUserCommand(target.socket, input);
