@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_ROLES } from "../accounts";
+import { DEMO_ROLES, E2E_DEMO_PASSWORD } from "../accounts";
 import { canRunOwnCluster, hasTestPostgres, ownCluster, scratchDatabase } from "./postgres";
-import { runScript, serverEnv, signIn, startServer, tempDataDir, waitHealthy, zoneDraft, type RunningServer } from "./server-process";
+import { killStartedServers, runScript, serverEnv, signIn, startServer, tempDataDir, waitHealthy, zoneDraft, type RunningServer } from "./server-process";
 
 /**
  * The embedded database must never be destroyed (issue: a second opener corrupted DATA_DIR), and
@@ -11,6 +11,7 @@ import { runScript, serverEnv, signIn, startServer, tempDataDir, waitHealthy, zo
  */
 test.describe.configure({ mode: "serial" });
 test.setTimeout(420_000);
+test.afterEach(killStartedServers);
 
 async function saveZone(client: APIRequestContext, baseURL: string, i: number, label: string): Promise<number> {
   const response = await client.post("/api/zones", { data: zoneDraft(i, label), headers: { Origin: baseURL } });
@@ -176,5 +177,43 @@ test("PostgreSQL stopped → 503 with Retry-After; started again → 200, withou
     await stopGracefully(server);
   } finally {
     cluster.destroy();
+  }
+});
+
+test("with BACKUP_DIR the server makes the day's backup and the admin page shows it", async ({ page }) => {
+  const dataDir = tempDataDir("daily");
+  const backupDir = tempDataDir("daily-backups");
+  const env = serverEnv({ DATA_DIR: dataDir, BACKUP_DIR: backupDir, BACKUP_KEEP: "3" });
+  try {
+    expect(runScript("prepare-db", [], env).status).toBe(0);
+    const server = await startServer(3237, env);
+    await waitHealthy(server.baseURL);
+    await expect.poll(() => fs.readdirSync(backupDir).filter((n) => n.endsWith(".zip")).length, { timeout: 60_000 }).toBe(1);
+    const [file] = fs.readdirSync(backupDir).filter((n) => n.endsWith(".zip"));
+    expect(file).toMatch(/^grid-atlas-\d{4}-\d{2}-\d{2}-\d{6}\.zip$/);
+    // The daily backup restores like any other.
+    const restoredDir = tempDataDir("daily-restored");
+    try {
+      const restored = runScript("restore", [path.join(backupDir, file!)], serverEnv({ DATA_DIR: restoredDir }));
+      expect(restored.status, restored.output).toBe(0);
+    } finally {
+      fs.rmSync(restoredDir, { recursive: true, force: true });
+    }
+
+    await page.context().clearCookies();
+    await page.context().addCookies([{ name: "ga-lang", value: "zh", url: server.baseURL }]);
+    const signedIn = await page.request.post(`${server.baseURL}/api/auth/sign-in`, { data: { email: DEMO_ROLES.admin, password: E2E_DEMO_PASSWORD }, headers: { Origin: server.baseURL } });
+    expect(signedIn.status()).toBe(200);
+    await page.goto(`${server.baseURL}/admin`);
+    const panel = page.getByTestId("backup-panel");
+    await expect(panel).toContainText("数据备份");
+    await expect(page.getByTestId("backup-last")).toContainText("成功");
+    await expect(page.getByTestId("backup-last")).toContainText(file!);
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath("admin-backup.png") });
+    await stopGracefully(server);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(backupDir, { recursive: true, force: true });
   }
 });

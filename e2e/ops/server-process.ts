@@ -49,6 +49,8 @@ export interface RunningServer {
 
 /** Start scripts/serve.mjs and wait until it answers /api/health (any status). */
 export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<RunningServer> {
+  // A server left over from an interrupted run would answer for the new one.
+  if (await fetch(`http://localhost:${port}/api/health`).catch(() => null)) throw new Error(`port ${port} is already in use`);
   const child = spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
@@ -66,7 +68,20 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise
       await new Promise((r) => setTimeout(r, 300));
     }
   }
-  return { baseURL, process: child, pid: child.pid!, log: () => log, exited };
+  const server = { baseURL, process: child, pid: child.pid!, log: () => log, exited };
+  started.add(server);
+  void exited.then(() => started.delete(server));
+  return server;
+}
+
+const started = new Set<RunningServer>();
+
+/** Kill every server these helpers started that is still running (call in afterEach). */
+export async function killStartedServers(): Promise<void> {
+  for (const server of [...started]) {
+    server.process.kill("SIGKILL");
+    await server.exited;
+  }
 }
 
 /** Wait until /api/health answers 200 (the database is open and migrated). */

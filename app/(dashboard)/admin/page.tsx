@@ -6,7 +6,9 @@ import { getMessages } from "@/lib/i18n/get-locale";
 import { Forbidden } from "../forbidden";
 import { listUsers } from "@/lib/users/users";
 import { can } from "@/lib/auth/authorize";
+import { readBackupStatus } from "@/lib/backup/scheduled-backups";
 import { AdminConsole } from "./admin-console";
+import { BackupPanel } from "./backup-panel";
 
 export default async function AdminPage() {
   const actor = await requirePageActor();
@@ -20,6 +22,7 @@ export default async function AdminPage() {
   return (
     <div className="admin-page" data-testid="admin-page">
       <AdminConsole t={t} users={users} tokens={tokens} streets={streets} selfId={actor.userId} />
+      <BackupPanel status={readBackupStatus()} t={t.admin} locale={locale} />
     </div>
   );
 }
