@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_ROLES, E2E_DEMO_PASSWORD } from "../accounts";
@@ -25,6 +26,31 @@ async function expectZones(client: APIRequestContext, ids: number[], label: stri
     expect(response.status(), `zone ${id}`).toBe(200);
     expect((await response.json()).properties.name).toMatch(new RegExp(`^${label} \\d+$`));
   }
+}
+
+/**
+ * POST a body in two halves with a pause between them; `midway` runs in the pause, while the
+ * server has the request but not yet all of it.
+ */
+function slowPost(baseURL: string, path: string, body: string, cookie: string, midway: () => void): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${baseURL}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Origin: baseURL, Cookie: cookie },
+    });
+    request.on("response", (response) => {
+      let text = "";
+      response.on("data", (d: Buffer) => (text += d.toString()));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on("error", reject);
+    const half = Math.floor(body.length / 2);
+    request.write(body.slice(0, half));
+    setTimeout(() => {
+      midway();
+      setTimeout(() => request.end(body.slice(half)), 700);
+    }, 700);
+  });
 }
 
 async function stopGracefully(server: RunningServer): Promise<void> {
@@ -65,8 +91,18 @@ test("one process per DATA_DIR: a second server and the direct CLI refuse; the C
     // The server kept serving and writing.
     const health = await waitHealthy(server.baseURL);
     acknowledged.push(await saveZone(planner, server.baseURL, 2, "lock test"));
+
+    // A graceful stop lets a request in flight finish: this save's body is still arriving when
+    // SIGTERM comes, and it is answered and kept.
+    const cookie = (await planner.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const inFlight = slowPost(server.baseURL, "/api/zones", JSON.stringify(zoneDraft(3, "lock test")), cookie, () => server.process.kill("SIGTERM"));
+    const answer = await inFlight;
+    expect(answer.status, answer.body).toBe(201);
+    acknowledged.push(JSON.parse(answer.body).id);
     await planner.dispose();
-    await stopGracefully(server);
+    expect(await server.exited).toBe(0);
+    expect(server.log()).toContain("finishing 1 request(s) in flight");
+    expect(server.log()).toContain("database closed; stopped");
 
     // After the stop the folder opens, with every acknowledged write.
     const again = await startServer(3232, env);
