@@ -6,6 +6,13 @@ import os from "node:os";
 import path from "node:path";
 
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+if (!fs.existsSync(chromium) && !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
+  // As root on Debian, install what the browser tests need rather than stopping (never a downloaded browser).
+  console.log("npm test: installing Debian's Chromium for the browser tests (apt-get install chromium)…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { stdio: "inherit", env });
+}
 if (!fs.existsSync(chromium)) {
   console.error(
     `npm test needs Chromium for the browser tests: none at ${chromium}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
