@@ -4,6 +4,8 @@
  *   npm run analyze -- hotspots --in <file.geojson> --value <property> [--weights queen|distance|distance:<metres>]
  *                      [--no-fdr] [--alpha 0.05] [--planar] --out <file.geojson>
  *   npm run analyze -- grid --in <points.geojson> --cell <metres> --out <grid.geojson>   (count points per square)
+ *   npm run analyze -- emerging --in <file.geojson> --time-field <property> [--step week|month] [--cell <metres>]
+ *                      [--unit-field code] [--value <property>] [--time-neighbours 0] [--no-fdr] [--trend-alpha 0.05] --out <file.geojson>
  *   npm run analyze -- density|coverage|hotspots-db [--unit ...] [--from ...] [--to ...] [...API parameters] --out <file>
  *
  * `hotspots` adds gi_z, gi_p, gi_p_fdr (Benjamini–Hochberg), gi_sig, gi_bin (−3..3) and neighbours
@@ -12,12 +14,11 @@
  */
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import fs from "node:fs";
-import { centroid } from "@turf/turf";
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from "geojson";
+import type { Feature, FeatureCollection, Point } from "geojson";
 import { ZodError } from "zod";
-import { hotspots } from "@/lib/analytics/getis-ord";
-import { queenContiguity } from "@/lib/analytics/polygon-contiguity";
-import { distanceBandNeighbours, minimumDistanceBand, type Metric } from "@/lib/analytics/weights";
+import { featureHotspots, FeatureInputError } from "@/lib/analytics/feature-hotspots";
+import { featureEmerging } from "@/lib/analytics/feature-emerging";
+import { squareGrid } from "@/lib/analytics/square-grid";
 
 class UsageError extends Error {}
 
@@ -60,47 +61,19 @@ function readCollection(path: string): FeatureCollection {
 
 function hotspotsFromFile(flags: Record<string, string | true>): void {
   const input = readCollection(text(flags, "in"));
-  const property = text(flags, "value");
   const out = text(flags, "out");
-  const alpha = Number(text(flags, "alpha", "0.05"));
-  if (!(alpha > 0 && alpha <= 0.5)) throw new UsageError("--alpha must be between 0 and 0.5");
-  const features = input.features;
-  if (features.length < 3) throw new UsageError("need at least 3 features");
-  const values = features.map((f, i) => {
-    const v = Number(f.properties?.[property]);
-    if (f.properties?.[property] === null || f.properties?.[property] === undefined || !Number.isFinite(v)) {
-      throw new UsageError(`feature ${i} has no numeric "${property}" property`);
-    }
-    return v;
-  });
-  const kinds = new Set(features.map((f) => f.geometry?.type));
-  const polygons = [...kinds].every((k) => k === "Polygon" || k === "MultiPolygon");
-  const points = [...kinds].every((k) => k === "Point");
-  if (!polygons && !points) throw new UsageError(`features must be all polygons or all points, found ${[...kinds].join(", ")}`);
-  const weights = text(flags, "weights", polygons ? "queen" : "distance");
-  const metric: Metric = flags.planar ? "planar" : "geographic";
-
-  let neighbours;
-  let described: string;
-  if (weights === "queen") {
-    if (!polygons) throw new UsageError("queen contiguity needs polygons; use --weights distance:<metres> for points");
-    neighbours = queenContiguity(features as Feature<Polygon | MultiPolygon>[]);
-    described = "queen contiguity";
-  } else {
-    const match = /^distance(?::(\d+(?:\.\d+)?))?$/.exec(weights);
-    if (!match) throw new UsageError("--weights must be queen, distance or distance:<metres>");
-    const centres = features.map((f) =>
-      f.geometry.type === "Point" ? ((f.geometry as Point).coordinates as [number, number]) : (centroid(f as Feature<Geometry>).geometry.coordinates as [number, number]),
-    );
-    const band = match[1] ? Number(match[1]) : minimumDistanceBand(centres, metric);
-    neighbours = distanceBandNeighbours(centres, band, metric);
-    described = `distance band ${band}${metric === "planar" ? " (planar units)" : " m"}${match[1] ? "" : " (smallest giving every feature a neighbour)"}`;
-  }
   const fdr = !flags["no-fdr"];
-  const results = hotspots(values, neighbours, { fdr, alpha });
+  const alpha = Number(text(flags, "alpha", "0.05"));
+  const { results, described } = featureHotspots(input.features, {
+    value: text(flags, "value"),
+    weights: typeof flags.weights === "string" ? flags.weights : undefined,
+    fdr,
+    alpha,
+    metric: flags.planar ? "planar" : "geographic",
+  });
   const output: FeatureCollection = {
     ...input,
-    features: features.map((f, i) => {
+    features: input.features.map((f, i) => {
       const r = results[i]!;
       return {
         ...f,
@@ -113,47 +86,48 @@ function hotspotsFromFile(flags: Record<string, string | true>): void {
   const cold = results.filter((r) => r.bin < 0).length;
   const isolated = results.filter((r) => r.neighbours === 0).length;
   console.log(
-    `Gi* on ${features.length} features, ${described}, FDR ${fdr ? "on" : "off"}, alpha ${alpha}: ` +
+    `Gi* on ${input.features.length} features, ${described}, FDR ${fdr ? "on" : "off"}, alpha ${alpha}: ` +
       `${hot} hot, ${cold} cold, ${results.filter((r) => r.significant).length} significant` +
       (isolated ? `, ${isolated} without neighbours (z = 0)` : "") +
       ` → ${out}`,
   );
 }
 
-/** Count points per square cell of `cell` metres (an equirectangular grid around the data). */
+/** Count points per square cell of `cell` metres; neighbouring cells share exact edges (lib/analytics/square-grid.ts). */
 function gridFromPoints(flags: Record<string, string | true>): void {
   const input = readCollection(text(flags, "in"));
   const cell = Number(text(flags, "cell", "500"));
   if (!(cell > 0)) throw new UsageError("--cell must be a positive number of metres");
-  const coords = input.features.filter((f) => f.geometry?.type === "Point").map((f) => (f.geometry as Point).coordinates as [number, number]);
+  const coords = input.features.filter((f) => f.geometry?.type === "Point").map((f) => (f.geometry as Point).coordinates);
   if (coords.length === 0) throw new UsageError("no point features in the input");
-  const west = Math.min(...coords.map((c) => c[0]));
-  const south = Math.min(...coords.map((c) => c[1]));
-  const midLat = (south + Math.max(...coords.map((c) => c[1]))) / 2;
-  const dLat = cell / 110_574;
-  const dLon = cell / (111_320 * Math.cos((midLat * Math.PI) / 180));
-  const counts = new Map<string, number>();
-  for (const [x, y] of coords) {
-    const key = `${Math.floor((x - west) / dLon)}:${Math.floor((y - south) / dLat)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  // Fill the bounding grid, zeros included: Gi* needs the empty cells too.
-  const maxCol = Math.max(...[...counts.keys()].map((k) => Number(k.split(":")[0])));
-  const maxRow = Math.max(...[...counts.keys()].map((k) => Number(k.split(":")[1])));
-  const features: Feature<Polygon>[] = [];
-  for (let r = 0; r <= maxRow; r++) {
-    for (let c = 0; c <= maxCol; c++) {
-      const x0 = west + c * dLon;
-      const y0 = south + r * dLat;
-      features.push({
-        type: "Feature",
-        properties: { cell: `${c}:${r}`, count: counts.get(`${c}:${r}`) ?? 0 },
-        geometry: { type: "Polygon", coordinates: [[[x0, y0], [x0 + dLon, y0], [x0 + dLon, y0 + dLat], [x0, y0 + dLat], [x0, y0]]] },
-      });
-    }
-  }
+  const features = squareGrid(coords, cell);
   fs.writeFileSync(text(flags, "out"), JSON.stringify({ type: "FeatureCollection", features }));
   console.log(`${coords.length} points → ${features.length} cells of ${cell} m → ${text(flags, "out")}`);
+}
+
+/** Emerging hot spots on a file of points with times, or of units with per-step values. */
+function emergingFromFile(flags: Record<string, string | true>): void {
+  const input = readCollection(text(flags, "in"));
+  const step = text(flags, "step", "week");
+  if (step !== "week" && step !== "month") throw new UsageError("--step must be week or month");
+  const options = {
+    timeField: text(flags, "time-field"),
+    step: step as "week" | "month",
+    cellMetres: Number(text(flags, "cell", "500")),
+    unitField: text(flags, "unit-field", "code"),
+    value: typeof flags.value === "string" ? flags.value : undefined,
+    fdr: !flags["no-fdr"],
+    trendAlpha: Number(text(flags, "trend-alpha", "0.05")),
+    timeNeighbours: Number(text(flags, "time-neighbours", "0")),
+  };
+  if (!(options.cellMetres > 0)) throw new UsageError("--cell must be a positive number of metres");
+  if (!(options.trendAlpha > 0 && options.trendAlpha <= 0.5)) throw new UsageError("--trend-alpha must be between 0 and 0.5");
+  if (!Number.isInteger(options.timeNeighbours) || options.timeNeighbours < 0) throw new UsageError("--time-neighbours must be a whole number ≥ 0");
+  const result = featureEmerging(input.features, options);
+  const out = text(flags, "out");
+  fs.writeFileSync(out, JSON.stringify({ type: "FeatureCollection", features: result.units, step_starts: result.stepStarts }));
+  const found = Object.entries(result.found).filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(", ");
+  console.log(`emerging hot spots on ${result.units.length} units × ${result.stepStarts.length} ${step}s (time neighbours ${options.timeNeighbours}, FDR ${options.fdr ? "on" : "off"}): ${found} → ${out}`);
 }
 
 async function fromDatabase(command: string, flags: Record<string, string | true>): Promise<void> {
@@ -187,19 +161,21 @@ async function main(): Promise<void> {
       return hotspotsFromFile(flags);
     case "grid":
       return gridFromPoints(flags);
+    case "emerging":
+      return emergingFromFile(flags);
     case "density":
     case "coverage":
     case "hotspots-db":
       return fromDatabase(command, flags);
     default:
-      throw new UsageError(`unknown command "${command}"; use hotspots, grid, density, coverage or hotspots-db`);
+      throw new UsageError(`unknown command "${command}"; use hotspots, grid, emerging, density, coverage or hotspots-db`);
   }
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof UsageError) console.error(`analyze: ${error.message}`);
+    if (error instanceof UsageError || error instanceof FeatureInputError) console.error(`analyze: ${error.message}`);
     else if (error instanceof ZodError) console.error(`analyze: ${error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ")}`);
     else console.error(`analyze: ${(error as Error)?.message ?? error}`);
     process.exit(1);

@@ -4,8 +4,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError } from "@/lib/http/errors";
-import { classifyEmerging, EMERGING_CATEGORIES, type EmergingCategory } from "./emerging";
-import { hotspots } from "./getis-ord";
+import { EMERGING_CATEGORIES, type EmergingCategory } from "./emerging";
+import { emergingFromCube } from "./emerging-cube";
 import { analysisParams, booleanFlag, hotspotFields } from "./params";
 import { countEvents, loadUnits, unitFeature } from "./units";
 import { unitWeights } from "./unit-weights";
@@ -16,6 +16,7 @@ export const EmergingParams = analysisParams(
     step: z.enum(["week", "month"]).default("week"),
     trend_alpha: z.coerce.number().gt(0).max(0.5).default(0.05),
     series: booleanFlag.default(false),
+    time_neighbours: z.coerce.number().int().min(0).max(12).default(0),
   },
   364, // a year of weekly steps by default
 );
@@ -46,6 +47,8 @@ export interface EmergingSummary {
   fdr: boolean;
   significance: "90% confidence (Gi_Bin ≠ 0) at each step";
   trend_alpha: number;
+  /** Previous steps whose values count as neighbours (0 = each step on its own). */
+  time_neighbours: number;
   from: string;
   to: string;
   categories: string[] | null;
@@ -75,13 +78,12 @@ export async function getEmergingHotspots(db: Db, actor: Actor, input: EmergingP
   ]);
   if (steps.length < 4) throw new BadRequestError(`the window has ${steps.length} ${params.step}s; emerging hot spots need at least 4 time steps`);
 
-  // Gi* per step; bins at 90 % confidence are what "significant" means in each step.
-  const perStep = counts.map((values) => hotspots(values, weights.neighbours, { fdr: params.fdr, alpha: 0.1 }));
+  // Gi* per step (or on the space-time cube); bins at 90 % confidence are "significant" in a step.
+  const results = emergingFromCube(counts, weights.neighbours, { fdr: params.fdr, trendAlpha: params.trend_alpha, timeNeighbours: params.time_neighbours });
   const found = Object.fromEntries(EMERGING_CATEGORIES.map((c) => [c, 0])) as Record<EmergingCategory, number>;
   const features: Feature<Polygon | MultiPolygon, EmergingProperties>[] = units.units.map((u, i) => {
-    const bins = perStep.map((step) => step[i]!.bin);
-    const zs = perStep.map((step) => step[i]!.z);
-    const result = classifyEmerging(bins, zs, { trendAlpha: params.trend_alpha, mostlyShare: 0.9 });
+    const result = results[i]!;
+    const zs = result.z;
     found[result.category]++;
     return unitFeature(u, {
       category: result.category,
@@ -108,6 +110,7 @@ export async function getEmergingHotspots(db: Db, actor: Actor, input: EmergingP
       fdr: params.fdr,
       significance: "90% confidence (Gi_Bin ≠ 0) at each step",
       trend_alpha: params.trend_alpha,
+      time_neighbours: params.time_neighbours,
       from: params.from.toISOString(),
       to: params.to.toISOString(),
       categories: params.categories,

@@ -1,3 +1,4 @@
+import { CONTIGUITY_TOLERANCE_DEGREES } from "./contiguity-tolerance";
 import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry, MultiPolygon, Polygon } from "geojson";
 import { cellArea, cellToBoundary, cellToLatLng, gridDisk, latLngToCell, polygonToCells } from "h3-js";
@@ -226,26 +227,35 @@ async function weeklyCounts(db: Db, units: UnitSet, filter: EventFilter, step: S
  * either end are left out: a half-week would look like a drop in activity and bias the trend.
  */
 export function stepStarts(from: Date, to: Date, step: StepLength): Date[] {
-  const OFFSET = 8 * 3_600_000; // UTC+8 wall clock, handled as UTC dates
-  const start = new Date(from.getTime() + OFFSET);
-  const aligned = new Date(start);
+  const start = new Date(from.getTime() + CHINA_OFFSET_MS);
+  const aligned = stepContaining(from, step);
+  let current = aligned < start ? nextStep(aligned, step) : aligned;
+  const end = to.getTime() + CHINA_OFFSET_MS;
+  const out: Date[] = [];
+  while (nextStep(current, step).getTime() <= end) {
+    out.push(current);
+    current = nextStep(current, step);
+  }
+  return out;
+}
+
+/** UTC+8 wall clock, handled as UTC dates: step starts are China dates at 00:00 "UTC". */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The start of the week (Monday) or month that holds instant `t` in China time, as a China-date. */
+export function stepContaining(t: Date, step: StepLength): Date {
+  const aligned = new Date(t.getTime() + CHINA_OFFSET_MS);
   aligned.setUTCHours(0, 0, 0, 0);
   if (step === "week") aligned.setUTCDate(aligned.getUTCDate() - ((aligned.getUTCDay() + 6) % 7));
   else aligned.setUTCDate(1);
-  const advance = (d: Date) => {
-    const next = new Date(d);
-    if (step === "week") next.setUTCDate(next.getUTCDate() + 7);
-    else next.setUTCMonth(next.getUTCMonth() + 1);
-    return next;
-  };
-  let current = aligned < start ? advance(aligned) : aligned;
-  const end = to.getTime() + OFFSET;
-  const out: Date[] = [];
-  while (advance(current).getTime() <= end) {
-    out.push(current);
-    current = advance(current);
-  }
-  return out;
+  return aligned;
+}
+
+export function nextStep(d: Date, step: StepLength): Date {
+  const next = new Date(d);
+  if (step === "week") next.setUTCDate(next.getUTCDate() + 7);
+  else next.setUTCMonth(next.getUTCMonth() + 1);
+  return next;
 }
 
 const localDateKey = (d: Date) => d.toISOString().slice(0, 10);
@@ -264,12 +274,12 @@ export async function queenNeighbours(db: Db, units: UnitSet, street: string | u
   }
   const a = ADMIN[units.kind];
   // Self-join on the bare table so the GiST index is used (a CTE would hide it: O(n²)).
-  // A 1e-9° (0.1 mm) tolerance treats units that meet along an edge digitised twice as touching.
+  // Units within CONTIGUITY_TOLERANCE_DEGREES (~0.1 mm) touch: an edge digitised twice still counts.
   const scope = (alias: string) => (street ? sql`and ${a.baseStreet(alias)} = ${street}` : sql``);
   const rows = await query<{ a: string; b: string }>(
     db,
     sql`select x.code as a, y.code as b from ${a.base} x join ${a.base} y
-        on x.code < y.code and ST_DWithin(x.geom, y.geom, 1e-9) ${scope("x")} ${scope("y")}`,
+        on x.code < y.code and ST_DWithin(x.geom, y.geom, ${CONTIGUITY_TOLERANCE_DEGREES}::float8) ${scope("x")} ${scope("y")}`,
   );
   return neighboursFromPairs(
     units.units.length,
