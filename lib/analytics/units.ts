@@ -1,4 +1,5 @@
 import { CONTIGUITY_TOLERANCE_DEGREES } from "./contiguity-tolerance";
+import { fillEventH3, H3_COLUMN, h3FromDecimal, type H3Resolution } from "./event-h3";
 import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry, MultiPolygon, Polygon } from "geojson";
 import { cellArea, cellToBoundary, cellToLatLng, gridDisk, latLngToCell, polygonToCells } from "h3-js";
@@ -138,7 +139,7 @@ export type StepLength = "week" | "month";
 
 /**
  * Event counts per unit (and per time step when `step` is given), aggregated in PostGIS.
- * Admin units count through each event's grid cell; H3 counts bin rounded positions (1 m) in Node.
+ * Admin units count through each event's grid cell; H3 through each event's stored cell (event-h3.ts).
  * Returns counts[step][unit] (one step when `step` is null) and the step start dates.
  */
 export async function countEvents(
@@ -154,7 +155,7 @@ export async function countEvents(
     for (const row of rows) {
       const s = step ? stepIndex.get(String(row.bucket).slice(0, 10)) : 0;
       if (s === undefined) continue; // partial steps at the ends are left out
-      const code = "unit" in row ? row.unit : latLngToCell(row.y, row.x, units.resolution as number);
+      const code = "unit" in row ? row.unit : h3FromDecimal(row.h3);
       const u = units.index.get(code);
       if (u !== undefined) (counts[s] as number[])[u]! += Number(row.n);
     }
@@ -180,7 +181,7 @@ export async function countEvents(
   return { counts, steps };
 }
 
-type CountRow = { bucket: string; n: number } & ({ unit: string } | { x: number; y: number });
+type CountRow = { bucket: string; n: number } & ({ unit: string } | { h3: string });
 
 /** Street scope through the cell's code (a cell's first 9 digits are its street's). */
 const streetScope = (filter: EventFilter) => (filter.street ? sql`and g.community_code like ${filter.street.slice(0, 9) + "%"}` : sql``);
@@ -190,11 +191,15 @@ async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: Step
   const bucket = step ? sql`date_trunc(${step}, e.occurred_at at time zone 'Asia/Shanghai')::text` : sql`''`;
   const inWindow = eventConditions({ ...filter, street: undefined });
   if (units.kind === "h3") {
+    // Events of the window get their stored H3 cells first (once per event), then count in SQL.
+    await fillEventH3(db, inWindow);
+    const cell = H3_COLUMN[units.resolution as H3Resolution];
+    if (!cell) throw new Error(`H3 resolution ${units.resolution} is not stored`);
+    const inScope = filter.street ? sql`join grid_cells g on g.id = e.grid_cell_id where ${inWindow} ${streetScope(filter)}` : sql`where ${inWindow} and e.grid_cell_id is not null`;
     return query(
       db,
-      sql`select ${bucket} as bucket, round(ST_X(e.geom)::numeric, 5)::float8 as x, round(ST_Y(e.geom)::numeric, 5)::float8 as y,
-                 count(*)::int as n
-          from events e join grid_cells g on g.id = e.grid_cell_id where ${inWindow} ${streetScope(filter)} group by 1, 2, 3`,
+      sql`select ${bucket} as bucket, ${cell}::text as h3, count(*)::int as n
+          from events e join event_h3 h on h.event_id = e.id ${inScope} group by 1, 2`,
     );
   }
   return query(

@@ -31,6 +31,7 @@ export const BACKUP_TABLES = [
 export const DERIVED_TABLES = {
   layer_versions: "tile cache versions, bumped by triggers on every layer table",
   event_cell_weeks: "per-cell weekly event counts, kept by triggers on events",
+  event_h3: "each event's H3 cells, computed again by the next hexagon analysis",
 } as const;
 
 /** PostGIS's own table, created with the extension. */

@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { latLngToCell } from "h3-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/lib/db/query";
+import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
+import type { Database, Db } from "@/lib/db/types";
+import { countEvents, loadUnits } from "./units";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const window = { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-07-01T00:00:00Z"), categories: null, street: undefined };
+
+/** Counts per hexagon of the district's set straight from the events' coordinates, binned here with h3-js. */
+async function reference(tx: Db, resolution: number): Promise<Map<string, number>> {
+  const hexagons = new Set((await loadUnits(tx, "h3", resolution, undefined)).units.map((u) => u.code));
+  const rows = await query<{ x: number; y: number }>(
+    tx,
+    sql`select ST_X(geom) as x, ST_Y(geom) as y from events
+        where occurred_at >= ${window.from.toISOString()}::timestamptz and occurred_at < ${window.to.toISOString()}::timestamptz and grid_cell_id is not null`,
+  );
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const h = latLngToCell(Number(r.y), Number(r.x), resolution);
+    if (hexagons.has(h)) counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function counted(tx: Db, resolution: number): Promise<Map<string, number>> {
+  const units = await loadUnits(tx, "h3", resolution, undefined);
+  const { counts } = await countEvents(tx, units, window, null);
+  return new Map(units.units.map((u, i) => [u.code, counts[0]![i]!] as [string, number]).filter(([, n]) => n > 0));
+}
+
+describe("stored H3 cells of events", () => {
+  it("count per hexagon exactly as binning each event's position, and follow moves and new events", async () => {
+    await withTestDistrict(database.db, 11, async (tx) => {
+      for (const resolution of [8, 9]) {
+        const expected = await reference(tx, resolution);
+        expect([...expected.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(500);
+        expect(await counted(tx, resolution)).toEqual(expected);
+      }
+      const [stored] = await query<{ n: number }>(tx, sql`select count(*)::int as n from event_h3`);
+      expect(Number(stored!.n)).toBeGreaterThan(500);
+
+      // Move one event ~1 km and add one: the stored cells follow.
+      await tx.execute(sql`update events set geom = ST_Translate(geom, 0.01, 0) where id = (
+        select id from events where occurred_at >= ${window.from.toISOString()}::timestamptz and occurred_at < ${window.to.toISOString()}::timestamptz
+        and grid_cell_id is not null order by id limit 1)`);
+      await tx.execute(sql`insert into events (geom, occurred_at, category, source)
+        select ST_PointOnSurface(geom), '2026-03-03T10:00:00+08:00', 'complaint', 'hotline' from grid_cells order by code limit 1`);
+      expect(await counted(tx, 9)).toEqual(await reference(tx, 9));
+    });
+  });
+});
