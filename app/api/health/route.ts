@@ -1,22 +1,23 @@
 // GET /api/health → { status, db: "embedded" | "postgres", postgis, demo, counts } — public, for probes.
 // With the database away: 503, Retry-After, { status: "unavailable", db: "unreachable", error }.
 import { NextResponse } from "next/server";
-import { getDatabase } from "@/lib/db/client";
-import { DatabaseSetupError, isDatabaseUnavailable } from "@/lib/db/errors";
 import { getHealth } from "@/lib/health/get-health";
-import { errorResponse, RETRY_AFTER_SECONDS } from "@/lib/http/handle";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/handle";
+import { publicRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  try {
-    const health = await getHealth(await getDatabase());
-    return NextResponse.json(health, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (!(error instanceof DatabaseSetupError) && !isDatabaseUnavailable(error)) return errorResponse(error);
-    return NextResponse.json(
-      { status: "unavailable", db: "unreachable", error: (error as Error).message },
-      { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) } },
-    );
-  }
+const health = publicRoute(async ({ database }) => {
+  return NextResponse.json(await getHealth(database), { headers: { "Cache-Control": "no-store" } });
+});
+
+export async function GET(request: Request, context: { params: Promise<Record<string, never>> }): Promise<Response> {
+  const response = await health(request, context);
+  if (response.status !== 503) return response;
+  // lib/http maps "database unavailable" to 503 with Retry-After; probes also want it said plainly.
+  const { error } = (await response.json()) as { error?: string };
+  return NextResponse.json(
+    { status: "unavailable", db: "unreachable", error },
+    { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": response.headers.get("Retry-After") ?? String(RETRY_AFTER_SECONDS) } },
+  );
 }
