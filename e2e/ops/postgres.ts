@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { createScratchDatabase } from "../../lib/db/scratch-database";
 
 /**
  * PostgreSQL for the operations tests. `scratchDatabase` makes a new database at
@@ -11,30 +12,7 @@ import postgres from "postgres";
  */
 export const hasTestPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 
-export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const url = process.env.TEST_DATABASE_URL!;
-  const template = process.env.TEST_TEMPLATE_DATABASE ?? "grid_atlas_ci_template";
-  const name = `grid_atlas_scratch_e2e_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}" template "${template}"`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    drop: async () => {
-      const again = postgres(url, { max: 1, onnotice: () => {} });
-      try {
-        await again.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await again.end({ timeout: 5 });
-      }
-    },
-  };
-}
+export const scratchDatabase = () => createScratchDatabase(process.env.TEST_DATABASE_URL!, "e2e");
 
 const BIN = "/usr/lib/postgresql/15/bin";
 export const canRunOwnCluster = () => fs.existsSync(path.join(BIN, "pg_ctl")) && fs.existsSync("/usr/share/postgresql/15/extension/postgis.control");

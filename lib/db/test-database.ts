@@ -1,6 +1,7 @@
 import { openEmbedded } from "./open-embedded";
 import { openServer } from "./open-server";
 import { migrateDatabase } from "./migrate";
+import { createScratchDatabase } from "./scratch-database";
 import type { Database, Db } from "./types";
 
 /**
@@ -26,29 +27,14 @@ export async function openScratchDatabase(): Promise<Database> {
     await migrateDatabase(database);
     return database;
   }
-  const template = process.env.TEST_TEMPLATE_DATABASE ?? "grid_atlas_ci_template";
-  const name = `grid_atlas_scratch_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
-  const { default: postgres } = await import("postgres");
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}" template "${template}"`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const scratchUrl = new URL(url);
-  scratchUrl.pathname = `/${name}`;
-  const database = await openServer(scratchUrl.toString());
+  const scratch = await createScratchDatabase(url, "unit");
+  const database = await openServer(scratch.url);
   await migrateDatabase(database);
   return {
     ...database,
     close: async () => {
       await database.close();
-      const again = postgres(url, { max: 1, onnotice: () => {} });
-      try {
-        await again.unsafe(`drop database if exists "${name}"`);
-      } finally {
-        await again.end({ timeout: 5 });
-      }
+      await scratch.drop();
     },
   };
 }

@@ -13,7 +13,7 @@ const ALLOWED_RAW = new Set([
   // refuses any other), checked again by copyStatement; values travel as COPY data, never SQL.
   "lib/db/open-server.ts",
   // Scratch test databases: names made in code from the PID and a random number.
-  "lib/db/test-database.ts",
+  "lib/db/scratch-database.ts",
 ]);
 
 function files(dir: string): string[] {

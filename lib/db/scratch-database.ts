@@ -1,0 +1,30 @@
+import postgres from "postgres";
+
+/**
+ * A new PostgreSQL database for a test that must commit (backups, crashes), made at the server of
+ * `url` from the template TEST_TEMPLATE_DATABASE (PostGIS already in it; .ci/run makes it and lets
+ * the test role create databases). Returns its URL and a `drop` for the end of the test.
+ */
+export async function createScratchDatabase(url: string, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = process.env.TEST_TEMPLATE_DATABASE ?? "grid_atlas_ci_template";
+  const name = `grid_atlas_scratch_${label}_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}" template "${template}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    drop: async () => {
+      const again = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await again.unsafe(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await again.end({ timeout: 5 });
+      }
+    },
+  };
+}
