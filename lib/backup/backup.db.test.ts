@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict } from "@/db/seed";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
@@ -35,10 +37,14 @@ async function backupBytes(database: Database): Promise<Uint8Array> {
 
 const rowsOf = (print: Record<string, string>, table: string) => Number(print[table]?.split(":")[0]);
 
+const AWKWARD = "back\\slash\ttab\r\nnew line \\N 中文 \b";
+
 let source: Database;
 beforeAll(async () => {
   source = await openScratchDatabase();
   await seedDemoDistrict(source.db, { scale: "test", seed: 7, anchorDate: "2026-06-30" });
+  // Values the COPY text format must escape, on both databases.
+  await source.db.execute(sql`insert into pois (name, category, geom) values (${AWKWARD}, 'school', ST_SetSRID(ST_MakePoint(120.65, 28.01), 4326))`);
   await createUser(source.db, SYSTEM_ACTOR, NewUser.parse({ email: "backup@example.org", display_name: "备份 测试", role: "planner", street_code: null, password: "a long enough password" }));
 });
 afterAll(async () => {
@@ -84,6 +90,12 @@ describe("backup and restore", () => {
       const [max] = await query<{ m: number }>(target.db, sql`select max(id)::int as m from pois where id <> ${next!.id}`);
       expect(Number(next!.id)).toBeGreaterThan(Number(max!.m));
 
+      const [awkward] = await query<{ name: string }>(target.db, sql`select name from pois where name like 'back%'`);
+      expect(awkward?.name).toBe(AWKWARD);
+      // Layer versions continue far past anything a browser may have cached.
+      const [layer] = await query<{ v: string }>(target.db, sql`select max(version)::text as v from layer_versions`);
+      expect(BigInt(layer!.v)).toBeGreaterThan(1_700_000_000_000_000n);
+
       // A second restore into the now non-empty database is refused and changes nothing.
       const full = await fingerprint(target);
       await expect(restoreBackup(target, zip)).rejects.toThrow(/not empty/);
@@ -104,6 +116,18 @@ describe("backup and restore", () => {
       const damaged = zip.slice();
       for (let i = 200; i < 260; i++) damaged[i] = damaged[i]! ^ 0xff;
       await expect(restoreBackup(target, damaged)).rejects.toThrow();
+      expect(await fingerprint(target)).toEqual(empty);
+
+      // A table late in the order that the database refuses (a row with a missing value, its
+      // checksum made to match): the tables already written are rolled back with it.
+      const files = unzipSync(zip);
+      const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"]));
+      const bad = new TextEncoder().encode("1\tonly two values\n");
+      files["tables/pois.copy"] = bad;
+      const pois = manifest.tables.find((t: { name: string }) => t.name === "pois");
+      Object.assign(pois, { bytes: bad.byteLength, sha256: createHash("sha256").update(bad).digest("hex"), rows: 1 });
+      files["manifest.json"] = new TextEncoder().encode(JSON.stringify(manifest));
+      await expect(restoreBackup(target, zipSync(files))).rejects.toThrow();
       expect(await fingerprint(target)).toEqual(empty);
     } finally {
       await target.close();

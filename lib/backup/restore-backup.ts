@@ -65,6 +65,11 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
         `the target database is not empty (rows in ${occupied.join(", ")}): restore into an empty DATA_DIR or a new database; nothing was changed`,
       );
     }
+    // Tile ETags are layer versions from layer_version_seq. Browsers may hold tiles of the
+    // database this backup came from (or of the one it replaces) under small versions: start the
+    // sequence past any number those could have used (microseconds since 1970), so no restored
+    // layer can answer 304 for an old tile.
+    await exec(`select setval('layer_version_seq', greatest((extract(epoch from clock_timestamp()) * 1000000)::bigint, 1))`);
     for (const table of manifest.tables) {
       const columns = new Set(await copyableColumns(exec, table.name));
       const missing = table.columns.filter((c) => !columns.has(c));

@@ -7,6 +7,7 @@ import * as schema from "@/db/schema";
 import { acquireDataDirLock, LOCK_FILE, type DataDirLock } from "./data-dir-lock";
 import { DatabaseSetupError } from "./errors";
 import { copyStatement } from "./copy-statement";
+import { BULK_SESSION } from "./copy-text";
 import type { BulkAccess, Database, Db } from "./types";
 
 /**
@@ -113,6 +114,7 @@ function embeddedBulk(client: PGlite): BulkAccess {
     snapshot: (fn) =>
       client.transaction(async (tx) => {
         await tx.exec("set transaction isolation level repeatable read, read only");
+        for (const statement of BULK_SESSION) await tx.exec(statement);
         return fn(
           async (table, columns) => {
             const result = await tx.query(copyStatement(table, columns, "to", true));
@@ -122,13 +124,14 @@ function embeddedBulk(client: PGlite): BulkAccess {
         );
       }),
     load: (fn) =>
-      client.transaction(async (tx) =>
-        fn(
+      client.transaction(async (tx) => {
+        for (const statement of BULK_SESSION) await tx.exec(statement);
+        return fn(
           async (table, columns, data) => {
             await tx.query(copyStatement(table, columns, "from", true), [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) });
           },
           async (text) => rows(await tx.query(text)),
-        ),
-      ),
+        );
+      }),
   };
 }

@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import * as schema from "@/db/schema";
 import { explainServerError, redactUrl } from "./errors";
 import { copyStatement } from "./copy-statement";
+import { BULK_SESSION, copyLines, decodeCopyLine, encodeCopyField } from "./copy-text";
 import type { BulkAccess, Database, Db } from "./types";
 
 /** Arbitrary but fixed key of the advisory lock that serialises migrations. */
@@ -40,23 +41,26 @@ export async function openServer(url: string): Promise<Database> {
   return { kind: "postgres", db, location, exclusively, bulk: serverBulk(client), lock: null, close: () => client.end({ timeout: 5 }) };
 }
 
-/** COPY … TO STDOUT / FROM STDIN through postgres.js streams, inside one transaction. */
+/**
+ * Bulk data for backups without postgres.js's COPY streams (they can stall a connection, or hang
+ * forever when the server refuses a row: its issues #499, #917, #1173). Reading: each column's
+ * text output through a cursor, written as COPY text. Writing: COPY text parsed here and inserted
+ * in batches, each value cast from text by its column's type (the same input functions COPY uses).
+ */
 function serverBulk(client: postgres.Sql): BulkAccess {
   const rows = (result: unknown) => [...(result as Record<string, unknown>[])];
   return {
     snapshot: async (fn) => {
       let result: Awaited<ReturnType<typeof fn>> | undefined;
       await client.begin("isolation level repeatable read read only", async (tx) => {
+        for (const statement of BULK_SESSION) await tx.unsafe(statement);
         result = await fn(
           async (table, columns) => {
-            // Not COPY … TO STDOUT: postgres.js's COPY read stream can stall the connection (its
-            // issues #499/#917). Each column's text output, escaped as COPY's text format asks, is
-            // what COPY FROM reads back; a cursor reads the table in batches.
             copyStatement(table, columns, "to"); // checks the names
             const select = `select ${columns.map((c) => `"${c}"::text`).join(", ")} from "${table}"`;
             const lines: string[] = [];
             await tx.unsafe(select).values().cursor(2000, (batch) => {
-              for (const values of batch) lines.push((values as (string | null)[]).map(copyTextField).join("\t") + "\n");
+              for (const values of batch) lines.push((values as (string | null)[]).map(encodeCopyField).join("\t") + "\n");
             });
             return new TextEncoder().encode(lines.join(""));
           },
@@ -68,14 +72,32 @@ function serverBulk(client: postgres.Sql): BulkAccess {
     load: async (fn) => {
       let result: Awaited<ReturnType<typeof fn>> | undefined;
       await client.begin(async (tx) => {
+        for (const statement of BULK_SESSION) await tx.unsafe(statement);
         result = await fn(
           async (table, columns, data) => {
-            const writable = await tx.unsafe(copyStatement(table, columns, "from")).writable();
-            await new Promise<void>((resolve, reject) => {
-              writable.on("error", reject);
-              writable.on("finish", resolve);
-              writable.end(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-            });
+            copyStatement(table, columns, "from"); // checks the names
+            const types = new Map(
+              rows(
+                await tx.unsafe(
+                  `select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
+                    where attrelid = $1::regclass and attnum > 0 and not attisdropped`,
+                  [`"${table}"`],
+                ),
+              ).map((r) => [String(r.name), String(r.type)]),
+            );
+            const casts = columns.map((c) => `r."${c}"::${types.get(c) ?? "text"}`).join(", ");
+            const shape = columns.map((c) => `"${c}" text`).join(", ");
+            const insert = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")})
+                            select ${casts} from json_to_recordset($1::json) as r(${shape})`;
+            const lines = copyLines(data);
+            for (let i = 0; i < lines.length; i += 2000) {
+              const batch = lines.slice(i, i + 2000).map((line, k) => {
+                const values = decodeCopyLine(line);
+                if (values.length !== columns.length) throw new Error(`${table}, row ${i + k + 1}: ${values.length} values for ${columns.length} columns`);
+                return Object.fromEntries(columns.map((c, j) => [c, values[j]]));
+              });
+              await tx.unsafe(insert, [JSON.stringify(batch)]);
+            }
           },
           async (text) => rows(await tx.unsafe(text)),
         );
@@ -83,10 +105,4 @@ function serverBulk(client: postgres.Sql): BulkAccess {
       return result as Awaited<ReturnType<typeof fn>>;
     },
   };
-}
-
-/** A value in COPY's text format: NULL as \N; backslash, newline, carriage return and tab escaped. */
-function copyTextField(value: string | null): string {
-  if (value === null) return "\\N";
-  return value.replace(/[\\\n\r\t]/g, (ch) => (ch === "\\" ? "\\\\" : ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : "\\t"));
 }
