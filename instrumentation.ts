@@ -7,5 +7,5 @@ export async function register(): Promise<void> {
   // `next build` evaluates server code in its workers: they must never open DATA_DIR.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startServerServices } = await import("@/lib/maintenance/server-services");
-  startServerServices().catch((error: Error) => console.error(`[grid-atlas] ${error.message}`));
+  void startServerServices();
 }

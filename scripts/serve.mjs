@@ -44,7 +44,9 @@ async function stop(signal) {
   }
   server.closeAllConnections();
   try {
-    await globalThis[SHUTDOWN_HOOK]?.();
+    const shutdown = globalThis[SHUTDOWN_HOOK];
+    if (!shutdown) throw new Error("no shutdown hook: instrumentation did not run");
+    await shutdown();
     console.log("[grid-atlas] database closed; stopped");
     process.exit(0);
   } catch (error) {

@@ -89,25 +89,41 @@ export async function runScheduledBackup(database: () => Promise<Database>, sett
   return status;
 }
 
-/** Check every hour (and at start) whether today's backup exists; make it if not. */
-export function startScheduledBackups(database: () => Promise<Database>, settings: BackupSettings): { stop(): void } {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      fs.mkdirSync(settings.dir, { recursive: true });
-      if (!hasBackupForDay(fs.readdirSync(settings.dir), new Date())) await runScheduledBackup(database, settings);
-    } catch (error) {
-      console.error(`[grid-atlas] scheduled backup: ${(error as Error).message}`);
-    } finally {
-      running = false;
-    }
+/**
+ * Check every hour (and at start) whether today's backup exists; make it if not. A `.partial`
+ * left by a server stopped mid-backup is removed at start. `stop()` waits for a backup underway.
+ */
+export function startScheduledBackups(database: () => Promise<Database>, settings: BackupSettings): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = (async () => {
+      try {
+        fs.mkdirSync(settings.dir, { recursive: true });
+        if (!hasBackupForDay(fs.readdirSync(settings.dir), new Date())) await runScheduledBackup(database, settings);
+      } catch (error) {
+        console.error(`[grid-atlas] scheduled backup: ${(error as Error).message}`);
+      } finally {
+        running = null;
+      }
+    })();
   };
-  void tick();
-  const timer = setInterval(() => void tick(), 60 * 60 * 1000);
+  try {
+    for (const name of fs.readdirSync(settings.dir)) if (name.endsWith(".zip.partial")) fs.rmSync(path.join(settings.dir, name), { force: true });
+  } catch {
+    // no folder yet
+  }
+  tick();
+  const timer = setInterval(tick, 60 * 60 * 1000);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 /** What the admin page shows: the setting, the last attempt and the files kept. */

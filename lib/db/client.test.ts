@@ -23,6 +23,14 @@ describe("DATA_DIR checks", () => {
     expect(fs.readFileSync(path.join(foreign, "notes.txt"), "utf8")).toBe("mine");
   });
 
+  it("opening a foreign folder refuses without leaving a lock file in it", async () => {
+    const foreign = path.join(temp, "foreign-open");
+    fs.mkdirSync(foreign);
+    fs.writeFileSync(path.join(foreign, "notes.txt"), "mine");
+    await expect(openEmbedded(foreign)).rejects.toThrow(/not empty and does not hold a Grid Atlas database/);
+    expect(fs.readdirSync(foreign)).toEqual(["notes.txt"]);
+  });
+
   it("refuses a file in place of a folder", () => {
     const file = path.join(temp, "file");
     fs.writeFileSync(file, "x");

@@ -1,6 +1,7 @@
 import "server-only";
 import { openEmbedded } from "./open-embedded";
 import { openServer } from "./open-server";
+import { DatabaseSetupError } from "./errors";
 import { migrateDatabase } from "./migrate";
 import type { Database } from "./types";
 
@@ -16,7 +17,8 @@ export type { Database, Db, DbKind } from "./types";
  * and Next's dev server re-evaluates modules on every change.
  */
 const globalKey = Symbol.for("grid-atlas.database");
-type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Database> };
+const closingKey = Symbol.for("grid-atlas.database-closing");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Database>; [closingKey]?: boolean };
 
 export function databaseConfig(): { url?: string; dataDir: string } {
   return { url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || ".data" };
@@ -36,6 +38,8 @@ export async function openDatabase(config = databaseConfig()): Promise<Database>
 
 export function getDatabase(): Promise<Database> {
   const g = globalThis as GlobalWithDb;
+  // Once the server is stopping, nothing may open the database again behind the shutdown.
+  if (g[closingKey]) return Promise.reject(new DatabaseSetupError("the server is stopping; try again in a moment"));
   if (!g[globalKey]) {
     g[globalKey] = openDatabase().catch((error) => {
       delete g[globalKey]; // let the next request retry instead of caching the failure
@@ -45,9 +49,10 @@ export function getDatabase(): Promise<Database> {
   return g[globalKey];
 }
 
-/** Close the process's database (graceful stop); the next getDatabase() would open it again. */
+/** Close the process's database for good (graceful stop): later getDatabase() calls refuse (503). */
 export async function closeDatabase(): Promise<void> {
   const g = globalThis as GlobalWithDb;
+  g[closingKey] = true;
   const opening = g[globalKey];
   delete g[globalKey];
   if (!opening) return;

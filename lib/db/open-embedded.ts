@@ -62,6 +62,9 @@ export async function openEmbedded(dataDir: string, purpose = processPurpose()):
   let lock: DataDirLock | null = null;
   if (!inMemory) {
     prepareDataDir(dataDir);
+    // A foreign folder is refused before the lock file would be created in it; checked again
+    // under the lock, where two processes starting on a new folder cannot both pass.
+    checkDataDirContents(dataDir);
     lock = acquireDataDirLock(dataDir, purpose);
     try {
       checkDataDirContents(dataDir);

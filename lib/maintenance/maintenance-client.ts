@@ -28,7 +28,8 @@ export async function remoteUserCommand(socketPath: string, input: UserCommand):
 export async function remoteBackup(socketPath: string, file: string): Promise<void> {
   const response = await request(socketPath, "POST", "/backup");
   if (response.statusCode !== 200) throw new Error(String((await readJson(response)).error ?? `the server answered ${response.statusCode}`));
-  const out = fs.createWriteStream(file);
+  // Backups hold password and token hashes: owner-only, like the direct path writes them.
+  const out = fs.createWriteStream(file, { mode: 0o600 });
   await new Promise<void>((resolve, reject) => {
     response.on("error", reject);
     response.on("aborted", () => reject(new Error("the server stopped sending the backup")));

@@ -27,7 +27,7 @@ export function maintenanceSocketPath(dataDir: string): string {
 
 export interface MaintenanceSocket {
   path: string;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function startMaintenanceSocket(database: Database): Promise<MaintenanceSocket | null> {
@@ -36,32 +36,46 @@ export async function startMaintenanceSocket(database: Database): Promise<Mainte
   const socketPath = maintenanceSocketPath(lock.dataDir);
   // We hold the DATA_DIR lock, so a socket file left here belongs to a server that is gone.
   fs.rmSync(socketPath, { force: true });
+  let inFlight = 0;
+  let drained = () => {};
   const server = http.createServer((request, response) => {
+    inFlight++;
+    response.on("close", () => {
+      if (--inFlight === 0) drained();
+    });
     serve(database, request, response).catch((error: unknown) => {
       if (!response.headersSent) reply(response, 500, { error: (error as Error).message });
       else response.destroy(error as Error); // a cut-off backup fails its check on the client
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    const previous = process.umask(0o177);
-    server.listen(socketPath, () => {
-      process.umask(previous);
-      resolve();
+  // The socket is created owner-only (umask), then chmod'ed to be sure.
+  const previous = process.umask(0o177);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(socketPath, resolve);
     });
-  });
+  } finally {
+    process.umask(previous);
+  }
   fs.chmodSync(socketPath, 0o600);
   lock.describe({ purpose: "server", socket: socketPath });
   return {
     path: socketPath,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          fs.rmSync(socketPath, { force: true });
-          resolve();
+    /** Stop listening, let commands in progress finish (up to `graceMs`), then close. */
+    close: async (graceMs = 10_000) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, graceMs).unref();
         });
-        server.closeAllConnections();
-      }),
+      }
+      server.closeAllConnections();
+      await closed;
+      fs.rmSync(socketPath, { force: true });
+    },
   };
 }
 

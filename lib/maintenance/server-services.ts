@@ -1,6 +1,6 @@
 import { backupSettings, startScheduledBackups } from "@/lib/backup/scheduled-backups";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
-import { startMaintenanceSocket } from "./maintenance-socket";
+import { startMaintenanceSocket, type MaintenanceSocket } from "./maintenance-socket";
 
 /**
  * What the long-running server process does besides answering requests: open the database at
@@ -13,12 +13,28 @@ export const SHUTDOWN_HOOK = Symbol.for("grid-atlas.shutdown");
 export async function startServerServices(): Promise<void> {
   const settings = backupSettings();
   const backups = settings ? startScheduledBackups(getDatabase, settings) : null;
-  let socket: Awaited<ReturnType<typeof startMaintenanceSocket>> = null;
+  let socket: MaintenanceSocket | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let stopping = false;
   (globalThis as Record<symbol, unknown>)[SHUTDOWN_HOOK] = async () => {
-    backups?.stop();
-    await socket?.close();
+    stopping = true;
+    if (retry) clearTimeout(retry);
+    await backups?.stop(); // a backup underway finishes first
+    await socket?.close(); // so do maintenance commands in progress
     await closeDatabase();
   };
-  const database = await getDatabase();
-  socket = await startMaintenanceSocket(database);
+  // Open now; if that fails (the folder is busy, PostgreSQL is down) try again until it works,
+  // so the maintenance socket comes up with the database whenever that is.
+  const open = async (): Promise<void> => {
+    try {
+      const database = await getDatabase();
+      if (!stopping) socket = await startMaintenanceSocket(database);
+    } catch (error) {
+      console.error(`[grid-atlas] ${(error as Error).message} (trying again in ${OPEN_RETRY_MS / 1000} s)`);
+      if (!stopping) retry = setTimeout(() => void open(), OPEN_RETRY_MS);
+    }
+  };
+  await open();
 }
+
+const OPEN_RETRY_MS = 5_000;
