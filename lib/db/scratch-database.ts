@@ -10,7 +10,17 @@ export async function createScratchDatabase(url: string, label: string): Promise
   const name = `grid_atlas_scratch_${label}_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database "${name}" template "${template}"`);
+    // PostgreSQL refuses to copy a template while another session is on it (55006), which
+    // happens for a moment when test processes make scratch databases at once: try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.unsafe(`create database "${name}" template "${template}"`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
   } finally {
     await admin.end({ timeout: 5 });
   }
