@@ -98,6 +98,21 @@ describe("emerging hot spots from a file of points with times", () => {
     expect(at(3, 0).category).toBe("no_pattern");
   });
 
+  it("reads times without an offset as China time, whatever this machine's zone", () => {
+    const local = features.map((f) => ({ ...f, properties: { at: new Date(new Date(f.properties!.at).getTime() + 8 * 3_600_000).toISOString().slice(0, 19) } }));
+    // Sunday 23:30 in China (15:30 UTC): week 0. Read as UTC it would be Monday 07:30 in China, week 1.
+    local.push({ ...point(3, 3, "x"), properties: { at: "2026-03-08T23:30:00" } });
+    const again = featureEmerging(local, { timeField: "at", step: "week", cellMetres: 500, unitField: "code", fdr: true, trendAlpha: 0.05, timeNeighbours: 0 });
+    expect(again.stepStarts).toEqual(result.stepStarts);
+    const cell33 = again.units.find((u) => u.properties.col === 3 && u.properties.row === 3)!.properties;
+    expect(cell33.count_series).toEqual([3, 3, 2, 2, 2, 2, 2, 2]);
+  });
+
+  it("refuses a grid far too large for the points (a stray point), naming the extent", () => {
+    const stray = [...features, { type: "Feature" as const, geometry: { type: "Point" as const, coordinates: [0, 0] }, properties: { at: week(0) } }];
+    expect(() => featureEmerging(stray, { timeField: "at", step: "week", cellMetres: 500, unitField: "code", fdr: true, trendAlpha: 0.05, timeNeighbours: 0 })).toThrow(/0,0|far from the others/);
+  });
+
   it("refuses input it cannot use, with the reason", () => {
     expect(() => featureEmerging(features.slice(0, 10), { timeField: "at", step: "week", cellMetres: 500, unitField: "code", fdr: true, trendAlpha: 0.05, timeNeighbours: 0 })).toThrow(/at least 4/);
     expect(() => featureEmerging(features, { timeField: "when", step: "week", cellMetres: 500, unitField: "code", fdr: true, trendAlpha: 0.05, timeNeighbours: 0 })).toThrow(/no time in "when"/);

@@ -6,8 +6,8 @@ export interface CubeOptions {
   /** Mann–Kendall significance for intensifying / diminishing. */
   trendAlpha: number;
   /**
-   * Space-time neighbours: how many previous steps count too (ArcGIS's neighbourhood time step
-   * minus one, sfdep's k). 0 (the default) = each step on its own.
+   * Space-time neighbours: how many previous steps count too (ArcGIS Pro's Neighborhood Time
+   * Step). 0 (the default) = each step on its own.
    */
   timeNeighbours: number;
 }
@@ -25,7 +25,7 @@ export interface CubeUnitResult extends EmergingResult {
  * timeNeighbours = k > 0: Gi* on the whole cube (n = units × steps, mean and deviation of all
  *   bins, FDR over all bins), where bin (t, i)'s neighbours are i's spatial neighbours in step t
  *   and unit i and its spatial neighbours in steps t − 1 … t − k (as ArcGIS Pro's Emerging Hot
- *   Spot Analysis and R's sfdep do with a neighbourhood time step).
+ *   Spot Analysis with its default global window; sfdep instead standardises each slice alone).
  * A step is hot / cold when its Gi_Bin ≠ 0 (90 % confidence); each unit's history is then
  * classified by classifyEmerging.
  */

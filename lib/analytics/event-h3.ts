@@ -24,17 +24,25 @@ export const h3FromDecimal = (decimal: string): string => BigInt(decimal).toStri
 
 /**
  * Compute and store the H3 cells of the events matching `where` (conditions on `e`) that have
- * none yet. Returns how many were added. Safe beside another request doing the same.
+ * none yet. Returns how many were added. Pages through the events by id (each page looks only at
+ * its own ids) and inserts in id order, so two requests filling at once take row locks in the
+ * same order and cannot deadlock; `on conflict do nothing` lets the second one skip what the
+ * first stored.
  */
 export async function fillEventH3(db: Db, where: SQL): Promise<number> {
   let added = 0;
+  let after = "0";
   for (;;) {
-    const rows = await query<{ id: string | number; x: number; y: number }>(
+    // The next page of events without cells, after the last id seen: each event is looked at
+    // once however many pages there are.
+    const rows = await query<{ id: string; x: number; y: number }>(
       db,
       sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y from events e
-          where ${where} and not exists (select 1 from event_h3 h where h.event_id = e.id) limit ${BATCH}`,
+          where ${where} and e.id > ${after}::bigint and not exists (select 1 from event_h3 h where h.event_id = e.id)
+          order by e.id limit ${BATCH}`,
     );
     if (rows.length === 0) return added;
+    after = rows[rows.length - 1]!.id;
     const json = rows
       .map((r) => {
         const [x, y] = [Number(r.x), Number(r.y)];
@@ -45,6 +53,7 @@ export async function fillEventH3(db: Db, where: SQL): Promise<number> {
     await db.execute(
       sql`insert into event_h3 (event_id, h3_7, h3_8, h3_9, h3_10)
           select * from json_to_recordset(${`[${json}]`}::json) as t(event_id bigint, h3_7 bigint, h3_8 bigint, h3_9 bigint, h3_10 bigint)
+          order by event_id
           on conflict (event_id) do nothing`,
     );
     added += rows.length;

@@ -7,7 +7,7 @@ import { squareGridWithMembership } from "./square-grid";
 import { nextStep, stepContaining, type StepLength } from "./units";
 
 export interface FeatureEmergingOptions {
-  /** Property holding each feature's time (ISO 8601, or milliseconds since 1970). */
+  /** Property holding each feature's time (ISO 8601 — without an offset it is China time — or milliseconds since 1970). */
   timeField: string;
   step: StepLength;
   /** Points: square cells of this many metres (default 500). */
@@ -37,7 +37,9 @@ export function featureEmerging(features: readonly Feature[], options: FeatureEm
   if (features.length === 0) throw new FeatureInputError("the file has no features");
   const times = features.map((f, i) => {
     const raw = f.properties?.[options.timeField];
-    const time = typeof raw === "number" ? new Date(raw) : typeof raw === "string" ? new Date(raw) : null;
+    // A time written without an offset is the district's wall clock (China time), never this machine's.
+    const text = typeof raw === "string" && /T?\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw) && !/(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? `${raw.replace(" ", "T")}+08:00` : raw;
+    const time = typeof text === "number" ? new Date(text) : typeof text === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00+08:00` : text) : null;
     if (!time || Number.isNaN(time.getTime())) throw new FeatureInputError(`feature ${i} has no time in "${options.timeField}" (ISO 8601 or milliseconds)`);
     return time;
   });

@@ -32,6 +32,12 @@ export function squareGridWithMembership(points: readonly Position[], cellMetres
   const dLon = cellMetres / (111_320 * Math.cos((((south + north) / 2) * Math.PI) / 180));
   const cols = Math.floor((east - west) / dLon) + 1;
   const rows = Math.floor((north - south) / dLat) + 1;
+  if (cols * rows > MAX_CELLS) {
+    throw new Error(
+      `the points span ${west.toFixed(5)},${south.toFixed(5)} to ${east.toFixed(5)},${north.toFixed(5)}: ${cols} × ${rows} cells of ${cellMetres} m is more than ${MAX_CELLS.toLocaleString("en")}; ` +
+        `look for points far from the others (a position of 0,0 or swapped lon/lat), or choose larger cells`,
+    );
+  }
   const xs = Array.from({ length: cols + 1 }, (_, c) => west + c * dLon);
   const ys = Array.from({ length: rows + 1 }, (_, r) => south + r * dLat);
   const counts = new Map<number, number>();
@@ -58,6 +64,9 @@ export function squareGridWithMembership(points: readonly Position[], cellMetres
   }
   return { features, cellOf };
 }
+
+/** More cells than this is a mistake in the input (a stray far-off point), not a grid to build. */
+const MAX_CELLS = 2_000_000;
 
 /** Index of the interval [edges[k], edges[k+1]) holding v (binary search). */
 function locate(edges: readonly number[], v: number): number {
