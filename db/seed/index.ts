@@ -52,6 +52,9 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
   const root = new Random(options.seed);
 
   return db.transaction(async (tx) => {
+    // Generating a large district takes single statements past the server's statement timeout
+    // (the Voronoi of 10,500 cells alone runs over 30 s); this transaction may take its time.
+    await tx.execute(sql`set local statement_timeout = 0`);
     progress("clearing previous demo data");
     await tx.execute(sql.raw(`TRUNCATE ${DATA_TABLES.join(", ")} RESTART IDENTITY CASCADE`));
     progress("streets, communities and grid cells");
