@@ -1,14 +1,16 @@
 /**
- * The COPY statement for a table and its columns in PostgreSQL's text format, for either driver:
- * PGlite reads and writes its virtual '/dev/blob' device, a server streams STDIN/STDOUT.
- * Names come from code (lib/backup's table list), never from users; they are checked anyway.
+ * Table and column names in bulk statements come from code (lib/backup's table list and the
+ * database's own catalogue), never from users; they are checked anyway before any SQL is built.
  */
-export function copyStatement(table: string, columns: string[], direction: "to" | "from", embedded = false): string {
-  const name = /^[a-z_][a-z0-9_]*$/;
-  for (const identifier of [table, ...columns]) {
-    if (!name.test(identifier)) throw new Error(`not a plain identifier: ${JSON.stringify(identifier)}`);
+export function assertPlainIdentifiers(names: readonly string[]): void {
+  for (const name of names) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${JSON.stringify(name)}`);
   }
+}
+
+/** PGlite's COPY through its virtual '/dev/blob' device, in PostgreSQL's text format. */
+export function copyBlobStatement(table: string, columns: string[], direction: "to" | "from"): string {
+  assertPlainIdentifiers([table, ...columns]);
   const target = `"${table}" (${columns.map((c) => `"${c}"`).join(", ")})`;
-  const device = embedded ? "'/dev/blob'" : direction === "to" ? "STDOUT" : "STDIN";
-  return `COPY ${target} ${direction === "to" ? "TO" : "FROM"} ${device}`;
+  return `COPY ${target} ${direction === "to" ? "TO" : "FROM"} '/dev/blob'`;
 }

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "@/db/schema";
 import { acquireDataDirLock, LOCK_FILE, type DataDirLock } from "./data-dir-lock";
 import { DatabaseSetupError } from "./errors";
-import { copyStatement } from "./copy-statement";
+import { copyBlobStatement } from "./copy-statement";
 import { BULK_SESSION } from "./copy-text";
 import type { BulkAccess, Database, Db } from "./types";
 
@@ -120,7 +120,7 @@ function embeddedBulk(client: PGlite): BulkAccess {
         for (const statement of BULK_SESSION) await tx.exec(statement);
         return fn(
           async (table, columns) => {
-            const result = await tx.query(copyStatement(table, columns, "to", true));
+            const result = await tx.query(copyBlobStatement(table, columns, "to"));
             return result.blob ? new Uint8Array(await result.blob.arrayBuffer()) : new Uint8Array(0);
           },
           async (text) => rows(await tx.query(text)),
@@ -131,7 +131,7 @@ function embeddedBulk(client: PGlite): BulkAccess {
         for (const statement of BULK_SESSION) await tx.exec(statement);
         return fn(
           async (table, columns, data) => {
-            await tx.query(copyStatement(table, columns, "from", true), [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) });
+            await tx.query(copyBlobStatement(table, columns, "from"), [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) });
           },
           async (text) => rows(await tx.query(text)),
         );

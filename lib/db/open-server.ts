@@ -2,7 +2,7 @@ import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import * as schema from "@/db/schema";
 import { explainServerError, redactUrl } from "./errors";
-import { copyStatement } from "./copy-statement";
+import { assertPlainIdentifiers } from "./copy-statement";
 import { BULK_SESSION, copyLines, decodeCopyLine, encodeCopyField } from "./copy-text";
 import type { BulkAccess, Database, Db } from "./types";
 
@@ -56,7 +56,7 @@ function serverBulk(client: postgres.Sql): BulkAccess {
         for (const statement of BULK_SESSION) await tx.unsafe(statement);
         result = await fn(
           async (table, columns) => {
-            copyStatement(table, columns, "to"); // checks the names
+            assertPlainIdentifiers([table, ...columns]);
             const select = `select ${columns.map((c) => `"${c}"::text`).join(", ")} from "${table}"`;
             const lines: string[] = [];
             await tx.unsafe(select).values().cursor(2000, (batch) => {
@@ -75,7 +75,7 @@ function serverBulk(client: postgres.Sql): BulkAccess {
         for (const statement of BULK_SESSION) await tx.unsafe(statement);
         result = await fn(
           async (table, columns, data) => {
-            copyStatement(table, columns, "from"); // checks the names
+            assertPlainIdentifiers([table, ...columns]);
             const types = new Map(
               rows(
                 await tx.unsafe(

@@ -10,7 +10,7 @@ const ALLOWED_RAW = new Set([
   "db/schema/checks.ts",
   "db/seed/index.ts",
   // BulkAccess for backups: table and column names only from lib/backup's fixed list (a restore
-  // refuses any other), checked again by copyStatement; values travel as COPY data, never SQL.
+  // refuses any other), checked again by assertPlainIdentifiers; values travel as COPY data, never SQL.
   "lib/db/open-server.ts",
   // Scratch test databases: names made in code from the PID and a random number.
   "lib/db/scratch-database.ts",
