@@ -82,6 +82,9 @@ export function DistrictMap({
   const { map, isLoaded } = useMap(container, { style, bounds });
   const [state, setState] = useState<LoadState>("loading");
   const [attempt, setAttempt] = useState(0);
+  // The layer stack has been built once: until then the map shows its loading state, so nobody
+  // (user or test) sees an "idle" map that has no layers yet.
+  const [built, setBuilt] = useState(false);
 
   // Optional raster basemap under everything else.
   useEffect(() => {
@@ -131,6 +134,8 @@ export function DistrictMap({
   const densityStops = overlay?.densityStops ?? [];
   const rebuild = useCallback(() => {
     if (!map || state !== "ready") return;
+    // Busy until MapLibre's next idle event, which comes once the new layers' tiles have painted.
+    container.current?.setAttribute("data-map-idle", "false");
     // Drawing (Terra Draw's td-*) and plan-check (plan-*) layers belong to the planner's tools:
     // kept, and lifted back on top once the stack is rebuilt.
     const own = (id: string) => id.startsWith("td-") || id.startsWith("plan-");
@@ -184,6 +189,7 @@ export function DistrictMap({
     if (source) source.setData(overlay?.collection ?? empty);
     else map.addSource(OVERLAY_SOURCE, { type: "geojson", data: overlay?.collection ?? empty, promoteId: "code" });
     rebuild();
+    setBuilt(true);
   }, [map, state, overlay, rebuild]);
 
   // Hover highlight on overlay units, and click → the topmost feature's details.
@@ -256,7 +262,7 @@ export function DistrictMap({
   return (
     <div className="map-frame">
       <div ref={container} className="map-canvas" data-testid="district-map" role="region" aria-label={t.map.ariaLabel} />
-      {state === "loading" && (
+      {(state === "loading" || (state === "ready" && !built)) && (
         <div className="map-status" role="status" aria-live="polite">
           <span className="spinner" aria-hidden="true" /> {t.map.loading}
         </div>
