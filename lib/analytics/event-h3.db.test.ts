@@ -14,16 +14,20 @@ afterAll(async () => {
   await database?.close();
 });
 
-const window = { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-07-01T00:00:00Z"), categories: null, street: undefined };
+const window = { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-07-01T00:00:00Z"), categories: null as string[] | null, street: undefined as string | undefined };
+type Window = typeof window;
 
-/** Counts per hexagon of the district's set straight from the events' coordinates, binned here with h3-js. */
-async function reference(tx: Db, resolution: number): Promise<Map<string, number>> {
-  const hexagons = new Set((await loadUnits(tx, "h3", resolution, undefined)).units.map((u) => u.code));
-  const rows = await query<{ x: number; y: number }>(
+/**
+ * Counts per hexagon of the district's set straight from the events' coordinates, binned here
+ * with h3-js; a street is its cells' events (a cell's code starts with its street's 9 digits).
+ */
+async function reference(tx: Db, resolution: number, w: Window = window): Promise<Map<string, number>> {
+  const hexagons = new Set((await loadUnits(tx, "h3", resolution, w.street)).units.map((u) => u.code));
+  const rows = await query<{ x: number; y: number; category: string; cell: string }>(
     tx,
-    sql`select ST_X(geom) as x, ST_Y(geom) as y from events
-        where occurred_at >= ${window.from.toISOString()}::timestamptz and occurred_at < ${window.to.toISOString()}::timestamptz and grid_cell_id is not null`,
-  );
+    sql`select ST_X(e.geom) as x, ST_Y(e.geom) as y, e.category::text as category, g.code as cell from events e join grid_cells g on g.id = e.grid_cell_id
+        where e.occurred_at >= ${w.from.toISOString()}::timestamptz and e.occurred_at < ${w.to.toISOString()}::timestamptz`,
+  ).then((all) => all.filter((r) => (!w.categories || w.categories.includes(r.category)) && (!w.street || r.cell.startsWith(w.street.slice(0, 9)))));
   const counts = new Map<string, number>();
   for (const r of rows) {
     const h = latLngToCell(Number(r.y), Number(r.x), resolution);
@@ -32,9 +36,9 @@ async function reference(tx: Db, resolution: number): Promise<Map<string, number
   return counts;
 }
 
-async function counted(tx: Db, resolution: number): Promise<Map<string, number>> {
-  const units = await loadUnits(tx, "h3", resolution, undefined);
-  const { counts } = await countEvents(tx, units, window, null);
+async function counted(tx: Db, resolution: number, w: Window = window): Promise<Map<string, number>> {
+  const units = await loadUnits(tx, "h3", resolution, w.street);
+  const { counts } = await countEvents(tx, units, w, null);
   return new Map(units.units.map((u, i) => [u.code, counts[0]![i]!] as [string, number]).filter(([, n]) => n > 0));
 }
 
@@ -56,6 +60,19 @@ describe("stored H3 cells of events", () => {
       await tx.execute(sql`insert into events (geom, occurred_at, category, source)
         select ST_PointOnSurface(geom), '2026-03-03T10:00:00+08:00', 'complaint', 'hotline' from grid_cells order by code limit 1`);
       expect(await counted(tx, 9)).toEqual(await reference(tx, 9));
+
+      // A category filter, a street, and an event whose category and time change: the stored
+      // copies of category and time follow.
+      const complaints = { ...window, categories: ["complaint"] };
+      expect([...(await reference(tx, 9, complaints)).values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
+      expect(await counted(tx, 9, complaints)).toEqual(await reference(tx, 9, complaints));
+      await tx.execute(sql`update events set category = 'complaint', occurred_at = '2026-02-02T09:00:00+08:00' where id = (
+        select id from events where category <> 'complaint' and occurred_at < ${window.from.toISOString()}::timestamptz
+        and grid_cell_id is not null order by id limit 1)`);
+      expect(await counted(tx, 9, complaints)).toEqual(await reference(tx, 9, complaints));
+      const street = { ...window, street: "330302006000" };
+      expect([...(await reference(tx, 8, street)).values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+      expect(await counted(tx, 8, street)).toEqual(await reference(tx, 8, street));
     });
   });
 });

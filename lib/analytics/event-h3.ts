@@ -7,8 +7,8 @@ import type { Db } from "@/lib/db/types";
  * Each event's H3 cell, stored (table event_h3, migration 0008) so that counting events per
  * hexagon is a GROUP BY in SQL. Neither database can compute H3 (PostGIS has no H3; the embedded
  * build cannot load h3-pg), so the cells are computed here with h3-js for events that have no
- * row yet — new events, and moved ones (a trigger drops their row) — just before counting.
- * Each event is binned once, not once per request.
+ * row yet — new events, and changed ones (a trigger drops their row and queues them) — just
+ * before counting. Each event is binned once, not once per request.
  */
 export const H3_RESOLUTIONS = [7, 8, 9, 10] as const;
 export type H3Resolution = (typeof H3_RESOLUTIONS)[number];
@@ -23,40 +23,48 @@ export const h3ToDecimal = (h3: string): string => BigInt(`0x${h3}`).toString();
 export const h3FromDecimal = (decimal: string): string => BigInt(decimal).toString(16);
 
 /**
- * Compute and store the H3 cells of the events matching `where` (conditions on `e`) that have
- * none yet. Returns how many were added. Pages through the events by id (each page looks only at
- * its own ids) and inserts in id order, so two requests filling at once take row locks in the
- * same order and cannot deadlock; `on conflict do nothing` lets the second one skip what the
- * first stored.
+ * Compute and store the H3 cells of the queued events (event_h3_pending: new and changed events,
+ * queued by triggers). Returns how many were stored. Each page locks its events (FOR SHARE) until
+ * its cells are stored, so an event cannot move between being read and being stored: a move waits,
+ * then its trigger drops the row and queues the event again. Events outside the district (no grid
+ * cell) leave the queue without a row. Two requests filling at once take the same events in id
+ * order and skip what the other stored (`on conflict do nothing`).
  */
-export async function fillEventH3(db: Db, where: SQL): Promise<number> {
+export async function fillEventH3(db: Db): Promise<number> {
   let added = 0;
-  let after = "0";
   for (;;) {
-    // The next page of events without cells, after the last id seen: each event is looked at
-    // once however many pages there are.
-    const rows = await query<{ id: string; x: number; y: number }>(
-      db,
-      sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y from events e
-          where ${where} and e.id > ${after}::bigint and not exists (select 1 from event_h3 h where h.event_id = e.id)
-          order by e.id limit ${BATCH}`,
-    );
-    if (rows.length === 0) return added;
-    after = rows[rows.length - 1]!.id;
-    const json = rows
-      .map((r) => {
-        const [x, y] = [Number(r.x), Number(r.y)];
-        const cells = H3_RESOLUTIONS.map((res) => h3ToDecimal(latLngToCell(y, x, res)));
-        return `{"event_id":${r.id},"h3_7":${cells[0]},"h3_8":${cells[1]},"h3_9":${cells[2]},"h3_10":${cells[3]}}`;
-      })
-      .join(",");
-    await db.execute(
-      sql`insert into event_h3 (event_id, h3_7, h3_8, h3_9, h3_10)
-          select * from json_to_recordset(${`[${json}]`}::json) as t(event_id bigint, h3_7 bigint, h3_8 bigint, h3_9 bigint, h3_10 bigint)
-          order by event_id
-          on conflict (event_id) do nothing`,
-    );
-    added += rows.length;
-    if (rows.length < BATCH) return added;
+    const page = await db.transaction(async (tx) => {
+      const rows = await query<{ id: string; x: number; y: number; cell: number | null }>(
+        tx as unknown as Db,
+        sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y, e.grid_cell_id as cell
+            from event_h3_pending p join events e on e.id = p.event_id
+            order by p.event_id limit ${BATCH} for share of e`,
+      );
+      if (rows.length === 0) return 0;
+      const inDistrict = rows.filter((r) => r.cell !== null);
+      if (inDistrict.length > 0) {
+        const json = inDistrict
+          .map((r) => {
+            const [x, y] = [Number(r.x), Number(r.y)];
+            const cells = H3_RESOLUTIONS.map((res) => h3ToDecimal(latLngToCell(y, x, res)));
+            return `{"event_id":${r.id},"h3_7":${cells[0]},"h3_8":${cells[1]},"h3_9":${cells[2]},"h3_10":${cells[3]}}`;
+          })
+          .join(",");
+        await tx.execute(
+          sql`insert into event_h3 (event_id, occurred_at, category, grid_cell_id, h3_7, h3_8, h3_9, h3_10)
+              select t.event_id, e.occurred_at, e.category, e.grid_cell_id, t.h3_7, t.h3_8, t.h3_9, t.h3_10
+              from json_to_recordset(${`[${json}]`}::json) as t(event_id bigint, h3_7 bigint, h3_8 bigint, h3_9 bigint, h3_10 bigint)
+              join events e on e.id = t.event_id
+              order by t.event_id
+              on conflict (event_id) do nothing`,
+        );
+      }
+      await tx.execute(
+        sql`delete from event_h3_pending where event_id = any(string_to_array(${rows.map((r) => r.id).join(",")}, ',')::bigint[])`,
+      );
+      return rows.length;
+    });
+    added += page;
+    if (page < BATCH) return added;
   }
 }

@@ -123,10 +123,15 @@ function parseGeometry(g: Geometry | string): Polygon | MultiPolygon {
   return (typeof g === "string" ? JSON.parse(g) : g) as Polygon | MultiPolygon;
 }
 
-/** WHERE conditions for events in a window, of some categories, in a street. Values are parameters. */
-export function eventConditions(filter: EventFilter): SQL {
-  const parts = [sql`e.occurred_at >= ${filter.from.toISOString()}::timestamptz`, sql`e.occurred_at < ${filter.to.toISOString()}::timestamptz`];
-  if (filter.categories) parts.push(sql`e.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
+/**
+ * WHERE conditions for events in a window, of some categories, in a street. Values are parameters.
+ * Time and category are read from `alias` (events `e`, or the stored H3 rows `h`, which copy them);
+ * the street from `c` (communities) and the bounding box from `e.geom`, when those filters are set.
+ */
+export function eventConditions(filter: EventFilter, alias: "e" | "h" = "e"): SQL {
+  const t = sql.raw(alias);
+  const parts = [sql`${t}.occurred_at >= ${filter.from.toISOString()}::timestamptz`, sql`${t}.occurred_at < ${filter.to.toISOString()}::timestamptz`];
+  if (filter.categories) parts.push(sql`${t}.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
   if (filter.street) parts.push(sql`c.street_code = ${filter.street}`);
   if (filter.bbox) {
     const [w, s, e, n] = filter.bbox as [number, number, number, number];
@@ -191,15 +196,20 @@ async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: Step
   const bucket = step ? sql`date_trunc(${step}, e.occurred_at at time zone 'Asia/Shanghai')::text` : sql`''`;
   const inWindow = eventConditions({ ...filter, street: undefined });
   if (units.kind === "h3") {
-    // Events of the window get their stored H3 cells first (once per event), then count in SQL.
-    await fillEventH3(db, inWindow);
+    // Queued events get their stored H3 cells first (once per event), then count in SQL. The
+    // stored rows carry time, category and grid cell, so only a bounding box needs the events.
+    await fillEventH3(db);
     const cell = H3_COLUMN[units.resolution as H3Resolution];
     if (!cell) throw new Error(`H3 resolution ${units.resolution} is not stored`);
-    const inScope = filter.street ? sql`join grid_cells g on g.id = e.grid_cell_id where ${inWindow} ${streetScope(filter)}` : sql`where ${inWindow} and e.grid_cell_id is not null`;
+    const hBucket = step ? sql`date_trunc(${step}, h.occurred_at at time zone 'Asia/Shanghai')::text` : sql`''`;
+    const positions = filter.bbox ? sql`join events e on e.id = h.event_id` : sql``;
+    const inStreet = filter.street ? sql`and h.grid_cell_id in (select g.id from grid_cells g where true ${streetScope(filter)})` : sql``;
     return query(
       db,
-      sql`select ${bucket} as bucket, ${cell}::text as h3, count(*)::int as n
-          from events e join event_h3 h on h.event_id = e.id ${inScope} group by 1, 2`,
+      sql`select ${hBucket} as bucket, ${cell}::text as h3, count(*)::int as n
+          from event_h3 h ${positions}
+          where ${eventConditions({ ...filter, street: undefined }, "h")} ${inStreet}
+          group by 1, ${cell}`,
     );
   }
   return query(
