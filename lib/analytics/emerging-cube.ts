@@ -1,5 +1,5 @@
 import { classifyEmerging, type EmergingResult } from "./emerging";
-import { hotspots, type Neighbours } from "./getis-ord";
+import { hotspotBins, hotspots, type Neighbours } from "./getis-ord";
 
 export interface CubeOptions {
   fdr: boolean;
@@ -37,9 +37,9 @@ export function emergingFromCube(counts: readonly (readonly number[])[], neighbo
   let z: number[][];
   let bins: number[][];
   if (k === 0) {
-    const perStep = counts.map((values) => hotspots(values, neighbours, { fdr: options.fdr, alpha: 0.1 }));
-    z = perStep.map((step) => step.map((r) => r.z));
-    bins = perStep.map((step) => step.map((r) => r.bin));
+    const perStep = counts.map((values) => hotspotBins(values, neighbours, { fdr: options.fdr, alpha: 0.1 }));
+    z = perStep.map((step) => step.z);
+    bins = perStep.map((step) => Array.from(step.bins));
   } else {
     const flat: number[] = [];
     const cubeNeighbours: number[][] = [];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/lib/db/query";
 import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
+import type { EventCategory } from "@/db/schema/enums";
 import { countEvents, loadUnits } from "./units";
 
 let database: Database;
@@ -14,7 +15,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const window = { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-07-01T00:00:00Z"), categories: null as string[] | null, street: undefined as string | undefined };
+const window = { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-07-01T00:00:00Z"), categories: null as EventCategory[] | null, street: undefined as string | undefined };
 type Window = typeof window;
 
 /**
@@ -27,7 +28,7 @@ async function reference(tx: Db, resolution: number, w: Window = window): Promis
     tx,
     sql`select ST_X(e.geom) as x, ST_Y(e.geom) as y, e.category::text as category, g.code as cell from events e join grid_cells g on g.id = e.grid_cell_id
         where e.occurred_at >= ${w.from.toISOString()}::timestamptz and e.occurred_at < ${w.to.toISOString()}::timestamptz`,
-  ).then((all) => all.filter((r) => (!w.categories || w.categories.includes(r.category)) && (!w.street || r.cell.startsWith(w.street.slice(0, 9)))));
+  ).then((all) => all.filter((r) => (!w.categories || w.categories.includes(r.category as EventCategory)) && (!w.street || r.cell.startsWith(w.street.slice(0, 9)))));
   const counts = new Map<string, number>();
   for (const r of rows) {
     const h = latLngToCell(Number(r.y), Number(r.x), resolution);
@@ -63,7 +64,7 @@ describe("stored H3 cells of events", () => {
 
       // A category filter, a street, and an event whose category and time change: the stored
       // copies of category and time follow.
-      const complaints = { ...window, categories: ["complaint"] };
+      const complaints = { ...window, categories: ["complaint" as EventCategory] };
       expect([...(await reference(tx, 9, complaints)).values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
       expect(await counted(tx, 9, complaints)).toEqual(await reference(tx, 9, complaints));
       await tx.execute(sql`update events set category = 'complaint', occurred_at = '2026-02-02T09:00:00+08:00' where id = (

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import { query } from "@/lib/db/query";
+import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError } from "@/lib/http/errors";
 import { analysisParams } from "./params";
@@ -203,26 +204,12 @@ async function cellTallies(db: Db, params: CoverageParams): Promise<CellRow[]> {
 
 /**
  * Geometry coverage only changes when cells or streets do, and it is the costly part at city
- * scale: cache it per (street scope, grid-cells version, streets version). Versions come from a
- * sequence (migration 0003), so a number never means two different states.
+ * scale: kept per street scope and layer state (lib/db/layer-state.ts).
  */
-const geometryCacheKey = Symbol.for("grid-atlas.geometry-coverage");
-type GlobalWithGeometryCache = typeof globalThis & { [geometryCacheKey]?: Map<string, GeometryCoverage[]> };
+const geometryCache = new LayerCache<GeometryCoverage[]>(["grid-cells", "streets"]);
 
-async function cachedGeometryCoverage(db: Db, street: string | undefined): Promise<GeometryCoverage[]> {
-  const versions = await query<{ layer: string; version: number }>(
-    db,
-    sql`select layer, version::float8 as version from layer_versions where layer in ('grid-cells', 'streets') order by layer`,
-  );
-  const key = `${street ?? "*"}:${versions.map((v) => `${v.layer}=${v.version}`).join(",")}`;
-  const g = globalThis as GlobalWithGeometryCache;
-  const cache = (g[geometryCacheKey] ??= new Map());
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const fresh = await geometryCoverage(db, street);
-  if (cache.size > 100) cache.clear();
-  cache.set(key, fresh);
-  return fresh;
+function cachedGeometryCoverage(db: Db, street: string | undefined): Promise<GeometryCoverage[]> {
+  return geometryCache.get(db, street ?? "*", () => geometryCoverage(db, street));
 }
 
 /**

@@ -88,19 +88,29 @@ export interface HotspotOptions {
  * p-values, i.e. a unit is hot at 95 % when its adjusted p ≤ 0.05.
  */
 export function hotspots(values: readonly number[], neighbours: Neighbours, options: HotspotOptions): HotspotUnitResult[] {
+  const { z, p, pFdr, bins } = hotspotBins(values, neighbours, options);
+  return z.map((zi, i) => ({
+    z: zi,
+    p: p[i] as number,
+    pFdr: pFdr[i] as number,
+    significant: (pFdr[i] as number) <= options.alpha && zi !== 0,
+    bin: bins[i] as HotspotUnitResult["bin"],
+    neighbours: (neighbours[i] as readonly number[]).length,
+  }));
+}
+
+/**
+ * The same as `hotspots` as plain arrays (z, p, adjusted p, Gi_Bin), for callers that run it
+ * many times — an emerging hot spot run does once per time step — and need no object per unit.
+ */
+export function hotspotBins(values: readonly number[], neighbours: Neighbours, options: HotspotOptions): { z: number[]; p: number[]; pFdr: number[]; bins: Int8Array } {
   const { z, p } = localG(values, neighbours, { star: true });
-  const adjusted = options.fdr ? benjaminiHochberg(p) : p;
-  return z.map((zi, i) => {
-    const q = adjusted[i] as number;
+  const pFdr = options.fdr ? benjaminiHochberg(p) : p;
+  const bins = new Int8Array(z.length);
+  for (let i = 0; i < z.length; i++) {
+    const q = pFdr[i] as number;
     const level = q <= 0.01 ? 3 : q <= 0.05 ? 2 : q <= 0.1 ? 1 : 0;
-    const bin = (zi === 0 ? 0 : Math.sign(zi) * level) as HotspotUnitResult["bin"];
-    return {
-      z: zi,
-      p: p[i] as number,
-      pFdr: q,
-      significant: q <= options.alpha && zi !== 0,
-      bin: (bin === 0 ? 0 : bin) as HotspotUnitResult["bin"], // no −0
-      neighbours: (neighbours[i] as readonly number[]).length,
-    };
-  });
+    bins[i] = z[i] === 0 ? 0 : Math.sign(z[i] as number) * level; // an Int8Array holds no −0
+  }
+  return { z, p, pFdr, bins };
 }

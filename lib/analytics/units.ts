@@ -4,6 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry, MultiPolygon, Polygon } from "geojson";
 import { cellArea, cellToBoundary, cellToLatLng, gridDisk, latLngToCell, polygonToCells } from "h3-js";
 import { query } from "@/lib/db/query";
+import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
 import { NotFoundError } from "@/lib/http/errors";
 import type { AnalysisUnit, EventFilter } from "./params";
@@ -62,8 +63,17 @@ const ADMIN: Record<Exclude<AnalysisUnit, "h3">, { table: SQL; base: SQL; fromCe
   },
 };
 
+/**
+ * Units (with geometry, area and a point inside) change only when the boundary layers do; at
+ * city scale reading and parsing them is a fifth of a second, so they are kept per layer state.
+ * Callers must not modify what they get.
+ */
+const unitCache = new LayerCache<Unit[]>(["streets", "communities", "grid-cells"], 16);
+
 export async function loadUnits(db: Db, kind: AnalysisUnit, resolution: number, street: string | undefined): Promise<UnitSet> {
-  const units = kind === "h3" ? await loadHexagons(db, resolution, street) : await loadAdminUnits(db, kind, street);
+  const units = await unitCache.get(db, `${kind}:${kind === "h3" ? resolution : ""}:${street ?? "*"}`, () =>
+    kind === "h3" ? loadHexagons(db, resolution, street) : loadAdminUnits(db, kind, street),
+  );
   if (street && units.length === 0) throw new NotFoundError(`no street with code ${street}`);
   return { kind, resolution: kind === "h3" ? resolution : null, units, index: new Map(units.map((u, i) => [u.code, i])) };
 }
@@ -226,14 +236,23 @@ async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: Step
 /** Whole weeks [firstWeek, endWeek) from the per-cell weekly counts. */
 async function weeklyCounts(db: Db, units: UnitSet, filter: EventFilter, step: StepLength | null, firstWeek: string, endWeek: string): Promise<CountRow[]> {
   if (units.kind === "h3") throw new Error("weekly counts are per grid cell");
-  const bucket = step ? sql`w.week::text` : sql`''`;
+  const week = step ? sql`w.week` : sql`null::date`;
   const categories = filter.categories ? sql`and w.category::text = any(string_to_array(${filter.categories.join(",")}, ','))` : sql``;
+  // Sum the categories per (step, cell) on integers first (an index-only scan, migration 0009),
+  // then name the units: grouping on text over every category row costs twice as much.
   return query(
     db,
-    sql`select ${bucket} as bucket, ${ADMIN[units.kind].fromCell} as unit, sum(w.n)::int as n
-        from event_cell_weeks w join grid_cells g on g.id = w.grid_cell_id join communities c on c.code = g.community_code
-        where w.week >= ${firstWeek}::date and w.week < ${endWeek}::date ${categories} ${streetScope(filter)}
-        group by 1, 2`,
+    sql`with per_cell as (
+          select ${week} as week, w.grid_cell_id, sum(w.n)::int as n from event_cell_weeks w
+          where w.week >= ${firstWeek}::date and w.week < ${endWeek}::date ${categories} group by 1, 2)
+        ${
+          units.kind === "grid-cells"
+            ? sql`select coalesce(p.week::text, '') as bucket, g.code as unit, p.n
+                  from per_cell p join grid_cells g on g.id = p.grid_cell_id where true ${streetScope(filter)}`
+            : sql`select coalesce(p.week::text, '') as bucket, ${ADMIN[units.kind].fromCell} as unit, sum(p.n)::int as n
+                  from per_cell p join grid_cells g on g.id = p.grid_cell_id join communities c on c.code = g.community_code
+                  where true ${streetScope(filter)} group by 1, 2`
+        }`,
   );
 }
 
@@ -275,8 +294,23 @@ export function nextStep(d: Date, step: StepLength): Date {
 
 const localDateKey = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * Queen neighbours of a unit list, kept for as long as that list is (the list itself is cached
+ * per layer state by loadUnits): contiguity is a spatial self-join, a fifth of a second at city scale.
+ */
+const neighbourCache = new WeakMap<readonly Unit[], Promise<Neighbours>>();
+
 /** Queen contiguity: units sharing an edge or a vertex (PostGIS self-join; H3 via its grid). */
-export async function queenNeighbours(db: Db, units: UnitSet, street: string | undefined): Promise<Neighbours> {
+export function queenNeighbours(db: Db, units: UnitSet, street: string | undefined): Promise<Neighbours> {
+  const hit = neighbourCache.get(units.units);
+  if (hit) return hit;
+  const pending = computeQueenNeighbours(db, units, street);
+  neighbourCache.set(units.units, pending);
+  pending.catch(() => neighbourCache.delete(units.units));
+  return pending;
+}
+
+async function computeQueenNeighbours(db: Db, units: UnitSet, street: string | undefined): Promise<Neighbours> {
   if (units.kind === "h3") {
     const pairs: [number, number][] = [];
     units.units.forEach((u, i) => {
