@@ -134,6 +134,54 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(wuma.features.every((f) => f.properties.code.startsWith("330302006"))).toBe(true);
   });
 
+  it("counts stall violations near a guidance point as PostGIS measures them, also at the edge of the radius", async () => {
+    const params = CoverageParams.parse({ to: `${anchor}T16:00:00Z`, guidance_metres: "300" });
+    // PostGIS's own geodesic test, per cell: the independent answer.
+    const postgis = async (inner: Db) =>
+      new Map(
+        (
+          await query<{ code: string; total: number; near: number }>(
+            inner,
+            sql`select g.code, count(*)::int as total, count(*) filter (where exists (
+                  select 1 from guidance_points gp where gp.status = 'active' and gp.occupied_stalls < gp.capacity
+                  and ST_DWithin(gp.geom::geography, e.geom::geography, 300)))::int as near
+                from events e join grid_cells g on g.id = e.grid_cell_id
+                where e.category = 'stall_violation' and e.occurred_at >= ${params.from.toISOString()}::timestamptz
+                  and e.occurred_at < ${params.to.toISOString()}::timestamptz
+                group by g.code`,
+          )
+        ).map((r) => [r.code, { total: Number(r.total), near: Number(r.near) }]),
+      );
+    const ours = async (inner: Db) =>
+      new Map(
+        (await getCoverage(inner, SYSTEM_ACTOR, params)).features
+          .filter((f) => f.properties.metrics.guidance.denominator > 0)
+          .map((f) => [f.properties.code, { total: f.properties.metrics.guidance.denominator, near: f.properties.metrics.guidance.numerator }]),
+      );
+    const expected = await postgis(tx);
+    const near = [...expected.values()].reduce((n, c) => n + c.near, 0);
+    const total = [...expected.values()].reduce((n, c) => n + c.total, 0);
+    expect(near).toBeGreaterThan(20);
+    expect(total - near).toBeGreaterThan(20);
+    expect(await ours(tx)).toEqual(expected);
+
+    // Violations 299.9 m and 300.1 m from an open guidance point, in eight directions.
+    await tx.transaction(async (inner) => {
+      await inner.execute(sql`insert into events (geom, occurred_at, category, source)
+        select ST_Project(gp.geom::geography, d, radians(a))::geometry, ${`${anchor}T10:00:00+08:00`}, 'stall_violation', 'patrol'
+        from (select geom from guidance_points where status = 'active' and occupied_stalls < capacity order by id limit 1) gp,
+             unnest(array[299.9, 300.1]) d, generate_series(0, 315, 45) a`);
+      const edge = await postgis(inner as unknown as Db);
+      const edgeNear = [...edge.values()].reduce((n, c) => n + c.near, 0);
+      expect(edgeNear - near).toBeGreaterThanOrEqual(8); // the 299.9 m ones; a 300.1 m one only if another point is near
+      expect(edgeNear - near).toBeLessThan(16);
+      expect(await ours(inner as unknown as Db)).toEqual(edge);
+      inner.rollback();
+    }).catch((e: Error) => {
+      if (!/rollback/i.test(e.message)) throw e;
+    });
+  });
+
   it("reports and shapes the area a deleted grid cell leaves uncovered", async () => {
     const cell = await queryOne<{ code: string; m2: number }>(
       tx,
