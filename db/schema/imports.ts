@@ -18,6 +18,8 @@ export const imports = pgTable("imports", {
   /** Counts and the first rejected rows with reasons, once parsed; the error when failed. */
   report: jsonb("report"),
   mapping: jsonb("mapping"),
+  /** add | replace (grid cells: the file's communities keep only the file's cells) */
+  mode: text("mode").notNull().default("add"),
   actor: text("actor").notNull(),
   userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
   streetCode: text("street_code"),

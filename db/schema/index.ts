@@ -16,3 +16,4 @@ export * from "./api-tokens";
 export * from "./sign-in-failures";
 export * from "./plan-versions";
 export * from "./imports";
+export * from "./district-boundary";

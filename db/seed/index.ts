@@ -33,7 +33,7 @@ export interface DemoMeta {
 /** Data tables a reseed clears. Streets are upserted instead (staff accounts may reference them). */
 // plan_versions last: TRUNCATE locks in this order, and a plan save locks its zone or point before
 // its history row, so the same order here avoids a deadlock with saves running at the same time.
-const DATA_TABLES = ["events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities", "plan_versions"];
+const DATA_TABLES = ["events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities", "plan_versions", "district_boundary"];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await query<{ n: number }>(db, sql`select (select count(*) from streets)::int as n`);

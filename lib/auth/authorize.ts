@@ -10,6 +10,7 @@ const REASONS: Record<Permission, string> = {
   "edit:register": "only a street office may change grid cells, rental buildings and events",
   "edit:plans": "only planners may change no-stall zones and guidance points",
   import: "only planners may import data",
+  "setup:district": "only admins may set the district up (its boundary, streets, communities and grid cells)",
   "manage:users": "only admins may manage users and API tokens",
   "read:audit": "only admins may read the audit log",
 };

@@ -10,7 +10,8 @@ import type { UserRole } from "@/db/schema/enums";
  * - read:analytics  density, coverage, hot spots, trends (street offices: own street only)
  * - edit:register   change grid cells, rental buildings, events (own street only)
  * - edit:plans      create, edit, publish, retire zones and guidance points
- * - import          bulk imports
+ * - import          bulk imports of the register and plans
+ * - setup:district  set the district up: boundary, streets, communities, grid cells (imports)
  * - manage:users    users and API tokens
  * - read:audit      the audit log
  */
@@ -22,6 +23,7 @@ export const PERMISSIONS = [
   "edit:register",
   "edit:plans",
   "import",
+  "setup:district",
   "manage:users",
   "read:audit",
 ] as const;
@@ -30,7 +32,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const READ_ALL: Permission[] = ["read:register", "read:plans", "read:context", "read:analytics"];
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: [...READ_ALL, "manage:users", "read:audit"],
+  admin: [...READ_ALL, "setup:district", "manage:users", "read:audit"],
   planner: [...READ_ALL, "edit:plans", "import"],
   commander: [...READ_ALL],
   street_office: [...READ_ALL, "edit:register"],

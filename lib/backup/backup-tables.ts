@@ -4,6 +4,7 @@
  * (backup.db.test.ts compares it with the database's tables).
  */
 export const BACKUP_TABLES = [
+  "district_boundary",
   "streets",
   "communities",
   "users",

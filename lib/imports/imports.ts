@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Geometry, Position } from "geojson";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
@@ -12,16 +12,19 @@ import { IMPORT_CRS, toWgs84, type ImportCrs } from "./crs";
 import { IMPORT_LIMITS } from "./limits";
 import { ImportFileError, type RawFeature } from "./parse/types";
 import { readImportFile } from "./read-file";
-import { FIELD_ALIASES, IMPORT_LAYERS, IMPORT_TARGETS, type ImportLayer } from "./targets";
+import { FIELD_ALIASES, IMPORT_LAYERS, IMPORT_TARGETS, type ImportLayer, type ImportMode } from "./targets";
 
 export const ImportOptions = z
   .object({
     layer: z.enum(IMPORT_LAYERS, { error: `layer is one of ${IMPORT_LAYERS.join(", ")}` }),
     crs: z.enum(IMPORT_CRS, { error: `crs is one of ${IMPORT_CRS.join(", ")}` }).default("wgs84"),
-    /** target field → column in the file; also lon / lat / wkt for CSV. */
+    /** target field → column in the file ("=value" sets a fixed value); also lon / lat / wkt for CSV. */
     mapping: z.record(z.string().max(50), z.string().max(100)).refine((m) => Object.keys(m).length <= 50, "too many mapped fields").default({}),
+    /** replace (grid cells only): the communities in the file keep only the file's cells. */
+    mode: z.enum(["add", "replace"], { error: "mode is add or replace" }).default("add"),
   })
-  .strict();
+  .strict()
+  .refine((o) => o.mode === "add" || IMPORT_TARGETS[o.layer].replaceable === true, { message: "mode=replace is for grid-cells imports only", path: ["mode"] });
 export type ImportOptions = z.output<typeof ImportOptions>;
 
 export interface ImportReport {
@@ -32,14 +35,33 @@ export interface ImportReport {
   rejected: number;
   /** The first rejected rows, with reasons. */
   rejections: { row: number; reason: string }[];
+  /** Rejections grouped by reason (numbers and codes aside), largest group first, with the first rows. */
+  rejection_groups?: { reason: string; count: number; rows: number[] }[];
+  /** Accepted rows with something to look at (e.g. partly outside their parent). */
+  warnings?: { row: number; reason: string }[];
+  warning_count?: number;
+  /** Gaps and overlaps inside each parent area (grid cells, communities): warnings, not rejections. */
+  topology?: TopologyFinding[];
   notes: string[];
   columns: string[];
   error?: string;
 }
 
+export interface TopologyFinding {
+  kind: "gap" | "overlap";
+  area_m2: number;
+  /** A point inside the gap or overlap, [lon, lat]. */
+  at: [number, number];
+  /** The cells (or communities) around a gap, or the two that overlap. */
+  cells: string[];
+  /** The community (or street) it lies in. */
+  parent: string;
+}
+
 export interface ImportStatus {
   id: string;
   layer: ImportLayer;
+  mode: ImportMode;
   crs: ImportCrs;
   file_name: string;
   status: "parsing" | "ready" | "failed" | "committed" | "discarded";
@@ -48,8 +70,16 @@ export interface ImportStatus {
   created_at: string;
 }
 
-/** Planners import into every layer; a street office into the register, inside its street. */
+/** Whether `actor` may import into `layer` (for showing the choice; authorizeImport decides). */
+export function canImport(actor: Actor, layer: ImportLayer): boolean {
+  const target = IMPORT_TARGETS[layer];
+  if (target.setupLayer) return can(actor, "setup:district");
+  return can(actor, "import") || (target.registerLayer && can(actor, "edit:register"));
+}
+
+/** Admins set the district up; planners import the rest; a street office the register, inside its street. */
 function authorizeImport(actor: Actor, layer: ImportLayer): void {
+  if (IMPORT_TARGETS[layer].setupLayer) return authorize(actor, "setup:district");
   if (can(actor, "import")) return;
   if (IMPORT_TARGETS[layer].registerLayer && can(actor, "edit:register")) return;
   authorize(actor, "import"); // throws the right 401/403
@@ -60,8 +90,8 @@ export async function createImport(db: Db, actor: Actor, fileName: string, optio
   authorizeImport(actor, options.layer);
   const row = await queryOne<{ id: string }>(
     db,
-    sql`insert into imports (layer, crs, file_name, mapping, actor, user_id, street_code)
-        values (${options.layer}, ${options.crs}, ${fileName.slice(0, 200)}, ${JSON.stringify(options.mapping)}::jsonb, ${actor.label}, ${actor.userId}, ${actor.streetCode})
+    sql`insert into imports (layer, crs, mode, file_name, mapping, actor, user_id, street_code)
+        values (${options.layer}, ${options.crs}, ${options.mode}, ${fileName.slice(0, 200)}, ${JSON.stringify(options.mapping)}::jsonb, ${actor.label}, ${actor.userId}, ${actor.streetCode})
         returning id::text`,
   );
   return row!.id;
@@ -75,9 +105,9 @@ export async function createImport(db: Db, actor: Actor, fileName: string, optio
 export async function stageImport(db: Db, id: string, fileName: string, bytes: Uint8Array): Promise<void> {
   const started = Date.now();
   try {
-    const job = await queryOne<{ layer: ImportLayer; crs: ImportCrs; mapping: Record<string, string>; street_code: string | null }>(
+    const job = await queryOne<{ layer: ImportLayer; crs: ImportCrs; mode: ImportMode; mapping: Record<string, string>; street_code: string | null }>(
       db,
-      sql`select layer, crs, mapping, street_code from imports where id = ${id}::uuid`,
+      sql`select layer, crs, mode, mapping, street_code from imports where id = ${id}::uuid`,
     );
     if (!job) return;
     const parsed = await readImportFile(fileName, bytes, job.mapping);
@@ -103,6 +133,7 @@ export async function stageImport(db: Db, id: string, fileName: string, bytes: U
     }
     await checkInDatabase(db, id, job.layer, job.street_code);
     const report = await summarise(db, id, parsed.format, parsed.notes, columns);
+    if (target.topology) report.topology = await topologyFindings(db, id, job.layer, job.mode);
     await db.execute(sql`update imports set status = 'ready', progress = 100, format = ${parsed.format}, report = ${JSON.stringify(report)}::jsonb, updated_at = now() where id = ${id}::uuid`);
   } catch (error) {
     const reason = error instanceof ImportFileError ? error.message : `the file could not be processed (${(error as Error)?.message ?? "unknown error"})`;
@@ -141,14 +172,14 @@ function checkRow(raw: RawFeature, row: number, job: { layer: ImportLayer; crs: 
   if (Math.abs(x) > 180 || Math.abs(y) > 90) return reject(`[${x}, ${y}] is not longitude/latitude: is the file projected? (a Shapefile needs its .prj)`);
   geometry = toWgs84(geometry, job.crs);
 
-  const input = mapFields(raw.properties, Object.keys(target.fields.shape), job.mapping);
+  const input = mapFields(raw.properties, Object.keys(target.fields.shape), job.mapping, target.aliases);
   const parsed = target.fields.safeParse(input);
   // From here a rejected row keeps its (converted) geometry, so the preview map can show where it is.
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ...reject(`${issue.path.join(".") || "row"}: ${issue.message}`), geometry };
   }
-  const properties = parsed.data;
+  const properties = target.complete ? target.complete(parsed.data) : parsed.data;
   const problem = target.problem?.(properties);
   if (problem) return { ...reject(`row: ${problem}`), geometry };
   if (target.code) {
@@ -175,12 +206,20 @@ function firstPosition(g: Geometry): Position | undefined {
   return Array.isArray(c) ? (c as Position) : undefined;
 }
 
-/** The row's values for the target's fields: mapped column, same name (any case), or a known alias. */
-function mapFields(properties: Record<string, unknown>, fields: string[], mapping: Record<string, string>): Record<string, unknown> {
+/**
+ * The row's values for the target's fields: a fixed value from the mapping ("=330302006000"), the
+ * mapped column, the same name (any case), or a known alias (the layer's own first).
+ */
+function mapFields(properties: Record<string, unknown>, fields: string[], mapping: Record<string, string>, aliases: Record<string, string[]> = {}): Record<string, unknown> {
   const lower = new Map(Object.entries(properties).map(([k, v]) => [k.toLowerCase(), v]));
   const out: Record<string, unknown> = {};
   for (const field of fields) {
-    const names = [mapping[field], field, ...(FIELD_ALIASES[field] ?? [])].filter(Boolean) as string[];
+    const mapped = mapping[field];
+    if (mapped?.startsWith("=")) {
+      out[field] = mapped.slice(1);
+      continue;
+    }
+    const names = [mapped, field, ...(aliases[field] ?? []), ...(FIELD_ALIASES[field] ?? [])].filter(Boolean) as string[];
     for (const n of names) {
       const v = properties[n] ?? lower.get(n.toLowerCase());
       if (v !== undefined && v !== null && v !== "") {
@@ -192,28 +231,109 @@ function mapFields(properties: Record<string, unknown>, fields: string[], mappin
   return out;
 }
 
-/** Checks that need the database: PostGIS validity, inside the district (or street), existing codes. */
+/**
+ * Checks that need the database: PostGIS validity, inside the district (its boundary, else its
+ * streets) and of its codes, inside the street for a street office, the parent area exists (and
+ * holds the row: a warning when more than 1 % lies outside), existing codes.
+ */
 async function checkInDatabase(db: Db, id: string, layer: ImportLayer, streetCode: string | null): Promise<void> {
+  const target = IMPORT_TARGETS[layer];
   const mine = sql`r.import_id = ${id}::uuid and r.verdict = 'ok'`;
-  await db.execute(sql`update import_rows r set verdict = 'rejected', reason = 'invalid geometry: ' || ST_IsValidReason(r.geom) where ${mine} and not ST_IsValid(r.geom)`);
-  if (layer !== "streets") {
-    await db.execute(
-      sql`update import_rows r set verdict = 'rejected', reason = 'outside the district'
-          where ${mine} and exists (select 1 from streets) and not exists (select 1 from streets s where ST_Intersects(s.geom, r.geom))`,
-    );
+  const reject = (reason: SQL, where: SQL) => db.execute(sql`update import_rows r set verdict = 'rejected', reason = ${reason} where ${mine} and ${where}`);
+  await reject(sql`'invalid geometry: ' || ST_IsValidReason(r.geom)`, sql`not ST_IsValid(r.geom)`);
+
+  const district = await queryOne<{ boundary: boolean; code: string | null; streets: boolean }>(
+    db,
+    sql`select exists (select 1 from district_boundary) as boundary, (select code from district_boundary) as code, exists (select 1 from streets) as streets`,
+  );
+  if (layer !== "district-boundary") {
+    if (district?.boundary) {
+      await reject(sql`'outside the district boundary'`, sql`not exists (select 1 from district_boundary d where ST_Intersects(d.geom, r.geom))`);
+    } else if (district?.streets) {
+      if (layer !== "streets") await reject(sql`'outside the district'`, sql`not exists (select 1 from streets s where ST_Intersects(s.geom, r.geom))`);
+    } else if (layer !== "streets") {
+      // Nothing says where the district is yet: accepting points anywhere on Earth would hide mistakes.
+      await reject(sql`'the district has no boundary or streets yet: import the district boundary or its streets first (/setup)'`, sql`true`);
+    }
+    // Division codes begin with the district's own 6 digits, when it has one.
+    if (district?.code && target.code && target.setupLayer) {
+      await reject(
+        sql`'code ' || (r.properties->>'code') || ' belongs to another district (this one is ' || ${district.code} || ')'`,
+        sql`left(r.properties->>'code', 6) <> ${district.code}`,
+      );
+    }
   }
   if (streetCode) {
+    await reject(sql`'outside your street'`, sql`not exists (select 1 from streets s where s.code = ${streetCode} and ST_Intersects(s.geom, r.geom))`);
+  }
+  const parent = target.parent;
+  if (parent) {
+    const field = sql`r.properties->>${parent.field}`;
+    await reject(
+      sql`${`${parent.noun} `} || (${field}) || ${` does not exist: import ${parent.layer} first`}`,
+      sql`not exists (select 1 from ${parent.table} t where t.code = ${field})`,
+    );
+    // Inside its parent: more than 1 % outside is worth a look, but real boundaries disagree a little.
     await db.execute(
-      sql`update import_rows r set verdict = 'rejected', reason = 'outside your street'
-          where ${mine} and not exists (select 1 from streets s where s.code = ${streetCode} and ST_Intersects(s.geom, r.geom))`,
+      sql`update import_rows r set reason = round((100 * o.m2 / nullif(o.total, 0))::numeric, 1) || ${` % (`} || round(o.m2::numeric) || ${` m²) lies outside ${parent.noun} `} || o.parent
+          from (select x.id, t.code as parent, ST_Area(ST_Difference(x.geom, t.geom, 1e-9)::geography) as m2, ST_Area(x.geom::geography) as total
+                from import_rows x join ${parent.table} t on t.code = x.properties->>${parent.field}
+                where x.import_id = ${id}::uuid and x.verdict = 'ok') o
+          where r.id = o.id and o.m2 > 0.01 * o.total`,
     );
   }
-  const code = IMPORT_TARGETS[layer].code;
+  const code = target.code;
   if (code) {
     await db.execute(
       sql`update import_rows r set verdict = 'update' where ${mine} and exists (select 1 from ${code.table} t where t.code = r.properties->>'code')`,
     );
   }
+}
+
+/**
+ * Gaps and overlaps inside each parent area the import touches, over the cells the parent will
+ * hold after the commit: the imported ones and (mode add) the stored ones the import does not
+ * replace. Slivers under 1 m² are rounding. The largest 200 are reported.
+ */
+async function topologyFindings(db: Db, id: string, layer: ImportLayer, mode: ImportMode): Promise<TopologyFinding[]> {
+  const target = IMPORT_TARGETS[layer];
+  if (!target.topology || !target.parent) return [];
+  const own = target.topology;
+  const parentColumn = sql.identifier(own.parentColumn);
+  const rows = await query<{ kind: "gap" | "overlap"; area_m2: number; x: number; y: number; cells: string[] | string; parent: string }>(
+    db,
+    sql`with incoming as (
+          select r.properties->>'code' as code, r.properties->>${target.parent.field} as parent, r.geom
+          from import_rows r where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update')),
+        kept as (
+          select s.code, s.${parentColumn} as parent, s.geom from ${own.table} s
+          where ${mode === "replace" ? sql`false` : sql`true`}
+            and s.${parentColumn} in (select parent from incoming) and s.code not in (select code from incoming)),
+        cells as (select * from incoming union all select * from kept),
+        overlap_parts as (
+          select 'overlap' as kind, a.parent, array[a.code, b.code] as cells, ST_Intersection(a.geom, b.geom, 1e-9) as g
+          from cells a join cells b on a.parent = b.parent and a.code < b.code and a.geom && b.geom and ST_Relate(a.geom, b.geom, '2********')),
+        gap_parts as (
+          select 'gap' as kind, p.code as parent, d.geom as g
+          from ${target.parent.table} p
+          join (select parent, ST_Union(geom, 1e-9) as u from cells group by parent) c on c.parent = p.code,
+          lateral ST_Dump(ST_CollectionExtract(ST_Difference(p.geom, c.u, 1e-9), 3)) d),
+        found as (
+          select kind, parent, cells, g, ST_Area(g::geography) as m2 from overlap_parts
+          union all
+          select kind, parent, null, g, ST_Area(g::geography) from gap_parts)
+        select f.kind, f.parent, round(f.m2::numeric, 1)::float8 as area_m2,
+               ST_X(ST_PointOnSurface(f.g)) as x, ST_Y(ST_PointOnSurface(f.g)) as y,
+               coalesce(f.cells, array(select c.code from cells c where c.parent = f.parent and ST_DWithin(c.geom, f.g, 1e-7) order by c.code limit 8)) as cells
+        from found f where f.m2 >= 1 order by f.m2 desc limit 200`,
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    area_m2: Number(r.area_m2),
+    at: [Math.round(Number(r.x) * 1e7) / 1e7, Math.round(Number(r.y) * 1e7) / 1e7],
+    cells: Array.isArray(r.cells) ? r.cells : String(r.cells).replace(/^\{|\}$/g, "").split(",").filter(Boolean),
+    parent: r.parent,
+  }));
 }
 
 async function summarise(db: Db, id: string, format: string, notes: string[], columns: string[]): Promise<ImportReport> {
@@ -223,14 +343,47 @@ async function summarise(db: Db, id: string, format: string, notes: string[], co
     db,
     sql`select row_number as row, reason from import_rows where import_id = ${id}::uuid and verdict = 'rejected' order by row_number limit 100`,
   );
-  return { format, rows: n("ok") + n("update") + n("rejected"), ok: n("ok"), update: n("update"), rejected: n("rejected"), rejections, notes, columns };
+  // One group per kind of reason: the same message with other numbers or codes is the same reason.
+  const groups = await query<{ reason: string; count: number; rows: number[] | string }>(
+    db,
+    sql`select min(reason) as reason, count(*)::int as count, (array_agg(row_number order by row_number))[1:10] as rows
+        from import_rows where import_id = ${id}::uuid and verdict = 'rejected'
+        group by regexp_replace(reason, '[0-9][0-9.,]*', '#', 'g') order by 2 desc, 1 limit 50`,
+  );
+  const warnings = await query<{ row: number; reason: string }>(
+    db,
+    sql`select row_number as row, reason from import_rows where import_id = ${id}::uuid and verdict in ('ok', 'update') and reason is not null order by row_number limit 100`,
+  );
+  const warningCount = await queryOne<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from import_rows where import_id = ${id}::uuid and verdict in ('ok', 'update') and reason is not null`,
+  );
+  return {
+    format,
+    rows: n("ok") + n("update") + n("rejected"),
+    ok: n("ok"),
+    update: n("update"),
+    rejected: n("rejected"),
+    rejections,
+    rejection_groups: groups.map((g) => ({ reason: g.reason, count: Number(g.count), rows: parseIntArray(g.rows) })),
+    warnings,
+    warning_count: Number(warningCount?.n ?? 0),
+    notes,
+    columns,
+  };
+}
+
+/** An integer array column (postgres.js gives arrays, PGlite may give "{1,2}"). */
+function parseIntArray(value: number[] | string): number[] {
+  if (Array.isArray(value)) return value.map(Number);
+  return String(value).replace(/^\{|\}$/g, "").split(",").filter(Boolean).map(Number);
 }
 
 async function loadImport(db: Db, actor: Actor, id: string): Promise<ImportStatus & { user_id: number | null; actor: string }> {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError(`no import ${id.slice(0, 40)}`);
   const row = await queryOne<ImportStatus & { user_id: number | null; actor: string }>(
     db,
-    sql`select id::text, layer, crs, file_name, status, progress, report, created_at::text, user_id, actor from imports where id = ${id}::uuid`,
+    sql`select id::text, layer, mode, crs, file_name, status, progress, report, created_at::text, user_id, actor from imports where id = ${id}::uuid`,
   );
   // An import belongs to whoever started it.
   if (!row || row.actor !== actor.label) throw new NotFoundError(`no import ${id}`);
@@ -253,7 +406,7 @@ export async function commitImport(db: Db, actor: Actor, id: string): Promise<Im
       const t = tx as unknown as Db;
       const locked = await queryOne<{ status: string }>(t, sql`select status from imports where id = ${id}::uuid for update`);
       if (locked?.status !== "ready") throw new HttpError(409, `this import is ${locked?.status} now`);
-      await t.execute(IMPORT_TARGETS[job.layer].commit(id));
+      await t.execute(IMPORT_TARGETS[job.layer].commit(id, job.mode));
       if (job.layer === "no-stall-zones" || job.layer === "guidance-points") await recordInitialVersions(t, `imported from ${job.file_name}`, actor.label);
       await t.execute(sql`update imports set status = 'committed', updated_at = now() where id = ${id}::uuid`);
       await t.execute(sql`delete from import_rows where import_id = ${id}::uuid`);
@@ -261,7 +414,7 @@ export async function commitImport(db: Db, actor: Actor, id: string): Promise<Im
         entity: job.layer.replace(/-/g, "_"),
         entityId: id,
         action: "import",
-        after: { file: job.file_name, crs: job.crs, inserted: job.report?.ok, updated: job.report?.update, rejected: job.report?.rejected },
+        after: { file: job.file_name, crs: job.crs, mode: job.mode, inserted: job.report?.ok, updated: job.report?.update, rejected: job.report?.rejected },
       });
     });
   } catch (error) {

@@ -7,8 +7,36 @@ import { EVENT_CATEGORIES, POI_CATEGORIES, ZONE_CATEGORIES } from "@/db/schema/e
  * (after mapping), the code that makes a row an update, and the one statement that commits the
  * checked rows (`r` = import_rows, `p` = its properties).
  */
-export const IMPORT_LAYERS = ["events", "rental-buildings", "pois", "no-stall-zones", "guidance-points", "streets"] as const;
+export const IMPORT_LAYERS = [
+  "events",
+  "rental-buildings",
+  "pois",
+  "no-stall-zones",
+  "guidance-points",
+  "district-boundary",
+  "streets",
+  "communities",
+  "grid-cells",
+] as const;
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
+export type ImportMode = "add" | "replace";
+
+/** The administrative level above a layer's rows: it must exist, and rows should lie inside it. */
+export interface ImportParent {
+  table: SQL;
+  /** The row property holding the parent's code. */
+  field: string;
+  /** What the parent is called in messages, and the layer to import first. */
+  noun: string;
+  layer: ImportLayer;
+}
+
+/** Gaps and overlaps of a layer's areas inside each parent, counting the stored rows the import keeps. */
+export interface ImportTopology {
+  /** The stored rows of this layer, with the column naming their parent. */
+  table: SQL;
+  parentColumn: string;
+}
 
 export interface ImportTarget {
   geometry: "point" | "area" | "point-or-area";
@@ -20,7 +48,17 @@ export interface ImportTarget {
   code?: { table: SQL; column: string };
   /** Street offices may import these, inside their street. */
   registerLayer: boolean;
-  commit: (importId: string) => SQL;
+  /** Setting the district up (admins only): boundary, streets, communities, grid cells. */
+  setupLayer?: boolean;
+  /** Fill what a row may leave out (a parent code from the row's own code). */
+  complete?: (p: Record<string, unknown>) => Record<string, unknown>;
+  parent?: ImportParent;
+  topology?: ImportTopology;
+  /** Column names that mean a field in this layer's files only (tried before FIELD_ALIASES). */
+  aliases?: Record<string, string[]>;
+  /** Whether mode=replace means anything for this layer. */
+  replaceable?: boolean;
+  commit: (importId: string, mode: ImportMode) => SQL;
 }
 
 const POI_CATEGORY_ZH: Record<string, string> = { 学校: "school", 小学: "school", 中学: "school", 市场: "market", 农贸市场: "market", 医院: "hospital", 交通枢纽: "transit_hub", 车站: "transit_hub", 行政中心: "admin_centre", 政府: "admin_centre" };
@@ -28,6 +66,12 @@ const str = (max = 200) => z.coerce.string().trim().min(1).max(max);
 const int = (min = 0) => z.coerce.number().int().min(min).max(1_000_000);
 const date = z.coerce.string().pipe(z.iso.date("a date like 2026-11-28"));
 const bool = z.union([z.boolean(), z.enum(["true", "false", "1", "0", "是", "否"]).transform((v) => v === "true" || v === "1" || v === "是")]);
+const divisionCode = (digits: number, field: string, what: string) =>
+  z.coerce
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${digits}}$`), `${field} is the ${digits}-digit ${what} code`);
+const optionalText = z.coerce.string().max(200).optional();
 const ok = (id: string) => sql`from import_rows r, lateral (select r.properties as p) x where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update') order by r.row_number`;
 
 export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
@@ -94,15 +138,69 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     commit: (id) => sql`insert into guidance_points (name, capacity, opening_hours, status, version, geom)
       select p->>'name', (p->>'capacity')::int, p->>'opening_hours', 'draft', 1, r.geom ${ok(id)}`,
   },
+  "district-boundary": {
+    geometry: "area",
+    registerLayer: false,
+    setupLayer: true,
+    fields: z.object({ code: divisionCode(6, "code", "district").optional(), name_zh: str(), name_en: optionalText }),
+    aliases: { code: ["区划代码", "行政区划代码", "区代码"], name_zh: ["区名称", "区名", "行政区名称"] },
+    // One outline: every accepted row (islands may come as rows of their own) is part of it.
+    commit: (id) => sql`insert into district_boundary (id, code, name_zh, name_en, geom)
+      select 1, min(p->>'code'), min(p->>'name_zh'), coalesce(min(nullif(p->>'name_en', '')), min(p->>'name_zh')),
+             ST_Multi(ST_ForcePolygonCCW(ST_CollectionExtract(ST_Union(r.geom), 3)))
+      from import_rows r, lateral (select r.properties as p) x where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update')
+      on conflict (id) do update set code = excluded.code, name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom, updated_at = now()`,
+  },
   streets: {
     geometry: "area",
     registerLayer: false,
+    setupLayer: true,
     code: { table: sql`streets`, column: "code" },
-    fields: z.object({ code: z.coerce.string().regex(/^\d{12}$/, "code is the 12-digit street code"), name_zh: str(), name_en: z.coerce.string().max(200).optional() }),
+    fields: z.object({ code: divisionCode(12, "code", "street"), name_zh: str(), name_en: optionalText }),
+    aliases: { code: ["街道代码", "街道编码", "乡镇代码"], name_zh: ["街道名称", "街道", "乡镇名称"] },
     // Without an English name the Chinese one stands in.
     commit: (id) => sql`insert into streets (code, name_zh, name_en, geom)
       select p->>'code', p->>'name_zh', coalesce(nullif(p->>'name_en', ''), p->>'name_zh'), ST_Multi(ST_ForcePolygonCCW(r.geom)) ${ok(id)}
       on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom`,
+  },
+  communities: {
+    geometry: "area",
+    registerLayer: false,
+    setupLayer: true,
+    code: { table: sql`communities`, column: "code" },
+    fields: z.object({ code: divisionCode(12, "code", "community"), name_zh: str(), name_en: optionalText, street_code: divisionCode(12, "street_code", "street").optional() }),
+    aliases: { code: ["社区代码", "社区编码", "村社区代码"], name_zh: ["社区名称", "社区", "村社区名称"] },
+    // A community's code is its street's first 9 digits and 3 of its own.
+    complete: (p) => ({ ...p, street_code: p.street_code ?? `${String(p.code).slice(0, 9)}000` }),
+    problem: (p) => (String(p.street_code).slice(0, 9) === String(p.code).slice(0, 9) ? null : `code ${p.code} does not begin with its street's first 9 digits (${p.street_code})`),
+    parent: { table: sql`streets`, field: "street_code", noun: "street", layer: "streets" },
+    topology: { table: sql`communities`, parentColumn: "street_code" },
+    commit: (id) => sql`insert into communities (code, street_code, name_zh, name_en, geom)
+      select p->>'code', p->>'street_code', p->>'name_zh', coalesce(nullif(p->>'name_en', ''), p->>'name_zh'), ST_Multi(ST_ForcePolygonCCW(r.geom)) ${ok(id)}
+      on conflict (code) do update set street_code = excluded.street_code, name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom`,
+  },
+  "grid-cells": {
+    geometry: "area",
+    registerLayer: false,
+    setupLayer: true,
+    replaceable: true,
+    code: { table: sql`grid_cells`, column: "code" },
+    fields: z.object({ code: divisionCode(15, "code", "grid cell"), community_code: divisionCode(12, "community_code", "community").optional() }),
+    aliases: { code: ["网格编码", "网格代码", "网格编号"] },
+    // A cell's code is its community's 12 digits and 3 of its own.
+    complete: (p) => ({ ...p, community_code: p.community_code ?? String(p.code).slice(0, 12) }),
+    problem: (p) => (String(p.code).slice(0, 12) === p.community_code ? null : `code ${p.code} does not begin with its community's code (${p.community_code})`),
+    parent: { table: sql`communities`, field: "community_code", noun: "community", layer: "communities" },
+    topology: { table: sql`grid_cells`, parentColumn: "community_code" },
+    // replace: the file is the whole grid of its communities — their cells it does not list go,
+    // in the same statement. Buildings and events follow their location (migration 0002's triggers).
+    commit: (id, mode) => sql`with incoming as (select p->>'code' as code, p->>'community_code' as community_code, r.geom ${ok(id)}),
+      removed as (
+        delete from grid_cells g where ${mode === "replace" ? sql`true` : sql`false`}
+          and g.community_code in (select community_code from incoming) and g.code not in (select code from incoming))
+      insert into grid_cells (code, community_code, geom)
+      select code, community_code, ST_Multi(ST_ForcePolygonCCW(geom)) from incoming
+      on conflict (code) do update set community_code = excluded.community_code, geom = excluded.geom`,
   },
 };
 
@@ -117,4 +215,6 @@ export const FIELD_ALIASES: Record<string, string[]> = {
   occurred_at: ["时间", "发生时间", "date", "datetime", "time"],
   units: ["套数", "户数"],
   capacity: ["摊位数", "容量"],
+  street_code: ["所属街道代码", "街道代码", "街道编码", "所属街道编码"],
+  community_code: ["所属社区代码", "社区代码", "社区编码", "所属社区编码"],
 };

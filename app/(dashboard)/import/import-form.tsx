@@ -9,8 +9,9 @@ type Layer = keyof Messages["imports"]["layers"];
 type Crs = keyof Messages["imports"]["crsNames"];
 
 /** Upload → server-side check with progress → report → write or discard (the same API scripts use). */
-export function ImportForm({ t, layers, crs }: { t: Messages["imports"]; layers: Layer[]; crs: Crs[] }) {
+export function ImportForm({ t, layers, replaceable, crs }: { t: Messages["imports"]; layers: Layer[]; replaceable: Layer[]; crs: Crs[] }) {
   const [job, setJob] = useState<ImportStatus | null>(null);
+  const [layer, setLayer] = useState<Layer>(layers[0]!);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +62,7 @@ export function ImportForm({ t, layers, crs }: { t: Messages["imports"]; layers:
         </label>
         <label>
           {t.layer}
-          <select name="layer" data-testid="import-layer">
+          <select name="layer" data-testid="import-layer" value={layer} onChange={(e) => setLayer(e.target.value as Layer)}>
             {layers.map((l) => (
               <option key={l} value={l}>
                 {t.layers[l]}
@@ -69,6 +70,18 @@ export function ImportForm({ t, layers, crs }: { t: Messages["imports"]; layers:
             ))}
           </select>
         </label>
+        {replaceable.includes(layer) && (
+          <label>
+            {t.mode}
+            <select name="mode" data-testid="import-mode" defaultValue="add">
+              {(["add", "replace"] as const).map((m) => (
+                <option key={m} value={m}>
+                  {t.modes[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t.crs}
           <select name="crs" data-testid="import-crs">
@@ -119,27 +132,88 @@ export function ImportForm({ t, layers, crs }: { t: Messages["imports"]; layers:
             ))}
           </dl>
           {report.notes.length > 0 && <p className="muted">{report.notes.join(" · ")}</p>}
-          <ImportPreviewMap importId={job.id} />
+          <ImportPreviewMap importId={job.id} findings={report.topology ?? []} />
           <p className="muted legend-inline">
             <span style={{ color: "#1a9850" }}>●</span> {t.ok} <span style={{ color: "#2c7bb6" }}>●</span> {t.update} <span style={{ color: "#d7301f" }}>●</span> {t.rejected}
           </p>
-          {report.rejections.length > 0 && (
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th>{t.row}</th>
-                  <th>{t.reason}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rejections.map((r) => (
-                  <tr key={r.row}>
-                    <td>{r.row}</td>
-                    <td>{r.reason}</td>
+          {report.topology && (
+            <section data-testid="import-topology">
+              <h3>{t.topology}</h3>
+              {report.topology.length === 0 ? (
+                <p className="muted">{t.topologyNone}</p>
+              ) : (
+                <table className="admin-table">
+                  <thead>
+                    <tr>
+                      <th>{t.topologyKinds.gap} / {t.topologyKinds.overlap}</th>
+                      <th>{t.area}</th>
+                      <th>{t.place}</th>
+                      <th>{t.parent}</th>
+                      <th>{t.cellsAround}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.topology.map((f, i) => (
+                      <tr key={i} data-testid={`topology-${f.kind}`}>
+                        <td>{t.topologyKinds[f.kind]}</td>
+                        <td>{f.area_m2.toLocaleString()}</td>
+                        <td>
+                          {f.at[0].toFixed(6)}, {f.at[1].toFixed(6)}
+                        </td>
+                        <td>{f.parent}</td>
+                        <td>{f.cells.join("、")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          )}
+          {(report.warning_count ?? 0) > 0 && (
+            <section data-testid="import-warnings">
+              <h3>
+                {t.warnings} ({report.warning_count})
+              </h3>
+              <table className="admin-table">
+                <thead>
+                  <tr>
+                    <th>{t.row}</th>
+                    <th>{t.reason}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {(report.warnings ?? []).map((w) => (
+                    <tr key={w.row}>
+                      <td>{w.row}</td>
+                      <td>{w.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+          {report.rejections.length > 0 && (
+            <section data-testid="import-rejections">
+              <h3>{t.rejectionGroups}</h3>
+              <table className="admin-table">
+                <thead>
+                  <tr>
+                    <th>{t.reason}</th>
+                    <th>{t.count}</th>
+                    <th>{t.firstRows}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(report.rejection_groups ?? report.rejections.map((r) => ({ reason: r.reason, count: 1, rows: [r.row] }))).map((g) => (
+                    <tr key={g.reason}>
+                      <td>{g.reason}</td>
+                      <td>{g.count}</td>
+                      <td>{g.rows.join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
           )}
           <div className="admin-form">
             <button type="button" onClick={() => finish("commit")} disabled={busy || report.ok + report.update === 0} data-testid="import-commit">

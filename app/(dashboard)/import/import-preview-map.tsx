@@ -1,13 +1,17 @@
 "use client";
 
 import type { FeatureCollection } from "geojson";
+import type { TopologyFinding } from "@/lib/imports/imports";
 import { useEffect, useRef } from "react";
 import { useMap } from "@/app/_components/map/use-map";
 
 const VERDICT_COLOUR = ["match", ["get", "verdict"], "ok", "#1a9850", "update", "#2c7bb6", "#d7301f"] as unknown as string;
 
-/** Where the staged rows fall, coloured by verdict (new, update, rejected), before anything is written. */
-export function ImportPreviewMap({ importId }: { importId: string }) {
+/**
+ * Where the staged rows fall, coloured by verdict (new, update, rejected), before anything is
+ * written; gaps (orange) and overlaps (purple) found by the topology check marked where they are.
+ */
+export function ImportPreviewMap({ importId, findings = [] }: { importId: string; findings?: TopologyFinding[] }) {
   const container = useRef<HTMLDivElement>(null);
   const { map, isLoaded } = useMap(container, { style: "/basemap/style.json" });
 
@@ -27,12 +31,24 @@ export function ImportPreviewMap({ importId }: { importId: string }) {
       .then((r) => r.json())
       .then((data: FeatureCollection) => {
         if (cancelled) return;
-        for (const id of ["preview-fill", "preview-line", "preview-points"]) if (map.getLayer(id)) map.removeLayer(id);
-        if (map.getSource("preview")) map.removeSource("preview");
+        for (const id of ["preview-fill", "preview-line", "preview-points", "preview-topology"]) if (map.getLayer(id)) map.removeLayer(id);
+        for (const id of ["preview", "preview-topology"]) if (map.getSource(id)) map.removeSource(id);
         map.addSource("preview", { type: "geojson", data });
         map.addLayer({ id: "preview-fill", type: "fill", source: "preview", filter: ["!=", ["geometry-type"], "Point"], paint: { "fill-color": VERDICT_COLOUR, "fill-opacity": 0.35 } });
         map.addLayer({ id: "preview-line", type: "line", source: "preview", filter: ["!=", ["geometry-type"], "Point"], paint: { "line-color": VERDICT_COLOUR, "line-width": 1 } });
         map.addLayer({ id: "preview-points", type: "circle", source: "preview", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": VERDICT_COLOUR, "circle-radius": 4, "circle-stroke-color": "#fff", "circle-stroke-width": 1 } });
+        if (findings.length > 0) {
+          map.addSource("preview-topology", {
+            type: "geojson",
+            data: { type: "FeatureCollection", features: findings.map((f) => ({ type: "Feature", geometry: { type: "Point", coordinates: f.at }, properties: { kind: f.kind } })) },
+          });
+          map.addLayer({
+            id: "preview-topology",
+            type: "circle",
+            source: "preview-topology",
+            paint: { "circle-color": ["match", ["get", "kind"], "gap", "#f28e2b", "#8e44ad"], "circle-radius": 7, "circle-stroke-color": "#111", "circle-stroke-width": 2 },
+          });
+        }
         const coords = data.features.flatMap((f) => {
           const walk = (c: unknown): number[][] => (typeof (c as number[])[0] === "number" ? [c as number[]] : (c as unknown[]).flatMap(walk));
           return f.geometry && "coordinates" in f.geometry ? walk(f.geometry.coordinates) : [];
@@ -47,7 +63,7 @@ export function ImportPreviewMap({ importId }: { importId: string }) {
     return () => {
       cancelled = true;
     };
-  }, [map, isLoaded, importId]);
+  }, [map, isLoaded, importId, findings]);
 
   return <div ref={container} className="import-preview-map" data-testid="import-preview-map" />;
 }

@@ -1,4 +1,4 @@
-// POST /api/imports (multipart: file, layer, crs = wgs84|cgcs2000|gcj02|bd09, mapping = JSON) → 202 {id}; parsing continues
+// POST /api/imports (multipart: file, layer, crs = wgs84|cgcs2000|gcj02|bd09, mapping = JSON, mode = add|replace) → 202 {id}; parsing continues
 // in the background: poll GET /api/imports/{id} for status, progress and the validation report.
 import { after, NextResponse } from "next/server";
 import { createImport, ImportOptions, stageImport } from "@/lib/imports/imports";
@@ -28,7 +28,7 @@ export const POST = route(async ({ request, actor, database }) => {
   } catch {
     throw new BadRequestError("mapping: give a JSON object, e.g. {\"name\": \"名称\"}");
   }
-  const options = ImportOptions.parse({ layer: form.get("layer") ?? undefined, crs: form.get("crs") ?? undefined, mapping });
+  const options = ImportOptions.parse({ layer: form.get("layer") ?? undefined, crs: form.get("crs") ?? undefined, mode: form.get("mode") || undefined, mapping });
   const id = await createImport(database.db, actor, file.name, options);
   const bytes = new Uint8Array(await file.arrayBuffer());
   after(() => stageImport(database.db, id, file.name, bytes));

@@ -1,0 +1,17 @@
+-- The district's own outline, when an office imports it (one row). Every "inside the district"
+-- check uses it; without it, the union of the streets stands in.
+CREATE TABLE district_boundary (
+  id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+  code text CHECK (code IS NULL OR code ~ '^[0-9]{6}$'),
+  name_zh text NOT NULL,
+  name_en text NOT NULL,
+  geom geometry(MultiPolygon, 4326) NOT NULL CHECK (ST_IsValid(geom)),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+--> statement-breakpoint
+CREATE TRIGGER district_boundary_layer_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON district_boundary
+FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version('district-boundary');
+--> statement-breakpoint
+-- add: new codes are inserted, known ones updated. replace (grid cells): cells of the
+-- communities in the file that the file does not list are removed in the same transaction.
+ALTER TABLE imports ADD COLUMN mode text NOT NULL DEFAULT 'add' CHECK (mode IN ('add', 'replace'));

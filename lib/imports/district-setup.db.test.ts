@@ -1,0 +1,203 @@
+import { sql } from "drizzle-orm";
+import { strToU8 } from "fflate";
+import proj4 from "proj4";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CoverageParams, getCoverage } from "@/lib/analytics/get-coverage";
+import { actorWithRole, SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { query, queryOne } from "@/lib/db/query";
+import { openTestDatabase, withRollback } from "@/lib/db/test-database";
+import type { Database, Db } from "@/lib/db/types";
+import { commitImport, createImport, getImport, ImportOptions, stageImport } from "./imports";
+import { gbkShapefileZip } from "./testing/shapefile-fixture";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const admin = actorWithRole("admin");
+
+/** CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549), as surveyors' Shapefiles carry it. */
+const GK_120E = `PROJCS["CGCS2000 / 3-degree Gauss-Kruger CM 120E",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",120],PARAMETER["scale_factor",1],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1]]`;
+const toLonLat = proj4(GK_120E, "EPSG:4326");
+
+/**
+ * A street 2 km × 1 km in Gauss–Krüger metres near Wenzhou, two communities of 1 km², each cut
+ * into 4 × 4 cells of 250 m. Planted: in community 001 cell 006 stops 20 m short of its east
+ * edge (a 20 × 250 m gap, 5,000 m²); in community 002 cell 011 reaches 10 m into the cell north
+ * of it (a 250 × 10 m overlap, 2,500 m²).
+ */
+const X0 = 563_000;
+const Y0 = 3_100_000;
+const box = (x1: number, y1: number, x2: number, y2: number): GeoJSON.Polygon => ({
+  type: "Polygon",
+  coordinates: [[[x1, y1], [x2, y1], [x2, y2], [x1, y2], [x1, y1]]],
+});
+const STREET = "330302099000";
+const community = (n: 1 | 2) => `330302099${String(n).padStart(3, "0")}`;
+const GAP = { code: `${community(1)}006`, x1: X0 + 250 + 230, y1: Y0 + 250, x2: X0 + 500, y2: Y0 + 500 };
+const OVERLAP = { codes: [`${community(2)}011`, `${community(2)}015`], x1: X0 + 1000 + 500, y1: Y0 + 750, x2: X0 + 1000 + 750, y2: Y0 + 760 };
+
+function cells(communityNumber: 1 | 2): { geometry: GeoJSON.Polygon; properties: Record<string, string> }[] {
+  const out = [];
+  for (let row = 0; row < 4; row++) {
+    for (let col = 0; col < 4; col++) {
+      const n = row * 4 + col + 1;
+      const code = `${community(communityNumber)}${String(n).padStart(3, "0")}`;
+      const x1 = X0 + (communityNumber - 1) * 1000 + col * 250;
+      const y1 = Y0 + row * 250;
+      let [x2, y2] = [x1 + 250, y1 + 250];
+      if (code === GAP.code) x2 -= 20;
+      if (code === OVERLAP.codes[0]) y2 += 10;
+      out.push({ geometry: box(x1, y1, x2, y2), properties: { 网格编码: code } });
+    }
+  }
+  return out;
+}
+
+async function run(tx: Db, fileName: string, bytes: Uint8Array, options: Partial<ImportOptions> & { layer: ImportOptions["layer"] }, actor = admin) {
+  const id = await createImport(tx, actor, fileName, ImportOptions.parse(options));
+  await stageImport(tx, id, fileName, bytes);
+  return { id, status: await getImport(tx, actor, id) };
+}
+
+/** Whether a [lon, lat] lies inside a Gauss–Krüger rectangle. */
+function inside(at: [number, number], r: { x1: number; y1: number; x2: number; y2: number }): boolean {
+  const [x, y] = proj4("EPSG:4326", GK_120E).forward(at);
+  return x! > r.x1 && x! < r.x2 && y! > r.y1 && y! < r.y2;
+}
+
+describe("setting a district up from its own files", () => {
+  it("streets, communities and cells from GBK Shapefiles in Gauss–Krüger: a planted gap and overlap reported where they are", async () => {
+    await withRollback(database.db, async (tx) => {
+      // Nothing says where the district is: an events import is refused, not accepted anywhere.
+      const early = await run(tx, "e.geojson", strToU8(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates: [120.65, 28.0] }, properties: { category: "complaint", occurred_at: "2026-11-01T10:00:00+08:00" } }] })), { layer: "events" }, actorWithRole("planner"));
+      expect(early.status.report?.rejections[0]?.reason).toMatch(/no boundary or streets yet/);
+
+      const street = await gbkShapefileZip([{ geometry: box(X0, Y0, X0 + 2000, Y0 + 1000), properties: { 街道代码: STREET, 街道名称: "试验街道" } }], { prj: GK_120E });
+      const streets = await run(tx, "街道.zip", street, { layer: "streets" });
+      expect(streets.status.report, JSON.stringify(streets.status.report)).toMatchObject({ ok: 1, rejected: 0 });
+      expect(streets.status.report!.notes.join(" ")).toMatch(/gb18030|gbk/i);
+      await commitImport(tx, admin, streets.id);
+
+      const communities = await gbkShapefileZip(
+        [
+          { geometry: box(X0, Y0, X0 + 1000, Y0 + 1000), properties: { 社区代码: community(1), 社区名称: "东社区" } },
+          { geometry: box(X0 + 1000, Y0, X0 + 2000, Y0 + 1000), properties: { 社区代码: community(2), 社区名称: "西社区" } },
+        ],
+        { prj: GK_120E },
+      );
+      const comm = await run(tx, "社区.zip", communities, { layer: "communities" });
+      expect(comm.status.report, JSON.stringify(comm.status.report)).toMatchObject({ ok: 2, rejected: 0, topology: [] });
+      await commitImport(tx, admin, comm.id);
+      const stored = await query<{ code: string; street_code: string; name_zh: string }>(tx, sql`select code, street_code, name_zh from communities order by code`);
+      expect(stored).toEqual([
+        { code: community(1), street_code: STREET, name_zh: "东社区" },
+        { code: community(2), street_code: STREET, name_zh: "西社区" },
+      ]);
+
+      const bowTie: GeoJSON.Polygon = { type: "Polygon", coordinates: [[[X0, Y0], [X0 + 100, Y0 + 100], [X0 + 100, Y0], [X0, Y0 + 100], [X0, Y0]]] };
+      const grid = await gbkShapefileZip(
+        [
+          ...cells(1),
+          ...cells(2),
+          { geometry: box(X0, Y0, X0 + 10, Y0 + 10), properties: { 网格编码: "330302099009001" } },
+          { geometry: bowTie, properties: { 网格编码: `${community(1)}099` } },
+        ],
+        { prj: GK_120E },
+      );
+      const before = await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from grid_cells`);
+      const imported = await run(tx, "网格.zip", grid, { layer: "grid-cells" });
+      const report = imported.status.report!;
+      expect(report, JSON.stringify(report)).toMatchObject({ rows: 34, ok: 32, rejected: 2 });
+      expect(report.rejection_groups!.map((g) => g.reason).join(" | ")).toMatch(/community 330302099009 does not exist: import communities first/);
+      expect(report.rejection_groups!.map((g) => g.reason).join(" | ")).toMatch(/invalid geometry/i);
+      expect((await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from grid_cells`))!.n).toBe(before!.n); // nothing before commit
+
+      const gaps = report.topology!.filter((f) => f.kind === "gap");
+      const overlaps = report.topology!.filter((f) => f.kind === "overlap");
+      expect(gaps, JSON.stringify(report.topology)).toHaveLength(1);
+      expect(overlaps, JSON.stringify(report.topology)).toHaveLength(1);
+      expect(Math.abs(gaps[0]!.area_m2 - 5000) / 5000).toBeLessThan(0.05);
+      expect(inside(gaps[0]!.at, GAP)).toBe(true);
+      expect(gaps[0]!.parent).toBe(community(1));
+      expect(gaps[0]!.cells).toContain(GAP.code);
+      expect(Math.abs(overlaps[0]!.area_m2 - 2500) / 2500).toBeLessThan(0.05);
+      expect(inside(overlaps[0]!.at, OVERLAP)).toBe(true);
+      expect(overlaps[0]!.cells.sort()).toEqual(OVERLAP.codes);
+
+      await commitImport(tx, admin, imported.id);
+      const counted = await query<{ community_code: string; n: number }>(tx, sql`select community_code, count(*)::int as n from grid_cells group by 1 order by 1`);
+      expect(counted).toEqual([
+        { community_code: community(1), n: 16 },
+        { community_code: community(2), n: 16 },
+      ]);
+      // The new grid is what analyses see.
+      const coverage = await getCoverage(tx, SYSTEM_ACTOR, CoverageParams.parse({}));
+      expect(coverage.features.map((f) => f.properties.code).sort()).toEqual([...cells(1), ...cells(2)].map((c) => c.properties["网格编码"]).sort());
+    });
+  });
+
+  it("replace: the communities in the file keep only its cells; points follow their location", async () => {
+    await withRollback(database.db, async (tx) => {
+      const ring = [[X0, Y0], [X0 + 2000, Y0], [X0 + 2000, Y0 + 1000], [X0, Y0 + 1000], [X0, Y0]].map((p) => toLonLat.forward(p));
+      await tx.execute(sql`insert into streets (code, name_zh, name_en, geom) values (${STREET}, '试验街道', 'Test', ST_Multi(ST_GeomFromGeoJSON(${JSON.stringify({ type: "Polygon", coordinates: [ring] })})))`);
+      const lonLat = (g: GeoJSON.Polygon): GeoJSON.Polygon => ({ type: "Polygon", coordinates: g.coordinates.map((ring) => ring.map((p) => toLonLat.forward(p as [number, number]))) });
+      const file = (features: { geometry: GeoJSON.Polygon; properties: Record<string, string> }[]) =>
+        strToU8(JSON.stringify({ type: "FeatureCollection", features: features.map((f) => ({ type: "Feature", geometry: lonLat(f.geometry), properties: f.properties })) }));
+      for (const n of [1, 2] as const) {
+        await tx.execute(sql`insert into communities (code, street_code, name_zh, name_en, geom) values (${community(n)}, ${STREET}, ${`社区${n}`}, ${`C${n}`},
+          ST_Multi(ST_GeomFromGeoJSON(${JSON.stringify(lonLat(box(X0 + (n - 1) * 1000, Y0, X0 + n * 1000, Y0 + 1000)))})))`);
+      }
+      const first = await run(tx, "cells.geojson", file([...cells(1), ...cells(2)]), { layer: "grid-cells" });
+      await commitImport(tx, admin, first.id);
+      // An event in cell 001-016, which the replacing file leaves out.
+      const dropped = `${community(1)}016`;
+      await tx.execute(sql`insert into events (geom, occurred_at, category, source)
+        select ST_PointOnSurface(geom), now(), 'complaint', 'hotline' from grid_cells where code = ${dropped}`);
+      const replacing = cells(1).filter((c) => c.properties["网格编码"] !== dropped);
+      const second = await run(tx, "cells-v2.geojson", file(replacing), { layer: "grid-cells", mode: "replace" });
+      expect(second.status.report).toMatchObject({ ok: 0, update: 15, rejected: 0 });
+      await commitImport(tx, admin, second.id);
+      const counted = await query<{ community_code: string; n: number }>(tx, sql`select community_code, count(*)::int as n from grid_cells group by 1 order by 1`);
+      expect(counted).toEqual([
+        { community_code: community(1), n: 15 },
+        { community_code: community(2), n: 16 },
+      ]);
+      const orphan = await queryOne<{ cell: number | null }>(tx, sql`select grid_cell_id as cell from events where source = 'hotline' order by id desc limit 1`);
+      expect(orphan!.cell).toBeNull();
+    });
+  });
+
+  it("refuses what does not fit: a boundary that is a line, a replace for another layer, codes of another district", async () => {
+    await withRollback(database.db, async (tx) => {
+      const line = await run(tx, "b.geojson", strToU8(JSON.stringify({ type: "Feature", geometry: { type: "LineString", coordinates: [[120.6, 28], [120.7, 28.1]] }, properties: { name_zh: "鹿城区" } })), { layer: "district-boundary" });
+      expect(line.status.report!.rejections[0]!.reason).toMatch(/LineString where a Polygon is needed/);
+      expect(() => ImportOptions.parse({ layer: "streets", mode: "replace" })).toThrow(/grid-cells imports only/);
+      await expect(createImport(tx, actorWithRole("planner"), "s.geojson", ImportOptions.parse({ layer: "streets" }))).rejects.toThrow(/only admins may set the district up/);
+
+      const ring = [[120.6, 28.0], [120.7, 28.0], [120.7, 28.1], [120.6, 28.1], [120.6, 28.0]];
+      const boundary = await run(tx, "b.geojson", strToU8(JSON.stringify({ type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties: { 区划代码: "330302", 区名称: "鹿城区" } })), { layer: "district-boundary" });
+      expect(boundary.status.report).toMatchObject({ ok: 1 });
+      await commitImport(tx, admin, boundary.id);
+      const small = [[120.61, 28.01], [120.62, 28.01], [120.62, 28.02], [120.61, 28.02], [120.61, 28.01]];
+      const far = small.map(([x, y]) => [x! + 1, y!]);
+      const streets = await run(
+        tx,
+        "s.geojson",
+        strToU8(JSON.stringify({ type: "FeatureCollection", features: [
+          { type: "Feature", geometry: { type: "Polygon", coordinates: [small] }, properties: { code: "330303001000", name_zh: "别区街道" } },
+          { type: "Feature", geometry: { type: "Polygon", coordinates: [far] }, properties: { code: "330302001000", name_zh: "远处" } },
+          { type: "Feature", geometry: { type: "Polygon", coordinates: [small] }, properties: { code: "330302002000", name_zh: "本区街道" } },
+        ] })),
+        { layer: "streets" },
+      );
+      const reasons = streets.status.report!.rejections.map((r) => r.reason);
+      expect(reasons).toEqual(["code 330303001000 belongs to another district (this one is 330302)", "outside the district boundary"]);
+      expect(streets.status.report).toMatchObject({ ok: 1, rejected: 2 });
+    });
+  });
+});
