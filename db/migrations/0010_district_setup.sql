@@ -15,3 +15,9 @@ FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version('district-boundary');
 -- add: new codes are inserted, known ones updated. replace (grid cells): cells of the
 -- communities in the file that the file does not list are removed in the same transaction.
 ALTER TABLE imports ADD COLUMN mode text NOT NULL DEFAULT 'add' CHECK (mode IN ('add', 'replace'));
+--> statement-breakpoint
+-- Real POI files carry categories of their own (公园, 银行…): they import as 'other' and keep
+-- the file's category here, instead of being refused.
+ALTER TYPE poi_category ADD VALUE IF NOT EXISTS 'other';
+--> statement-breakpoint
+ALTER TABLE pois ADD COLUMN source_category text;

@@ -10,6 +10,8 @@ export const pois = pgTable(
     id: serial("id").primaryKey(),
     name: text("name").notNull(),
     category: poiCategory("category").notNull(),
+    /** The file's own category when it is none of ours (category is then 'other'). */
+    sourceCategory: text("source_category"),
     geom: geometry("geom", "Point").notNull(),
   },
   (t) => [

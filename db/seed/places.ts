@@ -19,7 +19,7 @@ export interface Poi {
 
 const DISTRICT_GOVERNMENT: LonLat = [120.6545, 28.0196];
 
-const SUFFIX: Record<Exclude<PoiCategory, "admin_centre">, string[]> = {
+const SUFFIX: Record<Exclude<PoiCategory, "admin_centre" | "other">, string[]> = {
   school: ["小学", "中学", "实验学校", "幼儿园"],
   market: ["农贸市场", "菜场", "夜市", "商业街"],
   transit_hub: ["公交枢纽", "地铁站", "公交首末站", "客运站"],
@@ -55,7 +55,7 @@ export async function seedPois(db: Db, random: Random, scale: Scale, cells: Cell
   ];
   const weights = cells.map((c) => Math.pow(c.urban, 1.5) * Math.sqrt(c.km2) + 0.002);
   const cumulative = cumulativeWeights(weights);
-  const mix: [Exclude<PoiCategory, "admin_centre">, number][] = [
+  const mix: [Exclude<PoiCategory, "admin_centre" | "other">, number][] = [
     ["school", 0.33],
     ["market", 0.25],
     ["transit_hub", 0.27],

@@ -98,6 +98,37 @@ describe("imports", () => {
     });
   });
 
+  it("files as GDAL and real registers write them: a crs member for CGCS2000, categories of their own", async () => {
+    await seeded(async (tx) => {
+      const [a, b] = await truths(tx, 2);
+      const doc = (crs: string) => ({
+        type: "FeatureCollection",
+        crs: { type: "name", properties: { name: crs } },
+        features: [
+          { type: "Feature", geometry: { type: "Point", coordinates: a }, properties: { 名称: "江心屿公园", 类别: "公园" } },
+          { type: "Feature", geometry: { type: "Point", coordinates: b }, properties: { 名称: "广场路小学", 类别: "学校" } },
+        ],
+      });
+      const { id, status } = await run(tx, "poi.geojson", strToU8(JSON.stringify(doc("urn:ogc:def:crs:EPSG::4490"))), { layer: "pois" });
+      expect(status.report, JSON.stringify(status.report)).toMatchObject({ ok: 2, rejected: 0, warning_count: 1 });
+      expect(status.report!.notes.join(" ")).toMatch(/EPSG::4490: read as longitude\/latitude/);
+      expect(status.report!.warnings![0]).toMatchObject({ row: 1 });
+      expect(status.report!.warnings![0]!.reason).toMatch(/"公园" is not one of .*imported as other/);
+      await commitImport(tx, planner, id);
+      const rows = await query<{ name: string; category: string; source_category: string | null }>(
+        tx,
+        sql`select name, category::text, source_category from pois where name in ('江心屿公园', '广场路小学') order by name desc`,
+      );
+      expect(rows).toEqual([
+        { name: "江心屿公园", category: "other", source_category: "公园" },
+        { name: "广场路小学", category: "school", source_category: null },
+      ]);
+      const mercator = await run(tx, "poi.geojson", strToU8(JSON.stringify(doc("EPSG:3857"))), { layer: "pois" });
+      expect(mercator.status.status).toBe("failed");
+      expect(mercator.status.report!.error).toMatch(/"crs" EPSG:3857 is not supported: export longitude\/latitude/);
+    });
+  });
+
   it("KML placemarks become guidance-point drafts with a version history", async () => {
     await seeded(async (tx) => {
       const [x, y] = (await truths(tx, 1))[0]!;

@@ -188,7 +188,7 @@ function checkRow(raw: RawFeature, row: number, job: { layer: ImportLayer; crs: 
     if (earlier) return { ...reject(`duplicate code ${code} (first at row ${earlier})`), geometry };
     seenCodes.set(code, row);
   }
-  return { row, verdict: "ok", reason: null, properties, geometry };
+  return { row, verdict: "ok", reason: target.warning?.(properties) ?? null, properties, geometry };
 }
 
 /** Every position is at least two finite numbers (one bad vertex rejects its row, not the file). */

@@ -42,6 +42,8 @@ export interface ImportTarget {
   geometry: "point" | "area" | "point-or-area";
   /** Normalised properties from a row; an issue rejects the row with its message. */
   fields: z.ZodObject;
+  /** Something about an accepted row worth a look; shown as a warning. */
+  warning?: (p: Record<string, unknown>) => string | null;
   /** A rule across fields; its message rejects the row. */
   problem?: (p: Record<string, unknown>) => string | null;
   /** The property (and table column) that identifies an existing record. */
@@ -111,12 +113,16 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
   pois: {
     geometry: "point",
     registerLayer: false,
-    fields: z.object({
-      name: str(),
-      // Chinese category names as registers write them are understood too.
-      category: z.preprocess((v) => POI_CATEGORY_ZH[String(v).trim()] ?? v, z.enum(POI_CATEGORIES, { error: `category is one of ${POI_CATEGORIES.join(", ")} (or 学校, 市场, 医院, 交通枢纽, 行政中心)` })),
-    }),
-    commit: (id) => sql`insert into pois (name, category, geom) select p->>'name', (p->>'category')::poi_category, r.geom ${ok(id)}`,
+    fields: z.object({ name: str(), category: str(50) }),
+    // Chinese category names as registers write them are understood; any other category is
+    // imported as "other" with the file's own kept (and a warning), not refused.
+    complete: (p) => {
+      const given = String(p.category);
+      const known = POI_CATEGORY_ZH[given] ?? given;
+      return (POI_CATEGORIES as readonly string[]).includes(known) ? { ...p, category: known } : { ...p, category: "other", source_category: given };
+    },
+    warning: (p) => (p.source_category ? `category "${String(p.source_category)}" is not one of ${POI_CATEGORIES.join(", ")}: imported as other, keeping "${String(p.source_category)}"` : null),
+    commit: (id) => sql`insert into pois (name, category, source_category, geom) select p->>'name', (p->>'category')::poi_category, p->>'source_category', r.geom ${ok(id)}`,
   },
   "no-stall-zones": {
     geometry: "area",

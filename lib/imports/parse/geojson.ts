@@ -1,7 +1,10 @@
 import type { Feature, Geometry } from "geojson";
 import { ImportFileError, type ParsedFile, type RawFeature } from "./types";
 
-/** A FeatureCollection, a bare array of Features, or one Feature. A `crs` member is refused (RFC 7946). */
+/**
+ * A FeatureCollection, a bare array of Features, or one Feature. A `crs` member naming WGS 84 /
+ * CRS84 or CGCS2000 geographic is accepted (GDAL and QGIS write one); other CRSs are refused.
+ */
 export function parseGeoJson(text: string): ParsedFile {
   let doc: unknown;
   try {
@@ -9,9 +12,8 @@ export function parseGeoJson(text: string): ParsedFile {
   } catch (error) {
     throw new ImportFileError(`not valid JSON: ${(error as Error).message}`);
   }
-  if (doc && typeof doc === "object" && "crs" in doc) {
-    throw new ImportFileError('GeoJSON "crs" members are not supported (RFC 7946): remove it and choose the coordinate system in the import form');
-  }
+  const notes: string[] = [];
+  if (doc && typeof doc === "object" && "crs" in doc) notes.push(readCrsMember((doc as { crs: unknown }).crs));
   const list: unknown[] = Array.isArray(doc)
     ? doc
     : (doc as { type?: string })?.type === "FeatureCollection"
@@ -26,5 +28,18 @@ export function parseGeoJson(text: string): ParsedFile {
     if (!f || f.type !== "Feature") return { geometry: null, properties: {}, error: "not a GeoJSON Feature" };
     return { geometry: (f.geometry ?? null) as Geometry | null, properties: (f.properties ?? {}) as Record<string, unknown> };
   });
-  return { format: "geojson", features, notes: [] };
+  return { format: "geojson", features, notes };
+}
+
+/**
+ * The old (2008) GeoJSON `crs` member, as GDAL and QGIS still write it. Longitude/latitude on
+ * WGS 84 or CGCS2000 (the same to centimetres) is what this importer reads, so those are
+ * accepted with a note; anything else is refused with what to do.
+ */
+function readCrsMember(crs: unknown): string {
+  const name = String((crs as { properties?: { name?: unknown } })?.properties?.name ?? "");
+  if (/CRS84$|EPSG:{1,2}(4326|4490)$/i.test(name)) return `"crs" ${name}: read as longitude/latitude on WGS 84`;
+  throw new ImportFileError(
+    `GeoJSON "crs" ${name || JSON.stringify(crs).slice(0, 80)} is not supported: export longitude/latitude on WGS 84 or CGCS2000 (EPSG:4326 or 4490; e.g. ogr2ogr -t_srs EPSG:4326), or send a zipped Shapefile with its .prj`,
+  );
 }
