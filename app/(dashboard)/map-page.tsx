@@ -8,6 +8,8 @@ import { basemapConfig } from "@/lib/config/basemap";
 import { defaultViewState, type ViewState } from "@/lib/dashboard/view-state";
 import { getDatabase } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { districtReadiness } from "@/lib/setup/district-status";
+import { NotSetUp } from "./not-set-up";
 
 const INCIDENTS: ViewState["categories"] = ["stall_violation", "complaint", "fire_hazard", "unlicensed_business", "illegal_structure"];
 
@@ -24,6 +26,10 @@ export async function MapPage({ view, intro }: { view: View; intro?: ReactNode }
   const { locale, t } = await getMessages();
   const actor = await requirePageActor();
   const { db } = await getDatabase();
+  // Hot spots and coverage are measured on grid cells: without them, say so instead of failing.
+  if ((view === "command" || view === "coverage") && !(await districtReadiness(db)).analytics) {
+    return <NotSetUp t={t.setup} canSetUp={can(actor, "setup:district")} intro={intro} />;
+  }
   const [district, places] = await Promise.all([getDistrictBounds(db, actor), listPlaces(db, actor)]);
   // A street office opens on its own street; everyone else on the whole district.
   const own = actor.streetCode ? places.find((p) => p.kind === "street" && p.code === actor.streetCode) : undefined;

@@ -11,11 +11,11 @@ const VIEWS = [
   { href: "/coverage", key: "coverage" },
 ] as const;
 
-export function NavLinks({ labels, admin, importLabel }: { labels: Messages["nav"]; admin: { users: string; audit: string } | null; importLabel: string | null }) {
+export function NavLinks({ labels, admin, importLabel }: { labels: Messages["nav"]; admin: { users: string; audit: string; setup: string } | null; importLabel: string | null }) {
   const pathname = usePathname();
   const links: { href: string; label: string }[] = VIEWS.map((v) => ({ href: v.href, label: labels[v.key] }));
   if (importLabel) links.push({ href: "/import", label: importLabel });
-  if (admin) links.push({ href: "/admin", label: admin.users }, { href: "/admin/audit", label: admin.audit });
+  if (admin) links.push({ href: "/setup", label: admin.setup }, { href: "/admin", label: admin.users }, { href: "/admin/audit", label: admin.audit });
   return (
     <nav className="nav" aria-label="views">
       {links.map((view) => {

@@ -8,6 +8,7 @@ import { query, queryOne } from "@/lib/db/query";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { commitImport, createImport, getImport, ImportOptions, stageImport } from "./imports";
+import { districtReadiness, getDistrictStatus } from "@/lib/setup/district-status";
 import { gbkShapefileZip } from "./testing/shapefile-fixture";
 
 let database: Database;
@@ -73,6 +74,8 @@ function inside(at: [number, number], r: { x1: number; y1: number; x2: number; y
 describe("setting a district up from its own files", () => {
   it("streets, communities and cells from GBK Shapefiles in Gauss–Krüger: a planted gap and overlap reported where they are", async () => {
     await withRollback(database.db, async (tx) => {
+      expect((await getDistrictStatus(tx, admin)).next).toBe("district-boundary");
+      expect(await districtReadiness(tx)).toEqual({ map: false, analytics: false });
       // Nothing says where the district is: an events import is refused, not accepted anywhere.
       const early = await run(tx, "e.geojson", strToU8(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates: [120.65, 28.0] }, properties: { category: "complaint", occurred_at: "2026-11-01T10:00:00+08:00" } }] })), { layer: "events" }, actorWithRole("planner"));
       expect(early.status.report?.rejections[0]?.reason).toMatch(/no boundary or streets yet/);
@@ -82,6 +85,7 @@ describe("setting a district up from its own files", () => {
       expect(streets.status.report, JSON.stringify(streets.status.report)).toMatchObject({ ok: 1, rejected: 0 });
       expect(streets.status.report!.notes.join(" ")).toMatch(/gb18030|gbk/i);
       await commitImport(tx, admin, streets.id);
+      expect((await getDistrictStatus(tx, admin)).next).toBe("communities");
 
       const communities = await gbkShapefileZip(
         [
@@ -130,6 +134,13 @@ describe("setting a district up from its own files", () => {
       expect(overlaps[0]!.cells.sort()).toEqual(OVERLAP.codes);
 
       await commitImport(tx, admin, imported.id);
+      const status = await getDistrictStatus(tx, admin);
+      expect(status.next).toBeNull();
+      expect(status.ready).toEqual({ map: true, analytics: true });
+      const cellsLayer = status.layers.find((l) => l.layer === "grid-cells")!;
+      expect(cellsLayer).toMatchObject({ count: 32, lastImport: { file: "网格.zip" } });
+      expect(cellsLayer.lastImport!.topology.map((f) => f.kind).sort()).toEqual(["gap", "overlap"]);
+      await expect(getDistrictStatus(tx, actorWithRole("planner"))).rejects.toThrow(/only admins may set the district up/);
       const counted = await query<{ community_code: string; n: number }>(tx, sql`select community_code, count(*)::int as n from grid_cells group by 1 order by 1`);
       expect(counted).toEqual([
         { community_code: community(1), n: 16 },

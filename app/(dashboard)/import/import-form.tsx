@@ -9,9 +9,9 @@ type Layer = keyof Messages["imports"]["layers"];
 type Crs = keyof Messages["imports"]["crsNames"];
 
 /** Upload → server-side check with progress → report → write or discard (the same API scripts use). */
-export function ImportForm({ t, layers, replaceable, crs }: { t: Messages["imports"]; layers: Layer[]; replaceable: Layer[]; crs: Crs[] }) {
+export function ImportForm({ t, layers, initialLayer, replaceable, crs }: { t: Messages["imports"]; layers: Layer[]; initialLayer: Layer; replaceable: Layer[]; crs: Crs[] }) {
   const [job, setJob] = useState<ImportStatus | null>(null);
-  const [layer, setLayer] = useState<Layer>(layers[0]!);
+  const [layer, setLayer] = useState<Layer>(initialLayer);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

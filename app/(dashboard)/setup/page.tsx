@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { can } from "@/lib/auth/authorize";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { getDatabase } from "@/lib/db/client";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { getDistrictStatus } from "@/lib/setup/district-status";
+import { Forbidden } from "../forbidden";
+
+/** 区情设置: what the district holds, layer by layer, and what to bring in next (admins). */
+export default async function SetupPage() {
+  const actor = await requirePageActor();
+  const { locale, t } = await getMessages();
+  if (!can(actor, "setup:district")) return <Forbidden t={t.auth} role={actor.role} />;
+  const { db } = await getDatabase();
+  const status = await getDistrictStatus(db, actor);
+  const when = (at: string) => new Date(at).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" });
+  const topology = status.layers.filter((l) => (l.layer === "grid-cells" || l.layer === "communities") && l.lastImport);
+  return (
+    <div className="admin-page" data-testid="setup-page">
+      <h1>{t.setup.title}</h1>
+      <p className="muted">{t.setup.intro}</p>
+      {status.next ? (
+        <p className="setup-next" role="status" data-testid="setup-next">
+          {t.setup.next}: <Link href={`/import?layer=${status.next}`}>{t.imports.layers[status.next]}</Link>
+        </p>
+      ) : (
+        <p className="form-ok" role="status" data-testid="setup-next">
+          {t.setup.done}
+        </p>
+      )}
+      <table className="admin-table" data-testid="setup-layers">
+        <thead>
+          <tr>
+            <th>{t.setup.layer}</th>
+            <th>{t.setup.count}</th>
+            <th>{t.setup.lastImport}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {status.layers.map((l) => (
+            <tr key={l.layer} data-testid={`setup-${l.layer}`} className={l.layer === status.next ? "setup-row-next" : undefined}>
+              <td>{t.imports.layers[l.layer]}</td>
+              <td>{l.count.toLocaleString(locale === "zh" ? "zh-CN" : "en")}</td>
+              <td>{l.lastImport ? `${when(l.lastImport.at)} · ${l.lastImport.file} · ${t.setup.by} ${l.lastImport.by}` : <span className="muted">{t.setup.never}</span>}</td>
+              <td>
+                <Link href={`/import?layer=${l.layer}`}>{t.setup.importNow}</Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {topology.map((l) => (
+        <section key={l.layer} data-testid={`setup-topology-${l.layer}`}>
+          <h2>
+            {t.setup.topology} · {t.imports.layers[l.layer]}
+          </h2>
+          {l.lastImport!.topology.length === 0 ? (
+            <p className="muted">{t.setup.topologyNone}</p>
+          ) : (
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th>{t.imports.topologyKinds.gap} / {t.imports.topologyKinds.overlap}</th>
+                  <th>{t.imports.area}</th>
+                  <th>{t.imports.place}</th>
+                  <th>{t.imports.parent}</th>
+                  <th>{t.imports.cellsAround}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {l.lastImport!.topology.map((f, i) => (
+                  <tr key={i}>
+                    <td>{t.imports.topologyKinds[f.kind]}</td>
+                    <td>{f.area_m2.toLocaleString()}</td>
+                    <td>
+                      {f.at[0].toFixed(6)}, {f.at[1].toFixed(6)}
+                    </td>
+                    <td>{f.parent}</td>
+                    <td>{f.cells.join("、")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

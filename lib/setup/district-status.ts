@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { query } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import type { ImportLayer } from "@/lib/imports/targets";
+import type { TopologyFinding } from "@/lib/imports/imports";
+
+/** The layers a district is made of, in the order an office brings them in. */
+export const SETUP_LAYERS = ["district-boundary", "streets", "communities", "grid-cells", "rental-buildings", "events", "pois"] as const;
+export type SetupLayer = (typeof SETUP_LAYERS)[number] & ImportLayer;
+
+const TABLE: Record<SetupLayer, string> = {
+  "district-boundary": "district_boundary",
+  streets: "streets",
+  communities: "communities",
+  "grid-cells": "grid_cells",
+  "rental-buildings": "rental_buildings",
+  events: "events",
+  pois: "pois",
+};
+
+export interface LayerStatus {
+  layer: SetupLayer;
+  count: number;
+  /** The last committed import into the layer, if any. */
+  lastImport: { file: string; at: string; by: string; topology: TopologyFinding[] } | null;
+}
+
+export interface DistrictStatus {
+  layers: LayerStatus[];
+  /** What the views need: streets for the map, three or more grid cells for the analyses. */
+  ready: { map: boolean; analytics: boolean };
+  /** The first layer still to bring in, in set-up order (boundary or streets, communities, cells). */
+  next: SetupLayer | null;
+}
+
+/** Row counts only: what the map views need to know to say "not set up yet" instead of failing. */
+export async function districtReadiness(db: Db): Promise<DistrictStatus["ready"]> {
+  const [row] = await query<{ streets: number; cells: number }>(
+    db,
+    sql`select (select count(*) from streets)::int as streets, (select count(*) from grid_cells)::int as cells`,
+  );
+  return { map: Number(row?.streets ?? 0) > 0, analytics: Number(row?.cells ?? 0) >= 3 };
+}
+
+/** What the district holds, layer by layer, with each layer's last import (admins, for /setup). */
+export async function getDistrictStatus(db: Db, actor: Actor): Promise<DistrictStatus> {
+  authorize(actor, "setup:district");
+  const counts = await query<{ layer: SetupLayer; n: number }>(
+    db,
+    sql.join(
+      SETUP_LAYERS.map((layer) => sql`select ${layer}::text as layer, (select count(*) from ${sql.identifier(TABLE[layer])})::int as n`),
+      sql` union all `,
+    ),
+  );
+  const imports = await query<{ layer: SetupLayer; file_name: string; at: string; actor: string; report: { topology?: TopologyFinding[] } | null }>(
+    db,
+    sql`select distinct on (layer) layer, file_name, updated_at::text as at, actor, report
+        from imports where status = 'committed' order by layer, updated_at desc`,
+  );
+  const layers = SETUP_LAYERS.map((layer) => {
+    const last = imports.find((i) => i.layer === layer);
+    return {
+      layer,
+      count: Number(counts.find((c) => c.layer === layer)?.n ?? 0),
+      lastImport: last ? { file: last.file_name, at: last.at, by: last.actor, topology: last.report?.topology ?? [] } : null,
+    };
+  });
+  const count = (l: SetupLayer) => layers.find((s) => s.layer === l)!.count;
+  const next: SetupLayer | null =
+    count("streets") === 0 ? (count("district-boundary") === 0 ? "district-boundary" : "streets") : count("communities") === 0 ? "communities" : count("grid-cells") === 0 ? "grid-cells" : null;
+  return { layers, ready: { map: count("streets") > 0, analytics: count("grid-cells") >= 3 }, next };
+}
