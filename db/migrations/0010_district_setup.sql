@@ -21,3 +21,22 @@ ALTER TABLE imports ADD COLUMN mode text NOT NULL DEFAULT 'add' CHECK (mode IN (
 ALTER TYPE poi_category ADD VALUE IF NOT EXISTS 'other';
 --> statement-breakpoint
 ALTER TABLE pois ADD COLUMN source_category text;
+--> statement-breakpoint
+-- Coverage targets are the district's settings, with history: each value applies from a date
+-- until a later row for the same metric; past periods are judged against the target in force
+-- then. A row names the document it comes from, or says it is the district's own choice.
+CREATE TABLE coverage_targets (
+  id serial PRIMARY KEY,
+  metric text NOT NULL,
+  value double precision NOT NULL CHECK (value >= 0 AND value <= 1),
+  valid_from date NOT NULL,
+  source_title text,
+  source_number text,
+  source_date date,
+  own_choice boolean NOT NULL DEFAULT false,
+  note text NOT NULL DEFAULT '',
+  recorded_by text NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (metric, valid_from),
+  CHECK (own_choice OR source_title IS NOT NULL)
+);

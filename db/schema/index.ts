@@ -17,3 +17,4 @@ export * from "./sign-in-failures";
 export * from "./plan-versions";
 export * from "./imports";
 export * from "./district-boundary";
+export * from "./coverage-targets";

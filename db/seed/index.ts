@@ -7,6 +7,7 @@ import { loadCells } from "./context";
 import { seedEvents, type PlantedSite } from "./events";
 import { seedGuidancePoints } from "./guidance-points";
 import { seedPois, seedRoads } from "./places";
+import { seedTargets } from "./targets";
 import { Random } from "./prng";
 import { seedRentalBuildings } from "./rental-buildings";
 import { SCALES, type ScaleName } from "./scales";
@@ -62,6 +63,7 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     const cells = await loadCells(tx, root.fork("cells"));
     progress(`roads and ${scale.pois} POIs`);
     await seedRoads(tx);
+    await seedTargets(tx);
     const pois = await seedPois(tx, root.fork("pois"), scale, cells);
     progress(`${scale.zones} no-stall zones and ${scale.guidancePoints} guidance points`);
     await seedZones(tx, root.fork("zones"), scale, pois, anchor);

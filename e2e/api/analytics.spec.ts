@@ -20,7 +20,9 @@ test("emerging hot spots, coverage and density answer on the demo district", asy
   expect(emerging.summary.categories_found.intensifying_hot).toBeGreaterThan(0);
   const coverage = await (await request.get("/api/analytics/coverage?unit=streets")).json();
   expect(coverage.features).toHaveLength(14);
-  expect(coverage.summary.targets.registration).toBe(0.95);
+  expect(coverage.summary.targets.registration).toMatchObject({ value: 0.95, fallback: false, valid_from: "2013-01-01" });
+  expect(coverage.summary.targets.registration.source.title).toMatch(/2013.*已废止/);
+  expect(coverage.summary.targets.patrol).toMatchObject({ value: 1, own_choice: true, source: null });
   const density = await (await request.get("/api/analytics/density?unit=h3&resolution=8")).json();
   expect(density.features.length).toBeGreaterThan(100);
 });

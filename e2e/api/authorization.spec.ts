@@ -97,6 +97,15 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "GET /api/analytics/hotspots": read(() => "/api/analytics/hotspots"),
   "GET /api/stats/rental-buildings": read(() => "/api/stats/rental-buildings"),
+  "GET /api/targets": read(() => "/api/targets"),
+  "POST /api/targets": [
+    {
+      path: () => "/api/targets",
+      // A date far in the future, so the matrix never changes what today's coverage is judged against.
+      body: () => ({ metric: "guidance", value: 0.8, valid_from: "2099-01-01", own_choice: true, note: "authorization matrix" }),
+      expect: only(["admin"], 201),
+    },
+  ],
   "GET /api/boundaries/[level]": [...read(() => "/api/boundaries/streets"), ...read(() => "/api/boundaries/grid-cells")],
   "GET /api/tiles/[layer]": read(() => "/api/tiles/events.json"),
   "GET /api/tiles/[layer]/[z]/[x]/[y]": [...read((f) => `/api/tiles/grid-cells/${f.tile}.mvt`), ...read((f) => `/api/tiles/no-stall-zones/${f.tile}.mvt`)],

@@ -8,7 +8,8 @@ import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError } from "@/lib/http/errors";
 import { analysisParams } from "./params";
-import { COVERAGE_METRICS, COVERAGE_TARGETS, type CoverageMetric } from "./targets";
+import { periodEndDate, targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
+import { COVERAGE_METRICS, type CoverageMetric } from "./targets";
 import { loadUnits } from "./units";
 import { withinMetresOf } from "./within-metres";
 
@@ -60,7 +61,8 @@ export type CoverageCollection = FeatureCollection<Polygon | MultiPolygon, Cover
     to: string;
     street: string | null;
     parameters: { patrol_days: number; inspection_days: number; guidance_metres: number };
-    targets: typeof COVERAGE_TARGETS;
+    /** Each metric's target in force on the period's last day, with its source. */
+    targets: Record<CoverageMetric, TargetInForce>;
     district: Record<CoverageMetric, MetricValue>;
     units_below_target: Record<CoverageMetric, number>;
     geometry: { uncovered_m2: number; overlap_m2: number; streets: GeometryCoverage[] };
@@ -88,6 +90,9 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
   if (params.unit === "h3") throw new BadRequestError("unit: coverage is measured on grid-cells, communities or streets, not h3");
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   const cells = await cellTallies(db, params);
+  // A period is judged against the targets in force on its last day, not today's.
+  const targets = await targetsInForce(db, periodEndDate(params.to));
+  const toMetrics = (t: Tallies) => metricsOf(t, targets);
 
   const keyOf = (c: CellRow) => (params.unit === "grid-cells" ? c.code : params.unit === "communities" ? c.community_code : c.street_code);
   const byUnit = new Map<string, { tallies: Tallies; street: string }>();
@@ -124,7 +129,7 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
       to: params.to.toISOString(),
       street: params.street ?? null,
       parameters: { patrol_days: params.patrol_days, inspection_days: params.inspection_days, guidance_metres: params.guidance_metres },
-      targets: COVERAGE_TARGETS,
+      targets,
       district: toMetrics(district),
       units_below_target: below,
       geometry: {
@@ -299,11 +304,11 @@ function add(into: Tallies, from: Tallies): void {
   }
 }
 
-function toMetrics(t: Tallies): Record<CoverageMetric, MetricValue> {
+function metricsOf(t: Tallies, targets: Record<CoverageMetric, TargetInForce>): Record<CoverageMetric, MetricValue> {
   return Object.fromEntries(
     COVERAGE_METRICS.map((m) => {
       const rate = t[m].den > 0 ? t[m].num / t[m].den : null;
-      const target = COVERAGE_TARGETS[m];
+      const target = targets[m].value;
       return [m, { rate, target, gap: rate === null ? null : round(target - rate, 12), numerator: t[m].num, denominator: t[m].den }];
     }),
   ) as Record<CoverageMetric, MetricValue>;

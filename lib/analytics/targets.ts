@@ -1,9 +1,9 @@
 /**
- * The district's coverage targets. Registration and responsibility letters come from the 2013
- * implementation rules (≥ 95 %, 100 %); records are to be checked monthly, every cell patrolled;
- * the guidance target is a planning choice, not a rule. Change them here, in one place.
+ * The coverage metrics, and the value each falls back to while a district has recorded no target
+ * for it. Targets are the district's settings, with their source and history (lib/targets,
+ * table coverage_targets); a fallback is reported as such, never as the district's own.
  */
-export const COVERAGE_TARGETS = {
+export const DEFAULT_TARGETS = {
   registration: 0.95,
   registration_units: 0.95,
   responsibility_letters: 1,
@@ -12,5 +12,5 @@ export const COVERAGE_TARGETS = {
   guidance: 0.8,
 } as const;
 
-export type CoverageMetric = keyof typeof COVERAGE_TARGETS;
-export const COVERAGE_METRICS = Object.keys(COVERAGE_TARGETS) as CoverageMetric[];
+export type CoverageMetric = keyof typeof DEFAULT_TARGETS;
+export const COVERAGE_METRICS = Object.keys(DEFAULT_TARGETS) as CoverageMetric[];

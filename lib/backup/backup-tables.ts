@@ -23,6 +23,7 @@ export const BACKUP_TABLES = [
   "plan_versions",
   "imports",
   "import_rows",
+  "coverage_targets",
 ] as const;
 
 /**

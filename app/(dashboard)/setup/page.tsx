@@ -4,6 +4,8 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDatabase } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { getDistrictStatus } from "@/lib/setup/district-status";
+import { listTargets, periodEndDate } from "@/lib/targets/coverage-targets";
+import { TargetsPanel } from "./targets-panel";
 import { Forbidden } from "../forbidden";
 
 /** 区情设置: what the district holds, layer by layer, and what to bring in next (admins). */
@@ -12,7 +14,8 @@ export default async function SetupPage() {
   const { locale, t } = await getMessages();
   if (!can(actor, "setup:district")) return <Forbidden t={t.auth} role={actor.role} />;
   const { db } = await getDatabase();
-  const status = await getDistrictStatus(db, actor);
+  const [status, targets] = await Promise.all([getDistrictStatus(db, actor), listTargets(db, actor)]);
+  const today = periodEndDate(new Date(Date.now() + 1));
   const when = (at: string) => new Date(at).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" });
   const topology = status.layers.filter((l) => (l.layer === "grid-cells" || l.layer === "communities") && l.lastImport);
   return (
@@ -50,6 +53,7 @@ export default async function SetupPage() {
           ))}
         </tbody>
       </table>
+      <TargetsPanel targets={targets} t={t.setup} metricNames={t.dashboard.metrics} locale={locale} today={today} />
       {topology.map((l) => (
         <section key={l.layer} data-testid={`setup-topology-${l.layer}`}>
           <h2>

@@ -24,6 +24,23 @@ interface UnitRow {
   bbox: Bounds | null;
 }
 
+/** Where a target comes from, as the coverage answer reports it (lib/targets/coverage-targets.ts). */
+interface TargetSource {
+  valid_from: string | null;
+  source: { title: string; number: string | null; date: string | null } | null;
+  own_choice: boolean;
+  note: string;
+  fallback: boolean;
+}
+
+/** The hover text of a target: its document (or the district's own choice) and the date it applies from. */
+function targetSource(target: TargetSource | undefined, t: Messages["dashboard"]): string | undefined {
+  if (!target) return undefined;
+  if (target.fallback) return t.targetFallback;
+  const source = target.source ? [target.source.title, target.source.number, target.source.date].filter(Boolean).join(" · ") : t.targetOwnChoice;
+  return `${source}${target.valid_from ? ` · ${t.targetFrom} ${target.valid_from}` : ""}${target.note ? ` · ${target.note}` : ""}`;
+}
+
 /** A street's coverage: metric table per community and cell, cells below target first, CSV export. */
 export function CoveragePanel({
   state,
@@ -43,18 +60,20 @@ export function CoveragePanel({
   const streets = places.filter((p) => p.kind === "street");
   const [level, setLevel] = useState<"communities" | "grid-cells">("communities");
   const [rows, setRows] = useState<UnitRow[] | null>(null);
+  const [targets, setTargets] = useState<Record<string, TargetSource> | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     setRows(null);
     fetch(`/api/analytics/coverage?${analysisQuery(state, { unit: level })}`, { signal: controller.signal })
       .then((r) => r.json())
-      .then((body: { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[] }) =>
+      .then((body: { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[]; summary?: { targets?: Record<string, TargetSource> } }) => {
+        setTargets(body.summary?.targets ?? null);
         setRows(
           body.features
             .map((f) => ({ ...f.properties, bbox: geometryBbox(f.geometry) }))
             .sort((a, b) => (b.metrics[state.metric].gap ?? -1) - (a.metrics[state.metric].gap ?? -1)),
-        ),
-      )
+        );
+      })
       .catch(() => {});
     return () => controller.abort();
   }, [state, level]);
@@ -138,7 +157,7 @@ export function CoveragePanel({
                 <tr key={r.code} className={below ? "below" : undefined} onClick={() => r.bbox && onZoom(r.bbox)}>
                   <td title={r.code}>{locale === "zh" ? r.name_zh : r.name_en}</td>
                   <td>{pct(m.rate)}</td>
-                  <td>{pct(m.target)}</td>
+                  <td title={targetSource(targets?.[state.metric], t)}>{pct(m.target)}</td>
                   <td>{m.gap === null ? "–" : below ? `−${(m.gap * 100).toFixed(1)}` : "✓"}</td>
                 </tr>
               );

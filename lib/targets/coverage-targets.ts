@@ -1,0 +1,129 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { COVERAGE_METRICS, DEFAULT_TARGETS, type CoverageMetric } from "@/lib/analytics/targets";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { query, queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+
+/** A target as it applies on some date: its value and where it comes from. */
+export interface TargetInForce {
+  metric: CoverageMetric;
+  value: number;
+  /** The date this value applies from; null for a fallback. */
+  valid_from: string | null;
+  source: { title: string; number: string | null; date: string | null } | null;
+  own_choice: boolean;
+  note: string;
+  /** No target recorded for this metric on that date: Grid Atlas's fallback value. */
+  fallback: boolean;
+}
+
+interface TargetRow {
+  id: number;
+  metric: CoverageMetric;
+  value: number;
+  valid_from: string;
+  source_title: string | null;
+  source_number: string | null;
+  source_date: string | null;
+  own_choice: boolean;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+const COLUMNS = sql`id, metric, value, valid_from::text, source_title, source_number, source_date::text, own_choice, note, recorded_by, recorded_at::text`;
+
+function inForce(row: TargetRow): TargetInForce {
+  return {
+    metric: row.metric,
+    value: Number(row.value),
+    valid_from: row.valid_from,
+    source: row.source_title ? { title: row.source_title, number: row.source_number, date: row.source_date } : null,
+    own_choice: row.own_choice,
+    note: row.note,
+    fallback: false,
+  };
+}
+
+function fallback(metric: CoverageMetric): TargetInForce {
+  return { metric, value: DEFAULT_TARGETS[metric], valid_from: null, source: null, own_choice: false, note: "", fallback: true };
+}
+
+/** The China date (YYYY-MM-DD) of the last instant before `to`: the day a period [from, to) ends on. */
+export function periodEndDate(to: Date): string {
+  return new Date(to.getTime() - 1 + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Each metric's target in force on `date` (China date): the latest row valid from then or before. */
+export async function targetsInForce(db: Db, date: string): Promise<Record<CoverageMetric, TargetInForce>> {
+  const rows = await query<TargetRow>(
+    db,
+    sql`select distinct on (metric) ${COLUMNS} from coverage_targets
+        where valid_from <= ${date}::date order by metric, valid_from desc`,
+  );
+  return Object.fromEntries(
+    COVERAGE_METRICS.map((m) => {
+      const row = rows.find((r) => r.metric === m);
+      return [m, row ? inForce(row) : fallback(m)];
+    }),
+  ) as Record<CoverageMetric, TargetInForce>;
+}
+
+export interface TargetHistory {
+  metric: CoverageMetric;
+  current: TargetInForce;
+  /** Every recorded value, newest first (later-dated ones included). */
+  history: TargetRow[];
+}
+
+/** Every metric's target today and its history (anyone who may read analyses). */
+export async function listTargets(db: Db, actor: Actor, today = periodEndDate(new Date(Date.now() + 1))): Promise<TargetHistory[]> {
+  authorize(actor, "read:analytics");
+  const current = await targetsInForce(db, today);
+  const rows = await query<TargetRow>(db, sql`select ${COLUMNS} from coverage_targets order by metric, valid_from desc`);
+  return COVERAGE_METRICS.map((metric) => ({ metric, current: current[metric], history: rows.filter((r) => r.metric === metric) }));
+}
+
+const isoDate = z.iso.date("a date like 2026-12-01");
+
+export const TargetInput = z
+  .object({
+    metric: z.enum(COVERAGE_METRICS, { error: `metric is one of ${COVERAGE_METRICS.join(", ")}` }),
+    value: z.number({ error: "value is a share between 0 and 1 (0.95 for 95 %)" }).min(0, "value is at least 0").max(1, "value is a share between 0 and 1 (0.95 for 95 %)"),
+    valid_from: isoDate,
+    source_title: z.string().trim().min(1).max(300).optional(),
+    source_number: z.string().trim().max(100).optional(),
+    source_date: isoDate.optional(),
+    own_choice: z.boolean().default(false),
+    note: z.string().max(1000).default(""),
+  })
+  .strict()
+  .refine((t) => t.own_choice || t.source_title, { message: "name the document the target comes from (source_title), or mark it as the district's own choice (own_choice: true)", path: ["source_title"] });
+export type TargetInput = z.output<typeof TargetInput>;
+
+/**
+ * Record a target from a date on (admins). A value for a date that already has one replaces it;
+ * earlier values stay, so past periods keep the target they were judged against. Audited.
+ */
+export async function setTarget(db: Db, actor: Actor, input: TargetInput): Promise<TargetRow> {
+  authorize(actor, "setup:district");
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const before = await queryOne<TargetRow>(t, sql`select ${COLUMNS} from coverage_targets where metric = ${input.metric} and valid_from = ${input.valid_from}::date`);
+    const row = await queryOne<TargetRow>(
+      t,
+      sql`insert into coverage_targets (metric, value, valid_from, source_title, source_number, source_date, own_choice, note, recorded_by)
+          values (${input.metric}, ${input.value}, ${input.valid_from}::date, ${input.source_title ?? null}, ${input.source_number ?? null},
+                  ${input.source_date ?? null}::date, ${input.own_choice}, ${input.note}, ${actor.label})
+          on conflict (metric, valid_from) do update set value = excluded.value, source_title = excluded.source_title,
+            source_number = excluded.source_number, source_date = excluded.source_date, own_choice = excluded.own_choice,
+            note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = now()
+          returning ${COLUMNS}`,
+    );
+    await appendAudit(t, actor, { entity: "coverage_target", entityId: row!.id, action: before ? "update" : "create", before: before ?? undefined, after: row });
+    return row!;
+  });
+}
