@@ -2,7 +2,7 @@ import { benchFetch } from "./auth";
 import { summarise, timeRuns, type Row } from "./measure";
 
 /** The analytics endpoints over HTTP, on the whole history of events. */
-export async function benchAnalytics(group: string, baseUrl: string, targets: { hotspots: number; coverage: number }): Promise<Row[]> {
+export async function benchAnalytics(group: string, baseUrl: string, targets: { hotspots: number; h3?: number; coverage: number; emerging?: number }): Promise<Row[]> {
   const health = await (await benchFetch(`${baseUrl}/api/health`)).json();
   const detail = `${health.counts.events.toLocaleString("en")} events, ${health.counts.grid_cells.toLocaleString("en")} cells`;
   const all = "from=2000-01-01&to=2100-01-01";
@@ -18,9 +18,9 @@ export async function benchAnalytics(group: string, baseUrl: string, targets: { 
     rows.push(summarise(group, measure, times, target === null ? "" : `≤ ${target}`, target === null ? null : times[Math.floor(times.length / 2)]! <= target, measure.includes("grid cells") ? detail : undefined));
   };
   await add("hot spots, grid cells, all events", `/api/analytics/hotspots?unit=grid-cells&${all}`, 3, targets.hotspots);
-  await add("hot spots, H3 res 9, all events", `/api/analytics/hotspots?unit=h3&resolution=9&${all}`, 3, null);
-  await add("hot spots, H3 res 8, all events", `/api/analytics/hotspots?unit=h3&resolution=8&${all}`, 3, null);
+  await add("hot spots, H3 res 9, all events", `/api/analytics/hotspots?unit=h3&resolution=9&${all}`, 3, targets.h3 ?? null);
+  await add("hot spots, H3 res 8, all events", `/api/analytics/hotspots?unit=h3&resolution=8&${all}`, 3, targets.h3 ?? null);
   await add("coverage, whole district", `/api/analytics/coverage?unit=grid-cells`, 3, targets.coverage);
-  await add("emerging hot spots, 52 weeks", `/api/analytics/emerging-hotspots?unit=grid-cells`, 2, null);
+  await add("emerging hot spots, 52 weeks", `/api/analytics/emerging-hotspots?unit=grid-cells`, 2, targets.emerging ?? null);
   return rows;
 }

@@ -31,7 +31,8 @@ import { openServer } from "@/lib/db/open-server";
 import { queryOne } from "@/lib/db/query";
 
 const rows: Row[] = [];
-const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean)); // e.g. BENCH_SKIP=embedded
+// Parts to leave out, e.g. BENCH_SKIP=embedded or BENCH_SKIP=embedded,tiles,browser (analytics only).
+const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 
 async function nodeGiStar(): Promise<void> {
   console.log("Gi* in Node");
@@ -88,11 +89,13 @@ async function postgres(url: string): Promise<void> {
     const server = await startServer(3912, { DATABASE_URL: url, SEED_DEMO: "0" });
     try {
       await signInForBench(server.url, "bench@bench.local", password);
-      const tiles = await benchmarkTiles(server.url);
-      console.log(`  ${tiles.length} tiles`);
-      rows.push(...(await benchTiles("postgres", server.url, tiles, direct, { warm: 50, cold: 150 })));
-      rows.push(...(await benchAnalytics("postgres", server.url, { hotspots: 1000, coverage: 500 })));
-      rows.push(...(await benchBrowser("postgres", server.url, 2000)));
+      if (!skip.has("tiles")) {
+        const tiles = await benchmarkTiles(server.url);
+        console.log(`  ${tiles.length} tiles`);
+        rows.push(...(await benchTiles("postgres", server.url, tiles, direct, { warm: 50, cold: 150 })));
+      }
+      rows.push(...(await benchAnalytics("postgres", server.url, { hotspots: 1000, h3: 1000, coverage: 500, emerging: 1000 })));
+      if (!skip.has("browser")) rows.push(...(await benchBrowser("postgres", server.url, 2000)));
     } finally {
       await server.stop();
     }
