@@ -4,7 +4,7 @@ import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 
 /**
- * Each event's H3 cell, stored (table event_h3, migration 0008) so that counting events per
+ * Each event's H3 cell, stored (table event_h3, migrations 0008 and 0011) so that counting events per
  * hexagon is a GROUP BY in SQL. Neither database can compute H3 (PostGIS has no H3; the embedded
  * build cannot load h3-pg), so the cells are computed here with h3-js for events that have no
  * row yet — new events, and changed ones (a trigger drops their row and queues them) — just
@@ -26,7 +26,9 @@ export const h3FromDecimal = (decimal: string): string => BigInt(decimal).toStri
  * Compute and store the H3 cells of the queued events (event_h3_pending: new and changed events,
  * queued by triggers). Returns how many were stored. Each page locks its events (FOR SHARE) until
  * its cells are stored, so an event cannot move between being read and being stored: a move waits,
- * then its trigger drops the row and queues the event again. Events outside the district (no grid
+ * then its trigger drops the row and queues the event again. Events another transaction is
+ * changing right now are skipped (SKIP LOCKED), never waited for: they stay queued for the next
+ * analysis, and the fill can neither deadlock with a bulk update nor stall behind one. Events outside the district (no grid
  * cell) leave the queue without a row. Two requests filling at once take the same events in id
  * order and skip what the other stored (`on conflict do nothing`).
  */
@@ -38,7 +40,7 @@ export async function fillEventH3(db: Db): Promise<number> {
         tx as unknown as Db,
         sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y, e.grid_cell_id as cell
             from event_h3_pending p join events e on e.id = p.event_id
-            order by p.event_id limit ${BATCH} for share of e`,
+            order by p.event_id limit ${BATCH} for share of e skip locked`,
       );
       if (rows.length === 0) return 0;
       const inDistrict = rows.filter((r) => r.cell !== null);

@@ -133,13 +133,16 @@ function parseGeometry(g: Geometry | string): Polygon | MultiPolygon {
   return (typeof g === "string" ? JSON.parse(g) : g) as Polygon | MultiPolygon;
 }
 
+/** The aliases event conditions may read from, as fixed fragments. */
+const TABLE_ALIAS = { e: sql`e`, h: sql`h` } as const;
+
 /**
  * WHERE conditions for events in a window, of some categories, in a street. Values are parameters.
  * Time and category are read from `alias` (events `e`, or the stored H3 rows `h`, which copy them);
  * the street from `c` (communities) and the bounding box from `e.geom`, when those filters are set.
  */
 export function eventConditions(filter: EventFilter, alias: "e" | "h" = "e"): SQL {
-  const t = sql.raw(alias);
+  const t = TABLE_ALIAS[alias];
   const parts = [sql`${t}.occurred_at >= ${filter.from.toISOString()}::timestamptz`, sql`${t}.occurred_at < ${filter.to.toISOString()}::timestamptz`];
   if (filter.categories) parts.push(sql`${t}.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
   if (filter.street) parts.push(sql`c.street_code = ${filter.street}`);
@@ -330,8 +333,11 @@ async function computeQueenNeighbours(db: Db, units: UnitSet, street: string | u
     sql`select x.code as a, y.code as b from ${a.base} x join ${a.base} y
         on x.code < y.code and ST_DWithin(x.geom, y.geom, ${CONTIGUITY_TOLERANCE_DEGREES}::float8) ${scope("x")} ${scope("y")}`,
   );
-  return neighboursFromPairs(
-    units.units.length,
-    rows.map((r) => [units.index.get(r.a) as number, units.index.get(r.b) as number] as [number, number]),
-  );
+  // A unit added since the list was read is not in it: its pairs are left out, not an error.
+  const pairs: [number, number][] = [];
+  for (const r of rows) {
+    const [i, j] = [units.index.get(r.a), units.index.get(r.b)];
+    if (i !== undefined && j !== undefined) pairs.push([i, j]);
+  }
+  return neighboursFromPairs(units.units.length, pairs);
 }

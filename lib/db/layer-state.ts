@@ -3,8 +3,9 @@ import { query } from "./query";
 import type { Db } from "./types";
 
 /**
- * A key naming the state of some map layers in one database: the database (its name and the
- * server's start time, so two databases in one process — tests, a restore — never share a key)
+ * A key naming the state of some map layers in one database: the database (its name, its oid —
+ * a database dropped and made again under the same name gets a new one — and the server's start
+ * time, so two databases in one process — tests, a restore — never share a key)
  * and each layer's version (migration 0003: a sequence, so a number never names two states, and a
  * rolled-back change leaves no key a later change could reuse). Values derived from those layers
  * can be cached under it and stay right without being told about edits.
@@ -12,7 +13,8 @@ import type { Db } from "./types";
 export async function layerStateKey(db: Db, layers: readonly string[]): Promise<string> {
   const rows = await query<{ database: string; layer: string | null; version: number | null }>(
     db,
-    sql`select current_database() || '@' || pg_postmaster_start_time()::text as database, v.layer, v.version::float8 as version
+    sql`select current_database() || '#' || (select oid from pg_database where datname = current_database())::text
+                 || '@' || pg_postmaster_start_time()::text as database, v.layer, v.version::float8 as version
         from (select 1) one
         left join layer_versions v on v.layer = any(string_to_array(${layers.join(",")}, ','))
         order by v.layer`,

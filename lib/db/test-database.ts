@@ -5,14 +5,13 @@ import { createScratchDatabase } from "./scratch-database";
 import type { Database, Db } from "./types";
 
 /**
- * The database a test file runs against: in-memory PGlite + PostGIS by default, or the
- * PostgreSQL at TEST_DATABASE_URL when TEST_DB=postgres (scripts/test.mjs runs both passes).
+ * The database a test file runs against: in-memory PGlite + PostGIS by default, or, when
+ * TEST_DB=postgres (scripts/test.mjs runs both passes), a PostgreSQL database of the file's own
+ * made at TEST_DATABASE_URL's server. Files run two at a time; on one shared database a file that
+ * reseeds (TRUNCATE) and another that writes the same tables deadlock now and then.
  */
 export async function openTestDatabase(): Promise<Database> {
-  const url = process.env.TEST_DATABASE_URL;
-  const database = process.env.TEST_DB === "postgres" && url ? await openServer(url) : await openEmbedded("memory");
-  await migrateDatabase(database);
-  return database;
+  return openScratchDatabase();
 }
 
 /**

@@ -13,7 +13,11 @@ export function geoJson(body: unknown): Response {
  */
 const geometryText = new WeakMap<object, string>();
 
-/** The same text as JSON.stringify(collection), reusing the text of geometries seen before. */
+/**
+ * The same JSON value as JSON.stringify(collection) (members in another order: a feature's
+ * geometry comes first), reusing the text of geometries seen before. A missing geometry is
+ * written as null, as GeoJSON requires.
+ */
 export function featureCollectionText(collection: FeatureCollection): string {
   const { type: _type, features, ...members } = collection;
   const parts: string[] = [];
