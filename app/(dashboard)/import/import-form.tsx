@@ -135,6 +135,12 @@ export function ImportForm({ t, layers, initialLayer, replaceable, crs }: { t: M
           <ImportPreviewMap importId={job.id} findings={report.topology ?? []} />
           <p className="muted legend-inline">
             <span style={{ color: "#1a9850" }}>●</span> {t.ok} <span style={{ color: "#2c7bb6" }}>●</span> {t.update} <span style={{ color: "#d7301f" }}>●</span> {t.rejected}
+            {(report.topology?.length ?? 0) > 0 && (
+              <>
+                {" "}
+                <span style={{ color: "#f28e2b" }}>◉</span> {t.topologyKinds.gap} <span style={{ color: "#8e44ad" }}>◉</span> {t.topologyKinds.overlap}
+              </>
+            )}
           </p>
           {report.topology && (
             <section data-testid="import-topology">

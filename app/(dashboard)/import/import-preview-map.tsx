@@ -18,6 +18,11 @@ export function ImportPreviewMap({ importId, findings = [] }: { importId: string
   useEffect(() => {
     if (!map || !isLoaded) return;
     let cancelled = false;
+    // The stored grid cells (vector tiles) and the streets for context, under the staged rows.
+    if (!map.getSource("preview-cells")) {
+      map.addSource("preview-cells", { type: "vector", tiles: [`${window.location.origin}/api/tiles/grid-cells/{z}/{x}/{y}.mvt`], minzoom: 10, maxzoom: 16 });
+      map.addLayer({ id: "preview-cells", type: "line", source: "preview-cells", "source-layer": "grid-cells", paint: { "line-color": "#7f8c9a", "line-width": 0.8, "line-dasharray": [2, 2] } });
+    }
     // The streets for context, under the staged rows.
     fetch("/api/boundaries/streets")
       .then((r) => r.json())
