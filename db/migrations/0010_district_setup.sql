@@ -40,3 +40,9 @@ CREATE TABLE coverage_targets (
   UNIQUE (metric, valid_from),
   CHECK (own_choice OR source_title IS NOT NULL)
 );
+--> statement-breakpoint
+-- Imported road networks have minor roads too (OSM residential, service; 支路, 街巷).
+ALTER TYPE road_class ADD VALUE IF NOT EXISTS 'local';
+--> statement-breakpoint
+-- Roads are imported now: their tiles and caches need a version like every other layer.
+CREATE TRIGGER roads_layer_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON roads FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version('roads');

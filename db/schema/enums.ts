@@ -25,7 +25,7 @@ export const eventCategory = pgEnum("event_category", [
 export const eventStatus = pgEnum("event_status", ["open", "in_progress", "resolved", "closed"]);
 export const eventSource = pgEnum("event_source", ["patrol", "hotline", "camera", "citizen_app", "import"]);
 export const poiCategory = pgEnum("poi_category", ["school", "market", "transit_hub", "admin_centre", "hospital", "other"]);
-export const roadClass = pgEnum("road_class", ["arterial", "secondary"]);
+export const roadClass = pgEnum("road_class", ["arterial", "secondary", "local"]);
 
 export const EVENT_CATEGORIES = eventCategory.enumValues;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];

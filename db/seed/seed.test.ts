@@ -34,7 +34,7 @@ describe(`demo district generator (${process.env.TEST_DB ?? "embedded"})`, () =>
     expect(first).toMatch(/^[0-9a-f]{32}$/);
     expect(second).toBe(first);
     expect(other).not.toBe(first);
-  });
+  }, 360_000); // three demo districts: ~75 s on PGlite alone, twice that on a busy 2-core machine
 
   it("produces the hierarchy, counts and codes of the chosen scale", async () => {
     await withRollback(database.db, async (tx) => {

@@ -206,6 +206,31 @@ describe("setting a district up from its own files", () => {
         ] })),
         { layer: "streets" },
       );
+      // Roads as OSM and offices write them: highway tags, Chinese grades, none at all (the name decides).
+      const segment = (dx: number) => [[120.61 + dx, 28.01], [120.62 + dx, 28.02]];
+      const roads = await run(
+        tx,
+        "roads.geojson",
+        strToU8(JSON.stringify({ type: "FeatureCollection", features: [
+          { type: "Feature", geometry: { type: "LineString", coordinates: segment(0) }, properties: { name: "人民路", highway: "primary" } },
+          { type: "Feature", geometry: { type: "MultiLineString", coordinates: [segment(0.01), segment(0.02)] }, properties: { 道路名称: "学院路", 道路等级: "次干道" } },
+          { type: "Feature", geometry: { type: "LineString", coordinates: segment(0.03) }, properties: { name: "温州大道" } },
+          { type: "Feature", geometry: { type: "LineString", coordinates: segment(0.04) }, properties: { highway: "residential" } },
+          { type: "Feature", geometry: { type: "Polygon", coordinates: [small] }, properties: { name: "面" } },
+        ] })),
+        { layer: "roads" },
+      );
+      expect(roads.status.report).toMatchObject({ ok: 4, rejected: 1 });
+      expect(roads.status.report!.rejections[0]!.reason).toBe("a Polygon where a LineString is needed");
+      await commitImport(tx, admin, roads.id);
+      expect(await query<{ name: string; road_class: string }>(tx, sql`select name, road_class::text from roads order by id`)).toEqual([
+        { name: "人民路", road_class: "arterial" },
+        { name: "学院路", road_class: "secondary" },
+        { name: "学院路", road_class: "secondary" },
+        { name: "温州大道", road_class: "arterial" },
+        { name: "", road_class: "local" },
+      ]);
+
       const reasons = streets.status.report!.rejections.map((r) => r.reason);
       expect(reasons).toEqual(["code 330303001000 belongs to another district (this one is 330302)", "outside the district boundary"]);
       expect(streets.status.report).toMatchObject({ ok: 1, rejected: 2 });

@@ -165,6 +165,7 @@ function checkRow(raw: RawFeature, row: number, job: { layer: ImportLayer; crs: 
   if (target.geometry === "point" && !isPoint) return reject(`a ${geometry.type} where a Point is needed`);
   if (target.geometry === "area" && !isArea) return reject(`a ${geometry.type} where a Polygon is needed`);
   if (target.geometry === "point-or-area" && !isPoint && !isArea) return reject(`a ${geometry.type} where a Point or Polygon is needed`);
+  if (target.geometry === "line" && geometry.type !== "LineString" && geometry.type !== "MultiLineString") return reject(`a ${geometry.type} where a LineString is needed`);
   const first = firstPosition(geometry);
   if (!first || !allFinite(geometry)) return reject("empty or non-numeric coordinates");
   const [x, y] = first as [number, number];

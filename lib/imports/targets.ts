@@ -17,6 +17,7 @@ export const IMPORT_LAYERS = [
   "streets",
   "communities",
   "grid-cells",
+  "roads",
 ] as const;
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
 export type ImportMode = "add" | "replace";
@@ -39,7 +40,7 @@ export interface ImportTopology {
 }
 
 export interface ImportTarget {
-  geometry: "point" | "area" | "point-or-area";
+  geometry: "point" | "area" | "point-or-area" | "line";
   /** Normalised properties from a row; an issue rejects the row with its message. */
   fields: z.ZodObject;
   /** Something about an accepted row worth a look; shown as a warning. */
@@ -149,7 +150,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     registerLayer: false,
     setupLayer: true,
     fields: z.object({ code: divisionCode(6, "code", "district").optional(), name_zh: str(), name_en: optionalText }),
-    aliases: { code: ["区划代码", "行政区划代码", "区代码"], name_zh: ["区名称", "区名", "行政区名称"] },
+    aliases: { code: ["区划代码", "行政区划代码", "区代码", "adcode"], name_zh: ["区名称", "区名", "行政区名称"] },
     // One outline: every accepted row (islands may come as rows of their own) is part of it.
     commit: (id) => sql`insert into district_boundary (id, code, name_zh, name_en, geom)
       select 1, min(p->>'code'), min(p->>'name_zh'), coalesce(min(nullif(p->>'name_en', '')), min(p->>'name_zh')),
@@ -185,6 +186,19 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
       select p->>'code', p->>'street_code', p->>'name_zh', coalesce(nullif(p->>'name_en', ''), p->>'name_zh'), ST_Multi(ST_ForcePolygonCCW(r.geom)) ${ok(id)}
       on conflict (code) do update set street_code = excluded.street_code, name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom`,
   },
+  roads: {
+    geometry: "line",
+    registerLayer: false,
+    setupLayer: true,
+    fields: z.object({ name: z.coerce.string().trim().max(200).default(""), road_class: z.coerce.string().trim().max(50).optional() }),
+    aliases: { name: ["道路名称", "路名", "名称", "NAME"], road_class: ["道路等级", "等级", "class", "highway", "fclass", "类型"] },
+    complete: (p) => ({ ...p, road_class: roadClassOf(p.road_class, String(p.name)) }),
+    // A multi-part line becomes one row per part (roads are single lines).
+    commit: (id) => sql`insert into roads (name, road_class, geom)
+      select p->>'name', (p->>'road_class')::road_class, d.geom
+      from import_rows r, lateral (select r.properties as p) x, lateral ST_Dump(r.geom) d
+      where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update') order by r.row_number, d.path`,
+  },
   "grid-cells": {
     geometry: "area",
     registerLayer: false,
@@ -209,6 +223,21 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
       on conflict (code) do update set community_code = excluded.community_code, geom = excluded.geom`,
   },
 };
+
+/**
+ * A road's class from what files carry: OSM `highway` values, Chinese grades (主干道, 次干道, 支路),
+ * or ours; with none, a guess from the name (…高速, …大道, 快速路 → arterial; …路 → secondary;
+ * …街, …巷, …弄 → local).
+ */
+export function roadClassOf(given: unknown, name: string): "arterial" | "secondary" | "local" {
+  const value = String(given ?? "").trim().toLowerCase();
+  if (/^(motorway|trunk|primary)(_link)?$|^arterial$|主干|快速|高速|国道|省道/.test(value)) return "arterial";
+  if (/^(secondary|tertiary)(_link)?$|^secondary$|次干/.test(value)) return "secondary";
+  if (value) return "local";
+  if (/高速|大道|快速路|国道|省道/.test(name)) return "arterial";
+  if (/路$/.test(name)) return "secondary";
+  return "local";
+}
 
 /** Common Chinese and English column names for the target fields (a mapping overrides them). */
 export const FIELD_ALIASES: Record<string, string[]> = {
