@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { ImportStatus } from "@/lib/imports/imports";
 import type { Messages } from "@/lib/i18n/messages";
 import { ImportPreviewMap } from "./import-preview-map";
+import { TopologyTable } from "./topology-table";
 
 type Layer = keyof Messages["imports"]["layers"];
 type Crs = keyof Messages["imports"]["crsNames"];
@@ -148,30 +149,7 @@ export function ImportForm({ t, layers, initialLayer, replaceable, crs }: { t: M
               {report.topology.length === 0 ? (
                 <p className="muted">{t.topologyNone}</p>
               ) : (
-                <table className="admin-table">
-                  <thead>
-                    <tr>
-                      <th>{t.topologyKinds.gap} / {t.topologyKinds.overlap}</th>
-                      <th>{t.area}</th>
-                      <th>{t.place}</th>
-                      <th>{t.parent}</th>
-                      <th>{t.cellsAround}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.topology.map((f, i) => (
-                      <tr key={i} data-testid={`topology-${f.kind}`}>
-                        <td>{t.topologyKinds[f.kind]}</td>
-                        <td>{f.area_m2.toLocaleString()}</td>
-                        <td>
-                          {f.at[0].toFixed(6)}, {f.at[1].toFixed(6)}
-                        </td>
-                        <td>{f.parent}</td>
-                        <td>{f.cells.join("、")}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <TopologyTable findings={report.topology} t={t} />
               )}
             </section>
           )}

@@ -7,6 +7,7 @@ import { getDistrictStatus } from "@/lib/setup/district-status";
 import { listTargets, periodEndDate } from "@/lib/targets/coverage-targets";
 import { TargetsPanel } from "./targets-panel";
 import { Forbidden } from "../forbidden";
+import { TopologyTable } from "../import/topology-table";
 
 /** 区情设置: what the district holds, layer by layer, and what to bring in next (admins). */
 export default async function SetupPage() {
@@ -62,30 +63,7 @@ export default async function SetupPage() {
           {l.lastImport!.topology.length === 0 ? (
             <p className="muted">{t.setup.topologyNone}</p>
           ) : (
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th>{t.imports.topologyKinds.gap} / {t.imports.topologyKinds.overlap}</th>
-                  <th>{t.imports.area}</th>
-                  <th>{t.imports.place}</th>
-                  <th>{t.imports.parent}</th>
-                  <th>{t.imports.cellsAround}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {l.lastImport!.topology.map((f, i) => (
-                  <tr key={i}>
-                    <td>{t.imports.topologyKinds[f.kind]}</td>
-                    <td>{f.area_m2.toLocaleString()}</td>
-                    <td>
-                      {f.at[0].toFixed(6)}, {f.at[1].toFixed(6)}
-                    </td>
-                    <td>{f.parent}</td>
-                    <td>{f.cells.join("、")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TopologyTable findings={l.lastImport!.topology} t={t.imports} />
           )}
         </section>
       ))}
