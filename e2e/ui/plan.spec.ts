@@ -158,3 +158,64 @@ test("an overlap with an active zone is drawn, named, and can be merged into the
   await expect(page.getByTestId("plan-message")).toContainText(`#${created.id}`);
   await expect.poll(async () => Number((await page.getByTestId("area").textContent())!.replace(/[^\d]/g, ""))).toBeGreaterThan(before);
 });
+
+test("roads are drawn with their names, and a zone edge snaps onto a road centre line", async ({ page }) => {
+  test.setTimeout(120_000);
+  // The longest straight stretch of an arterial road, from the OGC API (not from the map).
+  const roads = (await (await page.request.get("/api/ogc/collections/roads/items?road_class=arterial&limit=100")).json()).features as {
+    geometry: { type: "LineString"; coordinates: [number, number][] };
+    properties: { name: string };
+  }[];
+  expect(roads.length).toBeGreaterThan(0);
+  let best = { a: [0, 0] as [number, number], b: [0, 0] as [number, number], name: "", length: 0 };
+  for (const road of roads) {
+    const c = road.geometry.coordinates;
+    for (let i = 1; i < c.length; i++) {
+      const length = Math.hypot(c[i]![0] - c[i - 1]![0], c[i]![1] - c[i - 1]![1]);
+      if (length > best.length) best = { a: c[i - 1]!, b: c[i]!, name: road.properties.name, length };
+    }
+  }
+  const middle: [number, number] = [(best.a[0] + best.b[0]) / 2, (best.a[1] + best.b[1]) / 2];
+
+  await page.goto("/plan");
+  await waitForMapIdle(page);
+  // At z15 the road's name is written along it.
+  await page.evaluate(([lng, lat]) => (window as unknown as { __gridAtlasMap: { jumpTo(o: object): void } }).__gridAtlasMap.jumpTo({ center: [lng, lat], zoom: 15 }), middle);
+  await waitForMapIdle(page);
+  const labels = await page.evaluate(() => {
+    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: { name: string } }[] } }).__gridAtlasMap;
+    return map.queryRenderedFeatures({ layers: ["roads-label"] }).map((f) => f.properties.name);
+  });
+  expect(labels).toContain(best.name);
+
+  // At z17, click 7 px beside the road (≈ 3.7 m): the first two vertices land on the centre line.
+  await page.evaluate(([lng, lat]) => (window as unknown as { __gridAtlasMap: { jumpTo(o: object): void } }).__gridAtlasMap.jumpTo({ center: [lng, lat], zoom: 17 }), middle);
+  await waitForMapIdle(page);
+  const [ax, ay, bx, by] = await page.evaluate(([a, b]) => {
+    const map = (window as unknown as { __gridAtlasMap: { project(p: [number, number]): { x: number; y: number } } }).__gridAtlasMap;
+    const pa = map.project(a);
+    const pb = map.project(b);
+    return [pa.x, pa.y, pb.x, pb.y];
+  }, [best.a, best.b] as const);
+  const along = [bx - ax, by - ay].map((v) => v / Math.hypot(bx - ax, by - ay)) as [number, number];
+  const normal: [number, number] = [-along[1], along[0]];
+  const at = (t: number, n: number): [number, number] => [t * along[0] + n * normal[0], t * along[1] + n * normal[1]];
+  await drawPolygon(page, [at(-60, 7), at(60, 7), at(60, 90), at(-60, 90)]);
+  await expect(page.getByTestId("area")).toContainText("m²");
+  const ring = await page.evaluate(() => {
+    const draw = (window as unknown as { __gridAtlasDraw: { getSnapshot(): { geometry: { type: string; coordinates: number[][][] } }[] } }).__gridAtlasDraw;
+    return draw.getSnapshot().find((f) => f.geometry.type === "Polygon")!.geometry.coordinates[0]!;
+  });
+  // Distance from a vertex to the road line, in metres on a local plane (independent of the app).
+  const metresFromRoad = ([x, y]: number[]) => {
+    const k = Math.cos((middle[1] * Math.PI) / 180);
+    const [px, py, qx, qy, rx, ry] = [best.a[0] * k, best.a[1], best.b[0] * k, best.b[1], x! * k, y!];
+    const cross = Math.abs((qx - px) * (ry - py) - (qy - py) * (rx - px));
+    return (cross / Math.hypot(qx - px, qy - py)) * 111_195;
+  };
+  // Four corners (the ring may come back in either winding): two on the road, two where clicked.
+  const distances = ring.slice(0, 4).map(metresFromRoad).sort((p, q) => p - q);
+  expect(distances[0]).toBeLessThan(0.3);
+  expect(distances[1]).toBeLessThan(0.3);
+  expect(distances[2]).toBeGreaterThan(30);
+});

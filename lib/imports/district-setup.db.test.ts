@@ -216,11 +216,12 @@ describe("setting a district up from its own files", () => {
           { type: "Feature", geometry: { type: "MultiLineString", coordinates: [segment(0.01), segment(0.02)] }, properties: { 道路名称: "学院路", 道路等级: "次干道" } },
           { type: "Feature", geometry: { type: "LineString", coordinates: segment(0.03) }, properties: { name: "温州大道" } },
           { type: "Feature", geometry: { type: "LineString", coordinates: segment(0.04) }, properties: { highway: "residential" } },
+          { type: "Feature", geometry: { type: "LineString", coordinates: segment(0.05) }, properties: { name: "Unnamed Road", highway: "trunk" } },
           { type: "Feature", geometry: { type: "Polygon", coordinates: [small] }, properties: { name: "面" } },
         ] })),
         { layer: "roads" },
       );
-      expect(roads.status.report).toMatchObject({ ok: 4, rejected: 1 });
+      expect(roads.status.report).toMatchObject({ ok: 5, rejected: 1 });
       expect(roads.status.report!.rejections[0]!.reason).toBe("a Polygon where a LineString is needed");
       await commitImport(tx, admin, roads.id);
       expect(await query<{ name: string; road_class: string }>(tx, sql`select name, road_class::text from roads order by id`)).toEqual([
@@ -229,6 +230,8 @@ describe("setting a district up from its own files", () => {
         { name: "学院路", road_class: "secondary" },
         { name: "温州大道", road_class: "arterial" },
         { name: "", road_class: "local" },
+        // A geocoder's placeholder is no name (no "Unnamed Road" label on the map); the tag still grades it.
+        { name: "", road_class: "arterial" },
       ]);
 
       const reasons = streets.status.report!.rejections.map((r) => r.reason);

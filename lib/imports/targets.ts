@@ -192,7 +192,10 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     setupLayer: true,
     fields: z.object({ name: z.coerce.string().trim().max(200).default(""), road_class: z.coerce.string().trim().max(50).optional() }),
     aliases: { name: ["道路名称", "路名", "名称", "NAME"], road_class: ["道路等级", "等级", "class", "highway", "fclass", "类型"] },
-    complete: (p) => ({ ...p, road_class: roadClassOf(p.road_class, String(p.name)) }),
+    complete: (p) => {
+      const name = PLACEHOLDER_ROAD_NAME.test(String(p.name)) ? "" : String(p.name);
+      return { ...p, name, road_class: roadClassOf(p.road_class, name) };
+    },
     // A multi-part line becomes one row per part (roads are single lines).
     commit: (id) => sql`insert into roads (name, road_class, geom)
       select p->>'name', (p->>'road_class')::road_class, d.geom
@@ -229,6 +232,9 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
  * or ours; with none, a guess from the name (…高速, …大道, 快速路 → arterial; …路 → secondary;
  * …街, …巷, …弄 → local).
  */
+/** Names geocoders and exports write for a road that has none: stored as no name (no label drawn). */
+const PLACEHOLDER_ROAD_NAME = /^\s*(unnamed road|unnamed|无名路|未命名道路?|null)\s*$/i;
+
 export function roadClassOf(given: unknown, name: string): "arterial" | "secondary" | "local" {
   const value = String(given ?? "").trim().toLowerCase();
   if (/^(motorway|trunk|primary)(_link)?$|^arterial$|主干|快速|高速|国道|省道/.test(value)) return "arterial";

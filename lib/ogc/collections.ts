@@ -52,6 +52,8 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     { category: sql`t.category::text`, status: sql`t.status::text`, source: sql`t.source::text` }, sql`t.occurred_at`),
   c("pois", "Points of interest 兴趣点", "Schools, markets, transit hubs, admin centres, hospitals.", sql`pois t`,
     sql`t.name, t.category::text as category`, { category: sql`t.category::text` }),
+  c("roads", "Roads 道路", "Road centre lines with their names and classes (arterial, secondary, local).", sql`roads t`,
+    sql`t.name, t.road_class::text as road_class`, { road_class: sql`t.road_class::text`, name: sql`t.name` }),
 ];
 
 export function findCollection(id: string): OgcCollection | undefined {

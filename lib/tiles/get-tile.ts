@@ -69,7 +69,7 @@ function candidateRows(layer: TileLayer, at: TileCoordinates, filter: TileFilter
   const geometry =
     layer.geometry === "point" ? sql`ST_Transform(t.geom, 3857)` : sql`ST_Simplify(ST_Transform(t.geom, 3857), ${pixel / 2}::float8, true)`;
   return sql`select ${layer.properties}, ${geometry} as geom from ${layer.from} where ${where}
-             order by t.id limit ${layer.maxFeatures + 1}`;
+             order by ${layer.orderBy ?? sql`t.id`}, t.id limit ${layer.maxFeatures + 1}`;
 }
 
 /**

@@ -13,6 +13,7 @@ export const TILE_LAYER_IDS = [
   "pois",
   "streets",
   "communities",
+  "roads",
 ] as const;
 export type TileLayerId = (typeof TILE_LAYER_IDS)[number];
 
@@ -34,7 +35,12 @@ export interface TileLayer {
   timeFiltered?: boolean;
   /** Most features one tile may carry. */
   maxFeatures: number;
+  /** Which rows a capped tile keeps (default: by id). */
+  orderBy?: SQL;
 }
+
+/** Ranks road classes for tiles that must drop some roads: main roads are kept first. */
+const ROAD_RANK = sql`case t.road_class when 'arterial' then 0 when 'secondary' then 1 else 2 end`;
 
 export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
   streets: {
@@ -111,6 +117,18 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
     timeFiltered: true,
     // ~60 bytes a point with its properties: 6,000 keeps a tile under ~400 KB (target ≤ 500 KB).
     maxFeatures: 6000,
+  },
+  roads: {
+    id: "roads",
+    from: sql`roads t`,
+    properties: sql`t.name as name, t.road_class::text as road_class`,
+    fields: { name: "String", road_class: "String" },
+    geometry: "line",
+    minzoom: 10,
+    // The Lucheng road network is ~4,000 lines; a whole district at z10 fits, minor roads are
+    // dropped first should a bigger one not.
+    maxFeatures: 20000,
+    orderBy: ROAD_RANK,
   },
   pois: {
     id: "pois",

@@ -8,6 +8,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BOUNDARY_SOURCES, boundaryLayers } from "./boundary-layers";
 import { GEOMETRY_PROBLEM_COLOUR, overlayFillColour, tileLayerStyles } from "./data-layers";
 import { MapLegend } from "./map-legend";
+import { ROAD_SOURCE, roadLabels, roadLines } from "./road-layers";
 import { useMap } from "./use-map";
 
 export interface BasemapConfig {
@@ -120,6 +121,14 @@ export function DistrictMap({
             maxzoom: 16,
           });
         }
+        if (!map.getSource(ROAD_SOURCE)) {
+          map.addSource(ROAD_SOURCE, {
+            type: "vector",
+            tiles: [`${window.location.origin}/api/tiles/roads/{z}/{x}/{y}.mvt`],
+            minzoom: 10,
+            maxzoom: 16,
+          });
+        }
         setState("ready");
       })
       .catch((error: Error) => {
@@ -129,7 +138,7 @@ export function DistrictMap({
   }, [map, isLoaded, attempt]);
 
   // Layer stack, rebuilt when language, layers, overlay kind or opacity change:
-  // street fill → overlay → cells/communities/streets lines → data layers → labels.
+  // street fill → overlay → roads → cells/communities/streets lines → data layers → road names → labels.
   const overlayKind = overlay?.kind ?? null;
   const densityStops = overlay?.densityStops ?? [];
   const rebuild = useCallback(() => {
@@ -168,6 +177,7 @@ export function DistrictMap({
         paint: { "line-color": "#111111", "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 2.5, 0] },
       });
     }
+    for (const l of roadLines()) map.addLayer(l);
     for (const l of lines) map.addLayer(l);
     for (const id of layers) {
       const sourceId = `tiles-${id}`;
@@ -177,6 +187,7 @@ export function DistrictMap({
       else if (existing.tiles?.[0] !== url) existing.setTiles([url]);
       for (const style of tileLayerStyles(id, opacity)) map.addLayer(style);
     }
+    for (const l of roadLabels()) map.addLayer(l);
     for (const l of labels) map.addLayer(l);
     for (const layer of map.getStyle().layers) if (own(layer.id)) map.moveLayer(layer.id);
   }, [map, state, locale, layers, overlayKind, densityStops, opacity, tileQuery]);

@@ -14,6 +14,7 @@ import {
   ZONE_COLOUR,
 } from "./data-layers";
 import type { OverlayData } from "./district-map";
+import { ROAD_COLOURS } from "./road-layers";
 
 /** A legend for every visible layer and the overlay, with real numbers and units. */
 export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale: Locale; layers: MapLayer[]; overlay: OverlayData | null }) {
@@ -40,6 +41,13 @@ export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale:
           Object.entries(CATEGORY_COLOURS).map(([c, colour]) => (
             <Swatch key={c} colour={colour} label={d.categories[c as keyof typeof d.categories]} shape="dot" />
           ))}
+        <li>
+          <svg width="28" height="10" aria-hidden="true">
+            <line x1="1" y1="5" x2="27" y2="5" stroke={ROAD_COLOURS.casing} strokeWidth={5} />
+            <line x1="1" y1="5" x2="27" y2="5" stroke={ROAD_COLOURS.arterial} strokeWidth={3} />
+          </svg>
+          {t.map.roads}
+        </li>
         {lines.map((item) => (
           <li key={item.label}>
             <svg width="28" height="10" aria-hidden="true">
