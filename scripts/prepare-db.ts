@@ -11,6 +11,8 @@ import { postgisVersion } from "@/lib/db/migrate";
 import { isDatabaseEmpty, seedDemoDistrict, isScaleName } from "@/db/seed";
 import { sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from "@/lib/auth/demo-accounts";
+import { issueFirstRunCode } from "@/lib/auth/first-run";
+import { demoWanted } from "@/lib/config/seed-demo";
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   try {
     const version = await postgisVersion(database);
     console.log(`[grid-atlas] database: ${database.kind} (${database.location}), PostGIS ${version}, migrations applied`);
-    const wantSeed = !process.argv.includes("--no-seed") && process.env.SEED_DEMO !== "0";
+    const wantSeed = !process.argv.includes("--no-seed") && demoWanted(database.kind, process.env.SEED_DEMO);
     if (wantSeed && (await isDatabaseEmpty(database.db))) {
       const scale = process.env.SEED_SCALE ?? "demo";
       if (!isScaleName(scale)) throw new DatabaseSetupError(`SEED_SCALE must be test, demo or large, not "${scale}"`);
@@ -36,11 +38,14 @@ async function main(): Promise<void> {
     if (password) {
       console.log(`[grid-atlas] demo accounts (password ${password}${process.env.DEMO_PASSWORD ? ", from DEMO_PASSWORD" : ""}):`);
       for (const account of DEMO_ACCOUNTS) console.log(`[grid-atlas]   ${account.role.padEnd(13)} ${account.email}`);
-    } else if (database.kind === "postgres") {
-      const users = await database.db.execute(sql`select 1 from users where role = 'admin' and not disabled limit 1`);
-      if ((Array.isArray(users) ? users : (users as { rows: unknown[] }).rows).length === 0) {
-        console.log("[grid-atlas] no admin account yet: create one with  npm run user -- create --email you@example.org --role admin");
-      }
+    }
+    const code = await issueFirstRunCode(database.db);
+    if (code) {
+      const port = process.env.PORT || "3000";
+      console.log("[grid-atlas] no administrator yet. Either");
+      console.log(`[grid-atlas]   open http://localhost:${port}/first-run and give the one-time set-up code  ${code}`);
+      console.log("[grid-atlas]   (a new code is printed at each start until an administrator exists), or");
+      console.log("[grid-atlas]   npm run user -- create --email you@example.org --role admin");
     }
     console.log(`[grid-atlas] database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

@@ -84,6 +84,10 @@ const MATRIX: Record<string, Case[]> = {
   "POST /api/auth/sign-in": [
     { path: () => "/api/auth/sign-in", body: () => ({ email: "nobody@demo.local", password: "not the password" }), expect: everyone(401) },
   ],
+  // The demo has admins: nobody, signed in or not, can make another one this way.
+  "POST /api/auth/first-run": [
+    { path: () => "/api/auth/first-run", body: () => ({ code: "2345-6789-ABCD", email: "late@demo.local", display_name: "Late", password: "a long enough password" }), expect: everyone(409, 409) },
+  ],
   "GET /api/analytics/coverage": [
     ...read(() => "/api/analytics/coverage"),
     // Another street's numbers do not exist for a street office.

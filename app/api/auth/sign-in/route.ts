@@ -1,6 +1,6 @@
 // POST /api/auth/sign-in {email, password} → sets the session cookie; 401 wrong credentials, 429 throttled
 import { NextResponse } from "next/server";
-import { SESSION_COOKIE } from "@/lib/auth/sessions";
+import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { clientAddress } from "@/lib/http/client-address";
 import { readJson } from "@/lib/http/read-json";
@@ -18,12 +18,5 @@ export const POST = publicRoute(async ({ request, database }) => {
     street_code: session.actor.streetCode,
     expires_at: session.expiresAt.toISOString(),
   });
-  response.cookies.set(SESSION_COOKIE, session.secret, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
-    path: "/",
-    expires: session.expiresAt,
-  });
-  return response;
+  return setSessionCookie(response, request, session);
 });
