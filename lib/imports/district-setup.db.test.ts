@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { strToU8 } from "fflate";
-import proj4 from "proj4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoverageParams, getCoverage } from "@/lib/analytics/get-coverage";
 import { actorWithRole, SYSTEM_ACTOR } from "@/lib/auth/actor";
@@ -10,6 +9,7 @@ import type { Database, Db } from "@/lib/db/types";
 import { commitImport, createImport, getImport, ImportOptions, stageImport } from "./imports";
 import { districtReadiness, getDistrictStatus } from "@/lib/setup/district-status";
 import { gbkShapefileZip } from "./testing/shapefile-fixture";
+import { box, cells, community, communityFeatures, GAP, GK_120E, insideRectangle as inside, OVERLAP, STREET, streetFeature, toLonLat, X0, Y0 } from "./testing/district-fixture";
 
 let database: Database;
 beforeAll(async () => {
@@ -21,54 +21,10 @@ afterAll(async () => {
 
 const admin = actorWithRole("admin");
 
-/** CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549), as surveyors' Shapefiles carry it. */
-const GK_120E = `PROJCS["CGCS2000 / 3-degree Gauss-Kruger CM 120E",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",120],PARAMETER["scale_factor",1],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1]]`;
-const toLonLat = proj4(GK_120E, "EPSG:4326");
-
-/**
- * A street 2 km × 1 km in Gauss–Krüger metres near Wenzhou, two communities of 1 km², each cut
- * into 4 × 4 cells of 250 m. Planted: in community 001 cell 006 stops 20 m short of its east
- * edge (a 20 × 250 m gap, 5,000 m²); in community 002 cell 011 reaches 10 m into the cell north
- * of it (a 250 × 10 m overlap, 2,500 m²).
- */
-const X0 = 563_000;
-const Y0 = 3_100_000;
-const box = (x1: number, y1: number, x2: number, y2: number): GeoJSON.Polygon => ({
-  type: "Polygon",
-  coordinates: [[[x1, y1], [x2, y1], [x2, y2], [x1, y2], [x1, y1]]],
-});
-const STREET = "330302099000";
-const community = (n: 1 | 2) => `330302099${String(n).padStart(3, "0")}`;
-const GAP = { code: `${community(1)}006`, x1: X0 + 250 + 230, y1: Y0 + 250, x2: X0 + 500, y2: Y0 + 500 };
-const OVERLAP = { codes: [`${community(2)}011`, `${community(2)}015`], x1: X0 + 1000 + 500, y1: Y0 + 750, x2: X0 + 1000 + 750, y2: Y0 + 760 };
-
-function cells(communityNumber: 1 | 2): { geometry: GeoJSON.Polygon; properties: Record<string, string> }[] {
-  const out = [];
-  for (let row = 0; row < 4; row++) {
-    for (let col = 0; col < 4; col++) {
-      const n = row * 4 + col + 1;
-      const code = `${community(communityNumber)}${String(n).padStart(3, "0")}`;
-      const x1 = X0 + (communityNumber - 1) * 1000 + col * 250;
-      const y1 = Y0 + row * 250;
-      let [x2, y2] = [x1 + 250, y1 + 250];
-      if (code === GAP.code) x2 -= 20;
-      if (code === OVERLAP.codes[0]) y2 += 10;
-      out.push({ geometry: box(x1, y1, x2, y2), properties: { 网格编码: code } });
-    }
-  }
-  return out;
-}
-
 async function run(tx: Db, fileName: string, bytes: Uint8Array, options: Partial<ImportOptions> & { layer: ImportOptions["layer"] }, actor = admin) {
   const id = await createImport(tx, actor, fileName, ImportOptions.parse(options));
   await stageImport(tx, id, fileName, bytes);
   return { id, status: await getImport(tx, actor, id) };
-}
-
-/** Whether a [lon, lat] lies inside a Gauss–Krüger rectangle. */
-function inside(at: [number, number], r: { x1: number; y1: number; x2: number; y2: number }): boolean {
-  const [x, y] = proj4("EPSG:4326", GK_120E).forward(at);
-  return x! > r.x1 && x! < r.x2 && y! > r.y1 && y! < r.y2;
 }
 
 describe("setting a district up from its own files", () => {
@@ -80,20 +36,14 @@ describe("setting a district up from its own files", () => {
       const early = await run(tx, "e.geojson", strToU8(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates: [120.65, 28.0] }, properties: { category: "complaint", occurred_at: "2026-11-01T10:00:00+08:00" } }] })), { layer: "events" }, actorWithRole("planner"));
       expect(early.status.report?.rejections[0]?.reason).toMatch(/no boundary or streets yet/);
 
-      const street = await gbkShapefileZip([{ geometry: box(X0, Y0, X0 + 2000, Y0 + 1000), properties: { 街道代码: STREET, 街道名称: "试验街道" } }], { prj: GK_120E });
+      const street = await gbkShapefileZip([streetFeature], { prj: GK_120E });
       const streets = await run(tx, "街道.zip", street, { layer: "streets" });
       expect(streets.status.report, JSON.stringify(streets.status.report)).toMatchObject({ ok: 1, rejected: 0 });
       expect(streets.status.report!.notes.join(" ")).toMatch(/gb18030|gbk/i);
       await commitImport(tx, admin, streets.id);
       expect((await getDistrictStatus(tx, admin)).next).toBe("communities");
 
-      const communities = await gbkShapefileZip(
-        [
-          { geometry: box(X0, Y0, X0 + 1000, Y0 + 1000), properties: { 社区代码: community(1), 社区名称: "东社区" } },
-          { geometry: box(X0 + 1000, Y0, X0 + 2000, Y0 + 1000), properties: { 社区代码: community(2), 社区名称: "西社区" } },
-        ],
-        { prj: GK_120E },
-      );
+      const communities = await gbkShapefileZip(communityFeatures, { prj: GK_120E });
       const comm = await run(tx, "社区.zip", communities, { layer: "communities" });
       expect(comm.status.report, JSON.stringify(comm.status.report)).toMatchObject({ ok: 2, rejected: 0, topology: [] });
       await commitImport(tx, admin, comm.id);
