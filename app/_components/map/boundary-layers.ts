@@ -17,8 +17,11 @@ export const BOUNDARY_SOURCES = {
 
 const nameField = (locale: Locale) => ["get", locale === "zh" ? "name_zh" : "name_en"];
 
-/** Layers for streets, communities and grid cells, coarse to fine, labels on top. */
-export function boundaryLayers(locale: Locale): LayerSpecification[] {
+/**
+ * Layers for streets, communities and grid cells, coarse to fine, labels on top. Over a real
+ * basemap the street tint is faint, so the basemap's roads, water and names show through.
+ */
+export function boundaryLayers(locale: Locale, overBasemap = false): LayerSpecification[] {
   return [
     {
       id: "streets-fill",
@@ -35,7 +38,7 @@ export function boundaryLayers(locale: Locale): LayerSpecification[] {
           3, BOUNDARY_COLOURS.streetFill[3],
           BOUNDARY_COLOURS.streetFill[4],
         ],
-        "fill-opacity": 0.9,
+        "fill-opacity": overBasemap ? 0.25 : 0.9,
       },
     },
     {

@@ -8,6 +8,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BOUNDARY_SOURCES, boundaryLayers } from "./boundary-layers";
 import { GEOMETRY_PROBLEM_COLOUR, overlayFillColour, tileLayerStyles } from "./data-layers";
 import { MapLegend } from "./map-legend";
+import { BASEMAP_SOURCE, pmtilesStyle } from "./pmtiles-basemap";
 import { ROAD_SOURCE, roadLabels, roadLines } from "./road-layers";
 import { useMap } from "./use-map";
 
@@ -16,6 +17,8 @@ export interface BasemapConfig {
   styleUrl: string | null;
   /** An XYZ raster tile template shown under the data layers. */
   rasterTiles: string | null;
+  /** Where the app serves an offline PMTiles basemap (BASEMAP_PMTILES), or null. */
+  pmtiles: string | null;
 }
 
 export type OverlayKind = "density" | "coverage" | "hotspots" | "emerging";
@@ -79,7 +82,11 @@ export function DistrictMap({
   onMap?: (map: MapLibreMap | null) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const [style] = useState<string | StyleSpecification>(() => basemap.styleUrl ?? "/basemap/style.json");
+  const [style] = useState<string | StyleSpecification>(
+    () => basemap.styleUrl ?? (basemap.pmtiles ? pmtilesStyle(basemap.pmtiles, locale) : "/basemap/style.json"),
+  );
+  // With a real basemap under it, the street tint is kept light so roads and water show through.
+  const overBasemap = Boolean(basemap.styleUrl || basemap.pmtiles || basemap.rasterTiles);
   const { map, isLoaded } = useMap(container, { style, bounds });
   const [state, setState] = useState<LoadState>("loading");
   const [attempt, setAttempt] = useState(0);
@@ -148,10 +155,11 @@ export function DistrictMap({
     // Drawing (Terra Draw's td-*) and plan-check (plan-*) layers belong to the planner's tools:
     // kept, and lifted back on top once the stack is rebuilt.
     const own = (id: string) => id.startsWith("td-") || id.startsWith("plan-");
+    const basemapLayer = (layer: { id: string; source?: unknown }) => layer.id === "background" || layer.id === "basemap-raster" || layer.source === BASEMAP_SOURCE;
     for (const layer of [...map.getStyle().layers].reverse()) {
-      if (layer.id !== "background" && layer.id !== "basemap-raster" && !own(layer.id)) map.removeLayer(layer.id);
+      if (!basemapLayer(layer) && !own(layer.id)) map.removeLayer(layer.id);
     }
-    const boundaries = boundaryLayers(locale);
+    const boundaries = boundaryLayers(locale, overBasemap);
     const [streetFill, ...rest] = boundaries;
     const lines = rest.filter((l) => l.type === "line");
     const labels = rest.filter((l) => l.type === "symbol");
@@ -190,7 +198,7 @@ export function DistrictMap({
     for (const l of roadLabels()) map.addLayer(l);
     for (const l of labels) map.addLayer(l);
     for (const layer of map.getStyle().layers) if (own(layer.id)) map.moveLayer(layer.id);
-  }, [map, state, locale, layers, overlayKind, densityStops, opacity, tileQuery]);
+  }, [map, state, locale, layers, overlayKind, densityStops, opacity, tileQuery, overBasemap]);
 
   // Overlay data: replace the source's data; the layer stack only changes when its kind does.
   useEffect(() => {
