@@ -62,6 +62,7 @@ const zh = {
     noData: "所选条件下没有数据",
     visualOnly: "仅示意",
     overlays: { none: "无", density: "密度", coverage: "覆盖率", hotspots: "热点 (Gi*)", emerging: "新兴热点" },
+    poiCategories: { school: "学校", hospital: "医院", market: "市场", transit_hub: "交通枢纽", admin_centre: "行政中心", other: "其他重点场所" },
     layerNames: {
       "no-stall-zones": "禁摊区",
       "guidance-points": "疏导点",
@@ -440,6 +441,7 @@ const en: Messages = {
     noData: "No data for this selection",
     visualOnly: "visual only",
     overlays: { none: "None", density: "Density", coverage: "Coverage", hotspots: "Hot spots (Gi*)", emerging: "Emerging hot spots" },
+    poiCategories: { school: "School", hospital: "Hospital", market: "Market", transit_hub: "Transit hub", admin_centre: "Government office", other: "Other place" },
     layerNames: {
       "no-stall-zones": "No-stall zones",
       "guidance-points": "Guidance points",

@@ -77,6 +77,11 @@ describe("setting a district up from its own files", () => {
       expect(overlaps, JSON.stringify(report.topology)).toHaveLength(1);
       expect(Math.abs(gaps[0]!.area_m2 - 5000) / 5000).toBeLessThan(0.05);
       expect(inside(gaps[0]!.at, GAP)).toBe(true);
+      // Its shape, taken back to Gauss–Krüger metres here: the 20 × 250 m strip.
+      const strip = (gaps[0]!.geometry as GeoJSON.Polygon).coordinates[0]!.map((p) => toLonLat.inverse(p as [number, number]));
+      const shoelace = Math.abs(strip.reduce((sum, p, i) => sum + (i ? strip[i - 1]![0]! * p[1]! - p[0]! * strip[i - 1]![1]! : 0), 0)) / 2;
+      expect(Math.abs(shoelace - 5000) / 5000).toBeLessThan(0.01);
+      expect(Math.min(...strip.map((p) => p[0]!))).toBeCloseTo(GAP.x1, 0);
       expect(gaps[0]!.parent).toBe(community(1));
       expect(gaps[0]!.cells).toContain(GAP.code);
       expect(Math.abs(overlaps[0]!.area_m2 - 2500) / 2500).toBeLessThan(0.05);

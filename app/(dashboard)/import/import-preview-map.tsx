@@ -1,6 +1,7 @@
 "use client";
 
 import type { FeatureCollection } from "geojson";
+import type { ExpressionSpecification } from "maplibre-gl";
 import type { TopologyFinding } from "@/lib/imports/imports";
 import { useEffect, useRef } from "react";
 import { useMap } from "@/app/_components/map/use-map";
@@ -9,7 +10,8 @@ const VERDICT_COLOUR = ["match", ["get", "verdict"], "ok", "#1a9850", "update", 
 
 /**
  * Where the staged rows fall, coloured by verdict (new, update, rejected), before anything is
- * written; gaps (orange) and overlaps (purple) found by the topology check marked where they are.
+ * written; gaps (orange) and overlaps (purple) found by the topology check drawn as their shapes,
+ringed so that a thin strip is still found.
  */
 export function ImportPreviewMap({ importId, findings = [] }: { importId: string; findings?: TopologyFinding[] }) {
   const container = useRef<HTMLDivElement>(null);
@@ -36,13 +38,21 @@ export function ImportPreviewMap({ importId, findings = [] }: { importId: string
       .then((r) => r.json())
       .then((data: FeatureCollection) => {
         if (cancelled) return;
-        for (const id of ["preview-fill", "preview-line", "preview-points", "preview-topology"]) if (map.getLayer(id)) map.removeLayer(id);
-        for (const id of ["preview", "preview-topology"]) if (map.getSource(id)) map.removeSource(id);
+        for (const id of ["preview-fill", "preview-line", "preview-points", "preview-topology-area", "preview-topology-edge", "preview-topology"]) if (map.getLayer(id)) map.removeLayer(id);
+        for (const id of ["preview", "preview-topology", "preview-topology-shapes"]) if (map.getSource(id)) map.removeSource(id);
         map.addSource("preview", { type: "geojson", data });
         map.addLayer({ id: "preview-fill", type: "fill", source: "preview", filter: ["!=", ["geometry-type"], "Point"], paint: { "fill-color": VERDICT_COLOUR, "fill-opacity": 0.35 } });
         map.addLayer({ id: "preview-line", type: "line", source: "preview", filter: ["!=", ["geometry-type"], "Point"], paint: { "line-color": VERDICT_COLOUR, "line-width": 1 } });
         map.addLayer({ id: "preview-points", type: "circle", source: "preview", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": VERDICT_COLOUR, "circle-radius": 4, "circle-stroke-color": "#fff", "circle-stroke-width": 1 } });
         if (findings.length > 0) {
+          // The gap or overlap itself (a 20 m strip can hide under its marker), then the marker that finds it.
+          const kindColour = ["match", ["get", "kind"], "gap", "#f28e2b", "#8e44ad"] as ExpressionSpecification;
+          map.addSource("preview-topology-shapes", {
+            type: "geojson",
+            data: { type: "FeatureCollection", features: findings.filter((f) => f.geometry).map((f) => ({ type: "Feature", geometry: f.geometry!, properties: { kind: f.kind } })) },
+          });
+          map.addLayer({ id: "preview-topology-area", type: "fill", source: "preview-topology-shapes", paint: { "fill-color": kindColour, "fill-opacity": 0.75 } });
+          map.addLayer({ id: "preview-topology-edge", type: "line", source: "preview-topology-shapes", paint: { "line-color": "#111", "line-width": 1.5 } });
           map.addSource("preview-topology", {
             type: "geojson",
             data: { type: "FeatureCollection", features: findings.map((f) => ({ type: "Feature", geometry: { type: "Point", coordinates: f.at }, properties: { kind: f.kind } })) },
@@ -51,7 +61,8 @@ export function ImportPreviewMap({ importId, findings = [] }: { importId: string
             id: "preview-topology",
             type: "circle",
             source: "preview-topology",
-            paint: { "circle-color": ["match", ["get", "kind"], "gap", "#f28e2b", "#8e44ad"], "circle-radius": 7, "circle-stroke-color": "#111", "circle-stroke-width": 2 },
+            // A ring, so the shape inside stays visible.
+            paint: { "circle-opacity": 0, "circle-radius": 9, "circle-stroke-color": kindColour, "circle-stroke-width": 2.5 },
           });
         }
         const coords = data.features.flatMap((f) => {

@@ -18,6 +18,22 @@ export const CATEGORY_COLOURS: Record<string, string> = {
 export const ZONE_COLOUR = "#d7301f";
 export const GUIDANCE_COLOUR = "#1a9850";
 export const POI_COLOUR = "#6a51a3";
+
+/**
+ * Places of interest by category: a coloured disc with the one character Chinese maps use for
+ * it (校 school, 医 hospital, 市 market, 站 station, 政 government), so a school reads as a
+ * school without a click. Drawn with the browser's own font: no icon sprite to ship.
+ */
+export const POI_SYMBOLS: Record<"school" | "hospital" | "market" | "transit_hub" | "admin_centre" | "other", { colour: string; mark: string }> = {
+  school: { colour: "#2166ac", mark: "校" },
+  hospital: { colour: "#d6604d", mark: "医" },
+  market: { colour: "#e08214", mark: "市" },
+  transit_hub: { colour: "#1b7837", mark: "站" },
+  admin_centre: { colour: "#542788", mark: "政" },
+  other: { colour: POI_COLOUR, mark: "" },
+};
+const poiMatch = (pick: (s: { colour: string; mark: string }) => string) =>
+  ["match", ["get", "category"], ...Object.entries(POI_SYMBOLS).flatMap(([c, s]) => [c, pick(s)]), pick(POI_SYMBOLS.other)] as unknown as ExpressionSpecification;
 export const BUILDING_COLOURS = { registered: "#4393c3", unregistered: "#d6604d", deregistered: "#999999" };
 
 /** Gi_Bin −3..3 → ColorBrewer RdBu (7 classes). */
@@ -98,9 +114,38 @@ export function tileLayerStyles(layer: MapLayer, opacity: number): LayerSpecific
           type: "circle",
           source,
           "source-layer": layer,
-          paint: { "circle-color": POI_COLOUR, "circle-radius": 3.5, "circle-opacity": opacity, "circle-stroke-color": "#fff", "circle-stroke-width": 0.8 },
+          paint: {
+            "circle-color": poiMatch((s) => s.colour),
+            "circle-radius": ["interpolate", ["linear"], ["zoom"], 10, 3.5, 13, 8, 16, 10],
+            "circle-opacity": opacity,
+            "circle-stroke-color": "#fff",
+            "circle-stroke-width": 1,
+          },
         },
-      ];
+        {
+          id: "pois-mark",
+          type: "symbol",
+          source,
+          "source-layer": layer,
+          minzoom: 13,
+          layout: {
+            "text-field": poiMatch((s) => s.mark),
+            "text-size": ["interpolate", ["linear"], ["zoom"], 13, 10, 16, 13],
+            "text-allow-overlap": true,
+            "text-ignore-placement": true,
+          },
+          paint: { "text-color": "#ffffff", "text-opacity": opacity },
+        },
+        {
+          id: "pois-name",
+          type: "symbol",
+          source,
+          "source-layer": layer,
+          minzoom: 15,
+          layout: { "text-field": ["get", "name"], "text-size": 11, "text-offset": [0, 1.3], "text-anchor": "top", "text-optional": true },
+          paint: { "text-color": "#333333", "text-halo-color": "#ffffff", "text-halo-width": 1.2, "text-opacity": opacity },
+        },
+      ] as LayerSpecification[];
     case "events":
       return aggregatedOrPoints(layer, opacity, "#7a0177", 20, {
         "circle-color": ["match", ["get", "category"], ...Object.entries(CATEGORY_COLOURS).flat(), "#666666"] as unknown as ExpressionSpecification,

@@ -9,7 +9,7 @@ import {
   GEOMETRY_PROBLEM_COLOUR,
   GUIDANCE_COLOUR,
   HOTSPOT_COLOURS,
-  POI_COLOUR,
+  POI_SYMBOLS,
   VIRIDIS,
   ZONE_COLOUR,
 } from "./data-layers";
@@ -32,7 +32,18 @@ export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale:
       <ul>
         {layers.includes("no-stall-zones") && <Swatch colour={ZONE_COLOUR} label={d.layerNames["no-stall-zones"]} shape="area" />}
         {layers.includes("guidance-points") && <Swatch colour={GUIDANCE_COLOUR} label={d.layerNames["guidance-points"]} shape="dot" />}
-        {layers.includes("pois") && <Swatch colour={POI_COLOUR} label={d.layerNames.pois} shape="dot" />}
+        {layers.includes("pois") &&
+          Object.entries(POI_SYMBOLS).map(([category, symbol]) => (
+            <li key={category} data-testid={`legend-poi-${category}`}>
+              <svg width="28" height="16" aria-hidden="true">
+                <circle cx="14" cy="8" r="7.5" fill={symbol.colour} stroke="#fff" />
+                <text x="14" y="11.5" textAnchor="middle" fontSize="10" fill="#fff">
+                  {symbol.mark}
+                </text>
+              </svg>
+              {d.poiCategories[category as keyof typeof d.poiCategories]}
+            </li>
+          ))}
         {layers.includes("rental-buildings") &&
           (["registered", "unregistered", "deregistered"] as const).map((s) => (
             <Swatch key={s} colour={BUILDING_COLOURS[s]} label={`${d.layerNames["rental-buildings"]}: ${d.statuses[s]}`} shape="dot" />
