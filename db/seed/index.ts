@@ -1,4 +1,5 @@
 import { recordInitialVersions } from "@/lib/plans/versions";
+import { recordDemoRows, type DemoRows } from "@/lib/setup/demo-data";
 import { sql } from "drizzle-orm";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -29,6 +30,8 @@ export interface DemoMeta {
   seed: number;
   anchorDate: string;
   plantedSites: PlantedSite[];
+  /** The highest id of each table when seeding ended: rows up to it are the demo's (lib/setup/demo-data.ts). */
+  rows: DemoRows;
 }
 
 /** Data tables a reseed clears. Streets are upserted instead (staff accounts may reference them). */
@@ -73,7 +76,8 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     const buildings = await seedRentalBuildings(tx, root.fork("buildings"), scale, cells, anchor);
     progress(`${scale.events.toLocaleString("en")} events over ${scale.months} months`);
     const plantedSites = await seedEvents(tx, root.fork("events"), scale, cells, buildings, pois, anchor);
-    const meta: DemoMeta = { scale: options.scale, seed: options.seed, anchorDate: options.anchorDate, plantedSites };
+    const rows = await recordDemoRows(tx as unknown as Db);
+    const meta: DemoMeta = { scale: options.scale, seed: options.seed, anchorDate: options.anchorDate, plantedSites, rows };
     await tx.execute(sql`
       insert into dataset_meta (key, value) values ('demo', ${JSON.stringify(meta)}::jsonb)
       on conflict (key) do update set value = excluded.value, updated_at = now()`);
