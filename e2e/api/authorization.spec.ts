@@ -94,6 +94,9 @@ const MATRIX: Record<string, Case[]> = {
     { path: () => "/api/analytics/coverage?street=330302023000", expect: { ...everyone(200), street_office: 404 } },
   ],
   "GET /api/analytics/density": read(() => "/api/analytics/density"),
+  // The demo admin may see the demo but not remove it (the demo accounts go with it): 409, nothing removed.
+  "GET /api/setup/demo": [{ path: () => "/api/setup/demo", expect: only(["admin"], 200) }],
+  "DELETE /api/setup/demo": [{ path: () => "/api/setup/demo", expect: only(["admin"], 409) }],
   // The e2e server has no BASEMAP_PMTILES: signed-in readers learn that (404), others are refused first.
   "GET /api/basemap/archive.pmtiles": [{ path: () => "/api/basemap/archive.pmtiles", expect: everyone(404) }],
   "GET /api/analytics/emerging-hotspots": read(() => "/api/analytics/emerging-hotspots?from=2026-06-01"),

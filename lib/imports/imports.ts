@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { isDemoDataset } from "@/lib/health/is-demo-dataset";
 import type { Geometry, Position } from "geojson";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
@@ -134,7 +135,10 @@ export async function stageImport(db: Db, id: string, fileName: string, bytes: U
       await db.execute(sql`update imports set progress = ${Math.round(((start + rows.length) / parsed.features.length) * 90)}, updated_at = now() where id = ${id}::uuid`);
     }
     await checkInDatabase(db, id, job.layer, job.street_code);
-    const report = await summarise(db, id, parsed.format, parsed.notes, columns);
+    const notes = (await isDemoDataset(db))
+      ? ["this database still holds the generated demo district: what you import will mix with it (remove the demo on /setup first)", ...parsed.notes]
+      : parsed.notes;
+    const report = await summarise(db, id, parsed.format, notes, columns);
     if (target.topology) report.topology = await topologyFindings(db, id, job.layer, job.mode);
     await db.execute(sql`update imports set status = 'ready', progress = 100, format = ${parsed.format}, report = ${JSON.stringify(report)}::jsonb, updated_at = now() where id = ${id}::uuid`);
   } catch (error) {

@@ -3,8 +3,10 @@ import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDatabase } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { demoSummary } from "@/lib/setup/demo-data";
 import { getDistrictStatus } from "@/lib/setup/district-status";
 import { listTargets, periodEndDate } from "@/lib/targets/coverage-targets";
+import { DemoPanel } from "./demo-panel";
 import { TargetsPanel } from "./targets-panel";
 import { Forbidden } from "../forbidden";
 import { TopologyTable } from "../import/topology-table";
@@ -15,7 +17,7 @@ export default async function SetupPage() {
   const { locale, t } = await getMessages();
   if (!can(actor, "setup:district")) return <Forbidden t={t.auth} role={actor.role} />;
   const { db } = await getDatabase();
-  const [status, targets] = await Promise.all([getDistrictStatus(db, actor), listTargets(db, actor)]);
+  const [status, targets, demo] = await Promise.all([getDistrictStatus(db, actor), listTargets(db, actor), demoSummary(db, actor)]);
   const today = periodEndDate(new Date(Date.now() + 1));
   const when = (at: string) => new Date(at).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" });
   const topology = status.layers.filter((l) => (l.layer === "grid-cells" || l.layer === "communities") && l.lastImport);
@@ -54,6 +56,7 @@ export default async function SetupPage() {
           ))}
         </tbody>
       </table>
+      {demo.present && <DemoPanel summary={demo} t={t.setup} layerNames={t.imports.layers} locale={locale} />}
       <TargetsPanel targets={targets} t={t.setup} metricNames={t.dashboard.metrics} locale={locale} today={today} />
       {topology.map((l) => (
         <section key={l.layer} data-testid={`setup-topology-${l.layer}`}>
