@@ -18,3 +18,4 @@ export * from "./plan-versions";
 export * from "./imports";
 export * from "./district-boundary";
 export * from "./coverage-targets";
+export * from "./building-footprints";

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { buildingFootprints } from "./building-footprints";
 import { boolean, check, date, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { validGeometry } from "./checks";
 import { registrationStatus } from "./enums";
@@ -37,6 +38,8 @@ export const rentalBuildings = pgTable(
     registeredOccupantCount: integer("registered_occupant_count").notNull().default(0),
     /** Maintained by a trigger (migration 0002) from the point's location; never trusted from input. */
     gridCellId: integer("grid_cell_id").references(() => gridCells.id, { onDelete: "set null" }),
+    /** The building outline the point stands in, kept by triggers (migration 0012); null when none is known. */
+    footprintId: integer("footprint_id").references(() => buildingFootprints.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

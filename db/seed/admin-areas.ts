@@ -116,7 +116,7 @@ export async function seedAdminAreas(db: Db, random: Random, scale: Scale): Prom
       select r.street_code, ST_Multi(ST_Union(c.geom)) as geom
       from seed_cells c join seed_community_regions r on r.code = c.community group by r.street_code
     ) u on u.street_code = s.code
-    on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom`);
+    on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom, demo = true`);
   await db.execute(sql`
     insert into communities (code, street_code, name_zh, name_en, geom)
     select r.code, r.street_code, r.name_zh, r.name_en, u.geom

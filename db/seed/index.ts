@@ -1,5 +1,5 @@
 import { recordInitialVersions } from "@/lib/plans/versions";
-import { recordDemoRows, type DemoRows } from "@/lib/setup/demo-data";
+import { markingDemoRows } from "@/lib/setup/demo-data";
 import { sql } from "drizzle-orm";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -30,8 +30,8 @@ export interface DemoMeta {
   seed: number;
   anchorDate: string;
   plantedSites: PlantedSite[];
-  /** The highest id of each table when seeding ended: rows up to it are the demo's (lib/setup/demo-data.ts). */
-  rows: DemoRows;
+  /** Demo rows carry the `demo` marker (migration 0013; lib/setup/demo-data.ts). */
+  marked: true;
 }
 
 /** Data tables a reseed clears. Streets are upserted instead (staff accounts may reference them). */
@@ -59,6 +59,8 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     // Generating a large district takes single statements past the server's statement timeout
     // (the Voronoi of 10,500 cells alone runs over 30 s); this transaction may take its time.
     await tx.execute(sql`set local statement_timeout = 0`);
+    // Every row written from here to the end of this transaction carries the demo marker.
+    await markingDemoRows(tx as unknown as Db, true);
     progress("clearing previous demo data");
     await tx.execute(sql.raw(`TRUNCATE ${DATA_TABLES.join(", ")} RESTART IDENTITY CASCADE`));
     progress("streets, communities and grid cells");
@@ -76,8 +78,8 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     const buildings = await seedRentalBuildings(tx, root.fork("buildings"), scale, cells, anchor);
     progress(`${scale.events.toLocaleString("en")} events over ${scale.months} months`);
     const plantedSites = await seedEvents(tx, root.fork("events"), scale, cells, buildings, pois, anchor);
-    const rows = await recordDemoRows(tx as unknown as Db);
-    const meta: DemoMeta = { scale: options.scale, seed: options.seed, anchorDate: options.anchorDate, plantedSites, rows };
+    await markingDemoRows(tx as unknown as Db, false);
+    const meta: DemoMeta = { scale: options.scale, seed: options.seed, anchorDate: options.anchorDate, plantedSites, marked: true };
     await tx.execute(sql`
       insert into dataset_meta (key, value) values ('demo', ${JSON.stringify(meta)}::jsonb)
       on conflict (key) do update set value = excluded.value, updated_at = now()`);

@@ -21,7 +21,7 @@ test("OGC API – Features: landing, conformance, collections, paged items with 
   expect(conformance.conformsTo).toContain("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core");
   const collections = await (await request.get("/api/ogc/collections")).json();
   expect(collections.collections.map((c: { id: string }) => c.id).sort()).toEqual(
-    ["communities", "events", "grid-cells", "guidance-points", "no-stall-zones", "pois", "rental-buildings", "roads", "streets"],
+    ["communities", "events", "footprints", "grid-cells", "guidance-points", "no-stall-zones", "pois", "rental-buildings", "roads", "streets"],
   );
 
   const page = await request.get("/api/ogc/collections/pois/items?limit=10&offset=5");
@@ -59,7 +59,7 @@ test("GDAL's OAPIF driver lists every collection and copies features with matchi
   const anonymous = spawnSync("ogrinfo", ["-ro", "-so", `OAPIF:${baseURL}/api/ogc`], { encoding: "utf8" });
   expect(anonymous.status).not.toBe(0); // without the token: 401, nothing listed
   const listing = execFileSync("ogrinfo", [...auth, "-ro", "-so", `OAPIF:${baseURL}/api/ogc`], { encoding: "utf8" });
-  for (const id of ["streets", "communities", "grid-cells", "rental-buildings", "no-stall-zones", "guidance-points", "events", "pois", "roads"]) {
+  for (const id of ["streets", "communities", "grid-cells", "rental-buildings", "no-stall-zones", "guidance-points", "events", "pois", "roads", "footprints"]) {
     expect(listing).toContain(`: ${id} (`);
   }
   const health = await (await request.get("/api/health")).json();

@@ -4,13 +4,12 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
-import { HttpError, TooManyRequestsError, UnauthorizedError } from "@/lib/http/errors";
+import { HttpError, UnauthorizedError } from "@/lib/http/errors";
 import { NewUser } from "@/lib/users/user-input";
 import type { Actor } from "./actor";
 import { hashPassword } from "./passwords";
 import { digest } from "./secrets";
 import { createSession } from "./sessions";
-import { addressKey, recordFailure, retryAfterSeconds, THROTTLE } from "./throttle";
 
 /**
  * The first administrator of an empty installation. While no enabled admin exists, each start
@@ -21,7 +20,9 @@ import { addressKey, recordFailure, retryAfterSeconds, THROTTLE } from "./thrott
 const META_KEY = "first_run_code";
 // No 0/O or 1/I/L: the code is read off a terminal and typed in by hand.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const CODE_LENGTH = 12; // 31^12 ≈ 2^59 possibilities, with failures throttled per address
+// 31^12 ≈ 2^59 possibilities: not guessable over HTTP, so wrong codes are not throttled — a
+// throttle would let anyone who reaches the page lock the real installer out.
+const CODE_LENGTH = 12;
 
 export async function adminExists(db: Db): Promise<boolean> {
   return !!(await queryOne(db, sql`select 1 from users where role = 'admin' and not disabled limit 1`));
@@ -44,8 +45,16 @@ export async function issueFirstRunCode(db: Db): Promise<string | null> {
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
 }
 
-/** How people type a code: any case, with or without dashes and spaces. */
-const normalise = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
+/**
+ * How people type a code: any case, with or without dashes or spaces, full-width letters from a
+ * Chinese input method (ＡＢＣＤ－…) included.
+ */
+const normalise = (code: string) => code.normalize("NFKC").toUpperCase().replace(/[^0-9A-Z]/g, "");
+
+async function codeMatches(db: Db, code: string): Promise<boolean> {
+  const stored = await queryOne<{ digest: string }>(db, sql`select value->>'digest' as digest from dataset_meta where key = ${META_KEY}`);
+  return !!stored?.digest && timingSafeEqual(Buffer.from(stored.digest, "hex"), Buffer.from(digest(normalise(code)), "hex"));
+}
 
 export const FirstRunInput = z
   .object({
@@ -67,27 +76,24 @@ export type FirstRunInput = z.output<typeof FirstRunInput>;
 
 /**
  * Create the first admin with the set-up code and sign them in. 409 once any admin exists,
- * 401 for a wrong code (counted against the address), 429 after too many wrong codes.
+ * 401 for a wrong code. The password is hashed only for the right code (hashing is the costly part).
  */
 export async function completeFirstRun(db: Db, input: FirstRunInput, address: string): Promise<{ secret: string; expiresAt: Date; actor: Actor }> {
-  // Its own counter: wrong passwords at sign-in from the same address do not use up set-up attempts.
-  const key = `first-run:${addressKey(address)}`;
-  const wait = await retryAfterSeconds(db, [{ key, limit: THROTTLE.perAccount }]);
-  if (wait > 0) throw new TooManyRequestsError(`too many wrong set-up codes; try again in ${Math.ceil(wait / 60)} min`, wait);
+  if (await adminExists(db)) throw new HttpError(409, "an administrator exists already: sign in, or ask them for an account");
+  if (!(await codeMatches(db, input.code))) throw new UnauthorizedError("wrong set-up code: use the one the server printed at its last start");
   const passwordHash = await hashPassword(input.user.password);
   const outcome = await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     // One first admin: two people submitting at once are served one after the other.
     await t.execute(sql`lock table users in share row exclusive mode`);
     if (await adminExists(t)) return { kind: "taken" as const };
-    const stored = await queryOne<{ digest: string }>(t, sql`select value->>'digest' as digest from dataset_meta where key = ${META_KEY}`);
-    const given = Buffer.from(digest(normalise(input.code)), "hex");
-    if (!stored?.digest || !timingSafeEqual(Buffer.from(stored.digest, "hex"), given)) return { kind: "wrong" as const };
+    // Checked again under the lock: another start may have issued a new code meanwhile.
+    if (!(await codeMatches(t, input.code))) return { kind: "wrong" as const };
     const user = await queryOne<{ id: number; email: string }>(
       t,
       sql`insert into users (email, display_name, role, password_hash)
           values (${input.user.email}, ${input.user.display_name}, 'admin', ${passwordHash})
-          on conflict (email) do update set role = 'admin', display_name = excluded.display_name, password_hash = excluded.password_hash, disabled = false
+          on conflict (email) do update set role = 'admin', street_code = null, display_name = excluded.display_name, password_hash = excluded.password_hash, disabled = false
           returning id, email`,
     );
     await t.execute(sql`delete from dataset_meta where key = ${META_KEY}`);
@@ -96,10 +102,7 @@ export async function completeFirstRun(db: Db, input: FirstRunInput, address: st
     return { kind: "created" as const, actor };
   });
   if (outcome.kind === "taken") throw new HttpError(409, "an administrator exists already: sign in, or ask them for an account");
-  if (outcome.kind === "wrong") {
-    await recordFailure(db, [key]);
-    throw new UnauthorizedError("wrong set-up code: use the one the server printed at its last start");
-  }
+  if (outcome.kind === "wrong") throw new UnauthorizedError("wrong set-up code: use the one the server printed at its last start");
   const session = await createSession(db, outcome.actor.userId!);
   return { ...session, actor: outcome.actor };
 }

@@ -9,6 +9,7 @@ export const BACKUP_TABLES = [
   "communities",
   "users",
   "grid_cells",
+  "building_footprints",
   "rental_buildings",
   "no_stall_zones",
   "guidance_points",

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { Readable } from "node:stream";
 import { HttpError, NotFoundError } from "@/lib/http/errors";
 
 /**
@@ -21,12 +22,13 @@ export interface ArchiveResponse {
 /** Answer a GET for the archive: whole, one byte range (206), or not modified (304). */
 export function readArchive(range: string | null, ifNoneMatch: string | null): ArchiveResponse {
   const file = archivePath();
-  let stat: fs.Stats;
+  let stat: fs.Stats | null = null;
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new HttpError(503, `the offline basemap ${file} cannot be read; check BASEMAP_PMTILES`);
+    // (the file's path stays on the server: the message is for the administrator's log too)
   }
+  if (!stat?.isFile() || stat.size === 0) throw new HttpError(503, "the offline basemap cannot be read: BASEMAP_PMTILES must name a non-empty .pmtiles file");
   const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
   const headers: Record<string, string> = {
     "Accept-Ranges": "bytes",
@@ -36,9 +38,12 @@ export function readArchive(range: string | null, ifNoneMatch: string | null): A
     "Cache-Control": "private, max-age=3600",
   };
   if (ifNoneMatch === etag) return { status: 304, headers, body: null };
-  if (!range) return { status: 200, headers: { ...headers, "Content-Length": String(stat.size) }, body: stream(file, 0, stat.size - 1) };
-  const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
-  if (!match || (match[1] === "" && match[2] === "")) throw new HttpError(416, `cannot read the range "${range}": ask for one range, bytes=start-end`);
+  const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+  // No Range, or one this server does not do (several ranges, other units): the whole file, as
+  // HTTP allows (RFC 9110 §14.2).
+  if (!match || (match[1] === "" && match[2] === "")) {
+    return { status: 200, headers: { ...headers, "Content-Length": String(stat.size) }, body: stream(file, 0, stat.size - 1) };
+  }
   let start: number;
   let end: number;
   if (match[1] === "") {
@@ -56,16 +61,7 @@ export function readArchive(range: string | null, ifNoneMatch: string | null): A
   };
 }
 
+/** The bytes start..end, read as the client takes them (back-pressure: a large archive is never held in memory). */
 function stream(file: string, start: number, end: number): ReadableStream<Uint8Array> {
-  const reader = fs.createReadStream(file, { start, end });
-  return new ReadableStream({
-    start(controller) {
-      reader.on("data", (chunk) => controller.enqueue(new Uint8Array(chunk as Buffer)));
-      reader.on("end", () => controller.close());
-      reader.on("error", (error) => controller.error(error));
-    },
-    cancel() {
-      reader.destroy();
-    },
-  });
+  return Readable.toWeb(fs.createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
 }

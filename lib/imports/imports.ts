@@ -332,7 +332,7 @@ async function topologyFindings(db: Db, id: string, layer: ImportLayer, mode: Im
         select f.kind, f.parent, round(f.m2::numeric, 1)::float8 as area_m2,
                ST_X(ST_PointOnSurface(f.g)) as x, ST_Y(ST_PointOnSurface(f.g)) as y,
                -- in and out by ~1 mm drops the zero-width spikes a difference leaves along shared edges
-               ST_AsGeoJSON(ST_CollectionExtract(ST_SimplifyPreserveTopology(ST_Buffer(ST_Buffer(f.g, -1e-8, 'join=mitre'), 1e-8, 'join=mitre'), 1e-6), 3), 7) as shape,
+               ST_AsGeoJSON(ST_CollectionExtract(ST_SimplifyPreserveTopology(ST_Buffer(ST_Buffer(ST_MakeValid(f.g), -1e-8, 'join=mitre'), 1e-8, 'join=mitre'), 1e-6), 3), 7) as shape,
                coalesce(f.cells, array(select c.code from cells c where c.parent = f.parent and ST_DWithin(c.geom, f.g, 1e-7) order by c.code limit 8)) as cells
         from found f where f.m2 >= 1 order by f.m2 desc limit 200`,
   );

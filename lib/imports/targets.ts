@@ -18,6 +18,7 @@ export const IMPORT_LAYERS = [
   "communities",
   "grid-cells",
   "roads",
+  "footprints",
 ] as const;
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
 export type ImportMode = "add" | "replace";
@@ -109,7 +110,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
              (p->>'units')::int, (p->>'rented_units')::int, (p->>'registration_status')::registration_status, (p->>'responsibility_letter_signed')::boolean ${ok(id)}
       on conflict (code) do update set address = excluded.address, geom = excluded.geom, footprint = coalesce(excluded.footprint, rental_buildings.footprint),
         units = excluded.units, rented_units = excluded.rented_units, registration_status = excluded.registration_status,
-        responsibility_letter_signed = excluded.responsibility_letter_signed`,
+        responsibility_letter_signed = excluded.responsibility_letter_signed, demo = false`,
   },
   pois: {
     geometry: "point",
@@ -156,7 +157,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
       select 1, min(p->>'code'), min(p->>'name_zh'), coalesce(min(nullif(p->>'name_en', '')), min(p->>'name_zh')),
              ST_Multi(ST_ForcePolygonCCW(ST_CollectionExtract(ST_Union(r.geom), 3)))
       from import_rows r, lateral (select r.properties as p) x where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update')
-      on conflict (id) do update set code = excluded.code, name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom, updated_at = now()`,
+      on conflict (id) do update set code = excluded.code, name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom, updated_at = now(), demo = false`,
   },
   streets: {
     geometry: "area",
@@ -168,7 +169,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     // Without an English name the Chinese one stands in.
     commit: (id) => sql`insert into streets (code, name_zh, name_en, geom)
       select p->>'code', p->>'name_zh', coalesce(nullif(p->>'name_en', ''), p->>'name_zh'), ST_Multi(ST_ForcePolygonCCW(r.geom)) ${ok(id)}
-      on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom`,
+      on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom, demo = false`,
   },
   communities: {
     geometry: "area",
@@ -184,7 +185,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     topology: { table: sql`communities`, parentColumn: "street_code" },
     commit: (id) => sql`insert into communities (code, street_code, name_zh, name_en, geom)
       select p->>'code', p->>'street_code', p->>'name_zh', coalesce(nullif(p->>'name_en', ''), p->>'name_zh'), ST_Multi(ST_ForcePolygonCCW(r.geom)) ${ok(id)}
-      on conflict (code) do update set street_code = excluded.street_code, name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom`,
+      on conflict (code) do update set street_code = excluded.street_code, name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom, demo = false`,
   },
   roads: {
     geometry: "line",
@@ -201,6 +202,20 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
       select p->>'name', (p->>'road_class')::road_class, d.geom
       from import_rows r, lateral (select r.properties as p) x, lateral ST_Dump(r.geom) d
       where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update') order by r.row_number, d.path`,
+  },
+  // Building outlines as open data has them: a shape and maybe a floor count, no register data.
+  footprints: {
+    geometry: "area",
+    registerLayer: false,
+    setupLayer: true,
+    fields: z.object({
+      floors: z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number({ error: "floors: give the number of floors as digits (e.g. 6)" }).int("floors: a whole number").min(1, "floors: at least 1").max(200, "floors: at most 200").optional()),
+    }),
+    aliases: { floors: ["层数", "楼层数", "楼层", "floors", "levels", "building:levels", "FLOOR"] },
+    commit: (id) => sql`insert into building_footprints (floors, source, geom)
+      select nullif(p->>'floors', '')::int, (select file_name from imports where id = ${id}::uuid), ST_Multi(ST_ForcePolygonCCW(r.geom))
+      from import_rows r, lateral (select r.properties as p) x
+      where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update') order by r.row_number`,
   },
   "grid-cells": {
     geometry: "area",
@@ -223,7 +238,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
           and g.community_code in (select community_code from incoming) and g.code not in (select code from incoming))
       insert into grid_cells (code, community_code, geom)
       select code, community_code, ST_Multi(ST_ForcePolygonCCW(geom)) from incoming
-      on conflict (code) do update set community_code = excluded.community_code, geom = excluded.geom`,
+      on conflict (code) do update set community_code = excluded.community_code, geom = excluded.geom, demo = false`,
   },
 };
 

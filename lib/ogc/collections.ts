@@ -54,6 +54,8 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     sql`t.name, t.category::text as category`, { category: sql`t.category::text` }),
   c("roads", "Roads 道路", "Road centre lines with their names and classes (arterial, secondary, local).", sql`roads t`,
     sql`t.name, t.road_class::text as road_class`, { road_class: sql`t.road_class::text`, name: sql`t.name` }),
+  c("footprints", "Building outlines 建筑轮廓", "Building footprints with their floor count and how many rental-register rows stand in them.", sql`building_footprints t`,
+    sql`t.floors, (select count(*) from rental_buildings b where b.footprint_id = t.id)::int as rentals`, {}),
 ];
 
 export function findCollection(id: string): OgcCollection | undefined {

@@ -8,10 +8,9 @@ import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
 
 /**
- * The generated demo district, told apart from a district's own rows. Seeding starts every data
- * table's ids afresh, so the demo's rows are those with an id up to the highest one when seeding
- * ended — recorded then, in the `demo` row of dataset_meta. Anything imported or made by hand
- * later has a higher id and stays when the demo is removed.
+ * The generated demo district, told apart from a district's own rows by the `demo` marker
+ * (migration 0013): seeding writes it on every row it makes, an import that writes over a row
+ * clears it (the row is the district's own from then on), rows made later never have it.
  */
 
 /** Tables holding demo rows, in the order they are deleted (what refers to others first). */
@@ -30,14 +29,12 @@ export const DEMO_TABLES = [
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
-/** The highest id of each table when seeding ended. */
-export type DemoRows = Record<DemoTable, number>;
-
-/** Record which rows are the demo's: call at the end of seeding, in its transaction. */
-export async function recordDemoRows(db: Db): Promise<DemoRows> {
-  const parts = DEMO_TABLES.map((t) => sql`${t}::text as t, (select coalesce(max(id), 0) from ${sql.identifier(t)})::float8 as max`);
-  const rows = await query<{ t: DemoTable; max: number }>(db, sql.join(parts.map((p) => sql`select ${p}`), sql` union all `));
-  return Object.fromEntries(rows.map((r) => [r.t, Number(r.max)])) as DemoRows;
+/**
+ * While seeding (inside its transaction): new rows of every demo table get the marker by default
+ * (`on`), and the default goes back to unmarked at the end (`off`). No row is rewritten.
+ */
+export async function markingDemoRows(db: Db, on: boolean): Promise<void> {
+  for (const t of DEMO_TABLES) await db.execute(sql`alter table ${sql.identifier(t)} alter column demo set default ${sql.raw(on ? "true" : "false")}`);
 }
 
 export interface DemoSummary {
@@ -48,75 +45,78 @@ export interface DemoSummary {
   blockers: string[];
 }
 
-async function recorded(db: Db): Promise<{ present: boolean; rows: DemoRows | null }> {
-  const row = await queryOne<{ rows: DemoRows | null }>(db, sql`select value->'rows' as rows from dataset_meta where key = 'demo'`);
-  return { present: row !== undefined, rows: row?.rows ?? null };
-}
-
 const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
+const demoEmailList = sql`${`{${demoEmails.join(",")}}`}::text[]`;
 
 /** What "remove the demo" would take away, and what stands in its way. */
 export async function demoSummary(db: Db, actor: Actor): Promise<DemoSummary> {
   authorize(actor, "setup:district");
-  const { present, rows } = await recorded(db);
-  if (!present) return { present: false, counts: {}, blockers: [] };
-  if (!rows) {
+  const meta = await queryOne<{ marked: boolean | null }>(db, sql`select (value->>'marked')::boolean as marked from dataset_meta where key = 'demo'`);
+  if (!meta) return { present: false, counts: {}, blockers: [] };
+  if (!meta.marked) {
     return {
-      present,
+      present: true,
       counts: {},
-      blockers: ["this demo was generated before Grid Atlas recorded which rows are the demo's; regenerate it (npm run db:seed -- --force) or start from an empty database"],
+      blockers: ["this demo was generated before Grid Atlas marked the demo's rows; regenerate it (npm run db:seed -- --force) or start from an empty database"],
     };
   }
   const counts: Partial<Record<DemoTable, number>> = {};
   for (const t of DEMO_TABLES) {
-    const n = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(t)} where id <= ${rows[t]}`);
+    const n = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(t)} where demo`);
     counts[t] = Number(n?.n ?? 0);
   }
   const blockers: string[] = [];
   if (actor.label && demoEmails.includes(actor.label)) {
     blockers.push("you are signed in with a demo account, which goes with the demo: make your own administrator at /admin, sign in with it, then remove the demo");
   }
-  // Accounts and live tokens of a street are scoped by it: they would be left pointing at nothing.
-  const scoped = await query<{ who: string }>(
+  // What the demo's streets and communities still hold of the district's own: it would be left
+  // pointing at nothing (the database refuses that), so it has to move first.
+  const scoped = await query<{ what: string }>(
     db,
-    sql`select u.email as who from users u join streets s on s.code = u.street_code
-        where s.id <= ${rows.streets} and not (u.email = any(${`{${demoEmails.join(",")}}`}::text[]))
+    sql`select u.email as what from users u join streets s on s.code = u.street_code where s.demo and not (u.email = any(${demoEmailList}))
         union all
-        select 'API token ' || t.name from api_tokens t join streets s on s.code = t.street_code where s.id <= ${rows.streets} and t.revoked_at is null`,
+        select 'API token ' || t.name from api_tokens t join streets s on s.code = t.street_code where s.demo and t.revoked_at is null
+        union all
+        select 'community ' || c.code from communities c join streets s on s.code = c.street_code where s.demo and not c.demo
+        union all
+        select 'grid cell ' || g.code from grid_cells g join communities c on c.code = g.community_code where c.demo and not g.demo`,
   );
-  if (scoped.length) blockers.push(`these accounts are scoped to demo streets: ${scoped.map((r) => r.who).join(", ")}; give them a street of your own first`);
-  return { present, counts, blockers };
+  if (scoped.length) {
+    const listed = scoped.slice(0, 10).map((r) => r.what).join(", ") + (scoped.length > 10 ? ` and ${scoped.length - 10} more` : "");
+    blockers.push(`these belong to demo streets or communities: ${listed}; give them a street or community of your own first`);
+  }
+  return { present: true, counts, blockers };
 }
 
 /**
- * Delete every demo row in one transaction and the demo marker, and disable the demo accounts
- * (their password is public); imported and hand-made rows, other accounts and settings stay. Audited.
+ * Delete every demo row in one transaction and the demo marker; disable the demo accounts
+ * (their password is public) and revoke the API tokens they made. Imported and hand-made rows,
+ * other accounts and the district's own targets stay. Audited.
  */
 export async function removeDemoData(db: Db, actor: Actor): Promise<Partial<Record<DemoTable, number>>> {
   authorize(actor, "setup:district");
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await t.execute(sql`set local statement_timeout = 0`);
-    // One removal at a time, and no seeding or import commit in between.
+    // One removal at a time.
     await t.execute(sql`select pg_advisory_xact_lock(hashtext('grid-atlas:demo'))`);
     const summary = await demoSummary(t, actor);
     if (!summary.present) throw new HttpError(409, "there is no demo data to remove");
     if (summary.blockers.length) throw new HttpError(409, summary.blockers.join("; "));
-    const { rows } = await recorded(t);
-    const removed: Partial<Record<DemoTable, number>> = {};
     // Plan history of demo zones and points first (it names them by id).
-    await t.execute(sql`delete from plan_versions where (kind = 'zone' and feature_id <= ${rows!.no_stall_zones}) or (kind = 'guidance_point' and feature_id <= ${rows!.guidance_points})`);
-    // The demo accounts' password is public: they are disabled for good and lose their street
-    // (the audit log keeps referring to them, so they are not deleted). Revoked tokens of demo
-    // streets go; live ones were refused above.
-    const demo = sql`${`{${demoEmails.join(",")}}`}::text[]`;
+    await t.execute(sql`delete from plan_versions where (kind = 'zone' and feature_id in (select id from no_stall_zones where demo))
+                          or (kind = 'guidance_point' and feature_id in (select id from guidance_points where demo))`);
+    // The demo accounts are shut for good and lose their street; they stay as rows because the
+    // audit log refers to them. Tokens they made are revoked; revoked tokens of demo streets go.
+    await t.execute(sql`update api_tokens set revoked_at = now() where revoked_at is null and created_by in (select id from users where email = any(${demoEmailList}))`);
     await t.execute(sql`update users set disabled = true, password_hash = null,
                           role = case when role = 'street_office' then 'commander'::user_role else role end, street_code = null
-                        where email = any(${demo})`);
-    await t.execute(sql`delete from sessions where user_id in (select id from users where email = any(${demo}))`);
-    await t.execute(sql`delete from api_tokens where revoked_at is not null and street_code in (select code from streets where id <= ${rows!.streets})`);
+                        where email = any(${demoEmailList})`);
+    await t.execute(sql`delete from sessions where user_id in (select id from users where email = any(${demoEmailList}))`);
+    await t.execute(sql`delete from api_tokens where revoked_at is not null and street_code in (select code from streets where demo)`);
+    const removed: Partial<Record<DemoTable, number>> = {};
     for (const table of DEMO_TABLES) {
-      const deleted = await query<{ n: number }>(t, sql`with d as (delete from ${sql.identifier(table)} where id <= ${rows![table]} returning 1) select count(*)::int as n from d`);
+      const deleted = await query<{ n: number }>(t, sql`with d as (delete from ${sql.identifier(table)} where demo returning 1) select count(*)::int as n from d`);
       removed[table] = Number(deleted[0]?.n ?? 0);
     }
     await t.execute(sql`delete from dataset_meta where key in ('demo', 'demo_accounts')`);

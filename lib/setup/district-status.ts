@@ -7,7 +7,7 @@ import type { ImportLayer } from "@/lib/imports/targets";
 import type { TopologyFinding } from "@/lib/imports/imports";
 
 /** The layers a district is made of, in the order an office brings them in. */
-export const SETUP_LAYERS = ["district-boundary", "streets", "communities", "grid-cells", "roads", "rental-buildings", "events", "pois"] as const;
+export const SETUP_LAYERS = ["district-boundary", "streets", "communities", "grid-cells", "roads", "footprints", "rental-buildings", "events", "pois"] as const;
 export type SetupLayer = (typeof SETUP_LAYERS)[number] & ImportLayer;
 
 const TABLE: Record<SetupLayer, string> = {
@@ -16,6 +16,7 @@ const TABLE: Record<SetupLayer, string> = {
   communities: "communities",
   "grid-cells": "grid_cells",
   roads: "roads",
+  footprints: "building_footprints",
   "rental-buildings": "rental_buildings",
   events: "events",
   pois: "pois",

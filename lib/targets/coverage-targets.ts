@@ -120,7 +120,7 @@ export async function setTarget(db: Db, actor: Actor, input: TargetInput): Promi
                   ${input.source_date ?? null}::date, ${input.own_choice}, ${input.note}, ${actor.label})
           on conflict (metric, valid_from) do update set value = excluded.value, source_title = excluded.source_title,
             source_number = excluded.source_number, source_date = excluded.source_date, own_choice = excluded.own_choice,
-            note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = now()
+            note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = now(), demo = false
           returning ${COLUMNS}`,
     );
     await appendAudit(t, actor, { entity: "coverage_target", entityId: row!.id, action: before ? "update" : "create", before: before ?? undefined, after: row });

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/types";
 import { getTile, type Tile } from "./get-tile";
 import type { Actor } from "@/lib/auth/actor";
 import { layerScope } from "@/lib/auth/layer-access";
-import type { TileLayerId } from "./layers";
+import { TILE_LAYERS, type TileLayerId } from "./layers";
 import type { TileCoordinates, TileFilter } from "./tile-params";
 
 /**
@@ -39,7 +39,8 @@ export interface ServedTile extends Tile {
  */
 export async function serveTile(database: Database, actor: Actor, layer: TileLayerId, at: TileCoordinates, filter: TileFilter): Promise<ServedTile> {
   const { street } = layerScope(actor, layer);
-  const version = await layerVersion(database, layer);
+  const versions = await Promise.all([layer, ...(TILE_LAYERS[layer].dependsOn ?? [])].map((id) => layerVersion(database, id)));
+  const version = versions.join(".");
   const filterKey = JSON.stringify([filter.from ?? "", filter.to ?? "", filter.categories ?? [], street ?? ""]);
   const key = `${layer}:${version}:${at.z}/${at.x}/${at.y}:${filterKey}`;
   const etag = `"${layer}-${version}-${createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;

@@ -47,9 +47,13 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
   it("every layer gives a valid MVT with its features and properties", async () => {
     await withRollback(database.db, async (tx) => {
       await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+      // The demo has no building outlines: one, around 五马's centre.
+      const [x, y] = WUMA;
+      await tx.execute(sql`insert into building_footprints (floors, geom)
+        values (5, ST_Multi(ST_MakeEnvelope(${x - 0.0002}::float8, ${y - 0.0002}::float8, ${x + 0.0002}::float8, ${y + 0.0002}::float8, 4326)))`);
       for (const id of TILE_LAYER_IDS) {
-        const at = tileAt(WUMA[0], WUMA[1], id === "events" ? 16 : id === "rental-buildings" ? 15 : 12);
-        // (raw points: events from z16, rental buildings from z15)
+        const at = tileAt(WUMA[0], WUMA[1], id === "events" ? 16 : id === "rental-buildings" || id === "footprints" ? 15 : 12);
+        // (raw points: events from z16, rental buildings from z15; outlines from z14)
         const tile = await getTile(inTx(tx), id, at, {});
         const layers = decode(tile.bytes);
         expect(Object.keys(layers), id).toEqual([id]);

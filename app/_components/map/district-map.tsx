@@ -8,6 +8,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BOUNDARY_SOURCES, boundaryLayers } from "./boundary-layers";
 import { GEOMETRY_PROBLEM_COLOUR, overlayFillColour, tileLayerStyles } from "./data-layers";
 import { MapLegend } from "./map-legend";
+import { FOOTPRINT_SOURCE, footprintLayers } from "./footprint-layers";
 import { BASEMAP_SOURCE, pmtilesStyle } from "./pmtiles-basemap";
 import { ROAD_SOURCE, roadLabels, roadLines } from "./road-layers";
 import { useMap } from "./use-map";
@@ -82,9 +83,13 @@ export function DistrictMap({
   onMap?: (map: MapLibreMap | null) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
+  // (The PMTiles style needs the page's origin: on the server, where the map is never created,
+  // the bundled style stands in.)
   const [style] = useState<string | StyleSpecification>(
-    () => basemap.styleUrl ?? (basemap.pmtiles ? pmtilesStyle(basemap.pmtiles, locale) : "/basemap/style.json"),
+    () => basemap.styleUrl ?? (basemap.pmtiles && typeof window !== "undefined" ? pmtilesStyle(basemap.pmtiles, locale) : "/basemap/style.json"),
   );
+  // The basemap style's own layers (a custom BASEMAP_STYLE_URL included), kept when the data layers are rebuilt.
+  const styleLayers = useRef<Set<string> | null>(null);
   // With a real basemap under it, the street tint is kept light so roads and water show through.
   const overBasemap = Boolean(basemap.styleUrl || basemap.pmtiles || basemap.rasterTiles);
   const { map, isLoaded } = useMap(container, { style, bounds });
@@ -128,6 +133,14 @@ export function DistrictMap({
             maxzoom: 16,
           });
         }
+        if (!map.getSource(FOOTPRINT_SOURCE)) {
+          map.addSource(FOOTPRINT_SOURCE, {
+            type: "vector",
+            tiles: [`${window.location.origin}/api/tiles/footprints/{z}/{x}/{y}.mvt`],
+            minzoom: 14,
+            maxzoom: 16,
+          });
+        }
         if (!map.getSource(ROAD_SOURCE)) {
           map.addSource(ROAD_SOURCE, {
             type: "vector",
@@ -145,7 +158,7 @@ export function DistrictMap({
   }, [map, isLoaded, attempt]);
 
   // Layer stack, rebuilt when language, layers, overlay kind or opacity change:
-  // street fill → overlay → roads → cells/communities/streets lines → data layers → road names → labels.
+  // street fill → overlay → building outlines → roads → cells/communities/streets lines → data layers → road names → labels.
   const overlayKind = overlay?.kind ?? null;
   const densityStops = overlay?.densityStops ?? [];
   const rebuild = useCallback(() => {
@@ -155,7 +168,10 @@ export function DistrictMap({
     // Drawing (Terra Draw's td-*) and plan-check (plan-*) layers belong to the planner's tools:
     // kept, and lifted back on top once the stack is rebuilt.
     const own = (id: string) => id.startsWith("td-") || id.startsWith("plan-");
-    const basemapLayer = (layer: { id: string; source?: unknown }) => layer.id === "background" || layer.id === "basemap-raster" || layer.source === BASEMAP_SOURCE;
+    styleLayers.current ??= new Set(map.getStyle().layers.map((l) => l.id));
+    const kept = styleLayers.current;
+    const basemapLayer = (layer: { id: string; source?: unknown }) =>
+      kept.has(layer.id) || layer.id === "background" || layer.id === "basemap-raster" || layer.source === BASEMAP_SOURCE;
     for (const layer of [...map.getStyle().layers].reverse()) {
       if (!basemapLayer(layer) && !own(layer.id)) map.removeLayer(layer.id);
     }
@@ -185,6 +201,7 @@ export function DistrictMap({
         paint: { "line-color": "#111111", "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 2.5, 0] },
       });
     }
+    for (const l of footprintLayers()) map.addLayer(l);
     for (const l of roadLines()) map.addLayer(l);
     for (const l of lines) map.addLayer(l);
     for (const id of layers) {

@@ -14,6 +14,7 @@ import {
   ZONE_COLOUR,
 } from "./data-layers";
 import type { OverlayData } from "./district-map";
+import { FOOTPRINT_COLOURS } from "./footprint-layers";
 import { ROAD_COLOURS } from "./road-layers";
 
 /** A legend for every visible layer and the overlay, with real numbers and units. */
@@ -59,6 +60,8 @@ export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale:
           </svg>
           {t.map.roads}
         </li>
+        <Swatch colour={FOOTPRINT_COLOURS.registered} label={t.map.footprintsRegistered} shape="area" />
+        <Swatch colour={FOOTPRINT_COLOURS.plain} label={t.map.footprintsPlain} shape="area" />
         {lines.map((item) => (
           <li key={item.label}>
             <svg width="28" height="10" aria-hidden="true">
