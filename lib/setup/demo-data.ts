@@ -34,7 +34,7 @@ export type DemoTable = (typeof DEMO_TABLES)[number];
  * (`on`), and the default goes back to unmarked at the end (`off`). No row is rewritten.
  */
 export async function markingDemoRows(db: Db, on: boolean): Promise<void> {
-  for (const t of DEMO_TABLES) await db.execute(sql`alter table ${sql.identifier(t)} alter column demo set default ${sql.raw(on ? "true" : "false")}`);
+  for (const t of DEMO_TABLES) await db.execute(sql`alter table ${sql.identifier(t)} alter column demo set default ${on ? sql`true` : sql`false`}`);
 }
 
 export interface DemoSummary {
