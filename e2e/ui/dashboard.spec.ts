@@ -94,6 +94,9 @@ test("coverage: a street's table lists cells below target first and exports CSV"
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   expect(text.startsWith("\uFEFFcode,name,registration_rate")).toBe(true);
   expect(text.split("\r\n")[1]).toMatch(/^330302006\d{6},/);
+  // Each target travels with its source (the demo's: the repealed 2013 Lucheng rules).
+  expect(text.split("\r\n")[0]).toContain("registration_target_source");
+  expect(text.split("\r\n")[1]).toContain("2013");
 });
 
 test("overview: clicking a street's bar selects the street and flies the map there", async ({ page }) => {
@@ -101,6 +104,7 @@ test("overview: clicking a street's bar selects the street and flies the map the
   await waitForMapIdle(page);
   const chart = page.getByTestId("chart-coverage-by-street");
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("chart-target-source")).toContainText("2013");
   const before = await mapCenter(page);
   await chart.locator(".recharts-bar-rectangle").first().click();
   await expect(page).toHaveURL(/street=3303020\d{5}/);

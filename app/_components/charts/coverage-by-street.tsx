@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { targetSource, type TargetSource } from "@/app/_components/dashboard/target-source";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { analysisQuery, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
@@ -27,11 +28,13 @@ export function CoverageByStreet({
   onStreet?: (code: string) => void;
 }) {
   const [rows, setRows] = useState<Row[] | null>(null);
+  const [source, setSource] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     fetch(`/api/analytics/coverage?${analysisQuery({ ...state, street: null }, { unit: "streets" })}`, { signal: controller.signal })
       .then((r) => r.json())
-      .then((body: { features: { properties: { code: string; name_zh: string; name_en: string; metrics: Record<string, { rate: number | null; target: number }> } }[] }) =>
+      .then((body: { features: { properties: { code: string; name_zh: string; name_en: string; metrics: Record<string, { rate: number | null; target: number }> } }[]; summary?: { targets?: Record<string, TargetSource> } }) => {
+        setSource(targetSource(body.summary?.targets?.[metric], t) ?? null);
         setRows(
           body.features
             .map((f) => ({
@@ -41,11 +44,11 @@ export function CoverageByStreet({
               target: (f.properties.metrics[metric]?.target ?? 0) * 100,
             }))
             .sort((a, b) => a.rate - b.rate),
-        ),
-      )
+        );
+      })
       .catch(() => {});
     return () => controller.abort();
-  }, [state, locale, metric]);
+  }, [state, locale, metric, t]);
   if (!rows) return <p className="chart-empty">{t.loadingOverlay}</p>;
   const target = rows[0]?.target ?? 0;
   return (
@@ -64,6 +67,11 @@ export function CoverageByStreet({
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      {source && (
+        <p className="legend-hint" title={source} data-testid="chart-target-source">
+          {t.target} {target}% · {source}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import { toCsv } from "@/lib/csv/to-csv";
+import { targetSource, type TargetSource } from "./target-source";
 import { analysisQuery, COVERAGE_METRIC_KEYS, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { Bounds } from "../map/district-map";
@@ -22,23 +23,6 @@ interface UnitRow {
   metrics: Record<CoverageMetricKey, Metric>;
   below_target: CoverageMetricKey[];
   bbox: Bounds | null;
-}
-
-/** Where a target comes from, as the coverage answer reports it (lib/targets/coverage-targets.ts). */
-interface TargetSource {
-  valid_from: string | null;
-  source: { title: string; number: string | null; date: string | null } | null;
-  own_choice: boolean;
-  note: string;
-  fallback: boolean;
-}
-
-/** The hover text of a target: its document (or the district's own choice) and the date it applies from. */
-function targetSource(target: TargetSource | undefined, t: Messages["dashboard"]): string | undefined {
-  if (!target) return undefined;
-  if (target.fallback) return t.targetFallback;
-  const source = target.source ? [target.source.title, target.source.number, target.source.date].filter(Boolean).join(" · ") : t.targetOwnChoice;
-  return `${source}${target.valid_from ? ` · ${t.targetFrom} ${target.valid_from}` : ""}${target.note ? ` · ${target.note}` : ""}`;
 }
 
 /** A street's coverage: metric table per community and cell, cells below target first, CSV export. */
@@ -80,11 +64,12 @@ export function CoveragePanel({
   const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)}%`);
   const exportCsv = () => {
     if (!rows) return;
-    const header = ["code", "name", ...COVERAGE_METRIC_KEYS.flatMap((m) => [`${m}_rate`, `${m}_target`, `${m}_gap`])];
+    // Each target with the document it comes from, so the figures can be read on their own.
+    const header = ["code", "name", ...COVERAGE_METRIC_KEYS.flatMap((m) => [`${m}_rate`, `${m}_target`, `${m}_gap`, `${m}_target_source`])];
     const body = rows.map((r) => [
       r.code,
       locale === "zh" ? r.name_zh : r.name_en,
-      ...COVERAGE_METRIC_KEYS.flatMap((m) => [r.metrics[m].rate, r.metrics[m].target, r.metrics[m].gap]),
+      ...COVERAGE_METRIC_KEYS.flatMap((m) => [r.metrics[m].rate, r.metrics[m].target, r.metrics[m].gap, targetSource(targets?.[m], t) ?? ""]),
     ]);
     const blob = new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" });
     const link = document.createElement("a");
