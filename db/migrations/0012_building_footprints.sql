@@ -16,6 +16,9 @@ ALTER TABLE "rental_buildings" ADD COLUMN "footprint_id" integer;
 --> statement-breakpoint
 ALTER TABLE "rental_buildings" ADD CONSTRAINT "rental_buildings_footprint_id_building_footprints_id_fk" FOREIGN KEY ("footprint_id") REFERENCES "public"."building_footprints"("id") ON DELETE set null ON UPDATE no action;
 --> statement-breakpoint
+-- Footprint tiles count the register rows of each outline: by index, not a scan per outline.
+CREATE INDEX "rental_buildings_footprint_idx" ON "rental_buildings" ("footprint_id");
+--> statement-breakpoint
 CREATE TRIGGER building_footprints_layer_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON building_footprints
 FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version('footprints');
 --> statement-breakpoint
@@ -41,8 +44,10 @@ FOR EACH ROW EXECUTE FUNCTION assign_footprint();
 CREATE FUNCTION attach_to_new_footprints() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  -- Joined on the buildings' spatial index (outline by outline), not every building against every outline.
   UPDATE rental_buildings b SET footprint_id = footprint_at(b.geom)
-  WHERE b.footprint_id IS NULL AND EXISTS (SELECT 1 FROM new_rows n WHERE ST_Covers(n.geom, b.geom));
+  FROM new_rows n
+  WHERE b.footprint_id IS NULL AND b.geom && n.geom AND ST_Covers(n.geom, b.geom);
   RETURN NULL;
 END
 $$;

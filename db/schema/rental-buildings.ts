@@ -46,6 +46,7 @@ export const rentalBuildings = pgTable(
   (t) => [
     index("rental_buildings_geom_gist").using("gist", t.geom),
     index("rental_buildings_grid_cell_idx").on(t.gridCellId),
+    index("rental_buildings_footprint_idx").on(t.footprintId),
     check("rental_buildings_geom_valid", validGeometry(t.geom)),
     check("rental_buildings_footprint_valid", sql`${t.footprint} IS NULL OR ST_IsValid(${t.footprint})`),
     check("rental_buildings_units", sql`${t.units} >= 0 AND ${t.rentedUnits} >= 0 AND ${t.rentedUnits} <= ${t.units}`),

@@ -125,30 +125,14 @@ export function DistrictMap({
           if (source) source.setData(collection);
           else map.addSource(id, { type: "geojson", data: collection, promoteId: "code" });
         }
-        if (!map.getSource(BOUNDARY_SOURCES.cells)) {
-          map.addSource(BOUNDARY_SOURCES.cells, {
-            type: "vector",
-            tiles: [`${window.location.origin}/api/tiles/grid-cells/{z}/{x}/{y}.mvt`],
-            minzoom: 10,
-            maxzoom: 16,
-          });
-        }
-        if (!map.getSource(FOOTPRINT_SOURCE)) {
-          map.addSource(FOOTPRINT_SOURCE, {
-            type: "vector",
-            tiles: [`${window.location.origin}/api/tiles/footprints/{z}/{x}/{y}.mvt`],
-            minzoom: 14,
-            maxzoom: 16,
-          });
-        }
-        if (!map.getSource(ROAD_SOURCE)) {
-          map.addSource(ROAD_SOURCE, {
-            type: "vector",
-            tiles: [`${window.location.origin}/api/tiles/roads/{z}/{x}/{y}.mvt`],
-            minzoom: 10,
-            maxzoom: 16,
-          });
-        }
+        // Context layers from vector tiles: cells (10,000+ at city scale), building outlines, roads.
+        const tileSource = (id: string, layer: string, minzoom: number) => {
+          if (map.getSource(id)) return;
+          map.addSource(id, { type: "vector", tiles: [`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`], minzoom, maxzoom: 16 });
+        };
+        tileSource(BOUNDARY_SOURCES.cells, "grid-cells", 10);
+        tileSource(FOOTPRINT_SOURCE, "footprints", 14);
+        tileSource(ROAD_SOURCE, "roads", 10);
         setState("ready");
       })
       .catch((error: Error) => {
