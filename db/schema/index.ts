@@ -19,3 +19,4 @@ export * from "./imports";
 export * from "./district-boundary";
 export * from "./coverage-targets";
 export * from "./building-footprints";
+export * from "./work-cycle";

@@ -23,18 +23,29 @@ export const rentalBuildings = pgTable(
     registrationStatus: registrationStatus("registration_status").notNull().default("unregistered"),
     responsibilityLetterSigned: boolean("responsibility_letter_signed").notNull().default(false),
     lastInspectedOn: date("last_inspected_on"),
-    // The "five never-rent rules" (五个一律): each flag is one rule.
+    // The five rules (五个一律), one flag each: ① meets rental conditions, ② illegal structure,
+    // ③ fire hazard → may not be rented; ④ no title → no business licence; ⑤ a safety hazard →
+    // renting suspended until a clearing check (a rectification, lib/checks).
     meetsRentalConditions: boolean("meets_rental_conditions").notNull().default(true),
     fireHazard: boolean("fire_hazard").notNull().default(false),
     illegalStructure: boolean("illegal_structure").notNull().default(false),
     noTitle: boolean("no_title").notNull().default(false),
     otherSafetyHazard: boolean("other_safety_hazard").notNull().default(false),
-    /** Derived: rentable only when none of the five never-rent rules applies. */
+    /** Derived (migration 0014): rules ①②③ and an open ⑤ suspension; ④ does not bar renting. */
     rentable: boolean("rentable")
       .notNull()
+      .generatedAlwaysAs(sql`meets_rental_conditions AND NOT illegal_structure AND NOT fire_hazard AND NOT other_safety_hazard`),
+    /** Derived: 'barred' (①②③), 'suspended' (⑤ only, until fixed) or 'allowed'. */
+    rentalStatus: text("rental_status")
+      .notNull()
       .generatedAlwaysAs(
-        sql`meets_rental_conditions AND NOT fire_hazard AND NOT illegal_structure AND NOT no_title AND NOT other_safety_hazard`,
+        sql`CASE WHEN NOT meets_rental_conditions OR illegal_structure OR fire_hazard THEN 'barred' WHEN other_safety_hazard THEN 'suspended' ELSE 'allowed' END`,
       ),
+    /** Derived: rule ④ — a business licence may be issued only with title papers. */
+    licenceAllowed: boolean("licence_allowed").notNull().generatedAlwaysAs(sql`NOT no_title`),
+    letterSignedOn: date("letter_signed_on"),
+    /** The first check that found it empty, while it stays empty (three months: a deregistration candidate). */
+    emptySince: date("empty_since"),
     registeredOccupantCount: integer("registered_occupant_count").notNull().default(0),
     /** Maintained by a trigger (migration 0002) from the point's location; never trusted from input. */
     gridCellId: integer("grid_cell_id").references(() => gridCells.id, { onDelete: "set null" }),

@@ -10,6 +10,7 @@ import { seedGuidancePoints } from "./guidance-points";
 import { seedPois, seedRoads } from "./places";
 import { seedTargets } from "./targets";
 import { Random } from "./prng";
+import { seedWorkCycle } from "./work-cycle";
 import { seedRentalBuildings } from "./rental-buildings";
 import { SCALES, type ScaleName } from "./scales";
 import { seedZones } from "./zones";
@@ -37,7 +38,7 @@ export interface DemoMeta {
 /** Data tables a reseed clears. Streets are upserted instead (staff accounts may reference them). */
 // plan_versions last: TRUNCATE locks in this order, and a plan save locks its zone or point before
 // its history row, so the same order here avoids a deadlock with saves running at the same time.
-const DATA_TABLES = ["events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities", "plan_versions", "district_boundary"];
+const DATA_TABLES = ["events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities", "plan_versions", "district_boundary", "rental_building_history", "monthly_freezes"];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await query<{ n: number }>(db, sql`select (select count(*) from streets)::int as n`);
@@ -78,6 +79,8 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     const buildings = await seedRentalBuildings(tx, root.fork("buildings"), scale, cells, anchor);
     progress(`${scale.events.toLocaleString("en")} events over ${scale.months} months`);
     const plantedSites = await seedEvents(tx, root.fork("events"), scale, cells, buildings, pois, anchor);
+    progress("register history, checks and rectifications");
+    await seedWorkCycle(tx as unknown as Db, anchor);
     await markingDemoRows(tx as unknown as Db, false);
     const meta: DemoMeta = { scale: options.scale, seed: options.seed, anchorDate: options.anchorDate, plantedSites, marked: true };
     await tx.execute(sql`

@@ -12,20 +12,25 @@ import { periodEndDate, targetsInForce, type TargetInForce } from "@/lib/targets
 import { COVERAGE_METRICS, type CoverageMetric } from "./targets";
 import { loadUnits } from "./units";
 import { withinMetresOf } from "./within-metres";
+import { registerAt } from "./register-at";
+import { MONTH_PATTERN, monthBounds } from "@/lib/time/china-date";
+import { readFrozenMonth } from "@/lib/monthly/read-frozen-month";
 
 export const CoverageParams = analysisParams({
   patrol_days: z.coerce.number().int().min(1).max(366).default(30),
   inspection_days: z.coerce.number().int().min(1).max(366).default(30),
   guidance_metres: z.coerce.number().min(10).max(5000).default(500),
+  /** A calendar month (China time): its window; a month that has ended is read from its frozen figures. */
+  month: z.string().regex(MONTH_PATTERN, "month: use YYYY-MM, e.g. 2026-10").optional(),
 });
 export type CoverageParams = z.output<typeof CoverageParams>;
 
 /** Numerator and denominator of one metric; rates are ratios of sums when rolled up. */
-interface Tally {
+export interface Tally {
   num: number;
   den: number;
 }
-type Tallies = Record<CoverageMetric, Tally>;
+export type Tallies = Record<CoverageMetric, Tally>;
 
 export interface MetricValue {
   rate: number | null; // null where there is nothing to measure (e.g. a cell with no rentals)
@@ -66,6 +71,9 @@ export type CoverageCollection = FeatureCollection<Polygon | MultiPolygon, Cover
     district: Record<CoverageMetric, MetricValue>;
     units_below_target: Record<CoverageMetric, number>;
     geometry: { uncovered_m2: number; overlap_m2: number; streets: GeometryCoverage[] };
+    /** The calendar month shown, when one was asked for; frozen_at is when its figures were frozen (null: live). */
+    month: string | null;
+    frozen_at: string | null;
     run_ms: number;
   };
 };
@@ -88,21 +96,28 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
   const params: CoverageParams = { ...input, street: scope };
   const started = performance.now();
   if (params.unit === "h3") throw new BadRequestError("unit: coverage is measured on grid-cells, communities or streets, not h3");
+  if (params.month) Object.assign(params, monthWindow(params.month));
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
-  const cells = await cellTallies(db, params);
-  // A period is judged against the targets in force on its last day, not today's.
-  const targets = await targetsInForce(db, periodEndDate(params.to));
+  // A month that has ended is read from its frozen figures, never recomputed from today's register.
+  const frozen = params.month ? await readFrozenMonth(db, params.month, params.unit, params.street) : null;
+  const targets = frozen ? frozen.targets : await targetsInForce(db, periodEndDate(params.to));
   const toMetrics = (t: Tallies) => metricsOf(t, targets);
 
-  const keyOf = (c: CellRow) => (params.unit === "grid-cells" ? c.code : params.unit === "communities" ? c.community_code : c.street_code);
   const byUnit = new Map<string, { tallies: Tallies; street: string }>();
-  const district = emptyTallies();
-  for (const cell of cells) {
-    const key = keyOf(cell);
-    const entry = byUnit.get(key) ?? { tallies: emptyTallies(), street: cell.street_code };
-    add(entry.tallies, cell.tallies);
-    byUnit.set(key, entry);
-    add(district, cell.tallies);
+  let district = emptyTallies();
+  if (frozen) {
+    for (const [code, entry] of frozen.units) byUnit.set(code, entry);
+    district = frozen.district;
+  } else {
+    const cells = await coverageTallies(db, params);
+    const keyOf = (c: CellRow) => (params.unit === "grid-cells" ? c.code : params.unit === "communities" ? c.community_code : c.street_code);
+    for (const cell of cells) {
+      const key = keyOf(cell);
+      const entry = byUnit.get(key) ?? { tallies: emptyTallies(), street: cell.street_code };
+      add(entry.tallies, cell.tallies);
+      byUnit.set(key, entry);
+      add(district, cell.tallies);
+    }
   }
 
   const below = Object.fromEntries(COVERAGE_METRICS.map((m) => [m, 0])) as Record<CoverageMetric, number>;
@@ -137,19 +152,26 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
         overlap_m2: round(geometry.reduce((s, g) => s + g.overlap_m2, 0), 1),
         streets: geometry,
       },
+      month: params.month ?? null,
+      frozen_at: frozen?.frozenAt ?? null,
       run_ms: Math.round(performance.now() - started),
     },
   };
 }
 
-interface CellRow {
+export interface CellRow {
   code: string;
   community_code: string;
   street_code: string;
   tallies: Tallies;
 }
 
-async function cellTallies(db: Db, params: CoverageParams): Promise<CellRow[]> {
+/**
+ * Each grid cell's numerators and denominators over the window, from the register as it stood
+ * at the window's end (its history, for a past window): the figures of a past month never move
+ * with later changes, and a rebuilt month equals the frozen one.
+ */
+export async function coverageTallies(db: Db, params: CoverageParams): Promise<CellRow[]> {
   const to = params.to.toISOString();
   const rows = await query<Record<string, number | string>>(
     db,
@@ -160,8 +182,10 @@ async function cellTallies(db: Db, params: CoverageParams): Promise<CellRow[]> {
                  coalesce(sum(units), 0)::int as units,
                  coalesce(sum(units) filter (where registration_status = 'registered'), 0)::int as registered_units,
                  count(*) filter (where responsibility_letter_signed)::int as letters,
-                 count(*) filter (where last_inspected_on > (${to}::timestamptz at time zone 'Asia/Shanghai')::date - ${params.inspection_days}::int)::int as inspected
-          from rental_buildings where registration_status <> 'deregistered' and grid_cell_id is not null group by 1),
+                 -- inspected on a day that began inside the window's last inspection_days (never after it)
+                 count(*) filter (where (last_inspected_on::timestamp at time zone 'Asia/Shanghai') < ${to}::timestamptz
+                   and (last_inspected_on::timestamp at time zone 'Asia/Shanghai') >= ${to}::timestamptz - make_interval(days => ${params.inspection_days}::int))::int as inspected
+          from ${registerAt(params.to)} r where registration_status <> 'deregistered' and grid_cell_id is not null group by 1),
         p as (
           select grid_cell_id as cid, count(*)::int as n from events
           where category = 'patrol_checkin' and occurred_at < ${to}::timestamptz
@@ -293,18 +317,18 @@ async function gapShape(db: Db, street: string): Promise<MultiPolygon | null> {
   return (typeof row.gap === "string" ? JSON.parse(row.gap) : row.gap) as MultiPolygon;
 }
 
-function emptyTallies(): Tallies {
+export function emptyTallies(): Tallies {
   return Object.fromEntries(COVERAGE_METRICS.map((m) => [m, { num: 0, den: 0 }])) as Tallies;
 }
 
-function add(into: Tallies, from: Tallies): void {
+export function add(into: Tallies, from: Tallies): void {
   for (const m of COVERAGE_METRICS) {
     into[m].num += from[m].num;
     into[m].den += from[m].den;
   }
 }
 
-function metricsOf(t: Tallies, targets: Record<CoverageMetric, TargetInForce>): Record<CoverageMetric, MetricValue> {
+export function metricsOf(t: Tallies, targets: Record<CoverageMetric, TargetInForce>): Record<CoverageMetric, MetricValue> {
   return Object.fromEntries(
     COVERAGE_METRICS.map((m) => {
       const rate = t[m].den > 0 ? t[m].num / t[m].den : null;
@@ -312,6 +336,15 @@ function metricsOf(t: Tallies, targets: Record<CoverageMetric, TargetInForce>): 
       return [m, { rate, target, gap: rate === null ? null : round(target - rate, 12), numerator: t[m].num, denominator: t[m].den }];
     }),
   ) as Record<CoverageMetric, MetricValue>;
+}
+
+/** A calendar month's window: from its first day to the next month's, China time. */
+export function monthWindow(month: string): { from: Date; to: Date } {
+  const { start, end } = monthBounds(month);
+  // The current month runs up to now; a future month has nothing to show.
+  const now = new Date();
+  if (start.getTime() > now.getTime()) throw new BadRequestError(`month: ${month} has not begun`);
+  return { from: start, to: end.getTime() > now.getTime() ? now : end };
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

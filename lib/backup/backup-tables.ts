@@ -25,6 +25,13 @@ export const BACKUP_TABLES = [
   "imports",
   "import_rows",
   "coverage_targets",
+  "building_checks",
+  "rectifications",
+  "rental_building_history",
+  "monthly_freezes",
+  "monthly_figures",
+  "district_settings",
+  "idempotency_keys",
 ] as const;
 
 /**

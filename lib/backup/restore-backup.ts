@@ -69,6 +69,8 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
     // database this backup came from (or of the one it replaces) under small versions: start the
     // sequence past any number those could have used (microseconds since 1970), so no restored
     // layer can answer 304 for an old tile.
+    // The register's history comes from the backup as it was; its triggers stand aside (migration 0014).
+    await exec(`select set_config('grid_atlas.restoring', 'on', true)`);
     await exec(`select setval('layer_version_seq', greatest((extract(epoch from clock_timestamp()) * 1000000)::bigint, 1))`);
     for (const table of manifest.tables) {
       const columns = new Set(await copyableColumns(exec, table.name));

@@ -1,11 +1,12 @@
 import { backupSettings, startScheduledBackups } from "@/lib/backup/scheduled-backups";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
+import { startScheduledFreezes } from "@/lib/monthly/scheduled-freezes";
 import { startMaintenanceSocket, type MaintenanceSocket } from "./maintenance-socket";
 
 /**
  * What the long-running server process does besides answering requests: open the database at
  * start (so the first visitor does not wait), serve maintenance commands on the embedded
- * database, make daily backups when BACKUP_DIR is set, and on shutdown close all of it in order.
+ * database, make daily backups when BACKUP_DIR is set, freeze each month's figures once it ends, and on shutdown close all of it in order.
  * scripts/serve.mjs calls the shutdown hook once in-flight requests are done.
  */
 export const SHUTDOWN_HOOK = Symbol.for("grid-atlas.shutdown");
@@ -13,6 +14,7 @@ export const SHUTDOWN_HOOK = Symbol.for("grid-atlas.shutdown");
 export async function startServerServices(): Promise<void> {
   const settings = backupSettings();
   const backups = settings ? startScheduledBackups(getDatabase, settings) : null;
+  const freezes = startScheduledFreezes(getDatabase);
   let socket: MaintenanceSocket | null = null;
   let retry: NodeJS.Timeout | null = null;
   let stopping = false;
@@ -20,6 +22,7 @@ export async function startServerServices(): Promise<void> {
     stopping = true;
     if (retry) clearTimeout(retry);
     await backups?.stop(); // a backup underway finishes first
+    await freezes.stop(); // and a month being frozen
     await socket?.close(); // so do maintenance commands in progress
     await closeDatabase();
   };

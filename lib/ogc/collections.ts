@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { withheldOccupants } from "@/lib/register/occupants";
 
 /**
  * The OGC API – Features collections: fixed SQL per collection (an allowlist). Only places,
@@ -31,12 +32,13 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     sql`t.code, t.name_zh, t.name_en`, { code: sql`t.code` }),
   c("communities", "Communities and villages 社区/村居", "Communities inside streets (12-digit codes).", sql`communities t`,
     sql`t.code, t.street_code, t.name_zh, t.name_en`, { code: sql`t.code`, street_code: sql`t.street_code` }),
-  c("grid-cells", "Grid cells 网格", "Grid-management cells (15-digit DB11 codes).", sql`grid_cells t`,
+  c("grid-cells", "Grid cells 网格", "Grid-management cells (15-digit codes: district, street, community, sequence, as GB/T 30428.1 lays out).", sql`grid_cells t`,
     sql`t.code, t.community_code`, { code: sql`t.code`, community_code: sql`t.community_code` }),
   c("rental-buildings", "Rental buildings 出租房屋", "The rental register: places and counts, never occupants.", sql`rental_buildings t`,
     sql`t.code, t.address, t.units, t.rented_units, t.registration_status::text as registration_status,
         t.responsibility_letter_signed, t.last_inspected_on::text as last_inspected_on, t.rentable,
-        t.fire_hazard, t.illegal_structure, t.no_title, t.other_safety_hazard, t.registered_occupant_count`,
+        t.rental_status, t.licence_allowed, t.meets_rental_conditions, t.illegal_structure, t.fire_hazard, t.no_title,
+        t.other_safety_hazard, ${withheldOccupants(sql`t.registered_occupant_count`)} as registered_occupant_count`,
     { code: sql`t.code`, registration_status: sql`t.registration_status::text` }),
   c("no-stall-zones", "No-stall zones 禁摊区", "Areas where street vending is not allowed.", sql`no_stall_zones t`,
     sql`t.name, t.category::text as category, t.legal_basis, t.valid_from::text as valid_from, t.valid_to::text as valid_to,

@@ -9,6 +9,8 @@ import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import { assertVersion } from "@/lib/http/versions";
 import { cellScope, versionOf } from "./scope";
+import { occupantsFor } from "./occupants";
+import type { RentalStatus } from "@/lib/checks/five-rules";
 
 export const BuildingCode = z.string().regex(/^[\w-]{1,40}$/, "a rental building is its register code");
 
@@ -37,19 +39,21 @@ export const RentalBuildingChange = z
   .refine((c) => Object.keys(c).length > 0, "nothing to change; editable fields: " + FIELDS.join(", "));
 export type RentalBuildingChange = z.output<typeof RentalBuildingChange>;
 
-const COLUMNS = sql`b.code, b.address, b.units, b.rented_units, b.registration_status::text as registration_status,
+const columns = (actor: Actor) => sql`b.code, b.address, b.units, b.rented_units, b.registration_status::text as registration_status,
   b.responsibility_letter_signed, b.last_inspected_on::text as last_inspected_on, b.meets_rental_conditions, b.fire_hazard,
-  b.illegal_structure, b.no_title, b.other_safety_hazard, b.rentable, b.registered_occupant_count, g.code as grid_cell_code,
+  b.illegal_structure, b.no_title, b.other_safety_hazard, b.rentable, b.rental_status, b.licence_allowed,
+  b.letter_signed_on::text as letter_signed_on, b.empty_since::text as empty_since,
+  ${occupantsFor(actor, sql`b.registered_occupant_count`)} as registered_occupant_count, g.code as grid_cell_code,
   b.updated_at::text as updated_at, ${versionOf(sql`b.updated_at`)} as version, ST_AsGeoJSON(b.geom, 7)::json as geometry`;
 
-export type RentalBuildingRecord = Record<Field, unknown> & { code: string; rentable: boolean; grid_cell_code: string | null; version: string; geometry: Geometry };
+export type RentalBuildingRecord = Record<Field, unknown> & { code: string; rentable: boolean; rental_status: RentalStatus; licence_allowed: boolean; letter_signed_on: string | null; empty_since: string | null; grid_cell_code: string | null; version: string; geometry: Geometry };
 
 /** One building; outside a street office's street (or outside every cell) it does not exist for them. */
 export async function getRentalBuilding(db: Db, actor: Actor, code: string): Promise<RentalBuildingRecord> {
   authorize(actor, "read:register");
   const row = await queryOne<RentalBuildingRecord>(
     db,
-    sql`select ${COLUMNS} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
+    sql`select ${columns(actor)} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
         where b.code = ${code} and ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no rental building ${code}`);
@@ -63,7 +67,7 @@ export async function updateRentalBuilding(db: Db, actor: Actor, code: string, c
     const t = tx as unknown as Db;
     const before = await queryOne<RentalBuildingRecord & { id: number }>(
       t,
-      sql`select b.id, ${COLUMNS} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
+      sql`select b.id, ${columns(actor)} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
           where b.code = ${code} and ${cellScope(actor)} for update of b`,
     );
     if (!before) throw new NotFoundError(`no rental building ${code}`);

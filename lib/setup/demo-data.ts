@@ -114,6 +114,10 @@ export async function removeDemoData(db: Db, actor: Actor): Promise<Partial<Reco
                         where email = any(${demoEmailList})`);
     await t.execute(sql`delete from sessions where user_id in (select id from users where email = any(${demoEmailList}))`);
     await t.execute(sql`delete from api_tokens where revoked_at is not null and street_code in (select code from streets where demo)`);
+    // The register history of demo buildings goes with them; frozen monthly figures counted them
+    // and are frozen again from what remains (lib/monthly).
+    await t.execute(sql`delete from rental_building_history where building_id in (select id from rental_buildings where demo)`);
+    await t.execute(sql`delete from monthly_freezes`);
     const removed: Partial<Record<DemoTable, number>> = {};
     for (const table of DEMO_TABLES) {
       const deleted = await query<{ n: number }>(t, sql`with d as (delete from ${sql.identifier(table)} where demo returning 1) select count(*)::int as n from d`);

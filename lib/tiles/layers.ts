@@ -77,8 +77,8 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
     id: "rental-buildings",
     from: sql`rental_buildings t`,
     properties: sql`t.id as id, t.code as code, t.registration_status::text as registration_status, t.rentable as rentable,
-      t.units as units, t.responsibility_letter_signed as letter_signed, coalesce(t.last_inspected_on::text, '') as last_inspected_on`,
-    fields: { id: "Number", code: "String", registration_status: "String", rentable: "Boolean", units: "Number", letter_signed: "Boolean", last_inspected_on: "String", count: "Number" },
+      t.rental_status as rental_status, t.units as units, t.responsibility_letter_signed as letter_signed, coalesce(t.last_inspected_on::text, '') as last_inspected_on`,
+    fields: { id: "Number", code: "String", registration_status: "String", rentable: "Boolean", rental_status: "String", units: "Number", letter_signed: "Boolean", last_inspected_on: "String", count: "Number" },
     geometry: "point",
     minzoom: 10,
     // ~56 bytes a point with its unique code and dates: raw from z15 (≈ 1.2 km tiles, a few

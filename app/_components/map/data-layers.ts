@@ -34,6 +34,9 @@ export const POI_SYMBOLS: Record<"school" | "hospital" | "market" | "transit_hub
 };
 const poiMatch = (pick: (s: { colour: string; mark: string }) => string) =>
   ["match", ["get", "category"], ...Object.entries(POI_SYMBOLS).flatMap(([c, s]) => [c, pick(s)]), pick(POI_SYMBOLS.other)] as unknown as ExpressionSpecification;
+/** Ring colours of a rental building by what the five rules allow. */
+export const RENTAL_STATUS_RING = { allowed: "#ffffff", barred: "#000000", suspended: "#f16913" } as const;
+
 export const BUILDING_COLOURS = { registered: "#4393c3", unregistered: "#d6604d", deregistered: "#999999" };
 
 /** Gi_Bin −3..3 → ColorBrewer RdBu (7 classes). */
@@ -156,7 +159,9 @@ export function tileLayerStyles(layer: MapLayer, opacity: number): LayerSpecific
       return aggregatedOrPoints(layer, opacity, "#2b8cbe", 18, {
         "circle-color": ["match", ["get", "registration_status"], "registered", BUILDING_COLOURS.registered, "unregistered", BUILDING_COLOURS.unregistered, BUILDING_COLOURS.deregistered],
         "circle-radius": 3.5,
-        "circle-stroke-color": ["case", ["get", "rentable"], "#ffffff", "#000000"],
+        // The five rules' outcome on the ring: white may be rented, black may not (①②③), orange is
+        // suspended until fixed (⑤ 停租整治).
+        "circle-stroke-color": ["match", ["get", "rental_status"], "barred", RENTAL_STATUS_RING.barred, "suspended", RENTAL_STATUS_RING.suspended, RENTAL_STATUS_RING.allowed],
         "circle-stroke-width": 1,
         "circle-opacity": opacity,
       });

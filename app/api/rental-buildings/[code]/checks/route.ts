@@ -1,0 +1,29 @@
+// GET /api/rental-buildings/{code}/checks → the building's checks (newest first) and rectifications
+// POST /api/rental-buildings/{code}/checks {check} [Idempotency-Key] → 201 {check, building, opened, closed}
+import { NextResponse } from "next/server";
+import { listBuildingChecks } from "@/lib/checks/check-records";
+import { NewBuildingCheck, recordBuildingCheck } from "@/lib/checks/record-check";
+import { NotFoundError } from "@/lib/http/errors";
+import { idempotencyKeyOf } from "@/lib/http/idempotency";
+import { readJson } from "@/lib/http/read-json";
+import { route } from "@/lib/http/route";
+import { BuildingCode } from "@/lib/register/rental-buildings";
+
+export const dynamic = "force-dynamic";
+
+const code = (raw: string) => {
+  const parsed = BuildingCode.safeParse(raw);
+  if (!parsed.success) throw new NotFoundError(`no rental building ${raw.slice(0, 40)}`);
+  return parsed.data;
+};
+
+export const GET = route<{ code: string }>(async ({ params, actor, database }) => {
+  return NextResponse.json(await listBuildingChecks(database.db, actor, code(params.code)), { headers: { "Cache-Control": "no-store" } });
+});
+
+export const POST = route<{ code: string }>(async ({ request, params, actor, database }) => {
+  const body = await readJson(request);
+  const input = NewBuildingCheck.parse(body);
+  const result = await recordBuildingCheck(database.db, actor, code(params.code), input, idempotencyKeyOf(request, actor, body));
+  return NextResponse.json(result, { status: 201 });
+});

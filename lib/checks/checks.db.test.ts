@@ -1,0 +1,206 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CoverageParams, getCoverage } from "@/lib/analytics/get-coverage";
+import { actorWithRole, SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { query, queryOne } from "@/lib/db/query";
+import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
+import type { Database, Db } from "@/lib/db/types";
+import { HttpError } from "@/lib/http/errors";
+import type { IdempotencyKey } from "@/lib/http/idempotency";
+import { getRentalBuilding } from "@/lib/register/rental-buildings";
+import { listBuildingChecks } from "./check-records";
+import { NewBuildingCheck, recordBuildingCheck } from "./record-check";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+interface Building {
+  code: string;
+  street: string;
+  cell: string;
+  units: number;
+  letter: boolean;
+  last: string | null;
+}
+
+/** A rented, registered building with no rule broken and its letter unsigned (the test district has some). */
+async function pickBuilding(tx: Db, where = sql`true`): Promise<Building> {
+  const row = await queryOne<Building>(
+    tx,
+    sql`select b.code, left(g.code, 9) || '000' as street, g.code as cell, b.units, b.responsibility_letter_signed as letter,
+               (select max(checked_on)::text from building_checks c where c.building_id = b.id) as last
+        from rental_buildings b join grid_cells g on g.id = b.grid_cell_id
+        where b.registration_status = 'registered' and b.rented_units > 0 and b.meets_rental_conditions and not b.fire_hazard
+          and not b.illegal_structure and not b.no_title and not b.other_safety_hazard and ${where}
+        order by b.code limit 1`,
+  );
+  if (!row) throw new Error("the test district has no such building");
+  return row;
+}
+
+const clean = (checkedOn: string, rented: number, extra: Partial<NewBuildingCheck> = {}): NewBuildingCheck =>
+  NewBuildingCheck.parse({
+    checked_on: checkedOn,
+    meets_rental_conditions: true,
+    illegal_structure: false,
+    fire_hazard: false,
+    no_title: false,
+    other_safety_hazard: false,
+    letter_signed: false,
+    rented_units: rented,
+    empty: false,
+    ...extra,
+  });
+
+const failure = async (p: Promise<unknown>): Promise<{ status: number; message: string }> => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof HttpError) return { status: e.status, message: e.message };
+    throw e;
+  }
+  throw new Error("expected a refusal");
+};
+
+describe(`building checks (${process.env.TEST_DB ?? "embedded"})`, () => {
+  it("a check updates the building and the live figures at once", async () => {
+    await withTestDistrict(database.db, 21, async (tx) => {
+      const b = await pickBuilding(tx, sql`not b.responsibility_letter_signed`);
+      const office: Actor = actorWithRole("street_office", b.street);
+      const today = new Date().toISOString().slice(0, 10) > "2026-06-30" ? new Date() : new Date("2026-07-01T04:00:00Z");
+      const live = () => getCoverage(tx, office, CoverageParams.parse({ unit: "grid-cells", from: new Date(today.getTime() - 86_400_000 * 30).toISOString() }));
+      const cellOf = (c: Awaited<ReturnType<typeof live>>) => c.features.find((f) => f.properties.code === b.cell)!.properties.metrics;
+      const before = cellOf(await live());
+
+      const checkedOn = new Date(today.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const result = await recordBuildingCheck(tx, office, b.code, clean(checkedOn, 1, { letter_signed: true }));
+      expect(result.building).toMatchObject({ last_inspected_on: checkedOn, responsibility_letter_signed: true, letter_signed_on: checkedOn, rented_units: 1 });
+      expect(result.check).toMatchObject({ checked_on: checkedOn, letter_signed: true, rented_units: 1 });
+      // The check also stands as an inspection event at the building.
+      const event = await queryOne<{ category: string }>(tx, sql`select category::text as category from events where id = ${result.check.event_id}`);
+      expect(event?.category).toBe("inspection");
+
+      const after = cellOf(await live());
+      expect(after.responsibility_letters.numerator).toBe(before.responsibility_letters.numerator + 1);
+      expect(after.responsibility_letters.denominator).toBe(before.responsibility_letters.denominator);
+      const wasRecent = b.last !== null && b.last >= new Date(today.getTime() - 86_400_000 * 29).toISOString().slice(0, 10);
+      expect(after.inspection_recency.numerator).toBe(before.inspection_recency.numerator + (wasRecent ? 0 : 1));
+      expect(after.registration).toEqual(before.registration);
+    });
+  });
+
+  it("a broken rule on a rented building opens a rectification due after the district's deadline; only a clearing check closes it", async () => {
+    await withTestDistrict(database.db, 22, async (tx) => {
+      const b = await pickBuilding(tx);
+      const office = actorWithRole("street_office", b.street);
+      await tx.execute(sql`insert into district_settings (key, value, valid_from, recorded_by) values ('rectification_days', '20'::jsonb, '2026-01-01', 'test')`);
+      const found = await recordBuildingCheck(tx, office, b.code, clean("2026-07-10", 1, { fire_hazard: true }), null, new Date("2026-07-12T02:00:00Z"));
+      expect(found.opened).toEqual([expect.objectContaining({ rule: "fire_hazard", opened_on: "2026-07-10", due_on: "2026-07-30", closed_on: null })]);
+      expect(found.building).toMatchObject({ fire_hazard: true, rentable: false, rental_status: "barred" });
+
+      // Judged on fixed dates: not yet overdue on the 30th, six days overdue on 5 August.
+      const on = async (date: string) => (await listBuildingChecks(tx, office, b.code, new Date(`${date}T04:00:00Z`))).rectifications[0]!;
+      expect(await on("2026-07-30")).toMatchObject({ overdue: false, days_overdue: 0 });
+      expect(await on("2026-08-05")).toMatchObject({ overdue: true, days_overdue: 6 });
+
+      // A re-check still finding it opens nothing new; a clearing check closes it.
+      const again = await recordBuildingCheck(tx, office, b.code, clean("2026-08-01", 1, { fire_hazard: true }), null, new Date("2026-08-01T04:00:00Z"));
+      expect(again.opened).toEqual([]);
+      const cleared = await recordBuildingCheck(tx, office, b.code, clean("2026-08-06", 1), null, new Date("2026-08-06T04:00:00Z"));
+      expect(cleared.closed).toEqual([expect.objectContaining({ rule: "fire_hazard", closed_on: "2026-08-06", overdue: false })]);
+      expect(cleared.building).toMatchObject({ rentable: true, rental_status: "allowed" });
+      const history = await listBuildingChecks(tx, office, b.code, new Date("2026-08-06T04:00:00Z"));
+      expect(history.checks.slice(0, 3).map((c) => c.checked_on)).toEqual(["2026-08-06", "2026-08-01", "2026-07-10"]);
+
+      // ⑤ suspends renting until a clearing check; an empty building opens no rectification.
+      const other = await pickBuilding(tx, sql`b.code > ${b.code}`);
+      const otherOffice = actorWithRole("street_office", other.street);
+      const hazard = await recordBuildingCheck(tx, otherOffice, other.code, clean("2026-07-10", 1, { other_safety_hazard: true }), null, new Date("2026-07-10T04:00:00Z"));
+      expect(hazard.building).toMatchObject({ rentable: false, rental_status: "suspended" });
+      expect(hazard.opened.map((r) => r.rule)).toEqual(["other_safety_hazard"]);
+      const fixed = await recordBuildingCheck(tx, otherOffice, other.code, clean("2026-07-20", 0, { empty: true, fire_hazard: true }), null, new Date("2026-07-20T04:00:00Z"));
+      expect(fixed.closed.map((r) => r.rule)).toEqual(["other_safety_hazard"]);
+      expect(fixed.opened).toEqual([]);
+      expect(fixed.building).toMatchObject({ rental_status: "barred", empty_since: "2026-07-20", rented_units: 0 });
+    });
+  });
+
+  it("each of the five rules alone gives the outcome the rules state", async () => {
+    await withTestDistrict(database.db, 23, async (tx) => {
+      const b = await pickBuilding(tx);
+      // The rules' own words: ①②③ 不准出租; ④ 不予办理营业执照 (renting not barred); ⑤ 停租整治.
+      const expected: [string, ReturnType<typeof sql>, { rentable: boolean; rental_status: string; licence_allowed: boolean }][] = [
+        ["① not meeting rental conditions", sql`meets_rental_conditions = false`, { rentable: false, rental_status: "barred", licence_allowed: true }],
+        ["② illegal structure", sql`illegal_structure = true`, { rentable: false, rental_status: "barred", licence_allowed: true }],
+        ["③ fire hazard", sql`fire_hazard = true`, { rentable: false, rental_status: "barred", licence_allowed: true }],
+        ["④ no title", sql`no_title = true`, { rentable: true, rental_status: "allowed", licence_allowed: false }],
+        ["⑤ safety hazard", sql`other_safety_hazard = true`, { rentable: false, rental_status: "suspended", licence_allowed: true }],
+        ["none", sql`address = address`, { rentable: true, rental_status: "allowed", licence_allowed: true }],
+      ];
+      for (const [rule, set, outcome] of expected) {
+        let row: unknown = null;
+        await tx
+          .transaction(async (inner) => {
+            await inner.execute(sql`update rental_buildings set ${set} where code = ${b.code}`);
+            row = await queryOne(inner as unknown as Db, sql`select rentable, rental_status, licence_allowed from rental_buildings where code = ${b.code}`);
+            inner.rollback(); // each flag alone: undo it before the next
+          })
+          .catch((e: unknown) => {
+            if (!/rollback/i.test((e as Error).message)) throw e;
+          });
+        expect({ rule, ...(row as object) }).toEqual({ rule, ...outcome });
+      }
+    });
+  });
+
+  it("refuses bad checks with a reason and changes nothing; a replayed key returns the first result", async () => {
+    await withTestDistrict(database.db, 24, async (tx) => {
+      const b = await pickBuilding(tx);
+      const office = actorWithRole("street_office", b.street);
+      const count = async () => Number((await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from building_checks`))!.n);
+      const n0 = await count();
+      const now = new Date("2026-07-15T04:00:00Z");
+      expect(await failure(recordBuildingCheck(tx, office, b.code, clean("2026-07-16", 1), null, now))).toMatchObject({ status: 422, message: expect.stringMatching(/in the future/) });
+      expect(await failure(recordBuildingCheck(tx, office, b.code, clean("2020-01-01", 1), null, now))).toMatchObject({ status: 422, message: expect.stringMatching(/before the building entered the register/) });
+      expect(await failure(recordBuildingCheck(tx, office, b.code, clean("2026-07-15", b.units + 1), null, now))).toMatchObject({ status: 400 });
+      expect(await failure(recordBuildingCheck(tx, office, b.code, clean("2026-07-15", 1, { empty: true }), null, now))).toMatchObject({ status: 400, message: expect.stringMatching(/empty building/) });
+      const otherStreet = (await queryOne<{ code: string }>(tx, sql`select code from streets where code <> ${b.street} order by code limit 1`))!.code;
+      expect(await failure(recordBuildingCheck(tx, actorWithRole("street_office", otherStreet), b.code, clean("2026-07-15", 1), null, now))).toMatchObject({ status: 404 });
+      expect(await failure(recordBuildingCheck(tx, actorWithRole("commander"), b.code, clean("2026-07-15", 1), null, now))).toMatchObject({ status: 403 });
+      expect(NewBuildingCheck.safeParse({ ...clean("2026-07-15", 1), gas_leak: true }).error?.issues[0]?.message).toMatch(/gas_leak/);
+      expect(await count()).toBe(n0);
+
+      const key: IdempotencyKey = { owner: "user:test", key: "phone-queue-0001", request: "POST /checks a" };
+      const first = await recordBuildingCheck(tx, office, b.code, clean("2026-07-15", 1), key, now);
+      const replay = await recordBuildingCheck(tx, office, b.code, clean("2026-07-15", 1), key, now);
+      expect(replay).toEqual(first);
+      expect(await count()).toBe(n0 + 1);
+      expect(await failure(recordBuildingCheck(tx, office, b.code, clean("2026-07-15", 2), { ...key, request: "POST /checks b" }, now))).toMatchObject({ status: 422 });
+      // Checks are recorded in date order.
+      expect(await failure(recordBuildingCheck(tx, office, b.code, clean("2026-07-14", 1), null, now))).toMatchObject({ status: 409, message: expect.stringMatching(/later check \(2026-07-15\)/) });
+      expect(await count()).toBe(n0 + 1);
+    });
+  });
+
+  it("shows a small household's size only to its own street and admins", async () => {
+    await withTestDistrict(database.db, 25, async (tx) => {
+      const b = (await queryOne<{ code: string; street: string; n: number }>(
+        tx,
+        sql`select b.code, left(g.code, 9) || '000' as street, b.registered_occupant_count as n from rental_buildings b
+            join grid_cells g on g.id = b.grid_cell_id where b.registered_occupant_count between 1 and 4 order by b.code limit 1`,
+      ))!;
+      expect((await getRentalBuilding(tx, actorWithRole("street_office", b.street), b.code)).registered_occupant_count).toBe(b.n);
+      expect((await getRentalBuilding(tx, SYSTEM_ACTOR, b.code)).registered_occupant_count).toBe(b.n);
+      expect((await getRentalBuilding(tx, actorWithRole("commander"), b.code)).registered_occupant_count).toBeNull();
+      const big = (await queryOne<{ code: string; n: number }>(tx, sql`select code, registered_occupant_count as n from rental_buildings where registered_occupant_count >= 5 order by code limit 1`))!;
+      expect((await getRentalBuilding(tx, actorWithRole("planner"), big.code)).registered_occupant_count).toBe(big.n);
+      const rows = await query<{ n: number | null }>(tx, sql`select registered_occupant_count as n from rental_buildings`);
+      expect(rows.length).toBeGreaterThan(0);
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { add, CoverageParams, coverageTallies, emptyTallies, type Tallies } from "@/lib/analytics/get-coverage";
+import { queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { HttpError } from "@/lib/http/errors";
+import { targetsInForce } from "@/lib/targets/coverage-targets";
+import { chinaMonth, monthBounds } from "@/lib/time/china-date";
+
+/** The analysis parameters monthly figures are frozen with: the defaults of the Coverage view. */
+export const FROZEN_PARAMETERS = { patrol_days: 30, inspection_days: 30, guidance_metres: 500 } as const;
+
+export interface FreezeResult {
+  month: string;
+  /** false when the month was already frozen and left as it was. */
+  written: boolean;
+  units: number;
+}
+
+/**
+ * Freeze a month's coverage figures (China time): per grid cell, community, street and the
+ * district, each metric's numerator and denominator over the month, from the register as it
+ * stood at the month's end, with the targets in force on its last day. Idempotent: a frozen month
+ * is left alone unless `rebuild` is asked for (audited). A month that has not ended is refused.
+ */
+export async function freezeMonth(db: Db, actor: Actor, month: string, options: { rebuild?: boolean; now?: Date } = {}): Promise<FreezeResult> {
+  authorize(actor, "setup:district");
+  const now = options.now ?? new Date();
+  const bounds = monthBounds(month);
+  if (bounds.end.getTime() > now.getTime()) {
+    throw new HttpError(422, `month: ${month} has not ended (China time); only a month that has ended can be frozen (current month ${chinaMonth(now)})`);
+  }
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    // One freeze of a month at a time (the hourly job and a rebuild may meet).
+    await t.execute(sql`select pg_advisory_xact_lock(hashtext(${`grid-atlas:freeze:${month}`}))`);
+    const existing = await queryOne(t, sql`select 1 from monthly_freezes where month = ${bounds.firstDay}::date`);
+    if (existing && !options.rebuild) return { month, written: false, units: 0 };
+    if (existing) await t.execute(sql`delete from monthly_freezes where month = ${bounds.firstDay}::date`);
+
+    const params = CoverageParams.parse({ from: bounds.start.toISOString(), to: bounds.end.toISOString(), ...FROZEN_PARAMETERS });
+    const cells = await coverageTallies(t, params);
+    const targets = await targetsInForce(t, bounds.lastDay);
+    const rollups: Record<string, Map<string, { street: string; tallies: Tallies }>> = { "grid-cells": new Map(), communities: new Map(), streets: new Map(), district: new Map() };
+    for (const cell of cells) {
+      const keys: [string, string][] = [["grid-cells", cell.code], ["communities", cell.community_code], ["streets", cell.street_code], ["district", "district"]];
+      for (const [unit, code] of keys) {
+        const entry = rollups[unit]!.get(code) ?? { street: unit === "district" ? "" : cell.street_code, tallies: emptyTallies() };
+        add(entry.tallies, cell.tallies);
+        rollups[unit]!.set(code, entry);
+      }
+    }
+    if (rollups.district!.size === 0) rollups.district!.set("district", { street: "", tallies: emptyTallies() });
+    await t.execute(
+      sql`insert into monthly_freezes (month, frozen_by, targets, parameters)
+          values (${bounds.firstDay}::date, ${actor.label}, ${JSON.stringify(targets)}::jsonb, ${JSON.stringify(FROZEN_PARAMETERS)}::jsonb)`,
+    );
+    const rows = Object.entries(rollups).flatMap(([unit, entries]) => [...entries].map(([code, e]) => ({ unit, code, street_code: e.street, tallies: e.tallies })));
+    await t.execute(
+      sql`insert into monthly_figures (month, unit, code, street_code, tallies)
+          select ${bounds.firstDay}::date, unit, code, street_code, tallies
+          from json_to_recordset(${JSON.stringify(rows)}::json) as r(unit text, code text, street_code text, tallies jsonb)`,
+    );
+    if (options.rebuild) await appendAudit(t, actor, { entity: "monthly_figures", entityId: month, action: "rebuild", after: { units: rows.length } });
+    return { month, written: true, units: rows.length };
+  });
+}

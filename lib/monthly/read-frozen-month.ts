@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import type { TargetInForce } from "@/lib/targets/coverage-targets";
+import type { CoverageMetric } from "@/lib/analytics/targets";
+import type { Tallies } from "@/lib/analytics/get-coverage";
+
+export type FrozenUnit = "grid-cells" | "communities" | "streets";
+
+export interface FrozenMonth {
+  month: string;
+  frozenAt: string;
+  targets: Record<CoverageMetric, TargetInForce>;
+  /** Each unit's tallies and street, by code. */
+  units: Map<string, { tallies: Tallies; street: string }>;
+  /** The whole district's tallies, or the street's when one is asked for. */
+  district: Tallies;
+}
+
+/** A frozen month's figures for one kind of unit (null when the month is not frozen). */
+export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, street?: string): Promise<FrozenMonth | null> {
+  const freeze = await queryOne<{ frozen_at: string; targets: unknown }>(
+    db,
+    sql`select to_char(frozen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as frozen_at, targets
+        from monthly_freezes where month = ${`${month}-01`}::date`,
+  );
+  if (!freeze) return null;
+  const rows = await query<{ unit: string; code: string; street_code: string; tallies: unknown }>(
+    db,
+    sql`select unit, code, street_code, tallies from monthly_figures
+        where month = ${`${month}-01`}::date and unit in (${unit}, ${street ? "streets" : "district"})
+          ${street ? sql`and street_code = ${street}` : sql``}
+        order by code`,
+  );
+  const units = new Map<string, { tallies: Tallies; street: string }>();
+  let district: Tallies | null = null;
+  for (const r of rows) {
+    const tallies = jsonColumn(r.tallies) as Tallies;
+    if (r.unit === unit) units.set(r.code, { tallies, street: r.street_code });
+    if (street ? r.unit === "streets" && r.code === street : r.unit === "district") district = tallies;
+  }
+  if (!district) throw new Error(`monthly figures of ${month} lack their ${street ? `street ${street}` : "district"} row`);
+  return { month, frozenAt: freeze.frozen_at, targets: jsonColumn(freeze.targets) as Record<CoverageMetric, TargetInForce>, units, district };
+}
