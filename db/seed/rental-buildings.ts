@@ -72,9 +72,9 @@ export async function seedRentalBuildings(
     (json) => sql`
       insert into rental_buildings (code, address, geom, units, rented_units, registration_status,
         responsibility_letter_signed, last_inspected_on, meets_rental_conditions, fire_hazard,
-        illegal_structure, no_title, other_safety_hazard, registered_occupant_count)
+        illegal_structure, no_title, other_safety_hazard, registered_occupant_count, letter_signed_on)
       select code, address, ST_SetSRID(ST_MakePoint(x, y), 4326), units, rented, status::registration_status,
-        letter, inspected, conditions, fire, illegal, no_title, other, occupants
+        letter, inspected, conditions, fire, illegal, no_title, other, occupants, case when letter then inspected end
       from json_to_recordset(${json}::json) as t(code text, address text, x float8, y float8, units int,
         rented int, status text, letter boolean, inspected date, conditions boolean, fire boolean,
         illegal boolean, no_title boolean, other boolean, occupants int)`,

@@ -34,7 +34,6 @@ export async function seedWorkCycle(db: Db, anchor: Date): Promise<void> {
     select id, last_inspected_on, 'demo', meets_rental_conditions, illegal_structure, fire_hazard, no_title, other_safety_hazard,
            responsibility_letter_signed, case when responsibility_letter_signed then last_inspected_on end, rented_units, rented_units = 0, ''
     from rental_buildings where last_inspected_on is not null`);
-  await db.execute(sql`update rental_buildings set letter_signed_on = last_inspected_on where responsibility_letter_signed and last_inspected_on is not null`);
   await db.execute(sql`
     insert into rectifications (building_id, rule, opened_by_check_id, opened_on, due_on)
     select c.building_id, rule.name, c.id, c.checked_on, c.checked_on + 30

@@ -58,6 +58,19 @@ const only = (roles: DemoRole[], status: number, others = 403): Record<Who, numb
   ...Object.fromEntries(roles.map((r) => [r, status])),
 });
 const read = (path: Case["path"]): Case[] => [{ path, expect: everyone(200) }];
+/** Today's date in China, as a check is dated. */
+const CHINA_TODAY = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const EMPTY_CHECK = () => ({
+  checked_on: CHINA_TODAY(),
+  meets_rental_conditions: true,
+  illegal_structure: false,
+  fire_hazard: false,
+  no_title: false,
+  other_safety_hazard: false,
+  letter_signed: false,
+  rented_units: 0,
+  empty: true,
+});
 const WUMA_POINT = { type: "Point", coordinates: [120.6607, 28.0229] };
 const ZONE_PROPS = { name: "Matrix zone", category: "other", valid_from: "2026-01-01" };
 const POINT_PROPS = { name: "Matrix point", capacity: 10 };
@@ -143,6 +156,15 @@ const MATRIX: Record<string, Case[]> = {
     { path: (f) => `/api/rental-buildings/${f.wumaBuilding}`, body: () => ({ last_inspected_on: "2026-11-01" }), expect: only(["street_office"], 200) },
     { path: (f) => `/api/rental-buildings/${f.otherBuilding}`, body: () => ({ last_inspected_on: "2026-11-01" }), expect: only(["street_office"], 404) },
   ],
+  "GET /api/rental-buildings/[code]/checks": [
+    ...read((f) => `/api/rental-buildings/${f.wumaBuilding}/checks`),
+    { path: (f) => `/api/rental-buildings/${f.otherBuilding}/checks`, expect: { ...everyone(200), street_office: 404 } },
+  ],
+  "POST /api/rental-buildings/[code]/checks": [
+    { path: (f) => `/api/rental-buildings/${f.wumaBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office"], 201) },
+    { path: (f) => `/api/rental-buildings/${f.otherBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office"], 404) },
+  ],
+  "GET /api/reports/monthly": read(() => `/api/reports/monthly?month=${CHINA_TODAY().slice(0, 7)}`),
   "POST /api/events": [
     {
       path: () => "/api/events",

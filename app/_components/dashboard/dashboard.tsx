@@ -47,6 +47,7 @@ export function Dashboard({
   places,
   intro,
   canEditPlans = false,
+  canRecordChecks = false,
 }: {
   view: View;
   locale: Locale;
@@ -58,6 +59,8 @@ export function Dashboard({
   intro?: React.ReactNode;
   /** Planners get the drawing workspace on the plan view; others its read-only history. */
   canEditPlans?: boolean;
+  /** Street offices record building checks from a building's card. */
+  canRecordChecks?: boolean;
 }) {
   const [state, update] = useViewState(defaults);
   const [opacity, setOpacity] = useState(1);
@@ -170,7 +173,7 @@ export function Dashboard({
           </>
         )}
       </section>
-      {picked && <DetailsPanel picked={picked} state={state} t={d} locale={locale} onClose={() => setPicked(null)} />}
+      {picked && <DetailsPanel picked={picked} state={state} t={d} work={t.work} locale={locale} canRecordChecks={canRecordChecks} onClose={() => setPicked(null)} />}
     </div>
   );
 }

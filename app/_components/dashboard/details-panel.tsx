@@ -3,13 +3,32 @@
 import type { ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
+import { BuildingCard } from "./building-card";
 import type { PickedFeature } from "../map/district-map";
 
 const HIDDEN = new Set(["id", "name_zh", "name_en"]);
 
 /** What was clicked: a cell's statistics and trend, a building's status, a zone's rule and version. */
-export function DetailsPanel({ picked, state, t, locale, onClose }: { picked: PickedFeature; state: ViewState; t: Messages["dashboard"]; locale: Locale; onClose: () => void }) {
+export function DetailsPanel({
+  picked,
+  state,
+  t,
+  work,
+  locale,
+  canRecordChecks,
+  onClose,
+}: {
+  picked: PickedFeature;
+  state: ViewState;
+  t: Messages["dashboard"];
+  work: Messages["work"];
+  locale: Locale;
+  canRecordChecks: boolean;
+  onClose: () => void;
+}) {
   const p = picked.properties;
+  // A single building (not an aggregate bubble) opens as the street office's working card.
+  const building = layerName(picked.layer) === "rental-buildings" && typeof p.code === "string" && p.count === undefined ? p.code : null;
   const title =
     picked.layer === "overlay-fill"
       ? String((locale === "zh" ? p.name_zh : p.name_en) ?? p.code)
@@ -28,6 +47,9 @@ export function DetailsPanel({ picked, state, t, locale, onClose }: { picked: Pi
         <button type="button" onClick={onClose} aria-label={t.close}>×</button>
       </header>
       <p className="details-kind">{t.layerNames[layerName(picked.layer)] ?? ""}</p>
+      {building ? (
+        <BuildingCard code={building} t={work} statuses={t.statuses} locale={locale} canRecord={canRecordChecks} />
+      ) : (
       <dl>
         {Object.entries(p)
           .filter(([k, v]) => !HIDDEN.has(k) && v !== "" && v !== null && v !== undefined)
@@ -38,6 +60,7 @@ export function DetailsPanel({ picked, state, t, locale, onClose }: { picked: Pi
             </div>
           ))}
       </dl>
+      )}
       {isCell && (
         <>
           <h3>{t.trend}</h3>

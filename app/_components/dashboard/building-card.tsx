@@ -1,0 +1,248 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { FIVE_RULES, RULE_OUTCOMES, type RuleColumn } from "@/lib/checks/five-rules";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+
+type Work = Messages["work"];
+
+interface Building {
+  code: string;
+  address: string;
+  units: number;
+  rented_units: number;
+  registration_status: "registered" | "unregistered" | "deregistered";
+  responsibility_letter_signed: boolean;
+  letter_signed_on: string | null;
+  last_inspected_on: string | null;
+  empty_since: string | null;
+  rental_status: "allowed" | "barred" | "suspended";
+  licence_allowed: boolean;
+  registered_occupant_count: number | null;
+  grid_cell_code: string | null;
+  version: string;
+  [rule: string]: unknown;
+}
+interface Check {
+  id: number;
+  checked_on: string;
+  checked_by: string;
+  rented_units: number;
+  empty: boolean;
+  letter_signed: boolean;
+  note: string;
+  [rule: string]: unknown;
+}
+interface Rectification {
+  id: number;
+  rule: RuleColumn;
+  opened_on: string;
+  due_on: string;
+  closed_on: string | null;
+  overdue: boolean;
+  days_overdue: number | null;
+}
+
+const isBroken = (rule: (typeof FIVE_RULES)[number], value: unknown) => value === rule.broken;
+const ruleMark = (n: number) => "①②③④⑤"[n - 1];
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+
+/**
+ * A rental building as a street office works on it: its register entry in words, the five rules
+ * with what each found means, open rectifications with their deadlines, the check history, and
+ * (for its own street office) the check form and a "registered" button.
+ */
+export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: string; t: Work; statuses: Messages["dashboard"]["statuses"]; locale: Locale; canRecord: boolean }) {
+  const [building, setBuilding] = useState<Building | null>(null);
+  const [history, setHistory] = useState<{ checks: Check[]; rectifications: Rectification[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    const [b, h] = await Promise.all([fetch(`/api/rental-buildings/${encodeURIComponent(code)}`), fetch(`/api/rental-buildings/${encodeURIComponent(code)}/checks`)]);
+    if (!b.ok || !h.ok) {
+      setError(((await (b.ok ? h : b).json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${b.ok ? h.status : b.status}`);
+      return;
+    }
+    setBuilding((await b.json()) as Building);
+    setHistory((await h.json()) as { checks: Check[]; rectifications: Rectification[] });
+  }, [code]);
+
+  useEffect(() => {
+    setBuilding(null);
+    setHistory(null);
+    setNotice(null);
+    void load();
+  }, [load]);
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!building || !history) return <p className="muted">{t.loading}</p>;
+
+  const register = async () => {
+    const response = await fetch(`/api/rental-buildings/${encodeURIComponent(code)}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", "If-Match": `"${building.version}"` },
+      body: JSON.stringify({ registration_status: "registered" }),
+    });
+    if (!response.ok) setError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${response.status}`);
+    else setNotice(t.registered);
+    await load();
+  };
+
+  const broken = FIVE_RULES.filter((r) => isBroken(r, building[r.column]));
+  const open = history.rectifications.filter((r) => r.closed_on === null);
+  return (
+    <div className="building-card" data-testid="building-card">
+      <p className={`rental-status rental-status-${building.rental_status}`} data-testid="rental-status">
+        {t.rentalStatus[building.rental_status]}
+        {!building.licence_allowed && <span className="licence-no"> · {t.licenceNo}</span>}
+      </p>
+      <dl>
+        <div><dt>{t.address}</dt><dd>{building.address}</dd></div>
+        <div><dt>{t.cell}</dt><dd>{building.grid_cell_code ?? "—"}</dd></div>
+        <div><dt>{t.units}</dt><dd>{building.units}（{t.rentedUnits} {building.rented_units}）</dd></div>
+        <div><dt>{t.registration}</dt><dd>{statuses[building.registration_status]}</dd></div>
+        <div><dt>{t.letter}</dt><dd>{building.responsibility_letter_signed ? `${t.letterSigned}${building.letter_signed_on ? ` ${building.letter_signed_on}` : ""}` : t.letterMissing}</dd></div>
+        <div><dt>{t.lastCheck}</dt><dd>{building.last_inspected_on ?? t.never}</dd></div>
+        {building.empty_since && <div><dt>{t.emptySince}</dt><dd>{building.empty_since}</dd></div>}
+        <div><dt>{t.occupants}</dt><dd>{building.registered_occupant_count ?? t.withheld}</dd></div>
+      </dl>
+      <h3>{t.rules}</h3>
+      {broken.length === 0 ? (
+        <p className="muted">{t.noRuleBroken}</p>
+      ) : (
+        <ul className="rules" data-testid="rules-broken">
+          {broken.map((r) => (
+            <li key={r.column}>
+              {ruleMark(r.number)} {r[locale]} → <strong>{RULE_OUTCOMES[r.outcome][locale]}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t.rectifications}</h3>
+      {open.length === 0 ? (
+        <p className="muted">{t.noRectifications}</p>
+      ) : (
+        <ul className="rectifications" data-testid="rectifications">
+          {open.map((r) => {
+            const rule = FIVE_RULES.find((x) => x.column === r.rule)!;
+            return (
+              <li key={r.id} className={r.overdue ? "overdue" : ""}>
+                {ruleMark(rule.number)} {rule[locale]} · {t.due} {r.due_on} ·{" "}
+                {r.overdue ? fill(t.overdueBy, { n: r.days_overdue ?? 0 }) : fill(t.daysLeft, { n: -(r.days_overdue ?? 0) })}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {canRecord && building.registration_status === "unregistered" && (
+        <button type="button" onClick={() => void register()} data-testid="mark-registered">{t.markRegistered}</button>
+      )}
+      {canRecord && (
+        <CheckForm
+          code={code}
+          building={building}
+          t={t}
+          locale={locale}
+          onSaved={async (message) => {
+            setNotice(message);
+            await load();
+          }}
+        />
+      )}
+      <h3>{t.checks}</h3>
+      {history.checks.length === 0 ? (
+        <p className="muted">{t.noChecks}</p>
+      ) : (
+        <ol className="check-history" data-testid="check-history">
+          {history.checks.slice(0, 6).map((c) => {
+            const found = FIVE_RULES.filter((r) => isBroken(r, c[r.column]));
+            return (
+              <li key={c.id}>
+                <strong>{c.checked_on}</strong> · {found.length ? found.map((r) => `${ruleMark(r.number)}${r[locale]}`).join("、") : t.noRuleBroken}
+                {c.empty ? ` · ${t.empty}` : ` · ${t.rentedUnits} ${c.rented_units}`} · {t.by} {c.checked_by}
+                {c.note && <div className="muted">{c.note}</div>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function CheckForm({ code, building, t, locale, onSaved }: { code: string; building: Building; t: Work; locale: Locale; onSaved: (message: string) => Promise<void> }) {
+  const [found, setFound] = useState<Record<RuleColumn, boolean>>(() => Object.fromEntries(FIVE_RULES.map((r) => [r.column, isBroken(r, building[r.column])])) as Record<RuleColumn, boolean>);
+  const [checkedOn, setCheckedOn] = useState(chinaToday);
+  const [letter, setLetter] = useState(building.responsibility_letter_signed);
+  const [rented, setRented] = useState(building.rented_units);
+  const [empty, setEmpty] = useState(false);
+  const [note, setNote] = useState("");
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    // The flags say whether each rule is broken; the register keeps rule ① the other way round.
+    const flags = Object.fromEntries(FIVE_RULES.map((r) => [r.column, found[r.column] ? r.broken : !r.broken]));
+    const response = await fetch(`/api/rental-buildings/${encodeURIComponent(code)}/checks`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify({ checked_on: checkedOn, ...flags, letter_signed: letter, rented_units: empty ? 0 : rented, empty, note }),
+    });
+    setSaving(false);
+    const body = (await response.json().catch(() => ({}))) as { error?: string; opened?: unknown[]; closed?: unknown[] };
+    if (!response.ok) {
+      setError(body.error ?? `HTTP ${response.status}`);
+      return;
+    }
+    const parts = [t.saved];
+    if (body.opened?.length) parts.push(`${t.opened} ×${body.opened.length}`);
+    if (body.closed?.length) parts.push(`${t.closed} ×${body.closed.length}`);
+    await onSaved(parts.join(locale === "zh" ? "；" : "; "));
+  };
+
+  return (
+    <form className="check-form" onSubmit={(e) => void save(e)} data-testid="check-form" aria-label={t.recordCheck}>
+      <h3>{t.recordCheck}</h3>
+      <label>
+        {t.checkedOn}
+        <input type="date" value={checkedOn} max={chinaToday()} onChange={(e) => setCheckedOn(e.target.value)} required />
+      </label>
+      <fieldset>
+        <legend>{t.found}</legend>
+        {FIVE_RULES.map((r) => (
+          <label key={r.column} className="check-rule">
+            <input type="checkbox" name={r.column} checked={found[r.column]} onChange={(e) => setFound({ ...found, [r.column]: e.target.checked })} />
+            {ruleMark(r.number)} {r[locale]} <span className="muted">→ {RULE_OUTCOMES[r.outcome][locale]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="check-rule">
+        <input type="checkbox" name="letter_signed" checked={letter} onChange={(e) => setLetter(e.target.checked)} />
+        {t.letter}：{t.letterSigned}
+      </label>
+      <label className="check-rule">
+        <input type="checkbox" name="empty" checked={empty} onChange={(e) => setEmpty(e.target.checked)} />
+        {t.empty}
+      </label>
+      {!empty && (
+        <label>
+          {t.rentedUnits}
+          <input type="number" name="rented_units" min={0} max={building.units} value={rented} onChange={(e) => setRented(Number(e.target.value))} />
+        </label>
+      )}
+      <label>
+        {t.note}
+        <textarea name="note" maxLength={500} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="submit" disabled={saving}>{saving ? t.saving : t.save}</button>
+    </form>
+  );
+}
