@@ -164,6 +164,8 @@ const MATRIX: Record<string, Case[]> = {
     { path: (f) => `/api/rental-buildings/${f.wumaBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office"], 201) },
     { path: (f) => `/api/rental-buildings/${f.otherBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office"], 404) },
   ],
+  "GET /api/worklists/[list]": read(() => "/api/worklists/unchecked?limit=5"),
+  "GET /api/reports/trend": read(() => "/api/reports/trend?months=3"),
   "GET /api/reports/monthly": read(() => `/api/reports/monthly?month=${CHINA_TODAY().slice(0, 7)}`),
   "POST /api/events": [
     {

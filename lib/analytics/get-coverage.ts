@@ -13,7 +13,7 @@ import { COVERAGE_METRICS, type CoverageMetric } from "./targets";
 import { loadUnits } from "./units";
 import { withinMetresOf } from "./within-metres";
 import { registerAt } from "./register-at";
-import { MONTH_PATTERN, monthBounds } from "@/lib/time/china-date";
+import { chinaMonth, MONTH_PATTERN, monthBounds } from "@/lib/time/china-date";
 import { readFrozenMonth } from "@/lib/monthly/read-frozen-month";
 
 export const CoverageParams = analysisParams({
@@ -96,10 +96,13 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
   const params: CoverageParams = { ...input, street: scope };
   const started = performance.now();
   if (params.unit === "h3") throw new BadRequestError("unit: coverage is measured on grid-cells, communities or streets, not h3");
+  // A window that is exactly a calendar month is that month (the Coverage view's month picker).
+  params.month ??= calendarMonthOf(params.from, params.to);
   if (params.month) Object.assign(params, monthWindow(params.month));
+  const asFrozen = params.month && FROZEN_KEYS.every((k) => params[k] === FROZEN_PARAMETERS[k]);
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   // A month that has ended is read from its frozen figures, never recomputed from today's register.
-  const frozen = params.month ? await readFrozenMonth(db, params.month, params.unit, params.street) : null;
+  const frozen = asFrozen ? await readFrozenMonth(db, params.month!, params.unit, params.street) : null;
   const targets = frozen ? frozen.targets : await targetsInForce(db, periodEndDate(params.to));
   const toMetrics = (t: Tallies) => metricsOf(t, targets);
 
@@ -337,6 +340,17 @@ export function metricsOf(t: Tallies, targets: Record<CoverageMetric, TargetInFo
     }),
   ) as Record<CoverageMetric, MetricValue>;
 }
+
+/** The calendar month (China time) a window covers exactly, if it does. */
+function calendarMonthOf(from: Date, to: Date): string | undefined {
+  const month = chinaMonth(from);
+  const { start, end } = monthBounds(month);
+  return start.getTime() === from.getTime() && end.getTime() === to.getTime() ? month : undefined;
+}
+
+/** The parameters monthly figures are frozen with: the Coverage view's defaults. */
+export const FROZEN_PARAMETERS = { patrol_days: 30, inspection_days: 30, guidance_metres: 500 } as const;
+const FROZEN_KEYS = Object.keys(FROZEN_PARAMETERS) as (keyof typeof FROZEN_PARAMETERS)[];
 
 /** A calendar month's window: from its first day to the next month's, China time. */
 export function monthWindow(month: string): { from: Date; to: Date } {

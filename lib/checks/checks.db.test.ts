@@ -10,6 +10,7 @@ import type { IdempotencyKey } from "@/lib/http/idempotency";
 import { getRentalBuilding } from "@/lib/register/rental-buildings";
 import { listBuildingChecks } from "./check-records";
 import { NewBuildingCheck, recordBuildingCheck } from "./record-check";
+import { getWorklist, WorklistParams } from "./worklists";
 
 let database: Database;
 beforeAll(async () => {
@@ -201,6 +202,43 @@ describe(`building checks (${process.env.TEST_DB ?? "embedded"})`, () => {
       expect((await getRentalBuilding(tx, actorWithRole("planner"), big.code)).registered_occupant_count).toBe(big.n);
       const rows = await query<{ n: number | null }>(tx, sql`select registered_occupant_count as n from rental_buildings`);
       expect(rows.length).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe(`work lists (${process.env.TEST_DB ?? "embedded"})`, () => {
+  it("lists a street's buildings to visit, as counted from the raw register", async () => {
+    await withTestDistrict(database.db, 26, async (tx) => {
+      const all = await query<{ code: string; street: string; status: string; letter: boolean; rented: number; rentable: boolean; inspected: string | null }>(
+        tx,
+        sql`select b.code, left(g.code, 9) || '000' as street, b.registration_status::text as status, b.responsibility_letter_signed as letter,
+                   b.rented_units as rented, b.rentable, b.last_inspected_on::text as inspected
+            from rental_buildings b join grid_cells g on g.id = b.grid_cell_id`,
+      );
+      const street = all[0]!.street;
+      const office = actorWithRole("street_office", street);
+      const mine = all.filter((b) => b.street === street && b.status !== "deregistered");
+      const now = new Date("2026-07-20T04:00:00Z");
+      const expectCodes = async (list: Parameters<typeof getWorklist>[2], keep: (b: (typeof mine)[number]) => boolean) => {
+        const result = await getWorklist(tx, office, list, WorklistParams.parse({ limit: 5000 }), now);
+        const expected = mine.filter(keep).map((b) => b.code).sort();
+        expect(expected.length).toBeGreaterThan(0);
+        expect(result.total).toBe(expected.length);
+        expect(result.rows.map((r) => r.code).sort()).toEqual(expected);
+      };
+      await expectCodes("letters-missing", (b) => !b.letter);
+      await expectCodes("unregistered", (b) => b.status === "unregistered");
+      await expectCodes("rented-not-rentable", (b) => b.rented > 0 && !b.rentable);
+      await expectCodes("unchecked", (b) => b.inspected === null || b.inspected < "2026-07-01");
+
+      // Open rectifications, overdue first (the demo opened them at each building's last check).
+      const rect = await getWorklist(tx, office, "rectifications", WorklistParams.parse({}), now);
+      expect(rect.rows.length).toBeGreaterThan(0);
+      const dues = rect.rows.map((r) => r.due_on!);
+      expect([...dues].sort()).toEqual(dues);
+      // Another street's office cannot ask for this street's list.
+      const other = all.find((b) => b.street !== street)!.street;
+      await expect(getWorklist(tx, actorWithRole("street_office", other), "unchecked", WorklistParams.parse({ street }), now)).rejects.toThrow(/no street/);
     });
   });
 });

@@ -2,15 +2,14 @@ import { sql } from "drizzle-orm";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { add, CoverageParams, coverageTallies, emptyTallies, type Tallies } from "@/lib/analytics/get-coverage";
+import { add, CoverageParams, FROZEN_PARAMETERS, coverageTallies, emptyTallies, type Tallies } from "@/lib/analytics/get-coverage";
 import { queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
 import { targetsInForce } from "@/lib/targets/coverage-targets";
 import { chinaMonth, monthBounds } from "@/lib/time/china-date";
 
-/** The analysis parameters monthly figures are frozen with: the defaults of the Coverage view. */
-export const FROZEN_PARAMETERS = { patrol_days: 30, inspection_days: 30, guidance_metres: 500 } as const;
+export { FROZEN_PARAMETERS };
 
 export interface FreezeResult {
   month: string;

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope } from "@/lib/auth/authorize";
+import { metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/get-coverage";
+import type { CoverageMetric } from "@/lib/analytics/targets";
+import { jsonColumn, query } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import type { TargetInForce } from "@/lib/targets/coverage-targets";
+import { addMonths, chinaMonth } from "@/lib/time/china-date";
+import { getMonthlyReport } from "./monthly-report";
+
+export const MonthlyTrendParams = z
+  .object({
+    street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+    months: z.coerce.number().int().min(2).max(36).default(12),
+  })
+  .strict();
+export type MonthlyTrendParams = z.output<typeof MonthlyTrendParams>;
+
+export interface TrendPoint {
+  month: string;
+  /** false for the current month, computed live. */
+  frozen: boolean;
+  metrics: Record<CoverageMetric, MetricValue>;
+}
+
+/** The district's (or a street's) figures for the last `months` months: frozen ones, then this month live. */
+export async function getMonthlyTrend(db: Db, actor: Actor, input: MonthlyTrendParams, now = new Date()): Promise<TrendPoint[]> {
+  authorize(actor, "read:analytics");
+  const street = streetScope(actor, input.street);
+  const current = chinaMonth(now);
+  const first = addMonths(current, -(input.months - 1));
+  const rows = await query<{ month: string; tallies: unknown; targets: unknown }>(
+    db,
+    sql`select to_char(f.month, 'YYYY-MM') as month, f.tallies, z.targets from monthly_figures f join monthly_freezes z on z.month = f.month
+        where f.month >= ${`${first}-01`}::date and f.month < ${`${current}-01`}::date
+          and ${street ? sql`f.unit = 'streets' and f.code = ${street}` : sql`f.unit = 'district'`}
+        order by f.month`,
+  );
+  const points: TrendPoint[] = rows.map((r) => ({
+    month: r.month,
+    frozen: true,
+    metrics: metricsOf(jsonColumn(r.tallies) as Tallies, jsonColumn(r.targets) as Record<CoverageMetric, TargetInForce>),
+  }));
+  const live = await getMonthlyReport(db, actor, { month: current, unit: "streets", street }, now);
+  points.push({
+    month: current,
+    frozen: false,
+    metrics: Object.fromEntries(Object.entries(live.total.metrics).map(([m, v]) => [m, { rate: v.rate, target: v.target, gap: v.gap, numerator: v.numerator, denominator: v.denominator }])) as Record<CoverageMetric, MetricValue>,
+  });
+  return points;
+}
