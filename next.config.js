@@ -47,8 +47,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite loads its WASM and the PostGIS bundle from its own package folder at run time,
-  // so these must stay real node_modules packages rather than being bundled (argon2 and the file lock: native addons).
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "postgres", "@node-rs/argon2", "fs-native-extensions"],
+  // so these must stay real node_modules packages rather than being bundled (argon2 and the file lock: native addons; playwright-core drives Chromium for PDF reports).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "postgres", "@node-rs/argon2", "fs-native-extensions", "playwright-core"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -166,6 +166,10 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "GET /api/worklists/[list]": read(() => "/api/worklists/unchecked?limit=5"),
   "GET /api/reports/trend": read(() => "/api/reports/trend?months=3"),
+  "GET /api/reports/monthly.pdf": [
+    { path: (f) => `/api/reports/monthly.pdf?month=${CHINA_TODAY().slice(0, 7)}&street=${f.wumaCell.slice(0, 9)}000`, expect: everyone(200) },
+    { path: () => `/api/reports/monthly.pdf?month=${CHINA_TODAY().slice(0, 7)}`, expect: { ...everyone(400), street_office: 200 } },
+  ],
   "GET /api/reports/monthly": read(() => `/api/reports/monthly?month=${CHINA_TODAY().slice(0, 7)}`),
   "POST /api/events": [
     {

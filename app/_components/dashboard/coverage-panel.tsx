@@ -8,6 +8,9 @@ import { analysisQuery, COVERAGE_METRIC_KEYS, type CoverageMetricKey, type ViewS
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { Bounds } from "../map/district-map";
 import { geometryBbox } from "./geometry-bbox";
+import { addMonths, chinaMonth } from "@/lib/time/china-date";
+import { MonthlyTrend } from "../charts/monthly-trend";
+import { Worklists, type WorklistName } from "./worklists";
 
 interface Metric {
   rate: number | null;
@@ -33,6 +36,8 @@ export function CoveragePanel({
   locale,
   places,
   onZoom,
+  work,
+  onBuilding,
 }: {
   state: ViewState;
   update: (s: Partial<ViewState>) => void;
@@ -40,18 +45,44 @@ export function CoveragePanel({
   locale: Locale;
   places: Place[];
   onZoom: (bbox: Bounds) => void;
+  work: Messages["work"];
+  onBuilding: (code: string, at: [number, number]) => void;
 }) {
   const streets = places.filter((p) => p.kind === "street");
   const [level, setLevel] = useState<"communities" | "grid-cells">("communities");
   const [rows, setRows] = useState<UnitRow[] | null>(null);
   const [targets, setTargets] = useState<Record<string, TargetSource> | null>(null);
+  const [frozenAt, setFrozenAt] = useState<string | null>(null);
+  const [changes, setChanges] = useState<Map<string, number | null> | null>(null);
+  const [worklist, setWorklist] = useState<{ list: WorklistName; cell: string | null }>({ list: "unchecked", cell: null });
+  // The month picker: a window that is exactly a calendar month shows that month (frozen once ended).
+  const current = chinaMonth();
+  const months = Array.from({ length: 13 }, (_, i) => addMonths(current, -i));
+  const month = /-01$/.test(state.from) && state.to === `${addMonths(state.from.slice(0, 7), 1)}-01` ? state.from.slice(0, 7) : "";
+  const pickMonth = (m: string) => m && update({ from: `${m}-01`, to: `${addMonths(m, 1)}-01` });
+  useEffect(() => {
+    if (!month) {
+      setChanges(null);
+      return;
+    }
+    const controller = new AbortController();
+    const query = new URLSearchParams({ month, unit: level, ...(state.street ? { street: state.street } : {}) });
+    fetch(`/api/reports/monthly?${query}`, { signal: controller.signal })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: { units: { code: string; metrics: Record<string, { change: number | null }> }[] } | null) =>
+        setChanges(body ? new Map(body.units.map((u) => [u.code, u.metrics[state.metric]?.change ?? null])) : null),
+      )
+      .catch(() => {});
+    return () => controller.abort();
+  }, [month, level, state.street, state.metric]);
   useEffect(() => {
     const controller = new AbortController();
     setRows(null);
     fetch(`/api/analytics/coverage?${analysisQuery(state, { unit: level })}`, { signal: controller.signal })
       .then((r) => r.json())
-      .then((body: { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[]; summary?: { targets?: Record<string, TargetSource> } }) => {
+      .then((body: { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[]; summary?: { targets?: Record<string, TargetSource>; frozen_at?: string | null } }) => {
         setTargets(body.summary?.targets ?? null);
+        setFrozenAt(body.summary?.frozen_at ?? null);
         setRows(
           body.features
             .map((f) => ({ ...f.properties, bbox: geometryBbox(f.geometry) }))
@@ -64,20 +95,34 @@ export function CoveragePanel({
   const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)}%`);
   const exportCsv = () => {
     if (!rows) return;
-    // Each target with the document it comes from, so the figures can be read on their own.
-    const header = ["code", "name", ...COVERAGE_METRIC_KEYS.flatMap((m) => [`${m}_rate`, `${m}_target`, `${m}_gap`, `${m}_target_source`])];
+    // Headers in the reader's language; rates in % to 0.1, with numerator and denominator; the gap
+    // in percentage points with the sign shown on screen (negative below target); each target's source.
+    const period = month || `${state.from} – ${state.to}`;
+    const header = [t.csvHeaders.code, t.csvHeaders.name, t.csvHeaders.period, ...COVERAGE_METRIC_KEYS.flatMap((m) => [
+      `${t.metrics[m]}（%）`, `${t.metrics[m]} ${t.csvHeaders.numerator}`, `${t.metrics[m]} ${t.csvHeaders.denominator}`,
+      `${t.metrics[m]} ${t.target}（%）`, `${t.metrics[m]} ${t.gap}（${t.csvHeaders.points}）`, `${t.metrics[m]} ${t.csvHeaders.source}`,
+    ])];
+    const pct1 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
     const body = rows.map((r) => [
       r.code,
       locale === "zh" ? r.name_zh : r.name_en,
-      ...COVERAGE_METRIC_KEYS.flatMap((m) => [r.metrics[m].rate, r.metrics[m].target, r.metrics[m].gap, targetSource(targets?.[m], t) ?? ""]),
+      period,
+      ...COVERAGE_METRIC_KEYS.flatMap((m) => {
+        const x = r.metrics[m];
+        return [pct1(x.rate), x.numerator, x.denominator, pct1(x.target), x.gap === null ? null : -Math.round(x.gap * 1000) / 10, targetSource(targets?.[m], t) ?? ""];
+      }),
     ]);
     const blob = new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = `coverage-${state.street ?? "district"}-${level}-${state.to}.csv`;
+    link.download = `coverage-${state.street ?? "district"}-${level}-${month || state.to}.csv`;
     link.click();
     URL.revokeObjectURL(link.href);
   };
+  const toRegister = (m: Metric) => Math.max(0, Math.ceil(m.target * m.denominator - m.numerator - 1e-9));
+  const arrow = (change: number | null | undefined) =>
+    change === null || change === undefined ? "–" : Math.abs(change) < 0.0005 ? "→ 0.0" : `${change > 0 ? "↑" : "↓"} ${Math.abs(change * 100).toFixed(1)}`;
+  const pdfStreet = state.street;
   return (
     <>
       <label className="select-row">
@@ -110,6 +155,31 @@ export function CoveragePanel({
           ))}
         </select>
       </label>
+      <label className="select-row">
+        {work.month}
+        <select value={month} onChange={(e) => pickMonth(e.target.value)} data-testid="month-select">
+          <option value="">{`${state.from} – ${state.to}`}</option>
+          {months.map((m) => (
+            <option key={m} value={m}>
+              {m}
+              {m === current ? work.liveMonth : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      {month && (
+        <p className="muted" data-testid="month-status">
+          {month === current ? work.liveMonth : frozenAt ? fill(work.frozenAt, { d: frozenAt.slice(0, 10) }) : work.notFrozen}
+          {pdfStreet && (
+            <>
+              {" · "}
+              <a href={`/api/reports/monthly.pdf?month=${month}&street=${pdfStreet}`} download data-testid="monthly-pdf">
+                {work.pdf}
+              </a>
+            </>
+          )}
+        </p>
+      )}
       <div className="tabs" role="tablist">
         {(["communities", "grid-cells"] as const).map((l) => (
           <button key={l} type="button" role="tab" aria-selected={level === l} onClick={() => setLevel(l)}>
@@ -132,6 +202,8 @@ export function CoveragePanel({
               <th>{t.metrics[state.metric]}</th>
               <th>{t.target}</th>
               <th>{t.gap}</th>
+              {changes && <th>{work.change}</th>}
+              {level === "grid-cells" && state.metric === "registration" && <th>{work.lists.unregistered}</th>}
             </tr>
           </thead>
           <tbody>
@@ -144,12 +216,37 @@ export function CoveragePanel({
                   <td>{pct(m.rate)}</td>
                   <td title={targetSource(targets?.[state.metric], t)}>{pct(m.target)}</td>
                   <td>{m.gap === null ? "–" : below ? `−${(m.gap * 100).toFixed(1)}` : "✓"}</td>
+                  {changes && <td data-testid="change">{arrow(changes.get(r.code))}</td>}
+                  {level === "grid-cells" && state.metric === "registration" && (
+                    <td title={fill(work.toReach, { n: toRegister(m), t: pct(m.target) })}>
+                      {below ? (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setWorklist({ list: "unregistered", cell: r.code });
+                          }}
+                        >
+                          {toRegister(m)}
+                        </button>
+                      ) : (
+                        "–"
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
+      <h2>{work.trend}</h2>
+      <MonthlyTrend street={state.street} metric={state.metric} t={t} work={work} />
+      <h2>{work.worklists}</h2>
+      <Worklists street={state.street} cell={worklist.cell} list={worklist.list} onList={(list, cell) => setWorklist({ list, cell })} t={work} locale={locale} onBuilding={onBuilding} />
     </>
   );
 }
+
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));

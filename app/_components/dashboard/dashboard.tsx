@@ -77,6 +77,14 @@ export function Dashboard({
     return q.toString();
   }, [state.from, state.to, state.categories]);
   const zoomTo = useCallback((bbox: Bounds) => setFocus([...bbox] as Bounds), []);
+  // A work-list row: fly to the building and open its card.
+  const openBuilding = useCallback(
+    (code: string, [lon, lat]: [number, number]) => {
+      zoomTo([lon - 0.0015, lat - 0.0012, lon + 0.0015, lat + 0.0012]);
+      setPicked({ layer: "rental-buildings-points", properties: { code } });
+    },
+    [zoomTo],
+  );
   const selectStreet = useCallback(
     (code: string) => {
       update({ street: code });
@@ -167,7 +175,7 @@ export function Dashboard({
         {view === "command" && <CommandPanel state={state} raw={raw} t={d} locale={locale} onZoom={zoomTo} />}
         {view === "coverage" && (
           <>
-            <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} />
+            <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} work={t.work} onBuilding={openBuilding} />
             <h2>{d.buildingsByStatus}</h2>
             <BuildingsByStatus street={state.street} t={d} locale={locale} />
           </>

@@ -1,0 +1,112 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { FIVE_RULES } from "@/lib/checks/five-rules";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+
+const LISTS = ["unchecked", "unregistered", "rented-not-rentable", "rectifications", "empty-3-months", "letters-missing"] as const;
+export type WorklistName = (typeof LISTS)[number];
+
+interface Row {
+  code: string;
+  address: string;
+  grid_cell_code: string | null;
+  lon: number;
+  lat: number;
+  last_inspected_on: string | null;
+  empty_since: string | null;
+  rule: string | null;
+  due_on: string | null;
+  days_overdue: number | null;
+  rental_status: string;
+}
+
+const SHOWN = 100;
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+
+/**
+ * The street office's work lists as tables: which buildings to visit, in the order the work is
+ * done; a row opens the building on the map (its card, where the check is recorded); CSV for all.
+ */
+export function Worklists({
+  street,
+  cell,
+  list,
+  onList,
+  t,
+  locale,
+  onBuilding,
+}: {
+  street: string | null;
+  cell: string | null;
+  list: WorklistName;
+  onList: (list: WorklistName, cell: string | null) => void;
+  t: Messages["work"];
+  locale: Locale;
+  onBuilding: (code: string, at: [number, number]) => void;
+}) {
+  const [result, setResult] = useState<{ total: number; rows: Row[] } | null>(null);
+  const query = new URLSearchParams({ ...(street ? { street } : {}), ...(cell ? { cell } : {}) });
+  const queryText = query.toString();
+  useEffect(() => {
+    const controller = new AbortController();
+    setResult(null);
+    fetch(`/api/worklists/${list}?limit=${SHOWN}&${queryText}`, { signal: controller.signal })
+      .then((r) => (r.ok ? r.json() : { total: 0, rows: [] }))
+      .then((body: { total: number; rows: Row[] }) => setResult(body))
+      .catch(() => {});
+    return () => controller.abort();
+  }, [list, queryText]);
+  const detail = (r: Row) => {
+    if (list === "rectifications") {
+      const rule = FIVE_RULES.find((x) => x.column === r.rule);
+      const late = (r.days_overdue ?? 0) > 0;
+      return (
+        <span className={late ? "overdue" : undefined}>
+          {rule ? `${"①②③④⑤"[rule.number - 1]}${rule[locale]}` : ""} · {r.due_on}
+          {late ? ` · ${fill(t.overdueBy, { n: r.days_overdue! })}` : ""}
+        </span>
+      );
+    }
+    if (list === "empty-3-months") return r.empty_since;
+    if (list === "rented-not-rentable") return t.rentalStatus[r.rental_status as keyof typeof t.rentalStatus] ?? r.rental_status;
+    return r.last_inspected_on ?? t.never;
+  };
+  return (
+    <section className="worklists" data-testid="worklists">
+      <div className="tabs wrap" role="tablist" aria-label={t.worklists}>
+        {LISTS.map((l) => (
+          <button key={l} type="button" role="tab" aria-selected={list === l} onClick={() => onList(l, l === "unregistered" ? cell : null)} data-testid={`worklist-${l}`}>
+            {t.lists[l]}
+          </button>
+        ))}
+      </div>
+      {cell && <p className="muted">{t.cell} {cell}</p>}
+      {!result ? (
+        <p className="chart-empty">{t.loading}</p>
+      ) : result.rows.length === 0 ? (
+        <p className="chart-empty">{t.listEmpty}</p>
+      ) : (
+        <>
+          <p className="muted">
+            {fill(t.listCount, { n: result.total })}
+            {result.total > result.rows.length && ` · ${fill(t.showMore, { n: result.rows.length })}`} ·{" "}
+            <a href={`/api/worklists/${list}?format=csv&${queryText}`} download data-testid="worklist-csv">
+              {t.downloadCsv}
+            </a>
+          </p>
+          <table className="table" data-testid="worklist-table">
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={`${r.code}-${r.rule ?? ""}`} onClick={() => onBuilding(r.code, [r.lon, r.lat])} tabIndex={0} onKeyDown={(e) => e.key === "Enter" && onBuilding(r.code, [r.lon, r.lat])}>
+                  <td title={r.code}>{r.address}</td>
+                  <td>{detail(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+// GET /api/reports/monthly.pdf?month=YYYY-MM&street=CODE → the street's monthly report, A4 PDF in the
+// reader's language (street offices: their own street only)
+import { z } from "zod";
+import { route } from "@/lib/http/route";
+import { searchParamsObject } from "@/lib/http/search-params";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { esc, renderMonthlyReportHtml } from "@/lib/monthly/pdf/report-html";
+import { htmlToPdf } from "@/lib/monthly/pdf/html-to-pdf";
+import { streetMonthData } from "@/lib/monthly/pdf/report-data";
+import { MONTH_PATTERN } from "@/lib/time/china-date";
+
+export const dynamic = "force-dynamic";
+
+const Params = z
+  .object({
+    month: z.string().regex(MONTH_PATTERN, "month: use YYYY-MM, e.g. 2026-10"),
+    street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+  })
+  .strict();
+
+export const GET = route(async ({ request, actor, database }) => {
+  const params = Params.parse(searchParamsObject(new URL(request.url)));
+  const data = await streetMonthData(database.db, actor, params.month, params.street);
+  const { locale, t } = await getMessages();
+  const name = locale === "zh" ? data.street.name_zh : data.street.name_en;
+  const pdf = await htmlToPdf(renderMonthlyReportHtml(data, locale, t), esc(`${name} · ${params.month}`));
+  const file = `monthly-report-${data.street.code}-${params.month}.pdf`;
+  return new Response(Buffer.from(pdf), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${file}"`, "Cache-Control": "private, no-store" },
+  });
+});

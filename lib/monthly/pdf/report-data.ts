@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import type { MultiPolygon, Polygon } from "geojson";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope } from "@/lib/auth/authorize";
+import { getHotspots, HotspotParams } from "@/lib/analytics/get-hotspots";
+import { monthWindow } from "@/lib/analytics/get-coverage";
+import { getWorklist, WorklistParams, type WorklistRow } from "@/lib/checks/worklists";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { BadRequestError, NotFoundError } from "@/lib/http/errors";
+import { getMonthlyReport, type MonthlyReport } from "../monthly-report";
+import { getMonthlyTrend, type TrendPoint } from "../monthly-trend";
+
+/** Incidents, not the staff's own patrol check-ins and inspections, make hot spots. */
+const INCIDENTS = "stall_violation,complaint,fire_hazard,unlicensed_business,illegal_structure";
+
+export interface StreetMonthData {
+  month: string;
+  street: { code: string; name_zh: string; name_en: string };
+  communities: MonthlyReport;
+  cells: MonthlyReport;
+  /** The street's cells (simplified) for the map, coloured by registration rate. */
+  cellShapes: { code: string; geometry: Polygon | MultiPolygon }[];
+  rectifications: { total: number; overdue: number; rows: WorklistRow[] };
+  hotspots: { code: string; name_zh: string; name_en: string; count: number; gi_z: number; gi_p_fdr: number }[];
+  trend: TrendPoint[];
+  generatedAt: string;
+}
+
+/** Everything the street's monthly report shows, gathered with the reader's scope (a street office: its own street). */
+export async function streetMonthData(db: Db, actor: Actor, month: string, requestedStreet: string | undefined, now = new Date()): Promise<StreetMonthData> {
+  authorize(actor, "read:analytics");
+  const code = streetScope(actor, requestedStreet);
+  if (!code) throw new BadRequestError("street: the monthly report is a street's; give street=<12-digit code>");
+  const street = await queryOne<{ code: string; name_zh: string; name_en: string }>(db, sql`select code, name_zh, name_en from streets where code = ${code}`);
+  if (!street) throw new NotFoundError(`no street with code ${code}`);
+  const communities = await getMonthlyReport(db, actor, { month, unit: "communities", street: code }, now);
+  const cells = await getMonthlyReport(db, actor, { month, unit: "grid-cells", street: code }, now);
+  const shapes = await query<{ code: string; geometry: unknown }>(
+    db,
+    sql`select code, ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.00002), 6)::json as geometry from grid_cells
+        where left(code, 9) = left(${code}, 9) order by code`,
+  );
+  const rect = await getWorklist(db, actor, "rectifications", WorklistParams.parse({ street: code, limit: 30 }), now);
+  const overdue = await queryOne<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from rectifications r join rental_buildings b on b.id = r.building_id join grid_cells g on g.id = b.grid_cell_id
+        where r.closed_on is null and r.due_on < (now() at time zone 'Asia/Shanghai')::date and left(g.code, 9) = left(${code}, 9)`,
+  );
+  const window = monthWindow(month);
+  const hot = await getHotspots(
+    db,
+    actor,
+    HotspotParams.parse({ unit: "grid-cells", street: code, from: window.from.toISOString(), to: window.to.toISOString(), categories: INCIDENTS }),
+  );
+  const hotspots = hot.features
+    .map((f) => f.properties)
+    .filter((p) => p.gi_bin > 0)
+    .sort((a, b) => b.gi_z - a.gi_z)
+    .slice(0, 10)
+    .map((p) => ({ code: p.code, name_zh: p.name_zh, name_en: p.name_en, count: p.count, gi_z: p.gi_z, gi_p_fdr: p.gi_p_fdr }));
+  return {
+    month,
+    street,
+    communities,
+    cells,
+    cellShapes: shapes.map((s) => ({ code: s.code, geometry: jsonColumn(s.geometry) as Polygon | MultiPolygon })),
+    rectifications: { total: rect.total, overdue: Number(overdue?.n ?? 0), rows: rect.rows },
+    hotspots,
+    trend: await getMonthlyTrend(db, actor, { street: code, months: 12 }, now),
+    generatedAt: now.toISOString(),
+  };
+}
