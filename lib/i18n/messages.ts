@@ -290,6 +290,7 @@ const zh = {
     pdf: "下载本街道月报（PDF）",
     toReach: "还需登记 {n} 栋才达到 {t}",
     change: "环比",
+    trendLive: "最后一点为本月实时数据",
     csv: {
       code: "房屋编码",
       address: "地址",
@@ -324,7 +325,7 @@ const zh = {
     communities: "各社区完成情况",
     community: "社区",
     rectifications: "停租整治",
-    openCount: "整治中 {n} 处，其中逾期 {o} 处",
+    openCount: "截至 {d}：整治中 {n} 处，其中逾期 {o} 处",
     address: "地址",
     rule: "问题",
     due: "整改期限",
@@ -796,6 +797,7 @@ const en: Messages = {
     pdf: "Download the street's monthly report (PDF)",
     toReach: "{n} more buildings to register to reach {t}",
     change: "vs last month",
+    trendLive: "the last point is this month, live",
     csv: {
       code: "Building code",
       address: "Address",
@@ -830,7 +832,7 @@ const en: Messages = {
     communities: "Communities",
     community: "Community",
     rectifications: "Suspensions and fixes (停租整治)",
-    openCount: "{n} open, {o} overdue",
+    openCount: "As of {d}: {n} open, {o} overdue",
     address: "Address",
     rule: "Finding",
     due: "Due",

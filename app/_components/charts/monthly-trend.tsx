@@ -47,7 +47,7 @@ export function MonthlyTrend({ street, metric, t, work }: { street: string | nul
         </LineChart>
       </ResponsiveContainer>
       <p className="legend-hint">
-        <span style={{ color: "#2166ac" }}>━</span> {t.metrics[metric]} · <span style={{ color: "#d6604d" }}>┅</span> {t.target} · {work.liveMonth.replace(/[（）()]/g, "")}: {data.at(-1)?.month}
+        <span style={{ color: "#2166ac" }}>━</span> {t.metrics[metric]} · <span style={{ color: "#d6604d" }}>┅</span> {t.target} · {work.trendLive}
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import {
   GUIDANCE_COLOUR,
   HOTSPOT_COLOURS,
   POI_SYMBOLS,
+  RENTAL_STATUS_RING,
   VIRIDIS,
   ZONE_COLOUR,
 } from "./data-layers";
@@ -48,6 +49,16 @@ export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale:
         {layers.includes("rental-buildings") &&
           (["registered", "unregistered", "deregistered"] as const).map((s) => (
             <Swatch key={s} colour={BUILDING_COLOURS[s]} label={`${d.layerNames["rental-buildings"]}: ${d.statuses[s]}`} shape="dot" />
+          ))}
+        {layers.includes("rental-buildings") &&
+          (["allowed", "barred", "suspended"] as const).map((s) => (
+            <li key={s} data-testid={`legend-rental-${s}`}>
+              <svg width="28" height="16" aria-hidden="true">
+                <circle cx="14" cy="8" r="5" fill="#bbbbbb" stroke={RENTAL_STATUS_RING[s]} strokeWidth={2.2} />
+              </svg>
+              {t.work.rentalStatus[s]}
+              {s === "barred" ? "（①②③）" : s === "suspended" ? "（⑤）" : ""}
+            </li>
           ))}
         {layers.includes("events") &&
           Object.entries(CATEGORY_COLOURS).map(([c, colour]) => (

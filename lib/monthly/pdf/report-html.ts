@@ -22,7 +22,7 @@ export function renderMonthlyReportHtml(data: StreetMonthData, locale: Locale, t
 * { box-sizing: border-box; }
 body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: #17212b; font-size: 10.5pt; margin: 0; }
 h1 { font-size: 17pt; margin: 0 0 2mm; color: #12324f; }
-h2 { font-size: 12.5pt; margin: 6mm 0 2mm; color: #12324f; border-bottom: 1px solid #c8d3de; padding-bottom: 1mm; }
+h2 { break-after: avoid; font-size: 12.5pt; margin: 6mm 0 2mm; color: #12324f; border-bottom: 1px solid #c8d3de; padding-bottom: 1mm; }
 .sub { color: #5b6b7a; margin: 0 0 1mm; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #d5dde5; padding: 1.2mm 2mm; text-align: left; font-size: 9.5pt; }
@@ -67,7 +67,7 @@ ${data.communities.units
 </tbody></table>
 
 <h2>${esc(r.rectifications)}</h2>
-<p class="sub">${esc(fill(r.openCount, { n: data.rectifications.total, o: data.rectifications.overdue }))}</p>
+<p class="sub">${esc(fill(r.openCount, { d: data.generatedAt.slice(0, 10), n: data.rectifications.total, o: data.rectifications.overdue }))}</p>
 ${
   data.rectifications.rows.length
     ? `<table><thead><tr><th>${esc(r.address)}</th><th>${esc(r.rule)}</th><th>${esc(r.due)}</th><th>${esc(r.overdue)}</th></tr></thead><tbody>
