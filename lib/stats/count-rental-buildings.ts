@@ -15,8 +15,13 @@ export interface RentalBuildingStats {
   registered: number;
   unregistered: number;
   deregistered: number;
-  /** Buildings that fail one of the five never-rent rules. */
+  /** Buildings that may not be rented now: rules ①②③ (barred) or an open ⑤ (suspended). */
   not_rentable: number;
+  /** Of those: barred by ①②③, and suspended by ⑤ alone until a clearing check. */
+  barred: number;
+  suspended: number;
+  /** Rule ④: no title papers, so no business licence (renting is not barred). */
+  no_licence: number;
   total: number;
 }
 
@@ -31,8 +36,11 @@ export async function countRentalBuildings(db: Db, actor: Actor, params: z.outpu
                count(*) filter (where b.registration_status = 'unregistered')::int as unregistered,
                count(*) filter (where b.registration_status = 'deregistered')::int as deregistered,
                count(*) filter (where not b.rentable)::int as not_rentable,
+               count(*) filter (where b.rental_status = 'barred')::int as barred,
+               count(*) filter (where b.rental_status = 'suspended')::int as suspended,
+               count(*) filter (where not b.licence_allowed)::int as no_licence,
                count(*)::int as total
         from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id ${scope}`,
   );
-  return row ?? { registered: 0, unregistered: 0, deregistered: 0, not_rentable: 0, total: 0 };
+  return row ?? { registered: 0, unregistered: 0, deregistered: 0, not_rentable: 0, barred: 0, suspended: 0, no_licence: 0, total: 0 };
 }

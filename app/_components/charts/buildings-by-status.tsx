@@ -10,11 +10,14 @@ interface Stats {
   unregistered: number;
   deregistered: number;
   not_rentable: number;
+  barred: number;
+  suspended: number;
+  no_licence: number;
   total: number;
 }
 
 /** Rental buildings by registration status for the district or the selected street. */
-export function BuildingsByStatus({ street, t, locale }: { street: string | null; t: Messages["dashboard"]; locale: Locale }) {
+export function BuildingsByStatus({ street, t, work, locale }: { street: string | null; t: Messages["dashboard"]; work: Messages["work"]; locale: Locale }) {
   const [stats, setStats] = useState<Stats | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -42,6 +45,10 @@ export function BuildingsByStatus({ street, t, locale }: { street: string | null
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      {/* The five rules' outcomes, in the rules' own terms. */}
+      <p className="legend-hint" data-testid="rule-outcomes">
+        {work.rentalStatus.barred}（①②③）{number.format(stats.barred)} · {work.rentalStatus.suspended}（⑤）{number.format(stats.suspended)} · {work.licenceNo} {number.format(stats.no_licence)}
+      </p>
     </div>
   );
 }

@@ -160,7 +160,7 @@ export function Dashboard({
             <h2>{d.coverageByStreet}</h2>
             <CoverageByStreet state={state} t={d} locale={locale} metric="registration" onStreet={selectStreet} />
             <h2>{d.buildingsByStatus}</h2>
-            <BuildingsByStatus street={state.street} t={d} locale={locale} />
+            <BuildingsByStatus street={state.street} t={d} work={t.work} locale={locale} />
           </>
         )}
         {view === "plan" &&
@@ -177,7 +177,7 @@ export function Dashboard({
           <>
             <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} work={t.work} onBuilding={openBuilding} />
             <h2>{d.buildingsByStatus}</h2>
-            <BuildingsByStatus street={state.street} t={d} locale={locale} />
+            <BuildingsByStatus street={state.street} t={d} work={t.work} locale={locale} />
           </>
         )}
       </section>
