@@ -14,6 +14,13 @@ import type { RentalStatus } from "@/lib/checks/five-rules";
 
 export const BuildingCode = z.string().regex(/^[\w-]{1,40}$/, "a rental building is its register code");
 
+/** A building code from a URL: anything that cannot be one is a building that does not exist. */
+export function buildingCodeParam(raw: string): string {
+  const parsed = BuildingCode.safeParse(raw);
+  if (!parsed.success) throw new NotFoundError(`no rental building ${raw.slice(0, 40)}`);
+  return parsed.data;
+}
+
 /** The register's fields a street office keeps up to date. Places and counts only: no occupant. */
 const EDITABLE = {
   address: z.string().trim().min(1, "give an address").max(200, "at most 200 characters"),

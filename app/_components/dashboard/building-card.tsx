@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { FIVE_RULES, RULE_OUTCOMES, type RuleColumn } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 
 type Work = Messages["work"];
 
@@ -46,7 +47,6 @@ interface Rectification {
 const isBroken = (rule: (typeof FIVE_RULES)[number], value: unknown) => value === rule.broken;
 const ruleMark = (n: number) => "①②③④⑤"[n - 1];
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 /**
  * A rental building as a street office works on it: its register entry in words, the five rules

@@ -11,6 +11,7 @@ import { geometryBbox } from "./geometry-bbox";
 import { addMonths, chinaMonth } from "@/lib/time/china-date";
 import { MonthlyTrend } from "../charts/monthly-trend";
 import { Worklists, type WorklistName } from "./worklists";
+import { fill } from "@/lib/i18n/fill";
 
 interface Metric {
   rate: number | null;
@@ -249,4 +250,3 @@ export function CoveragePanel({
   );
 }
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));

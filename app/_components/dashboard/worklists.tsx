@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { FIVE_RULES } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 
 const LISTS = ["unchecked", "unregistered", "rented-not-rentable", "rectifications", "empty-3-months", "letters-missing"] as const;
 export type WorklistName = (typeof LISTS)[number];
@@ -22,7 +23,6 @@ interface Row {
 }
 
 const SHOWN = 100;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 /**
  * The street office's work lists as tables: which buildings to visit, in the order the work is

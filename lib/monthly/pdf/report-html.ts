@@ -4,6 +4,7 @@ import { FIVE_RULES } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { ReportMetric } from "../monthly-report";
 import type { StreetMonthData } from "./report-data";
+import { fill } from "@/lib/i18n/fill";
 
 /**
  * The street's monthly report as one self-contained HTML page for A4 printing: no scripts, no
@@ -165,5 +166,4 @@ const significance = (p: number, locale: Locale) => {
   const level = p < 0.01 ? 99 : p < 0.05 ? 95 : p < 0.1 ? 90 : null;
   return level === null ? (locale === "zh" ? "不显著" : "not significant") : locale === "zh" ? `显著 ${level}%` : `significant at ${level}%`;
 };
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 export const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -1,19 +1,14 @@
 // GET /api/rental-buildings/{code} → one building with its version (ETag)
 // PATCH /api/rental-buildings/{code} {register fields} [If-Match] → street offices, own street only
 import { NextResponse } from "next/server";
-import { BuildingCode, getRentalBuilding, RentalBuildingChange, updateRentalBuilding } from "@/lib/register/rental-buildings";
-import { NotFoundError } from "@/lib/http/errors";
+import { buildingCodeParam, getRentalBuilding, RentalBuildingChange, updateRentalBuilding } from "@/lib/register/rental-buildings";
 import { readJson } from "@/lib/http/read-json";
 import { route } from "@/lib/http/route";
 import { etag, ifMatchVersion } from "@/lib/http/versions";
 
 export const dynamic = "force-dynamic";
 
-const code = (raw: string) => {
-  const parsed = BuildingCode.safeParse(raw);
-  if (!parsed.success) throw new NotFoundError(`no rental building ${raw.slice(0, 40)}`);
-  return parsed.data;
-};
+const code = buildingCodeParam;
 
 export const GET = route<{ code: string }>(async ({ params, actor, database }) => {
   const building = await getRentalBuilding(database.db, actor, code(params.code));

@@ -3,19 +3,14 @@
 import { NextResponse } from "next/server";
 import { listBuildingChecks } from "@/lib/checks/check-records";
 import { NewBuildingCheck, recordBuildingCheck } from "@/lib/checks/record-check";
-import { NotFoundError } from "@/lib/http/errors";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { readJson } from "@/lib/http/read-json";
 import { route } from "@/lib/http/route";
-import { BuildingCode } from "@/lib/register/rental-buildings";
+import { buildingCodeParam } from "@/lib/register/rental-buildings";
 
 export const dynamic = "force-dynamic";
 
-const code = (raw: string) => {
-  const parsed = BuildingCode.safeParse(raw);
-  if (!parsed.success) throw new NotFoundError(`no rental building ${raw.slice(0, 40)}`);
-  return parsed.data;
-};
+const code = buildingCodeParam;
 
 export const GET = route<{ code: string }>(async ({ params, actor, database }) => {
   return NextResponse.json(await listBuildingChecks(database.db, actor, code(params.code)), { headers: { "Cache-Control": "no-store" } });
