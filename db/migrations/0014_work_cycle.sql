@@ -73,6 +73,8 @@ CREATE TABLE "rental_building_history" (
 	"rentable" boolean NOT NULL,
 	"valid_from" timestamp with time zone NOT NULL,
 	"valid_to" timestamp with time zone,
+	-- The transaction that wrote the period: a second change in it rewrites the period in place.
+	"tx" bigint DEFAULT txid_current() NOT NULL,
 	CONSTRAINT "rental_building_history_range" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from")
 );
 --> statement-breakpoint
@@ -103,27 +105,34 @@ END $$;
 -- Updates and deletes are row triggers: an UPDATE touches only the rows whose figures-relevant
 -- columns changed (the WHEN clause), each through the open-period index. (A statement trigger
 -- joining the transition tables was planned as a nested loop: minutes for 25,000 rows.) A second
--- change in the same transaction rewrites its open period rather than leaving one of zero length.
+-- change in the same transaction rewrites the period that transaction opened.
 CREATE FUNCTION rental_history_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  open_from timestamptz;
+  stamp timestamptz;
 BEGIN
   IF rental_history_paused() THEN RETURN NULL; END IF;
   UPDATE rental_building_history SET grid_cell_id = NEW.grid_cell_id, registration_status = NEW.registration_status,
     units = NEW.units, rented_units = NEW.rented_units, responsibility_letter_signed = NEW.responsibility_letter_signed,
     last_inspected_on = NEW.last_inspected_on, rentable = NEW.rentable
-  WHERE building_id = NEW.id AND valid_to IS NULL AND valid_from = now();
+  WHERE building_id = NEW.id AND valid_to IS NULL AND tx = txid_current() AND valid_from = now();
   IF FOUND THEN RETURN NULL; END IF;
-  UPDATE rental_building_history SET valid_to = now() WHERE building_id = NEW.id AND valid_to IS NULL;
+  -- now() is when this transaction began: one that began earlier but writes after another
+  -- transaction's change starts where that change's period starts, so periods never run backwards.
+  SELECT valid_from INTO open_from FROM rental_building_history WHERE building_id = NEW.id AND valid_to IS NULL;
+  stamp := greatest(now(), coalesce(open_from, now()));
+  UPDATE rental_building_history SET valid_to = stamp WHERE building_id = NEW.id AND valid_to IS NULL;
   INSERT INTO rental_building_history (building_id, grid_cell_id, registration_status, units, rented_units,
     responsibility_letter_signed, last_inspected_on, rentable, valid_from)
   VALUES (NEW.id, NEW.grid_cell_id, NEW.registration_status, NEW.units, NEW.rented_units, NEW.responsibility_letter_signed,
-    NEW.last_inspected_on, NEW.rentable, now());
+    NEW.last_inspected_on, NEW.rentable, stamp);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION rental_history_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF rental_history_paused() THEN RETURN NULL; END IF;
-  UPDATE rental_building_history SET valid_to = now() WHERE building_id = OLD.id AND valid_to IS NULL;
+  UPDATE rental_building_history SET valid_to = greatest(now(), valid_from) WHERE building_id = OLD.id AND valid_to IS NULL;
   RETURN NULL;
 END $$;
 --> statement-breakpoint

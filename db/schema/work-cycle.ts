@@ -57,6 +57,8 @@ export const rentalBuildingHistory = pgTable("rental_building_history", {
   rentable: boolean("rentable").notNull(),
   validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
   validTo: timestamp("valid_to", { withTimezone: true }),
+  /** The transaction that opened the period (a second change in it rewrites the period). */
+  tx: bigint("tx", { mode: "number" }).notNull(),
 });
 
 /** A month whose figures are frozen, with the targets in force at its end. */

@@ -12,6 +12,8 @@ import { periodEndDate, targetsInForce, type TargetInForce } from "@/lib/targets
 import { COVERAGE_METRICS, type CoverageMetric } from "./targets";
 import { loadUnits } from "./units";
 import { withinMetresOf } from "./within-metres";
+import { add, emptyTallies, metricsOf, type MetricValue, type Tallies } from "./tallies";
+export { add, emptyTallies, metricsOf, type MetricValue, type Tallies, type Tally } from "./tallies";
 import { registerAt } from "./register-at";
 import { chinaMonth, MONTH_PATTERN, monthBounds } from "@/lib/time/china-date";
 import { readFrozenMonth } from "@/lib/monthly/read-frozen-month";
@@ -25,20 +27,7 @@ export const CoverageParams = analysisParams({
 });
 export type CoverageParams = z.output<typeof CoverageParams>;
 
-/** Numerator and denominator of one metric; rates are ratios of sums when rolled up. */
-export interface Tally {
-  num: number;
-  den: number;
-}
-export type Tallies = Record<CoverageMetric, Tally>;
 
-export interface MetricValue {
-  rate: number | null; // null where there is nothing to measure (e.g. a cell with no rentals)
-  target: number;
-  gap: number | null; // target − rate; positive means below target
-  numerator: number;
-  denominator: number;
-}
 
 export interface CoverageProperties {
   code: string;
@@ -320,26 +309,8 @@ async function gapShape(db: Db, street: string): Promise<MultiPolygon | null> {
   return (typeof row.gap === "string" ? JSON.parse(row.gap) : row.gap) as MultiPolygon;
 }
 
-export function emptyTallies(): Tallies {
-  return Object.fromEntries(COVERAGE_METRICS.map((m) => [m, { num: 0, den: 0 }])) as Tallies;
-}
 
-export function add(into: Tallies, from: Tallies): void {
-  for (const m of COVERAGE_METRICS) {
-    into[m].num += from[m].num;
-    into[m].den += from[m].den;
-  }
-}
 
-export function metricsOf(t: Tallies, targets: Record<CoverageMetric, TargetInForce>): Record<CoverageMetric, MetricValue> {
-  return Object.fromEntries(
-    COVERAGE_METRICS.map((m) => {
-      const rate = t[m].den > 0 ? t[m].num / t[m].den : null;
-      const target = targets[m].value;
-      return [m, { rate, target, gap: rate === null ? null : round(target - rate, 12), numerator: t[m].num, denominator: t[m].den }];
-    }),
-  ) as Record<CoverageMetric, MetricValue>;
-}
 
 /** The calendar month (China time) a window covers exactly, if it does. */
 function calendarMonthOf(from: Date, to: Date): string | undefined {

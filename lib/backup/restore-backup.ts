@@ -83,6 +83,13 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
       }
       await copyIn(table.name, table.columns, data);
     }
+    // A backup made before the register kept its history (migration 0014) has none: each building
+    // starts its history at its creation, as the migration did for existing rows.
+    await exec(`insert into rental_building_history (building_id, grid_cell_id, registration_status, units, rented_units,
+                  responsibility_letter_signed, last_inspected_on, rentable, valid_from)
+                select b.id, b.grid_cell_id, b.registration_status, b.units, b.rented_units, b.responsibility_letter_signed,
+                  b.last_inspected_on, b.rentable, b.created_at
+                from rental_buildings b where not exists (select 1 from rental_building_history h where h.building_id = b.id)`);
     // Serial ids continue after the restored rows, so new rows never collide with them.
     for (const table of manifest.tables) {
       if (!table.columns.includes("id")) continue;

@@ -240,10 +240,27 @@ describe(`work lists (${process.env.TEST_DB ?? "embedded"})`, () => {
       await expectCodes("unchecked", (b) => b.inspected === null || b.inspected < "2026-07-01");
 
       // Open rectifications, overdue first (the demo opened them at each building's last check).
-      const rect = await getWorklist(tx, office, "rectifications", WorklistParams.parse({}), now);
-      expect(rect.rows.length).toBeGreaterThan(0);
+      const rect = await getWorklist(tx, office, "rectifications", WorklistParams.parse({ limit: 5000 }), now);
+      const raw = await query<{ building_id: number; rule: string; due_on: string; closed_on: string | null }>(
+        tx,
+        sql`select building_id, rule, due_on::text as due_on, closed_on::text as closed_on from rectifications`,
+      );
+      const ids = await query<{ id: number; code: string }>(tx, sql`select id, code from rental_buildings`);
+      const codeOf = new Map(ids.map((r) => [Number(r.id), r.code]));
+      const mineCodes = new Set(mine.map((b) => b.code));
+      const open = raw.filter((r) => r.closed_on === null && mineCodes.has(codeOf.get(Number(r.building_id))!));
+      expect(open.length).toBeGreaterThan(0);
+      expect(rect.rows.map((r) => `${r.code}:${r.rule}`).sort()).toEqual(open.map((r) => `${codeOf.get(Number(r.building_id))}:${r.rule}`).sort());
       const dues = rect.rows.map((r) => r.due_on!);
       expect([...dues].sort()).toEqual(dues);
+      expect(rect.rows.filter((r) => (r.days_overdue ?? 0) > 0).length).toBe(open.filter((r) => r.due_on < "2026-07-20").length);
+
+      // Empty for three calendar months or more (the same day three months back counts).
+      const [a, b2, c] = mine.slice(0, 3);
+      await tx.execute(sql`update rental_buildings set empty_since = case code when ${a!.code} then '2026-04-20'::date when ${b2!.code} then '2026-04-21'::date
+                           when ${c!.code} then '2026-01-05'::date end where code in (${a!.code}, ${b2!.code}, ${c!.code})`);
+      const empty = await getWorklist(tx, office, "empty-3-months", WorklistParams.parse({}), now);
+      expect(empty.rows.map((r) => r.code)).toEqual([c!.code, a!.code]);
       // Another street's office cannot ask for this street's list.
       const other = all.find((b) => b.street !== street)!.street;
       await expect(getWorklist(tx, actorWithRole("street_office", other), "unchecked", WorklistParams.parse({ street }), now)).rejects.toThrow(/no street/);

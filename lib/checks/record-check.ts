@@ -14,7 +14,8 @@ import { addDays, chinaDate, chinaMidnight } from "@/lib/time/china-date";
 import { isBroken, RECTIFIED_RULES } from "./five-rules";
 import { CHECK_COLUMNS, RECTIFICATION_COLUMNS, type CheckRecord, type RectificationRecord } from "./check-records";
 
-const day = (what: string) => z.iso.date(`${what}: use a date like 2026-11-28`);
+const day = (what: string) =>
+  z.iso.date(`${what}: use a date like 2026-11-28`).refine((d) => d >= "1900-01-01", `${what}: use a date like 2026-11-28`);
 
 /** What a staff visit found. Unknown fields (a misspelt rule) are refused, not ignored. */
 export const NewBuildingCheck = z
@@ -62,14 +63,22 @@ export async function recordBuildingCheck(
   const { result } = await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     return once(t, idempotencyKey, async () => {
+      // Lock the building first, then read what the check is judged against: a check that waited
+      // for the lock must see the one committed meanwhile (a subquery in the locking statement
+      // would still read the older snapshot).
+      const locked = await queryOne<{ id: number }>(
+        t,
+        sql`select b.id from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
+            where b.code = ${code} and ${cellScope(actor)} for update of b`,
+      );
+      if (!locked) throw new NotFoundError(`no rental building ${code}`);
       const building = await queryOne<{ id: number; units: number; first_known: string; last_check: string | null; letter_signed_on: string | null; empty_since: string | null }>(
         t,
         sql`select b.id, b.units, b.letter_signed_on::text as letter_signed_on, b.empty_since::text as empty_since,
                    (least(b.created_at, (select min(h.valid_from) from rental_building_history h where h.building_id = b.id))
                       at time zone 'Asia/Shanghai')::date::text as first_known,
                    (select max(c.checked_on)::text from building_checks c where c.building_id = b.id) as last_check
-            from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
-            where b.code = ${code} and ${cellScope(actor)} for update of b`,
+            from rental_buildings b where b.id = ${locked.id}`,
       );
       if (!building) throw new NotFoundError(`no rental building ${code}`);
       validate(input, building, today);

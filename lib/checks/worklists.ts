@@ -5,7 +5,7 @@ import { authorize, streetPrefix, streetScope } from "@/lib/auth/authorize";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { settingInForce } from "@/lib/settings/district-settings";
-import { addDays, chinaDate } from "@/lib/time/china-date";
+import { chinaDate } from "@/lib/time/china-date";
 
 /**
  * A street office's work lists: the buildings that need a visit, each list a query over the
@@ -52,7 +52,6 @@ export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: W
   const today = chinaDate(now);
   const monthStart = `${today.slice(0, 7)}-01`;
   const { value: emptyMonths } = await settingInForce(db, "empty_months", today);
-  const emptyBefore = addDays(today, -Math.round(emptyMonths * 30.44));
   const scope = sql`b.registration_status <> 'deregistered'
     ${street ? sql`and g.community_code like ${streetPrefix(street) + "%"}` : sql``}
     ${input.cell ? sql`and g.code = ${input.cell}` : sql``}`;
@@ -65,7 +64,8 @@ export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: W
       where: sql`true`,
       order: sql`r.due_on, b.code, r.rule`,
     },
-    "empty-3-months": { where: sql`b.empty_since <= ${emptyBefore}::date`, order: sql`b.empty_since, b.code` },
+    // Empty since the same day N calendar months ago or earlier.
+    "empty-3-months": { where: sql`b.empty_since <= (${today}::date - make_interval(months => ${emptyMonths}::int))::date`, order: sql`b.empty_since, b.code` },
     "letters-missing": { where: sql`not b.responsibility_letter_signed`, order: sql`b.code` },
   };
   const chosen = LISTS[list];

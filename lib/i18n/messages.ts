@@ -268,6 +268,7 @@ const zh = {
     opened: "已开启停租整治",
     closed: "已结束停租整治",
     loading: "加载中…",
+    offline: "网络不通，未保存；恢复后再点一次保存（不会重复记录）",
     by: "检查人",
     worklists: "工作清单",
     lists: {
@@ -775,6 +776,7 @@ const en: Messages = {
     opened: "Rectification opened",
     closed: "Rectification closed",
     loading: "Loading…",
+    offline: "No connection; nothing was saved. Press Save again when it is back (it will not be recorded twice).",
     by: "Checked by",
     worklists: "Work lists",
     lists: {

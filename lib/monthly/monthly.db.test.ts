@@ -55,6 +55,50 @@ const HISTORY = sql`select h.building_id, left(g.code, 9) || '000' as street, h.
   to_char(h.valid_to at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as valid_to
   from rental_building_history h left join grid_cells g on g.id = h.grid_cell_id`;
 
+describe(`register history (${process.env.TEST_DB ?? "embedded"})`, () => {
+  it("one period per change; two changes in one transaction make one; a delete closes it; a restore stands the triggers aside", async () => {
+    await withTestDistrict(database.db, 33, async (tx) => {
+      const building = (await queryOne<{ id: number }>(tx, sql`select id from rental_buildings where registration_status = 'registered' order by id limit 1`))!;
+      const id = Number(building.id);
+      const periods = () =>
+        query<{ status: string; units: number; closed: boolean; from_now: boolean; zero: boolean }>(
+          tx,
+          sql`select registration_status::text as status, units, valid_to is not null as closed, valid_from = now() as from_now,
+                     coalesce(valid_to = valid_from, false) as zero
+              from rental_building_history where building_id = ${id} order by valid_from, id`,
+        );
+      const seeded = await periods();
+      expect(seeded.filter((p) => !p.closed)).toHaveLength(1);
+
+      await tx.execute(sql`update rental_buildings set address = address || '（东）' where id = ${id}`); // not a figure: no period
+      expect(await periods()).toEqual(seeded);
+      await tx.execute(sql`update rental_buildings set registration_status = 'unregistered' where id = ${id}`);
+      await tx.execute(sql`update rental_buildings set units = units + 1 where id = ${id}`); // same transaction: same period
+      const changed = await periods();
+      expect(changed).toHaveLength(seeded.length + 1);
+      expect(changed.at(-1)).toMatchObject({ status: "unregistered", units: seeded.at(-1)!.units + 1, closed: false, from_now: true });
+      expect(changed.at(-2)).toMatchObject({ status: "registered", closed: true, zero: false });
+
+      await tx.execute(sql`select set_config('grid_atlas.restoring', 'on', true)`);
+      await tx.execute(sql`update rental_buildings set registration_status = 'deregistered' where id = ${id}`);
+      expect(await periods()).toEqual(changed);
+      await tx.execute(sql`select set_config('grid_atlas.restoring', 'off', true)`);
+
+      await tx.execute(sql`delete from rental_buildings where id = ${id}`);
+      const gone = await periods();
+      expect(gone).toHaveLength(changed.length);
+      expect(gone.every((p) => p.closed)).toBe(true);
+
+      const added = await queryOne<{ id: number }>(
+        tx,
+        sql`insert into rental_buildings (code, address, geom, units) values ('T-HISTORY-1', '测试', ST_SetSRID(ST_MakePoint(120.66, 28.02), 4326), 3) returning id`,
+      );
+      const fresh = await query(tx, sql`select 1 from rental_building_history where building_id = ${Number(added!.id)} and valid_to is null`);
+      expect(fresh).toHaveLength(1);
+    });
+  });
+});
+
 describe(`monthly figures (${process.env.TEST_DB ?? "embedded"})`, () => {
   it("freezes a month from what the register said then; today's changes leave it as it was; a rebuild equals it", async () => {
     await withTestDistrict(database.db, 31, async (tx) => {

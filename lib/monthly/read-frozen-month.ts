@@ -3,7 +3,8 @@ import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import type { TargetInForce } from "@/lib/targets/coverage-targets";
 import type { CoverageMetric } from "@/lib/analytics/targets";
-import type { Tallies } from "@/lib/analytics/get-coverage";
+import { emptyTallies, type Tallies } from "@/lib/analytics/tallies";
+import { NotFoundError } from "@/lib/http/errors";
 
 export type FrozenUnit = "grid-cells" | "communities" | "streets";
 
@@ -39,6 +40,11 @@ export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, s
     if (r.unit === unit) units.set(r.code, { tallies, street: r.street_code });
     if (street ? r.unit === "streets" && r.code === street : r.unit === "district") district = tallies;
   }
-  if (!district) throw new Error(`monthly figures of ${month} lack their ${street ? `street ${street}` : "district"} row`);
+  if (!district) {
+    // A street with no cells that month has no row: nothing to count, unless there is no such street.
+    const known = street ? await queryOne(db, sql`select 1 from streets where code = ${street}`) : true;
+    if (!known) throw new NotFoundError(`no street with code ${street}`);
+    district = emptyTallies();
+  }
   return { month, frozenAt: freeze.frozen_at, targets: jsonColumn(freeze.targets) as Record<CoverageMetric, TargetInForce>, units, district };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { FIVE_RULES, RULE_OUTCOMES, type RuleColumn } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
@@ -44,6 +44,12 @@ interface Rectification {
   days_overdue: number | null;
 }
 
+/** Tells the work lists (and anything else showing the register) that a building changed. */
+export const REGISTER_CHANGED = "grid-atlas:register-changed";
+const announceRegisterChange = () => window.dispatchEvent(new Event(REGISTER_CHANGED));
+/** An idempotency key; crypto.randomUUID exists only on secure (HTTPS or localhost) pages. */
+const newKey = () => (typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`);
+
 const isBroken = (rule: (typeof FIVE_RULES)[number], value: unknown) => value === rule.broken;
 const ruleMark = (n: number) => "①②③④⑤"[n - 1];
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -85,10 +91,14 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
       method: "PATCH",
       headers: { "Content-Type": "application/json", "If-Match": `"${building.version}"` },
       body: JSON.stringify({ registration_status: "registered" }),
-    });
-    if (!response.ok) setError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${response.status}`);
-    else setNotice(t.registered);
+    }).catch(() => null);
+    const problem = !response ? t.offline : response.ok ? null : (((await response.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${response.status}`);
     await load();
+    if (problem) setError(problem);
+    else {
+      setNotice(t.registered);
+      announceRegisterChange();
+    }
   };
 
   const broken = FIVE_RULES.filter((r) => isBroken(r, building[r.column]));
@@ -150,6 +160,7 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
           onSaved={async (message) => {
             setNotice(message);
             await load();
+            announceRegisterChange();
           }}
         />
       )}
@@ -179,10 +190,13 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
   const [checkedOn, setCheckedOn] = useState(chinaToday);
   const [letter, setLetter] = useState(building.responsibility_letter_signed);
   const [rented, setRented] = useState(building.rented_units);
-  const [empty, setEmpty] = useState(false);
+  // A building found empty before stays empty unless this visit says otherwise (the 3-month clock runs on).
+  const [empty, setEmpty] = useState(building.empty_since !== null);
   const [note, setNote] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // One key per check being entered: pressing Save again after a lost answer cannot record it twice.
+  const key = useRef(newKey());
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -190,17 +204,25 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
     setError(null);
     // The flags say whether each rule is broken; the register keeps rule ① the other way round.
     const flags = Object.fromEntries(FIVE_RULES.map((r) => [r.column, found[r.column] ? r.broken : !r.broken]));
-    const response = await fetch(`/api/rental-buildings/${encodeURIComponent(code)}/checks`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
-      body: JSON.stringify({ checked_on: checkedOn, ...flags, letter_signed: letter, rented_units: empty ? 0 : rented, empty, note }),
-    });
-    setSaving(false);
+    let response: Response;
+    try {
+      response = await fetch(`/api/rental-buildings/${encodeURIComponent(code)}/checks`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": key.current },
+        body: JSON.stringify({ checked_on: checkedOn, ...flags, letter_signed: letter, rented_units: empty ? 0 : rented, empty, note }),
+      });
+    } catch {
+      setError(t.offline);
+      return;
+    } finally {
+      setSaving(false);
+    }
     const body = (await response.json().catch(() => ({}))) as { error?: string; opened?: unknown[]; closed?: unknown[] };
     if (!response.ok) {
       setError(body.error ?? `HTTP ${response.status}`);
       return;
     }
+    key.current = newKey();
     const parts = [t.saved];
     if (body.opened?.length) parts.push(`${t.opened} ×${body.opened.length}`);
     if (body.closed?.length) parts.push(`${t.closed} ×${body.closed.length}`);

@@ -60,6 +60,8 @@ export function CoveragePanel({
   const current = chinaMonth();
   const months = Array.from({ length: 13 }, (_, i) => addMonths(current, -i));
   const month = /-01$/.test(state.from) && state.to === `${addMonths(state.from.slice(0, 7), 1)}-01` ? state.from.slice(0, 7) : "";
+  // A cell's list belongs to its street: another street starts from the month's list.
+  useEffect(() => setWorklist((w) => (w.cell && state.street && !w.cell.startsWith(state.street.slice(0, 9)) ? { list: "unchecked", cell: null } : w)), [state.street]);
   const pickMonth = (m: string) => m && update({ from: `${m}-01`, to: `${addMonths(m, 1)}-01` });
   useEffect(() => {
     if (!month) {

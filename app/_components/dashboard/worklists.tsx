@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { FIVE_RULES } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
+import { REGISTER_CHANGED } from "./building-card";
 import { fill } from "@/lib/i18n/fill";
 
 const LISTS = ["unchecked", "unregistered", "rented-not-rentable", "rectifications", "empty-3-months", "letters-missing"] as const;
@@ -46,17 +47,31 @@ export function Worklists({
   onBuilding: (code: string, at: [number, number]) => void;
 }) {
   const [result, setResult] = useState<{ total: number; rows: Row[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  // A check or registration saved on a building's card may take it off a list.
+  useEffect(() => {
+    const reload = () => setVersion((v) => v + 1);
+    window.addEventListener(REGISTER_CHANGED, reload);
+    return () => window.removeEventListener(REGISTER_CHANGED, reload);
+  }, []);
   const query = new URLSearchParams({ ...(street ? { street } : {}), ...(cell ? { cell } : {}) });
   const queryText = query.toString();
+  useEffect(() => setResult(null), [list, queryText]);
   useEffect(() => {
     const controller = new AbortController();
-    setResult(null);
+    setError(null);
     fetch(`/api/worklists/${list}?limit=${SHOWN}&${queryText}`, { signal: controller.signal })
-      .then((r) => (r.ok ? r.json() : { total: 0, rows: [] }))
-      .then((body: { total: number; rows: Row[] }) => setResult(body))
-      .catch(() => {});
+      .then(async (r) => {
+        const body = (await r.json().catch(() => ({}))) as { total: number; rows: Row[]; error?: string };
+        if (!r.ok) throw new Error(body.error ?? `HTTP ${r.status}`);
+        setResult(body);
+      })
+      .catch((e: Error) => {
+        if (e.name !== "AbortError") setError(e.message);
+      });
     return () => controller.abort();
-  }, [list, queryText]);
+  }, [list, queryText, version]);
   const detail = (r: Row) => {
     if (list === "rectifications") {
       const rule = FIVE_RULES.find((x) => x.column === r.rule);
@@ -82,7 +97,9 @@ export function Worklists({
         ))}
       </div>
       {cell && <p className="muted">{t.cell} {cell}</p>}
-      {!result ? (
+      {error ? (
+        <p className="error" role="alert">{error}</p>
+      ) : !result ? (
         <p className="chart-empty">{t.loading}</p>
       ) : result.rows.length === 0 ? (
         <p className="chart-empty">{t.listEmpty}</p>

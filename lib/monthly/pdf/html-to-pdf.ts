@@ -1,5 +1,25 @@
 import fs from "node:fs";
-import { HttpError } from "@/lib/http/errors";
+import { HttpError, TooManyRequestsError } from "@/lib/http/errors";
+
+/**
+ * One Chromium at a time (each takes ~150 MB and a core for a second or two), a few requests
+ * queued behind it; more than that is refused with Retry-After rather than starving the server.
+ */
+const MAX_QUEUED = 3;
+let queue: Promise<unknown> = Promise.resolve();
+let queued = 0;
+
+async function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  if (queued >= MAX_QUEUED) throw new TooManyRequestsError("reports are being printed; try again in a few seconds", 5);
+  queued++;
+  const run = queue.then(job, job);
+  queue = run.catch(() => undefined);
+  try {
+    return await run;
+  } finally {
+    queued--;
+  }
+}
 
 /** The Chromium the project already uses for its browser tests (Debian's, never a downloaded one). */
 export function chromiumPath(): string {
@@ -12,6 +32,10 @@ export function chromiumPath(): string {
  * installed (Debian: fonts-wqy-microhei or fonts-noto-cjk). JavaScript is off: the page is static.
  */
 export async function htmlToPdf(html: string, footer: string): Promise<Uint8Array> {
+  return oneAtATime(() => print(html, footer));
+}
+
+async function print(html: string, footer: string): Promise<Uint8Array> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) {
     throw new HttpError(503, `PDF reports need Chromium at ${executablePath} (Debian: apt-get install chromium; or set CHROMIUM_PATH)`);
