@@ -328,7 +328,7 @@ export function monthWindow(month: string): { from: Date; to: Date } {
   const { start, end } = monthBounds(month);
   // The current month runs up to now; a future month has nothing to show.
   const now = new Date();
-  if (start.getTime() > now.getTime()) throw new BadRequestError(`month: ${month} has not begun`);
+  if (start.getTime() > now.getTime()) throw new BadRequestError("").as("month.not_begun", { month });
   return { from: start, to: end.getTime() > now.getTime() ? now : end };
 }
 

@@ -36,7 +36,7 @@ export function authorize(actor: Actor | null, permission: Permission): asserts 
 export function streetScope(actor: Actor, requested?: string): string | undefined {
   if (actor.role !== "street_office") return requested;
   if (!actor.streetCode) throw new ForbiddenError("this street-office account has no street");
-  if (requested && requested !== actor.streetCode) throw new NotFoundError(`no street with code ${requested}`);
+  if (requested && requested !== actor.streetCode) throw new NotFoundError().as("street.not_found", { code: requested });
   return actor.streetCode;
 }
 

@@ -55,7 +55,7 @@ export async function listBuildingChecks(db: Db, actor: Actor, code: string, now
     db,
     sql`select b.id from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id where b.code = ${code} and ${cellScope(actor)}`,
   );
-  if (!building) throw new NotFoundError(`no rental building ${code}`);
+  if (!building) throw new NotFoundError().as("building.not_found", { code });
   const checks = await query<CheckRecord>(db, sql`select ${CHECK_COLUMNS} from building_checks c where c.building_id = ${building.id} order by c.checked_on desc, c.id desc`);
   const rectifications = await query<RectificationRecord>(
     db,

@@ -71,7 +71,7 @@ export async function recordBuildingCheck(
         sql`select b.id from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
             where b.code = ${code} and ${cellScope(actor)} for update of b`,
       );
-      if (!locked) throw new NotFoundError(`no rental building ${code}`);
+      if (!locked) throw new NotFoundError().as("building.not_found", { code });
       const building = await queryOne<{ id: number; units: number; first_known: string; last_check: string | null; letter_signed_on: string | null; empty_since: string | null }>(
         t,
         sql`select b.id, b.units, b.letter_signed_on::text as letter_signed_on, b.empty_since::text as empty_since,
@@ -155,17 +155,17 @@ export async function recordBuildingCheck(
 }
 
 function validate(input: NewBuildingCheck, building: { units: number; first_known: string; last_check: string | null }, today: string): void {
-  if (input.checked_on > today) throw new HttpError(422, `checked_on: ${input.checked_on} is in the future (today is ${today} in China); record a check once it is made`);
+  if (input.checked_on > today) throw new HttpError(422, "").as("check.future", { date: input.checked_on, today });
   if (input.checked_on < building.first_known) {
-    throw new HttpError(422, `checked_on: ${input.checked_on} is before the building entered the register (${building.first_known})`);
+    throw new HttpError(422, "").as("check.before_register", { date: input.checked_on, since: building.first_known });
   }
   if (building.last_check && input.checked_on < building.last_check) {
-    throw new HttpError(409, `checked_on: a later check (${building.last_check}) is already recorded; checks are recorded in date order`);
+    throw new HttpError(409, "").as("check.out_of_order", { last: building.last_check });
   }
-  if (input.rented_units > building.units) throw new BadRequestError(`rented_units: ${input.rented_units} rented of ${building.units} units is not possible`);
-  if (input.empty && input.rented_units > 0) throw new BadRequestError("rented_units: an empty building has no rented units; set empty to false or rented_units to 0");
-  if (!input.letter_signed && input.letter_signed_on) throw new BadRequestError("letter_signed_on: give a signing date only when the letter is signed");
+  if (input.rented_units > building.units) throw new BadRequestError("").as("check.rented_over_units", { rented: input.rented_units, units: building.units });
+  if (input.empty && input.rented_units > 0) throw new BadRequestError("").as("check.empty_but_rented");
+  if (!input.letter_signed && input.letter_signed_on) throw new BadRequestError("").as("check.letter_date_unsigned");
   if (input.letter_signed_on && input.letter_signed_on > input.checked_on) {
-    throw new HttpError(422, `letter_signed_on: ${input.letter_signed_on} is after the check (${input.checked_on})`);
+    throw new HttpError(422, "").as("check.letter_after_check", { date: input.letter_signed_on, checked: input.checked_on });
   }
 }

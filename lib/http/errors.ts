@@ -2,13 +2,27 @@
  * Errors that verbs throw and lib/http maps to status codes. Each is an HttpError with its status;
  * the subclasses name the common cases and carry what their response needs.
  */
+import { serverMessage, type MessageParams, type ServerMessageCode } from "@/lib/i18n/server-messages";
+
 export class HttpError extends Error {
+  /** The stable code of a catalogued message (lib/i18n/server-messages.ts), shown in the reader's language. */
+  code?: ServerMessageCode;
+  params?: MessageParams;
+
   constructor(
     readonly status: number,
     message: string,
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** This refusal as a catalogued message: the English text for logs, the code and parameters for the reader. */
+  as(code: ServerMessageCode, params: MessageParams = {}): this {
+    this.code = code;
+    this.params = params;
+    this.message = serverMessage(code, params, "en");
+    return this;
   }
 }
 

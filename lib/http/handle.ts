@@ -3,6 +3,10 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { DatabaseSetupError, isDatabaseUnavailable } from "@/lib/db/errors";
 import { DetailedHttpError, HttpError, TooManyRequestsError, UnauthorizedError } from "./errors";
+import type { Locale } from "@/lib/i18n/messages";
+import { localeOfRequest } from "@/lib/i18n/request-locale";
+import { serverMessage, type MessageParams, type ServerMessageCode } from "@/lib/i18n/server-messages";
+import { zodIssueZh } from "@/lib/i18n/zod-zh";
 
 /** What a 503 asks clients to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -20,47 +24,58 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(request, context);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, localeOfRequest(request));
     }
   };
 }
 
-export function errorResponse(error: unknown): Response {
+/**
+ * The error body: `error` in the reader's language, `code` stable for API clients (a catalogued
+ * message's code, `input.invalid` for validation, else `http.<status>`), and for a Chinese reader
+ * the English text too (`error_en`), so a support desk can search for it.
+ */
+export function errorResponse(error: unknown, locale: Locale = "en"): Response {
+  const say = (code: ServerMessageCode, params: MessageParams = {}) => serverMessage(code, params, locale);
+  const english = (body: Record<string, unknown>, en: string) => (locale === "en" ? body : { ...body, error_en: en });
   if (error instanceof ZodError) {
-    const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    const issues = error.issues.map((i) => {
+      const en = `${i.path.join(".") || "input"}: ${i.message}`;
+      return { path: i.path.join("."), message: locale === "zh" ? zodIssueZh(i) : i.message, message_en: en };
+    });
     const first = issues[0];
-    return NextResponse.json(
-      { error: first ? `${first.path || "input"}: ${first.message}` : "invalid input", issues },
-      { status: 400 },
-    );
-  }
-  if (error instanceof UnauthorizedError) {
-    return NextResponse.json({ error: error.message }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="grid-atlas"' } });
-  }
-  if (error instanceof DetailedHttpError) {
-    return NextResponse.json({ error: error.message, ...error.details }, { status: error.status });
-  }
-  if (error instanceof TooManyRequestsError) {
-    return NextResponse.json({ error: error.message, retry_after: error.retryAfter }, { status: 429, headers: { "Retry-After": String(error.retryAfter) } });
+    const text = first ? (locale === "zh" ? first.message : first.message_en) : say("input.invalid");
+    return NextResponse.json(english({ error: text, code: "input.invalid", issues }, first?.message_en ?? "invalid input"), { status: 400 });
   }
   if (error instanceof HttpError) {
-    return NextResponse.json({ error: error.message }, { status: error.status });
+    const text = error.code ? say(error.code, error.params) : error instanceof UnauthorizedError && !error.code ? say("auth.sign_in") : error.message;
+    const body: Record<string, unknown> = english({ error: text, code: error.code ?? `http.${error.status}` }, error.message);
+    const headers: Record<string, string> = {};
+    if (error instanceof UnauthorizedError) headers["WWW-Authenticate"] = 'Bearer realm="grid-atlas"';
+    if (error instanceof DetailedHttpError) Object.assign(body, error.details);
+    if (error instanceof TooManyRequestsError) {
+      body.retry_after = error.retryAfter;
+      headers["Retry-After"] = String(error.retryAfter);
+    }
+    return NextResponse.json(body, { status: error.status, headers });
   }
   if (isConstraintViolation(error)) {
     // The database refused the change (a CHECK, a foreign key, invalid geometry): the input is
     // wrong, not the server. Name the constraint; nothing was written.
-    return NextResponse.json({ error: `the database refused this change (${constraintName(error)})` }, { status: 422 });
+    const params = { constraint: constraintName(error) };
+    return NextResponse.json(english({ error: say("db.refused", params), code: "db.refused" }, serverMessage("db.refused", params, "en")), { status: 422 });
   }
   if (error instanceof DatabaseSetupError || isDatabaseUnavailable(error)) {
     // The database is down or restarting: say so, and when to try again. The app reconnects by
     // itself (postgres.js opens new connections; getDatabase() retries a failed open).
-    const message =
-      error instanceof DatabaseSetupError ? error.message : "the database cannot be reached right now; try again in a few seconds";
-    return NextResponse.json({ error: message, retry_after: RETRY_AFTER_SECONDS }, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+    const message = error instanceof DatabaseSetupError ? error.message : say("db.unavailable");
+    return NextResponse.json(
+      { error: message, code: "db.unavailable", retry_after: RETRY_AFTER_SECONDS },
+      { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
+    );
   }
   const requestId = randomUUID();
   console.error(`[grid-atlas] request ${requestId} failed:`, error);
-  return NextResponse.json({ error: "internal error", request_id: requestId }, { status: 500 });
+  return NextResponse.json({ error: say("internal"), code: "internal", request_id: requestId }, { status: 500 });
 }
 
 /** SQLSTATE class 23 (integrity constraint violation) or 22 (data exception), from either driver. */

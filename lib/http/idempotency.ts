@@ -25,7 +25,7 @@ const KEY_PATTERN = /^[\w.:-]{8,128}$/;
 export function idempotencyKeyOf(request: Request, actor: Actor, body: unknown): IdempotencyKey | null {
   const key = request.headers.get("idempotency-key");
   if (key === null) return null;
-  if (!KEY_PATTERN.test(key)) throw new BadRequestError("Idempotency-Key: use 8–128 letters, digits, '-', '_', '.', or ':' (a UUID works)");
+  if (!KEY_PATTERN.test(key)) throw new BadRequestError("").as("idempotency.malformed");
   const digest = createHash("sha256").update(JSON.stringify(body ?? null)).digest("hex");
   const path = new URL(request.url).pathname;
   return { owner: ownerOf(actor), key, request: `${request.method} ${path} ${digest}` };
@@ -50,7 +50,7 @@ export async function once<T>(tx: Db, key: IdempotencyKey | null, write: () => P
       sql`select request, body from idempotency_keys where owner = ${key.owner} and key = ${key.key}`,
     );
     if (!first || first.request !== key.request) {
-      throw new HttpError(422, "Idempotency-Key: this key was already used for a different request; use a new key for each new write");
+      throw new HttpError(422, "").as("idempotency.reused");
     }
     return { result: jsonColumn(first.body as T), replayed: true };
   }

@@ -3,6 +3,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import { actorFromRequest } from "@/lib/auth/request-actor";
 import { getDatabase, type Database } from "@/lib/db/client";
 import { errorResponse } from "./handle";
+import { localeOfRequest } from "@/lib/i18n/request-locale";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 
 export interface RouteInput<P, A extends Actor | null = Actor> {
@@ -46,7 +47,7 @@ function wrap<P>(handler: Handler<P, Actor | null>, isPublic: boolean): RouteHan
       const params = (await context?.params) ?? ({} as P);
       return await handler({ request, params, actor, database });
     } catch (error) {
-      const response = errorResponse(error);
+      const response = errorResponse(error, localeOfRequest(request));
       // A 503 means the database is away: there is nowhere to write the audit row.
       if (mutation && actor && database && response.status >= 400 && response.status !== 503) await auditRefusal(database, actor, request, response);
       return response;

@@ -29,7 +29,7 @@ export async function freezeMonth(db: Db, actor: Actor, month: string, options: 
   const now = options.now ?? new Date();
   const bounds = monthBounds(month);
   if (bounds.end.getTime() > now.getTime()) {
-    throw new HttpError(422, `month: ${month} has not ended (China time); only a month that has ended can be frozen (current month ${chinaMonth(now)})`);
+    throw new HttpError(422, "").as("month.not_ended", { month, current: chinaMonth(now) });
   }
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;

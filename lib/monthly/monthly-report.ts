@@ -86,10 +86,10 @@ export const reportEtag = (report: MonthlyReport) => `"${createHash("sha256").up
 /** An ended month from its frozen figures; the current month live (frozenAt ""). */
 async function monthFigures(db: Db, month: string, unit: FrozenUnit, street: string | undefined, now: Date): Promise<FrozenMonth> {
   const current = chinaMonth(now);
-  if (month > current) throw new NotFoundError(`month: ${month} has not begun`);
+  if (month > current) throw new NotFoundError().as("month.not_begun", { month });
   if (month < current) {
     const frozen = await readFrozenMonth(db, month, unit, street);
-    if (!frozen) throw new NotFoundError(`no figures for ${month}: the month is not frozen (the register has no history that far back, or the hourly job has not run yet)`);
+    if (!frozen) throw new NotFoundError().as("month.not_frozen", { month });
     return frozen;
   }
   const window = monthWindow(month);

@@ -43,7 +43,7 @@ export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, s
   if (!district) {
     // A street with no cells that month has no row: nothing to count, unless there is no such street.
     const known = street ? await queryOne(db, sql`select 1 from streets where code = ${street}`) : true;
-    if (!known) throw new NotFoundError(`no street with code ${street}`);
+    if (!known) throw new NotFoundError().as("street.not_found", { code: street! });
     district = emptyTallies();
   }
   return { month, frozenAt: freeze.frozen_at, targets: jsonColumn(freeze.targets) as Record<CoverageMetric, TargetInForce>, units, district };

@@ -6,7 +6,10 @@ import type { Db } from "@/lib/db/types";
 export interface Finding {
   /** Stable code for the UI and tests, e.g. "self_intersection", "outside_district". */
   code: string;
+  /** The English text, for API clients and logs; the UI words it from `code` and `params`. */
   message: string;
+  /** What the message says in numbers and names, for the UI's own wording (lib/i18n/messages, plan.findings). */
+  params?: Record<string, string | number>;
   /** Where, when it is one place: [longitude, latitude]. */
   location?: [number, number];
 }
@@ -45,6 +48,7 @@ export async function checkAreaGeometry(db: Db, geometry: Geometry, minAreaM2: n
     errors.push({
       code: /self-intersection|ring self/i.test(reason) ? "self_intersection" : /hole/i.test(reason) ? "hole_outside_shell" : "invalid_geometry",
       message: `${reason}${row?.x !== null && row?.x !== undefined ? ` at ${Number(row.x).toFixed(6)}, ${Number(row.y).toFixed(6)}` : ""}`,
+      params: { reason, where: row?.x !== null && row?.x !== undefined ? `${Number(row.x).toFixed(6)}, ${Number(row.y).toFixed(6)}` : "" },
       ...(row?.x !== null && row?.x !== undefined ? { location: [Number(row.x), Number(row.y)] as [number, number] } : {}),
     });
     return { errors, area_m2: null, perimeter_m: null, vertices: row?.vertices ?? 0 };
@@ -59,11 +63,13 @@ export async function checkAreaGeometry(db: Db, geometry: Geometry, minAreaM2: n
         from z`,
   );
   const area = Number(measured?.area ?? 0);
-  if (area < minAreaM2) errors.push({ code: "too_small", message: `the area is ${area.toFixed(1)} m²; a zone needs at least ${minAreaM2} m²` });
+  if (area < minAreaM2) {
+    errors.push({ code: "too_small", message: `the area is ${area.toFixed(1)} m²; a zone needs at least ${minAreaM2} m²`, params: { area: area.toFixed(1), min: minAreaM2 } });
+  }
   const outside = Number(measured?.outside ?? 0);
   // A metre of tolerance: drawing along the district's edge must not fail on rounding.
   if (outside > Math.max(1, area * 0.001)) {
-    errors.push({ code: "outside_district", message: `${outside.toFixed(0)} m² of it lies outside the district` });
+    errors.push({ code: "outside_district", message: `${outside.toFixed(0)} m² of it lies outside the district`, params: { m2: outside.toFixed(0) } });
   }
   return { errors, area_m2: Math.round(area * 10) / 10, perimeter_m: Math.round(Number(measured?.perimeter ?? 0) * 10) / 10, vertices: row.vertices };
 }

@@ -45,6 +45,7 @@ export async function checkGuidancePoint(db: Db, actor: Actor, geometry: Point):
         distance === 0
           ? `inside the active no-stall zone "${z.name}" (#${z.id}); vending is not allowed there`
           : `${distance} m from the active no-stall zone "${z.name}" (#${z.id}); keep at least ${guidanceClearanceM} m`,
+      params: { name: z.name, id: Number(z.id), distance, min: guidanceClearanceM },
       zone_id: Number(z.id),
       zone_name: z.name,
       distance_m: distance,

@@ -71,6 +71,7 @@ export async function checkZone(db: Db, actor: Actor, geometry: Polygon | MultiP
     .map((o) => ({
       code: "overlaps_zone",
       message: `overlaps the active zone "${o.name}" (#${o.id}) by ${Number(o.m2).toFixed(0)} m²; merge them or adjust the edge`,
+      params: { name: o.name, id: Number(o.id), m2: Number(o.m2).toFixed(0) },
       zone_id: Number(o.id),
       zone_name: o.name,
       overlap_m2: Math.round(Number(o.m2)),
@@ -93,6 +94,7 @@ export async function checkZone(db: Db, actor: Actor, geometry: Polygon | MultiP
         distance === 0
           ? `the guidance point "${p.name}" (#${p.id}) would lie inside this zone`
           : `the guidance point "${p.name}" (#${p.id}) is ${distance} m away; at least ${rules.guidanceClearanceM} m is required`,
+      params: { name: p.name, id: Number(p.id), distance, min: rules.guidanceClearanceM },
       guidance_point_id: Number(p.id),
       name: p.name,
       distance_m: distance,

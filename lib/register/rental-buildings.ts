@@ -17,7 +17,7 @@ export const BuildingCode = z.string().regex(/^[\w-]{1,40}$/, "a rental building
 /** A building code from a URL: anything that cannot be one is a building that does not exist. */
 export function buildingCodeParam(raw: string): string {
   const parsed = BuildingCode.safeParse(raw);
-  if (!parsed.success) throw new NotFoundError(`no rental building ${raw.slice(0, 40)}`);
+  if (!parsed.success) throw new NotFoundError().as("building.not_found", { code: raw.slice(0, 40) });
   return parsed.data;
 }
 
@@ -63,7 +63,7 @@ export async function getRentalBuilding(db: Db, actor: Actor, code: string): Pro
     sql`select ${columns(actor)} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
         where b.code = ${code} and ${cellScope(actor)}`,
   );
-  if (!row) throw new NotFoundError(`no rental building ${code}`);
+  if (!row) throw new NotFoundError().as("building.not_found", { code });
   return { ...row, geometry: jsonColumn(row.geometry) };
 }
 
@@ -77,7 +77,7 @@ export async function updateRentalBuilding(db: Db, actor: Actor, code: string, c
       sql`select b.id, ${columns(actor)} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
           where b.code = ${code} and ${cellScope(actor)} for update of b`,
     );
-    if (!before) throw new NotFoundError(`no rental building ${code}`);
+    if (!before) throw new NotFoundError().as("building.not_found", { code });
     assertVersion(before.version, expectedVersion);
     const units = change.units ?? (before.units as number);
     const rented = change.rented_units ?? (before.rented_units as number);

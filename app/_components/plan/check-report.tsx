@@ -1,10 +1,27 @@
 "use client";
 
+import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+
+/**
+ * A finding in the planner's language, worded from its code and numbers; the server's English
+ * text only for a code this version does not know.
+ */
+export function findingText(f: Finding, t: Messages["plan"]): string {
+  const key = f.code === "outside_district" && f.params?.m2 === undefined ? "outside_district_point" : f.code;
+  const template = (t.findings as Record<string, string>)[key];
+  if (!template) return f.message;
+  const reason = f.params?.reason;
+  const params = { ...f.params, ...(typeof reason === "string" ? { reason: (t.geosReasons as Record<string, string>)[reason.replace(/\[.*$/, "").trim()] ?? reason } : {}) };
+  const text = fill(template, params);
+  // A shape check without a place has nothing to show in the brackets.
+  return text.replace(/（）|\s\(\)/g, "");
+}
 
 export interface Finding {
   code: string;
   message: string;
+  params?: Record<string, string | number>;
   location?: [number, number];
   /** Overlap warnings name the other zone, which the planner may merge with. */
   zone_id?: number;
@@ -35,7 +52,7 @@ export function CheckReport({ check, t, locale, onMerge }: { check: CheckResult;
         <ul>
           {items.map((f, i) => (
             <li key={`${f.code}-${i}`}>
-              {f.message}
+              {findingText(f, t)}
               {onMerge && f.code === "overlaps_zone" && f.zone_id !== undefined && (
                 <>
                   {" "}

@@ -10,7 +10,7 @@ let queue: Promise<unknown> = Promise.resolve();
 let queued = 0;
 
 async function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
-  if (queued >= MAX_QUEUED) throw new TooManyRequestsError("reports are being printed; try again in a few seconds", 5);
+  if (queued >= MAX_QUEUED) throw new TooManyRequestsError("", 5).as("pdf.busy");
   queued++;
   const run = queue.then(job, job);
   queue = run.catch(() => undefined);
@@ -38,7 +38,7 @@ export async function htmlToPdf(html: string, footer: string): Promise<Uint8Arra
 async function print(html: string, footer: string): Promise<Uint8Array> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) {
-    throw new HttpError(503, `PDF reports need Chromium at ${executablePath} (Debian: apt-get install chromium; or set CHROMIUM_PATH)`);
+    throw new HttpError(503, "").as("pdf.no_chromium", { path: executablePath });
   }
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"] });

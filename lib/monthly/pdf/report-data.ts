@@ -31,9 +31,9 @@ export interface StreetMonthData {
 export async function streetMonthData(db: Db, actor: Actor, month: string, requestedStreet: string | undefined, now = new Date()): Promise<StreetMonthData> {
   authorize(actor, "read:analytics");
   const code = streetScope(actor, requestedStreet);
-  if (!code) throw new BadRequestError("street: the monthly report is a street's; give street=<12-digit code>");
+  if (!code) throw new BadRequestError("").as("report.street_required");
   const street = await queryOne<{ code: string; name_zh: string; name_en: string }>(db, sql`select code, name_zh, name_en from streets where code = ${code}`);
-  if (!street) throw new NotFoundError(`no street with code ${code}`);
+  if (!street) throw new NotFoundError().as("street.not_found", { code });
   const communities = await getMonthlyReport(db, actor, { month, unit: "communities", street: code }, now);
   const cells = await getMonthlyReport(db, actor, { month, unit: "grid-cells", street: code }, now);
   const shapes = await query<{ code: string; geometry: unknown }>(

@@ -13,7 +13,7 @@ import { chinaDate } from "@/lib/time/china-date";
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ list: string }>(async ({ request, params, actor, database }) => {
-  if (!(WORKLISTS as readonly string[]).includes(params.list)) throw new NotFoundError(`no work list ${params.list.slice(0, 40)}; lists: ${WORKLISTS.join(", ")}`);
+  if (!(WORKLISTS as readonly string[]).includes(params.list)) throw new NotFoundError().as("worklist.unknown", { list: params.list.slice(0, 40), lists: WORKLISTS.join(", ") });
   const input = WorklistParams.parse(searchParamsObject(new URL(request.url)));
   const result = await getWorklist(database.db, actor, params.list as Worklist, input);
   if (input.format === "json") return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
