@@ -4,9 +4,11 @@ import type { ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
 import { BuildingCard } from "./building-card";
+import { fill } from "@/lib/i18n/fill";
 import type { PickedFeature } from "../map/district-map";
 
-const HIDDEN = new Set(["id", "name_zh", "name_en"]);
+/** Internal values no one reads: ids, the other language's name, raw p-values (shown as significance). */
+const HIDDEN = new Set(["id", "name_zh", "name_en", "gi_p", "gi_sig", "feature_id", "kind"]);
 
 /** What was clicked: a cell's statistics and trend, a building's status, a zone's rule and version. */
 export function DetailsPanel({
@@ -33,12 +35,30 @@ export function DetailsPanel({
     picked.layer === "overlay-fill"
       ? String((locale === "zh" ? p.name_zh : p.name_en) ?? p.code)
       : String(p.name ?? p.code ?? t.layerNames[layerName(picked.layer)] ?? picked.layer);
-  const format = (k: string, v: unknown) => {
-    if (typeof v === "number") return Math.abs(v) < 1 && v !== 0 && k !== "count" ? v.toPrecision(3) : String(Math.round(v * 1000) / 1000);
-    if (k === "category" && typeof v === "string") return (t.categories as Record<string, string>)[v] ?? (t.emerging as Record<string, string>)[v] ?? v;
-    if (k === "registration_status" && typeof v === "string") return (t.statuses as Record<string, string>)[v] ?? v;
-    return String(v);
+  const format = (k: string, v: unknown): { text: string; title?: string } => {
+    const word = (table: Record<string, string>) => ({ text: typeof v === "string" ? (table[v] ?? v) : String(v) });
+    if (typeof v === "boolean") return { text: v ? t.yes : t.no };
+    if (k === "gi_p_fdr" && typeof v === "number") {
+      const level = v < 0.01 ? 99 : v < 0.05 ? 95 : v < 0.1 ? 90 : null;
+      return { text: level ? fill(t.significance, { level }) : t.notSignificant, title: `p = ${v.toPrecision(3)}` };
+    }
+    if (k === "gi_bin" && typeof v === "number") {
+      const bins: Record<string, string> = { "3": t.hotspotLegend.hot99, "2": t.hotspotLegend.hot95, "1": t.hotspotLegend.hot90, "0": t.hotspotLegend.none, "-1": t.hotspotLegend.cold90, "-2": t.hotspotLegend.cold95, "-3": t.hotspotLegend.cold99 };
+      return { text: bins[String(v)] ?? String(v) };
+    }
+    if (typeof v === "number") return { text: Math.abs(v) < 1 && v !== 0 && k !== "count" ? v.toPrecision(3) : String(Math.round(v * 1000) / 1000) };
+    if (k === "category") {
+      const tables = [t.categories, t.zoneCategories, t.poiCategories, t.emerging] as Record<string, string>[];
+      return { text: tables.map((x) => x[String(v)]).find(Boolean) ?? String(v) };
+    }
+    if (k === "registration_status") return word(t.statuses);
+    if (k === "status") return word({ ...t.publication, ...t.eventStatuses });
+    if (k === "source") return word(t.sources);
+    if (k === "road_class") return word(t.roadClasses);
+    if (k === "pattern") return word(t.emerging as Record<string, string>);
+    return { text: String(v) };
   };
+  const label = (k: string) => (t.fields as Record<string, string>)[k] ?? k;
   const isCell = picked.layer === "overlay-fill" && typeof p.code === "string" && /^\d{15}$/.test(p.code);
   return (
     <aside className="details" role="dialog" aria-label={t.details} data-testid="details-panel">
@@ -55,8 +75,8 @@ export function DetailsPanel({
           .filter(([k, v]) => !HIDDEN.has(k) && v !== "" && v !== null && v !== undefined)
           .map(([k, v]) => (
             <div key={k}>
-              <dt>{k}</dt>
-              <dd>{format(k, v)}</dd>
+              <dt>{label(k)}</dt>
+              <dd title={format(k, v).title}>{format(k, v).text}</dd>
             </div>
           ))}
       </dl>

@@ -59,7 +59,7 @@ export function PlanHistory({ map, t, editing }: { map: MapLibreMap | null; t: M
               <li key={v.version}>
                 <label>
                   <input type="checkbox" checked={compared.includes(v.version)} onChange={() => toggle(v.version)} aria-label={`${t.compare} v${v.version}`} />
-                  <strong>v{v.version}</strong> {v.action} · {v.status} · {v.actor} · {v.saved_at.slice(0, 16)}
+                  <strong>v{v.version}</strong> {(t.versionActions as Record<string, string>)[v.action] ?? v.action} · {(t.versionStatuses as Record<string, string>)[v.status] ?? v.status} · {v.actor} · {v.saved_at.slice(0, 16)}
                   {v.note ? ` — ${v.note}` : ""}
                 </label>
               </li>
