@@ -92,11 +92,18 @@ test("coverage: a street's table lists cells below target first and exports CSV"
   await page.screenshot({ path: testInfo.outputPath("coverage-wuma.png") });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  expect(text.startsWith("\uFEFFcode,name,registration_rate")).toBe(true);
-  expect(text.split("\r\n")[1]).toMatch(/^330302006\d{6},/);
+  // Headers in the UI language; rates in % to 0.1 with numerator and denominator; gaps signed as on screen.
+  const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"')).slice(0, -1);
+  const [head, first] = text.split("\r\n").map(cells);
+  expect(head!.slice(0, 4)).toEqual(["\uFEFFCode", "Name", "Period", "Rental registration (%)"]);
+  expect(first![0]).toMatch(/^330302006\d{6}$/);
+  const column = (name: string) => head!.indexOf(name);
+  const [rate, num, den, gap] = ["Rental registration (%)", "Rental registration numerator", "Rental registration denominator", "Rental registration Gap (percentage points)"].map((n) => Number(first![column(n)]));
+  expect(rate).toBeCloseTo(Math.round((num! / den!) * 1000) / 10, 5);
+  expect(gap).toBeLessThan(0); // the first cell is below target: negative, as the table shows "−x.x"
   // Each target travels with its source (the demo's: the repealed 2013 Lucheng rules).
-  expect(text.split("\r\n")[0]).toContain("registration_target_source");
-  expect(text.split("\r\n")[1]).toContain("2013");
+  expect(column("Rental registration target source")).toBeGreaterThan(0);
+  expect(first![column("Rental registration target source")]).toContain("2013");
 });
 
 test("overview: clicking a street's bar selects the street and flies the map there", async ({ page }) => {

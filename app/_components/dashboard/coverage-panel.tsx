@@ -101,9 +101,10 @@ export function CoveragePanel({
     // Headers in the reader's language; rates in % to 0.1, with numerator and denominator; the gap
     // in percentage points with the sign shown on screen (negative below target); each target's source.
     const period = month || `${state.from} – ${state.to}`;
+    const paren = (x: string) => (locale === "zh" ? `（${x}）` : ` (${x})`);
     const header = [t.csvHeaders.code, t.csvHeaders.name, t.csvHeaders.period, ...COVERAGE_METRIC_KEYS.flatMap((m) => [
-      `${t.metrics[m]}（%）`, `${t.metrics[m]} ${t.csvHeaders.numerator}`, `${t.metrics[m]} ${t.csvHeaders.denominator}`,
-      `${t.metrics[m]} ${t.target}（%）`, `${t.metrics[m]} ${t.gap}（${t.csvHeaders.points}）`, `${t.metrics[m]} ${t.csvHeaders.source}`,
+      `${t.metrics[m]}${paren("%")}`, `${t.metrics[m]} ${t.csvHeaders.numerator}`, `${t.metrics[m]} ${t.csvHeaders.denominator}`,
+      `${t.metrics[m]} ${t.target}${paren("%")}`, `${t.metrics[m]} ${t.gap}${paren(t.csvHeaders.points)}`, `${t.metrics[m]} ${t.csvHeaders.source}`,
     ])];
     const pct1 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
     const body = rows.map((r) => [
