@@ -31,7 +31,7 @@ export async function seedWorkCycle(db: Db, anchor: Date): Promise<void> {
   await db.execute(sql`
     insert into building_checks (building_id, checked_on, checked_by_name, meets_rental_conditions, illegal_structure,
       fire_hazard, no_title, other_safety_hazard, letter_signed, letter_signed_on, rented_units, empty, note)
-    select id, last_inspected_on, 'demo', meets_rental_conditions, illegal_structure, fire_hazard, no_title, other_safety_hazard,
+    select id, last_inspected_on, '（演示数据）', meets_rental_conditions, illegal_structure, fire_hazard, no_title, other_safety_hazard,
            responsibility_letter_signed, case when responsibility_letter_signed then last_inspected_on end, rented_units, rented_units = 0, ''
     from rental_buildings where last_inspected_on is not null`);
   await db.execute(sql`

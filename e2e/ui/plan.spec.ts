@@ -68,7 +68,7 @@ test("a planner draws a zone, fixes an error, previews the impact, publishes it,
   await page.getByTestId("publish-note").fill("agreed with the street office");
   await page.getByTestId("publish").click();
   await expect(page.getByTestId("plan-message")).toContainText(/Published/);
-  await expect(page.getByTestId("history")).toContainText("publish");
+  await expect(page.getByTestId("history")).toContainText("Published");
 
   // The published zone is in the vector tiles the map draws.
   const inTiles = () =>

@@ -42,7 +42,7 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   await form.getByRole("checkbox", { name: /③/ }).check();
   await form.getByLabel("已出租套数").fill("1");
   await form.getByRole("button", { name: "保存检查" }).click();
-  await expect(card.getByRole("status")).toContainText("已开启停租整治");
+  await expect(card.getByRole("status")).toContainText("已开启整改");
   await expect(card.getByTestId("rental-status")).toContainText("不准出租");
   const due = addDays(chinaToday(), 30);
   await expect(card.getByTestId("rectifications")).toContainText(`③ 消防不达标 · 整改期限 ${due}`);
@@ -52,7 +52,7 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   // The clearing re-check closes it.
   await form.getByRole("checkbox", { name: /③/ }).uncheck();
   await form.getByRole("button", { name: "保存检查" }).click();
-  await expect(card.getByRole("status")).toContainText("已结束停租整治");
+  await expect(card.getByRole("status")).toContainText("已完成整改");
   await expect(card).not.toContainText("③ 消防不达标 · 整改期限");
   await page.screenshot({ path: testInfo.outputPath("check-cleared.png") });
   await page.getByTestId("details-panel").getByRole("button", { name: "关闭" }).click();

@@ -97,7 +97,8 @@ export async function recordBuildingCheck(
         t,
         sql`insert into building_checks (building_id, checked_on, checked_by, checked_by_name, meets_rental_conditions,
               illegal_structure, fire_hazard, no_title, other_safety_hazard, letter_signed, letter_signed_on, rented_units, empty, note, event_id)
-            values (${building.id}, ${input.checked_on}::date, ${actor.userId}, ${actor.label}, ${input.meets_rental_conditions},
+            values (${building.id}, ${input.checked_on}::date, ${actor.userId},
+              coalesce((select nullif(display_name, '') from users where id = ${actor.userId}), ${actor.label}), ${input.meets_rental_conditions},
               ${input.illegal_structure}, ${input.fire_hazard}, ${input.no_title}, ${input.other_safety_hazard}, ${input.letter_signed},
               ${letterOn}::date, ${input.rented_units}, ${input.empty}, ${input.note}, ${Number(event!.id)})
             returning id`,

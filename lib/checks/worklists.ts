@@ -24,6 +24,8 @@ export const WorklistParams = z
   .object({
     street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
     cell: z.string().regex(/^\d{15}$/, "a grid cell is its 15-digit code").optional(),
+    /** Part of an address, or a building's whole code. */
+    q: z.string().trim().min(1).max(60).optional(),
     format: z.enum(["json", "csv"]).default("json"),
     limit: z.coerce.number().int().min(1).max(5000).default(500),
   })
@@ -44,6 +46,12 @@ export interface WorklistRow {
   rule: string | null;
   due_on: string | null;
   days_overdue: number | null;
+  /** The five flags, so a list can say why (e.g. which rule bars renting). */
+  meets_rental_conditions: boolean;
+  illegal_structure: boolean;
+  fire_hazard: boolean;
+  no_title: boolean;
+  other_safety_hazard: boolean;
 }
 
 export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: WorklistParams, now = new Date()): Promise<{ list: Worklist; total: number; rows: WorklistRow[] }> {
@@ -54,7 +62,8 @@ export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: W
   const { value: emptyMonths } = await settingInForce(db, "empty_months", today);
   const scope = sql`b.registration_status <> 'deregistered'
     ${street ? sql`and g.community_code like ${streetPrefix(street) + "%"}` : sql``}
-    ${input.cell ? sql`and g.code = ${input.cell}` : sql``}`;
+    ${input.cell ? sql`and g.code = ${input.cell}` : sql``}
+    ${input.q ? sql`and (b.address like ${"%" + input.q.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} or b.code = ${input.q})` : sql``}`;
   const LISTS: Record<Worklist, { where: SQL; order: SQL; join?: SQL }> = {
     unchecked: { where: sql`(b.last_inspected_on is null or b.last_inspected_on < ${monthStart}::date)`, order: sql`b.last_inspected_on nulls first, b.code` },
     unregistered: { where: sql`b.registration_status = 'unregistered'`, order: sql`b.rented_units desc, b.code` },
@@ -77,6 +86,7 @@ export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: W
     sql`select b.code, b.address, g.code as grid_cell_code, ST_X(b.geom) as lon, ST_Y(b.geom) as lat,
                b.registration_status::text as registration_status, b.rental_status, b.rented_units,
                b.last_inspected_on::text as last_inspected_on, b.empty_since::text as empty_since,
+               b.meets_rental_conditions, b.illegal_structure, b.fire_hazard, b.no_title, b.other_safety_hazard,
                ${rectified ? sql`r.rule, r.due_on::text as due_on, (${today}::date - r.due_on) as days_overdue` : sql`null as rule, null as due_on, null as days_overdue`}
         ${from} order by ${chosen.order} limit ${input.format === "csv" ? 100_000 : input.limit}`,
   );

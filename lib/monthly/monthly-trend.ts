@@ -7,13 +7,15 @@ import type { CoverageMetric } from "@/lib/analytics/targets";
 import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import type { TargetInForce } from "@/lib/targets/coverage-targets";
-import { addMonths, chinaMonth } from "@/lib/time/china-date";
+import { addMonths, chinaMonth, MONTH_PATTERN } from "@/lib/time/china-date";
 import { getMonthlyReport } from "./monthly-report";
 
 export const MonthlyTrendParams = z
   .object({
     street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
     months: z.coerce.number().int().min(2).max(36).default(12),
+    /** The last month shown (default: this month, live); an ended month ends the trend at its frozen figures. */
+    until: z.string().regex(MONTH_PATTERN, "until: use YYYY-MM").optional(),
   })
   .strict();
 export type MonthlyTrendParams = z.output<typeof MonthlyTrendParams>;
@@ -30,11 +32,12 @@ export async function getMonthlyTrend(db: Db, actor: Actor, input: MonthlyTrendP
   authorize(actor, "read:analytics");
   const street = streetScope(actor, input.street);
   const current = chinaMonth(now);
-  const first = addMonths(current, -(input.months - 1));
+  const last = input.until && input.until < current ? input.until : current;
+  const first = addMonths(last, -(input.months - 1));
   const rows = await query<{ month: string; tallies: unknown; targets: unknown }>(
     db,
     sql`select to_char(f.month, 'YYYY-MM') as month, f.tallies, z.targets from monthly_figures f join monthly_freezes z on z.month = f.month
-        where f.month >= ${`${first}-01`}::date and f.month < ${`${current}-01`}::date
+        where f.month >= ${`${first}-01`}::date and f.month <= ${`${last}-01`}::date and f.month < ${`${current}-01`}::date
           and ${street ? sql`f.unit = 'streets' and f.code = ${street}` : sql`f.unit = 'district'`}
         order by f.month`,
   );
@@ -43,6 +46,7 @@ export async function getMonthlyTrend(db: Db, actor: Actor, input: MonthlyTrendP
     frozen: true,
     metrics: metricsOf(jsonColumn(r.tallies) as Tallies, jsonColumn(r.targets) as Record<CoverageMetric, TargetInForce>),
   }));
+  if (last < current) return points;
   const live = await getMonthlyReport(db, actor, { month: current, unit: "streets", street }, now);
   points.push({
     month: current,

@@ -109,8 +109,10 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
         {t.rentalStatus[building.rental_status]}
         {!building.licence_allowed && <span className="licence-no"> · {t.licenceNo}</span>}
       </p>
+      <p className="building-address" data-testid="building-address">
+        <strong>{building.address}</strong> <span className="muted">{building.code}</span>
+      </p>
       <dl>
-        <div><dt>{t.address}</dt><dd>{building.address}</dd></div>
         <div><dt>{t.cell}</dt><dd>{building.grid_cell_code ?? "—"}</dd></div>
         <div><dt>{t.units}</dt><dd>{building.units}（{t.rentedUnits} {building.rented_units}）</dd></div>
         <div><dt>{t.registration}</dt><dd>{statuses[building.registration_status]}</dd></div>
@@ -189,7 +191,7 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
   const [found, setFound] = useState<Record<RuleColumn, boolean>>(() => Object.fromEntries(FIVE_RULES.map((r) => [r.column, isBroken(r, building[r.column])])) as Record<RuleColumn, boolean>);
   const [checkedOn, setCheckedOn] = useState(chinaToday);
   const [letter, setLetter] = useState(building.responsibility_letter_signed);
-  const [rented, setRented] = useState(building.rented_units);
+  const [rented, setRented] = useState(String(building.rented_units));
   // A building found empty before stays empty unless this visit says otherwise (the 3-month clock runs on).
   const [empty, setEmpty] = useState(building.empty_since !== null);
   const [note, setNote] = useState("");
@@ -209,7 +211,7 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
       response = await fetch(`/api/rental-buildings/${encodeURIComponent(code)}/checks`, {
         method: "POST",
         headers: { "Content-Type": "application/json", "Idempotency-Key": key.current },
-        body: JSON.stringify({ checked_on: checkedOn, ...flags, letter_signed: letter, rented_units: empty ? 0 : rented, empty, note }),
+        body: JSON.stringify({ checked_on: checkedOn, ...flags, letter_signed: letter, rented_units: empty ? 0 : Number(rented), empty, note }),
       });
     } catch {
       setError(t.offline);
@@ -217,15 +219,17 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
     } finally {
       setSaving(false);
     }
-    const body = (await response.json().catch(() => ({}))) as { error?: string; opened?: unknown[]; closed?: unknown[] };
+    const body = (await response.json().catch(() => ({}))) as { error?: string; opened?: { rule: RuleColumn }[]; closed?: { rule: RuleColumn }[] };
     if (!response.ok) {
       setError(body.error ?? `HTTP ${response.status}`);
       return;
     }
     key.current = newKey();
     const parts = [t.saved];
-    if (body.opened?.length) parts.push(`${t.opened} ×${body.opened.length}`);
-    if (body.closed?.length) parts.push(`${t.closed} ×${body.closed.length}`);
+    const named = (items: { rule: RuleColumn }[]) =>
+      items.map((r) => FIVE_RULES.find((x) => x.column === r.rule)!).map((rule) => `${ruleMark(rule.number)}${rule[locale]}`).join("、");
+    if (body.opened?.length) parts.push(`${t.opened}：${named(body.opened)}`);
+    if (body.closed?.length) parts.push(`${t.closed}：${named(body.closed)}`);
     await onSaved(parts.join(locale === "zh" ? "；" : "; "));
   };
 
@@ -247,7 +251,7 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
       </fieldset>
       <label className="check-rule">
         <input type="checkbox" name="letter_signed" checked={letter} onChange={(e) => setLetter(e.target.checked)} />
-        {t.letter}：{t.letterSigned}
+        {t.letterSignedBox}
       </label>
       <label className="check-rule">
         <input type="checkbox" name="empty" checked={empty} onChange={(e) => setEmpty(e.target.checked)} />
@@ -256,7 +260,7 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
       {!empty && (
         <label>
           {t.rentedUnits}
-          <input type="number" name="rented_units" min={0} max={building.units} value={rented} onChange={(e) => setRented(Number(e.target.value))} />
+          <input type="number" name="rented_units" required min={0} max={building.units} value={rented} onChange={(e) => setRented(e.target.value)} />
         </label>
       )}
       <label>

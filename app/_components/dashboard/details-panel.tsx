@@ -31,8 +31,9 @@ export function DetailsPanel({
   const p = picked.properties;
   // A single building (not an aggregate bubble) opens as the street office's working card.
   const building = layerName(picked.layer) === "rental-buildings" && typeof p.code === "string" && p.count === undefined ? p.code : null;
-  const title =
-    picked.layer === "overlay-fill"
+  const title = building
+    ? work.building
+    : picked.layer === "overlay-fill"
       ? String((locale === "zh" ? p.name_zh : p.name_en) ?? p.code)
       : String(p.name ?? p.code ?? t.layerNames[layerName(picked.layer)] ?? picked.layer);
   const format = (k: string, v: unknown): { text: string; title?: string } => {
@@ -66,7 +67,7 @@ export function DetailsPanel({
         <h2>{title}</h2>
         <button type="button" onClick={onClose} aria-label={t.close}>×</button>
       </header>
-      <p className="details-kind">{t.layerNames[layerName(picked.layer)] ?? ""}</p>
+      {!building && <p className="details-kind">{t.layerNames[layerName(picked.layer)] ?? ""}</p>}
       {building ? (
         <BuildingCard code={building} t={work} statuses={t.statuses} locale={locale} canRecord={canRecordChecks} />
       ) : (

@@ -21,6 +21,7 @@ interface Row {
   due_on: string | null;
   days_overdue: number | null;
   rental_status: string;
+  [rule: string]: unknown;
 }
 
 const SHOWN = 100;
@@ -47,6 +48,13 @@ export function Worklists({
   onBuilding: (code: string, at: [number, number]) => void;
 }) {
   const [result, setResult] = useState<{ total: number; rows: Row[] } | null>(null);
+  const [q, setQ] = useState("");
+  const [search, setSearch] = useState("");
+  // Ask the server once typing pauses.
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(q.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [q]);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   // A check or registration saved on a building's card may take it off a list.
@@ -55,7 +63,7 @@ export function Worklists({
     window.addEventListener(REGISTER_CHANGED, reload);
     return () => window.removeEventListener(REGISTER_CHANGED, reload);
   }, []);
-  const query = new URLSearchParams({ ...(street ? { street } : {}), ...(cell ? { cell } : {}) });
+  const query = new URLSearchParams({ ...(street ? { street } : {}), ...(cell ? { cell } : {}), ...(search ? { q: search } : {}) });
   const queryText = query.toString();
   useEffect(() => setResult(null), [list, queryText]);
   useEffect(() => {
@@ -84,7 +92,10 @@ export function Worklists({
       );
     }
     if (list === "empty-3-months") return r.empty_since;
-    if (list === "rented-not-rentable") return t.rentalStatus[r.rental_status as keyof typeof t.rentalStatus] ?? r.rental_status;
+    if (list === "rented-not-rentable") {
+      const why = FIVE_RULES.filter((rule) => rule.outcome !== "no_licence" && r[rule.column] === rule.broken).map((rule) => `${"①②③④⑤"[rule.number - 1]}${rule[locale]}`);
+      return `${why.join("、")} → ${t.rentalStatus[r.rental_status as keyof typeof t.rentalStatus] ?? r.rental_status}`;
+    }
     return r.last_inspected_on ?? t.never;
   };
   return (
@@ -96,6 +107,7 @@ export function Worklists({
           </button>
         ))}
       </div>
+      <input type="search" className="worklist-search" placeholder={t.addressFilter} aria-label={t.addressFilter} value={q} onChange={(e) => setQ(e.target.value)} data-testid="worklist-search" />
       {cell && <p className="muted">{t.cell} {cell}</p>}
       {error ? (
         <p className="error" role="alert">{error}</p>
@@ -112,7 +124,13 @@ export function Worklists({
               {t.downloadCsv}
             </a>
           </p>
-          <table className="table" data-testid="worklist-table">
+          <table className="table worklist-table" data-testid="worklist-table">
+            <thead>
+              <tr>
+                <th>{t.address}</th>
+                <th>{t.detailHeads[list]}</th>
+              </tr>
+            </thead>
             <tbody>
               {result.rows.map((r) => (
                 <tr key={`${r.code}-${r.rule ?? ""}`} onClick={() => onBuilding(r.code, [r.lon, r.lat])} tabIndex={0} onKeyDown={(e) => e.key === "Enter" && onBuilding(r.code, [r.lon, r.lat])}>

@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, streetScope } from "@/lib/auth/authorize";
 import { getHotspots, HotspotParams } from "@/lib/analytics/get-hotspots";
 import { monthWindow } from "@/lib/analytics/get-coverage";
-import { getWorklist, WorklistParams, type WorklistRow } from "@/lib/checks/worklists";
+import type { WorklistRow } from "@/lib/checks/worklists";
+import { chinaDate, chinaMonth, monthBounds } from "@/lib/time/china-date";
 import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
@@ -21,7 +22,7 @@ export interface StreetMonthData {
   cells: MonthlyReport;
   /** The street's cells (simplified) for the map, coloured by registration rate. */
   cellShapes: { code: string; geometry: Polygon | MultiPolygon }[];
-  rectifications: { total: number; overdue: number; rows: WorklistRow[] };
+  rectifications: { asOf: string; total: number; overdue: number; rows: WorklistRow[] };
   hotspots: { code: string; name_zh: string; name_en: string; count: number; gi_z: number; gi_p_fdr: number }[];
   trend: TrendPoint[];
   generatedAt: string;
@@ -41,11 +42,22 @@ export async function streetMonthData(db: Db, actor: Actor, month: string, reque
     sql`select code, ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.00002), 6)::json as geometry from grid_cells
         where left(code, 9) = left(${code}, 9) order by code`,
   );
-  const rect = await getWorklist(db, actor, "rectifications", WorklistParams.parse({ street: code, limit: 30 }), now);
-  const overdue = await queryOne<{ n: number }>(
+  // Rectifications as they stood at the month's last day (today, for the current month): open
+  // then, and overdue then — a past month's report does not move with later checks.
+  const asOf = month < chinaMonth(now) ? monthBounds(month).lastDay : chinaDate(now);
+  const openThen = sql`r.opened_on <= ${asOf}::date and (r.closed_on is null or r.closed_on > ${asOf}::date) and left(g.code, 9) = left(${code}, 9)`;
+  const rows = await query<WorklistRow>(
     db,
-    sql`select count(*)::int as n from rectifications r join rental_buildings b on b.id = r.building_id join grid_cells g on g.id = b.grid_cell_id
-        where r.closed_on is null and r.due_on < (now() at time zone 'Asia/Shanghai')::date and left(g.code, 9) = left(${code}, 9)`,
+    sql`select b.code, b.address, g.code as grid_cell_code, ST_X(b.geom) as lon, ST_Y(b.geom) as lat, b.registration_status::text as registration_status,
+               b.rental_status, b.rented_units, b.last_inspected_on::text as last_inspected_on, b.empty_since::text as empty_since,
+               r.rule, r.due_on::text as due_on, (${asOf}::date - r.due_on) as days_overdue
+        from rectifications r join rental_buildings b on b.id = r.building_id join grid_cells g on g.id = b.grid_cell_id
+        where ${openThen} order by r.due_on, b.code, r.rule limit 30`,
+  );
+  const counts = await queryOne<{ n: number; overdue: number }>(
+    db,
+    sql`select count(*)::int as n, count(*) filter (where r.due_on < ${asOf}::date)::int as overdue
+        from rectifications r join rental_buildings b on b.id = r.building_id join grid_cells g on g.id = b.grid_cell_id where ${openThen}`,
   );
   const window = monthWindow(month);
   const hot = await getHotspots(
@@ -65,9 +77,14 @@ export async function streetMonthData(db: Db, actor: Actor, month: string, reque
     communities,
     cells,
     cellShapes: shapes.map((s) => ({ code: s.code, geometry: jsonColumn(s.geometry) as Polygon | MultiPolygon })),
-    rectifications: { total: rect.total, overdue: Number(overdue?.n ?? 0), rows: rect.rows },
+    rectifications: {
+      asOf,
+      total: Number(counts?.n ?? 0),
+      overdue: Number(counts?.overdue ?? 0),
+      rows: rows.map((r) => ({ ...r, days_overdue: r.days_overdue === null ? null : Number(r.days_overdue) })),
+    },
     hotspots,
-    trend: await getMonthlyTrend(db, actor, { street: code, months: 12 }, now),
+    trend: await getMonthlyTrend(db, actor, { street: code, months: 12, until: month }, now),
     generatedAt: now.toISOString(),
   };
 }

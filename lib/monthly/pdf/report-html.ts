@@ -3,6 +3,7 @@ import { COVERAGE_METRICS, type CoverageMetric } from "@/lib/analytics/targets";
 import { FIVE_RULES } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { ReportMetric } from "../monthly-report";
+import { COVERAGE_CLASSES } from "@/app/_components/map/data-layers";
 import type { StreetMonthData } from "./report-data";
 import { fill } from "@/lib/i18n/fill";
 
@@ -41,7 +42,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 </style></head><body>
 <h1>${esc(fill(r.title, { street: name }))}</h1>
 <p class="sub">${esc(fill(r.month, { y: y!, m: String(Number(m)) }))} · ${esc(status)}</p>
-<p class="sub">${esc(r.generated)} ${esc(data.generatedAt.slice(0, 16).replace("T", " "))} UTC</p>
+<p class="sub">${esc(r.generated)} ${esc(beijingTime(data.generatedAt))}</p>
 
 <h2>${esc(r.keyFigures)}</h2>
 <table class="keep"><thead><tr><th>${esc(r.metric)}</th><th>${esc(r.rate)}</th><th>${esc(r.fraction)}</th><th>${esc(r.target)}</th><th>${esc(r.gap)}</th><th>${esc(r.change)}</th></tr></thead><tbody>
@@ -50,8 +51,7 @@ ${COVERAGE_METRICS.map((k) => metricRow(t.dashboard.metrics[k], total[k])).join(
 
 <h2>${esc(r.map)}</h2>
 <div class="map keep">${cellMap(data, r.noData)}
-<div class="legend">${RATE_CLASSES.map((c) => `<div><span class="sw" style="background:${c.colour}"></span>${esc(c.label)}</div>`).join("")}
-<div><span class="sw" style="background:#eeeeee"></span>${esc(r.noData)}</div></div></div>
+<div class="legend">${COVERAGE_CLASSES.map((c) => `<div><span class="sw" style="background:${c.colour}"></span>${esc(r.classes[c.label])}</div>`).join("")}</div></div>
 
 <h2>${esc(r.communities)}</h2>
 <table><thead><tr><th>${esc(r.community)}</th>${(["registration", "responsibility_letters", "inspection_recency"] as CoverageMetric[])
@@ -68,7 +68,7 @@ ${data.communities.units
 </tbody></table>
 
 <h2>${esc(r.rectifications)}</h2>
-<p class="sub">${esc(fill(r.openCount, { d: data.generatedAt.slice(0, 10), n: data.rectifications.total, o: data.rectifications.overdue }))}</p>
+<p class="sub">${esc(fill(r.openCount, { d: data.rectifications.asOf, n: data.rectifications.total, o: data.rectifications.overdue }))}</p>
 ${
   data.rectifications.rows.length
     ? `<table><thead><tr><th>${esc(r.address)}</th><th>${esc(r.rule)}</th><th>${esc(r.due)}</th><th>${esc(r.overdue)}</th></tr></thead><tbody>
@@ -85,7 +85,7 @@ ${data.rectifications.rows
 <h2>${esc(r.hotspots)}</h2>
 ${
   data.hotspots.length
-    ? `<table class="keep"><thead><tr><th>${esc(r.cell)}</th><th>${esc(r.events)}</th><th>Gi* z</th><th>${esc(r.significance)}</th></tr></thead><tbody>
+    ? `<table class="keep"><thead><tr><th>${esc(r.cell)}</th><th>${esc(r.events)}</th><th>${esc(r.strength)}</th><th>${esc(r.significance)}</th></tr></thead><tbody>
 ${data.hotspots.map((h) => `<tr><td>${esc(locale === "zh" ? h.name_zh : h.name_en)}</td><td class="n">${h.count}</td><td class="n">${h.gi_z.toFixed(2)}</td><td>${esc(significance(h.gi_p_fdr, locale))}</td></tr>`).join("\n")}
 </tbody></table>`
     : `<p class="sub">${esc(r.noHotspots)}</p>`
@@ -99,16 +99,16 @@ ${data.hotspots.map((h) => `<tr><td>${esc(locale === "zh" ? h.name_zh : h.name_e
 </body></html>`;
 }
 
-const RATE_CLASSES = [
-  { min: 0.95, colour: "#1a9850", label: "≥ 95%" },
-  { min: 0.9, colour: "#a6d96a", label: "90–95%" },
-  { min: 0.8, colour: "#fdae61", label: "80–90%" },
-  { min: 0, colour: "#d73027", label: "< 80%" },
-];
+/** The screen's coverage classes (gap below the target), so the printed map reads like the map on screen. */
+const gapClass = (gap: number | null) =>
+  gap === null ? COVERAGE_CLASSES[4]! : gap <= 0 ? COVERAGE_CLASSES[0]! : gap <= 0.05 ? COVERAGE_CLASSES[1]! : gap <= 0.15 ? COVERAGE_CLASSES[2]! : COVERAGE_CLASSES[3]!;
+
+/** A time as Beijing reads it. */
+const beijingTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
 /** The street's cells in an equirectangular projection scaled to the latitude, coloured by registration rate. */
 function cellMap(data: StreetMonthData, noData: string): string {
-  const rates = new Map(data.cells.units.map((u) => [u.code, u.metrics.registration.rate]));
+  const gaps = new Map(data.cells.units.map((u) => [u.code, u.metrics.registration.gap]));
   const points = data.cellShapes.flatMap((c) => rings(c.geometry).flat());
   if (points.length === 0) return `<p>${esc(noData)}</p>`;
   const xs = points.map((p) => p[0]!);
@@ -122,8 +122,7 @@ function cellMap(data: StreetMonthData, noData: string): string {
   const xy = (p: Position) => `${((p[0]! - minX) * kx * s).toFixed(1)},${((maxY - p[1]!) * s).toFixed(1)}`;
   const paths = data.cellShapes
     .map((c) => {
-      const rate = rates.get(c.code);
-      const colour = rate === null || rate === undefined ? "#eeeeee" : RATE_CLASSES.find((k) => rate >= k.min - 1e-12)!.colour;
+      const colour = gapClass(gaps.get(c.code) ?? null).colour;
       const d = rings(c.geometry).map((ring) => `M${ring.map(xy).join("L")}Z`).join("");
       return `<path d="${d}" fill="${colour}" stroke="#ffffff" stroke-width="0.6"/>`;
     })
@@ -146,7 +145,7 @@ function trendChart(data: StreetMonthData, metric: CoverageMetric): string {
   const y = (v: number) => 6 + (1 - (v - low) / Math.max(1 - low, 1e-9)) * (h - 22);
   const line = pts.filter((p) => p.rate !== null).map((p) => `${x(pts.indexOf(p)).toFixed(1)},${y(p.rate!).toFixed(1)}`).join(" ");
   const target = pts.map((p, i) => `${x(i).toFixed(1)},${y(p.target).toFixed(1)}`).join(" ");
-  const label = (i: number) => `<text x="${x(i).toFixed(1)}" y="${h - 4}" font-size="7" text-anchor="middle" fill="#5b6b7a">${esc(pts[i]!.month.slice(2).replace("-", "/"))}</text>`;
+  const label = (i: number) => `<text x="${x(i).toFixed(1)}" y="${h - 4}" font-size="7" text-anchor="${i === 0 ? "start" : "end"}" fill="#5b6b7a">${esc(pts[i]!.month.slice(2).replace("-", "/"))}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
 <line x1="24" y1="${y(1).toFixed(1)}" x2="${w - 6}" y2="${y(1).toFixed(1)}" stroke="#e3e8ee"/><line x1="24" y1="${y(low).toFixed(1)}" x2="${w - 6}" y2="${y(low).toFixed(1)}" stroke="#e3e8ee"/>
 <text x="20" y="${(y(1) + 3).toFixed(1)}" font-size="7" text-anchor="end" fill="#5b6b7a">100%</text><text x="20" y="${(y(low) + 3).toFixed(1)}" font-size="7" text-anchor="end" fill="#5b6b7a">${Math.round(low * 100)}%</text>

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { searchParamsObject } from "@/lib/http/search-params";
+import { fill } from "@/lib/i18n/fill";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { esc, renderMonthlyReportHtml } from "@/lib/monthly/pdf/report-html";
 import { htmlToPdf } from "@/lib/monthly/pdf/html-to-pdf";
@@ -24,8 +25,8 @@ export const GET = route(async ({ request, actor, database }) => {
   const { locale, t } = await getMessages();
   const name = locale === "zh" ? data.street.name_zh : data.street.name_en;
   const pdf = await htmlToPdf(renderMonthlyReportHtml(data, locale, t), esc(`${name} · ${params.month}`));
-  const file = `monthly-report-${data.street.code}-${params.month}.pdf`;
-  return new Response(Buffer.from(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${file}"`, "Cache-Control": "private, no-store" },
-  });
+  // An ASCII name for old clients, the reader's-language name for the rest (RFC 6266).
+  const file = `${fill(t.report.fileName, { street: name, month: params.month })}.pdf`;
+  const disposition = `attachment; filename="monthly-report-${data.street.code}-${params.month}.pdf"; filename*=UTF-8''${encodeURIComponent(file)}`;
+  return new Response(Buffer.from(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": disposition, "Cache-Control": "private, no-store" } });
 });

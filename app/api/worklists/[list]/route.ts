@@ -41,6 +41,9 @@ export const GET = route<{ list: string }>(async ({ request, params, actor, data
       r.days_overdue !== null && r.days_overdue > 0 ? r.days_overdue : null,
     ]),
   );
-  const name = `${params.list}-${input.street ?? actor.streetCode ?? "district"}-${chinaDate()}.csv`;
-  return new NextResponse(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
+  const scope = input.street ?? actor.streetCode ?? "district";
+  const name = `${params.list}-${scope}-${chinaDate()}.csv`;
+  const localName = `${t.work.lists[params.list as Worklist]}-${scope}-${chinaDate()}.csv`;
+  const disposition = `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(localName)}`;
+  return new NextResponse(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition, "Cache-Control": "no-store" } });
 });
