@@ -55,6 +55,13 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   await expect(card.getByRole("status")).toContainText("已完成整改");
   await expect(card).not.toContainText("③ 消防不达标 · 整改期限");
   await page.screenshot({ path: testInfo.outputPath("check-cleared.png") });
+
+  // A refusal reads in Chinese, with what to do about it; nothing is recorded.
+  const checks = await card.getByTestId("check-history").locator("li").count();
+  await form.getByLabel("检查日期").fill("2020-01-02");
+  await form.getByRole("button", { name: "保存检查" }).click();
+  await expect(form.getByRole("alert")).toContainText("早于该房屋登记入库的日期");
+  await expect(card.getByTestId("check-history").locator("li")).toHaveCount(checks);
   await page.getByTestId("details-panel").getByRole("button", { name: "关闭" }).click();
 
   // Last month, once the server has frozen it (it does so shortly after it starts).
@@ -81,6 +88,7 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     expect(text).toContain("出租房屋与网格管理月报");
     expect(text).toContain("出租房屋登记率");
+    expect(text).toContain("整改事项");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
