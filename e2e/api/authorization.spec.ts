@@ -164,6 +164,8 @@ const MATRIX: Record<string, Case[]> = {
     { path: (f) => `/api/rental-buildings/${f.wumaBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office"], 201) },
     { path: (f) => `/api/rental-buildings/${f.otherBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office"], 404) },
   ],
+  "GET /api/settings": read(() => "/api/settings"),
+  "POST /api/settings": [{ path: () => "/api/settings", body: () => ({ key: "rectification_days", value: 30, valid_from: "2026-01-01" }), expect: only(["admin"], 201) }],
   "GET /api/worklists/[list]": read(() => "/api/worklists/unchecked?limit=5"),
   "GET /api/reports/trend": read(() => "/api/reports/trend?months=3"),
   "GET /api/reports/monthly.pdf": [

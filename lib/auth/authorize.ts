@@ -2,19 +2,6 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/http/err
 import type { Actor } from "./actor";
 import { ROLE_PERMISSIONS, type Permission } from "./permissions";
 
-const REASONS: Record<Permission, string> = {
-  "read:register": "your role may not read the register",
-  "read:plans": "your role may not read zones and guidance points",
-  "read:context": "your role may not read base layers",
-  "read:analytics": "your role may not run analyses",
-  "edit:register": "only a street office may change grid cells, rental buildings and events",
-  "edit:plans": "only planners may change no-stall zones and guidance points",
-  import: "only planners may import data",
-  "setup:district": "only admins may set the district up (its boundary, streets, communities and grid cells)",
-  "manage:users": "only admins may manage users and API tokens",
-  "read:audit": "only admins may read the audit log",
-};
-
 export function can(actor: Actor | null, permission: Permission): boolean {
   return actor !== null && ROLE_PERMISSIONS[actor.role]?.includes(permission) === true;
 }
@@ -25,7 +12,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
  */
 export function authorize(actor: Actor | null, permission: Permission): asserts actor is Actor {
   if (!actor) throw new UnauthorizedError();
-  if (!can(actor, permission)) throw new ForbiddenError(REASONS[permission]);
+  // The reason, in both languages, is catalogued per permission (lib/i18n/server-messages.ts).
+  if (!can(actor, permission)) throw new ForbiddenError("").as(`forbidden.${permission}`);
 }
 
 /**

@@ -13,6 +13,7 @@ import { getItems, parseItemsQuery } from "@/lib/ogc/items";
 import { listBuildingChecks } from "./check-records";
 import { NewBuildingCheck, recordBuildingCheck } from "./record-check";
 import { getWorklist, WorklistParams } from "./worklists";
+import { setSetting, SettingInput } from "@/lib/settings/district-settings";
 
 let database: Database;
 beforeAll(async () => {
@@ -101,7 +102,9 @@ describe(`building checks (${process.env.TEST_DB ?? "embedded"})`, () => {
     await withTestDistrict(database.db, 22, async (tx) => {
       const b = await pickBuilding(tx);
       const office = actorWithRole("street_office", b.street);
-      await tx.execute(sql`insert into district_settings (key, value, valid_from, recorded_by) values ('rectification_days', '20'::jsonb, '2026-01-01', 'test')`);
+      await setSetting(tx, SYSTEM_ACTOR, SettingInput.parse({ key: "rectification_days", value: 20, valid_from: "2026-01-01", note: "区网格办通知" }));
+      await expect(setSetting(tx, actorWithRole("planner"), SettingInput.parse({ key: "rectification_days", value: 5, valid_from: "2026-01-01" }))).rejects.toThrow(/admin/);
+      expect(SettingInput.safeParse({ key: "rectification_days", value: 0, valid_from: "2026-01-01" }).success).toBe(false);
       const found = await recordBuildingCheck(tx, office, b.code, clean("2026-07-10", 1, { fire_hazard: true }), null, new Date("2026-07-12T02:00:00Z"));
       expect(found.opened).toEqual([expect.objectContaining({ rule: "fire_hazard", opened_on: "2026-07-10", due_on: "2026-07-30", closed_on: null })]);
       expect(found.building).toMatchObject({ fire_hazard: true, rentable: false, rental_status: "barred" });

@@ -73,6 +73,22 @@ export const SERVER_MESSAGES = {
     en: "sign in first (session cookie or Authorization: Bearer token)",
     zh: "请先登录",
   },
+  "forbidden.read:register": { en: "your role may not read the register", zh: "您的角色不能查看登记数据" },
+  "forbidden.read:plans": { en: "your role may not read zones and guidance points", zh: "您的角色不能查看禁摊区和疏导点" },
+  "forbidden.read:context": { en: "your role may not read base layers", zh: "您的角色不能查看底图图层" },
+  "forbidden.read:analytics": { en: "your role may not run analyses", zh: "您的角色不能进行分析" },
+  "forbidden.edit:register": {
+    en: "only a street office may change grid cells, rental buildings and events",
+    zh: "只有街镇工作人员可以修改网格、出租房屋和事件",
+  },
+  "forbidden.edit:plans": { en: "only planners may change no-stall zones and guidance points", zh: "只有规划人员可以修改禁摊区和疏导点" },
+  "forbidden.import": { en: "only planners may import data", zh: "只有规划人员可以导入数据" },
+  "forbidden.setup:district": {
+    en: "only admins may set the district up (its boundary, streets, communities, grid cells and settings)",
+    zh: "只有管理员可以设置辖区（边界、街道、社区、网格和工作设置）",
+  },
+  "forbidden.manage:users": { en: "only admins may manage users and API tokens", zh: "只有管理员可以管理账号和接口令牌" },
+  "forbidden.read:audit": { en: "only admins may read the audit log", zh: "只有管理员可以查看审计日志" },
   "internal": { en: "internal error", zh: "服务器内部错误，请把请求编号告诉管理员" },
   "input.invalid": { en: "invalid input", zh: "输入有误" },
 } as const satisfies Record<string, { en: string; zh: string }>;

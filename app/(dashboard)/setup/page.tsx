@@ -8,6 +8,9 @@ import { getDistrictStatus } from "@/lib/setup/district-status";
 import { listTargets, periodEndDate } from "@/lib/targets/coverage-targets";
 import { DemoPanel } from "./demo-panel";
 import { TargetsPanel } from "./targets-panel";
+import { SettingsPanel } from "./settings-panel";
+import { listSettings } from "@/lib/settings/district-settings";
+import { chinaDate } from "@/lib/time/china-date";
 import { Forbidden } from "../forbidden";
 import { TopologyTable } from "../import/topology-table";
 
@@ -17,7 +20,12 @@ export default async function SetupPage() {
   const { locale, t } = await getMessages();
   if (!can(actor, "setup:district")) return <Forbidden t={t.auth} role={actor.role} />;
   const { db } = await getDatabase();
-  const [status, targets, demo] = await Promise.all([getDistrictStatus(db, actor), listTargets(db, actor), demoSummary(db, actor)]);
+  const [status, targets, demo, settings] = await Promise.all([
+    getDistrictStatus(db, actor),
+    listTargets(db, actor),
+    demoSummary(db, actor),
+    listSettings(db, actor, chinaDate()),
+  ]);
   const today = periodEndDate(new Date(Date.now() + 1));
   const when = (at: string) => new Date(at).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" });
   const topology = status.layers.filter((l) => (l.layer === "grid-cells" || l.layer === "communities") && l.lastImport);
@@ -58,6 +66,7 @@ export default async function SetupPage() {
       </table>
       {demo.present && <DemoPanel summary={demo} t={t.setup} layerNames={t.imports.layers} locale={locale} />}
       <TargetsPanel targets={targets} t={t.setup} metricNames={t.dashboard.metrics} locale={locale} today={today} />
+      <SettingsPanel settings={settings} t={t.setup} today={today} />
       {topology.map((l) => (
         <section key={l.layer} data-testid={`setup-topology-${l.layer}`}>
           <h2>

@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { Messages } from "@/lib/i18n/messages";
+import type { SettingHistory } from "@/lib/settings/district-settings";
+
+/** The district's work-cycle settings (rectification deadline, empty months): today's value, its history, and a form for a new value from a date. */
+export function SettingsPanel({ settings, t, today }: { settings: SettingHistory[]; t: Messages["setup"]; today: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    const form = new FormData(event.currentTarget);
+    const body = { key: form.get("key"), value: Number(form.get("value")), valid_from: form.get("valid_from"), note: String(form.get("note") ?? "").trim() };
+    const response = await fetch("/api/settings", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
+    if (response?.ok) {
+      setSaved(true);
+      router.refresh();
+    } else setError(response ? (((await response.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${response.status}`) : t.settingsOffline);
+  }
+
+  return (
+    <section data-testid="setup-settings">
+      <h2>{t.settings}</h2>
+      <p className="muted">{t.settingsIntro}</p>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th>{t.setting}</th>
+            <th>{t.value}</th>
+            <th>{t.validFrom}</th>
+            <th>{t.earlier}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {settings.map((s) => (
+            <tr key={s.key} data-testid={`setting-${s.key}`}>
+              <td>{t.settingNames[s.key]}</td>
+              <td>
+                {s.current.value} {t.settingUnits[s.key]}
+              </td>
+              <td>{s.current.validFrom ?? t.settingDefault}</td>
+              <td className="muted">{s.history.slice(1).map((h) => `${h.value}（${h.valid_from}）`).join("、") || "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label={t.settings}>
+        <select name="key" aria-label={t.setting}>
+          {settings.map((s) => (
+            <option key={s.key} value={s.key}>
+              {t.settingNames[s.key]}
+            </option>
+          ))}
+        </select>
+        <input name="value" type="number" min={1} max={365} step={1} required aria-label={t.value} />
+        <input name="valid_from" type="date" defaultValue={today} required aria-label={t.validFrom} />
+        <input name="note" type="text" maxLength={300} placeholder={t.settingNote} aria-label={t.settingNote} />
+        <button type="submit">{t.settingSave}</button>
+      </form>
+      {saved && <p className="form-ok" role="status">{t.settingSaved}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+    </section>
+  );
+}
