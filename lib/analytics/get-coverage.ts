@@ -95,22 +95,9 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
   const targets = frozen ? frozen.targets : await targetsInForce(db, periodEndDate(params.to));
   const toMetrics = (t: Tallies) => metricsOf(t, targets);
 
-  const byUnit = new Map<string, { tallies: Tallies; street: string }>();
-  let district = emptyTallies();
-  if (frozen) {
-    for (const [code, entry] of frozen.units) byUnit.set(code, entry);
-    district = frozen.district;
-  } else {
-    const cells = await coverageTallies(db, params);
-    const keyOf = (c: CellRow) => (params.unit === "grid-cells" ? c.code : params.unit === "communities" ? c.community_code : c.street_code);
-    for (const cell of cells) {
-      const key = keyOf(cell);
-      const entry = byUnit.get(key) ?? { tallies: emptyTallies(), street: cell.street_code };
-      add(entry.tallies, cell.tallies);
-      byUnit.set(key, entry);
-      add(district, cell.tallies);
-    }
-  }
+  const { units: byUnit, total: district } = frozen
+    ? { units: frozen.units, total: frozen.district }
+    : rollUp(await coverageTallies(db, params), params.unit);
 
   const below = Object.fromEntries(COVERAGE_METRICS.map((m) => [m, 0])) as Record<CoverageMetric, number>;
   const features: Feature<Polygon | MultiPolygon, CoverageProperties>[] = units.units.map((u) => {
@@ -149,6 +136,22 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
       run_ms: Math.round(performance.now() - started),
     },
   };
+}
+
+export type RollUpUnit = "grid-cells" | "communities" | "streets";
+
+/** Cells' tallies summed per unit (with the unit's street), and in total: roll-ups are sums. */
+export function rollUp(cells: CellRow[], unit: RollUpUnit): { units: Map<string, { tallies: Tallies; street: string }>; total: Tallies } {
+  const units = new Map<string, { tallies: Tallies; street: string }>();
+  const total = emptyTallies();
+  for (const cell of cells) {
+    const code = unit === "grid-cells" ? cell.code : unit === "communities" ? cell.community_code : cell.street_code;
+    const entry = units.get(code) ?? { tallies: emptyTallies(), street: cell.street_code };
+    add(entry.tallies, cell.tallies);
+    units.set(code, entry);
+    add(total, cell.tallies);
+  }
+  return { units, total };
 }
 
 export interface CellRow {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { add, CoverageParams, FROZEN_PARAMETERS, coverageTallies, emptyTallies, type Tallies } from "@/lib/analytics/get-coverage";
+import { CoverageParams, FROZEN_PARAMETERS, coverageTallies, rollUp } from "@/lib/analytics/get-coverage";
 import { queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
@@ -42,16 +42,9 @@ export async function freezeMonth(db: Db, actor: Actor, month: string, options: 
     const params = CoverageParams.parse({ from: bounds.start.toISOString(), to: bounds.end.toISOString(), ...FROZEN_PARAMETERS });
     const cells = await coverageTallies(t, params);
     const targets = await targetsInForce(t, bounds.lastDay);
-    const rollups: Record<string, Map<string, { street: string; tallies: Tallies }>> = { "grid-cells": new Map(), communities: new Map(), streets: new Map(), district: new Map() };
-    for (const cell of cells) {
-      const keys: [string, string][] = [["grid-cells", cell.code], ["communities", cell.community_code], ["streets", cell.street_code], ["district", "district"]];
-      for (const [unit, code] of keys) {
-        const entry = rollups[unit]!.get(code) ?? { street: unit === "district" ? "" : cell.street_code, tallies: emptyTallies() };
-        add(entry.tallies, cell.tallies);
-        rollups[unit]!.set(code, entry);
-      }
-    }
-    if (rollups.district!.size === 0) rollups.district!.set("district", { street: "", tallies: emptyTallies() });
+    const units = (["grid-cells", "communities", "streets"] as const).map((unit) => [unit, rollUp(cells, unit).units] as const);
+    const district = new Map([["district", { street: "", tallies: rollUp(cells, "streets").total }]]);
+    const rollups = Object.fromEntries([...units, ["district", district] as const]);
     await t.execute(
       sql`insert into monthly_freezes (month, frozen_by, targets, parameters)
           values (${bounds.firstDay}::date, ${actor.label}, ${JSON.stringify(targets)}::jsonb, ${JSON.stringify(FROZEN_PARAMETERS)}::jsonb)`,

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, streetScope } from "@/lib/auth/authorize";
-import { coverageTallies, CoverageParams, add, emptyTallies, metricsOf, monthWindow, type MetricValue, type Tallies } from "@/lib/analytics/get-coverage";
+import { coverageTallies, CoverageParams, metricsOf, monthWindow, rollUp, type MetricValue, type Tallies } from "@/lib/analytics/get-coverage";
 import { COVERAGE_METRICS, type CoverageMetric } from "@/lib/analytics/targets";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -94,16 +94,7 @@ async function monthFigures(db: Db, month: string, unit: FrozenUnit, street: str
   }
   const window = monthWindow(month);
   const params = CoverageParams.parse({ from: window.from.toISOString(), to: window.to.toISOString(), ...FROZEN_PARAMETERS, street });
-  const cells = await coverageTallies(db, params);
-  const units = new Map<string, { tallies: Tallies; street: string }>();
-  const total = emptyTallies();
-  for (const cell of cells) {
-    const code = unit === "grid-cells" ? cell.code : unit === "communities" ? cell.community_code : cell.street_code;
-    const entry = units.get(code) ?? { tallies: emptyTallies(), street: cell.street_code };
-    add(entry.tallies, cell.tallies);
-    units.set(code, entry);
-    add(total, cell.tallies);
-  }
+  const { units, total } = rollUp(await coverageTallies(db, params), unit);
   return { month, frozenAt: "", targets: await targetsInForce(db, periodEndDate(window.to)), units, district: total };
 }
 
