@@ -32,9 +32,9 @@ export function SettingsPanel({ settings, t, today }: { settings: SettingHistory
         <thead>
           <tr>
             <th>{t.setting}</th>
-            <th>{t.value}</th>
+            <th>{t.settingValue}</th>
             <th>{t.validFrom}</th>
-            <th>{t.earlier}</th>
+            <th>{t.settingOther}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,7 +45,7 @@ export function SettingsPanel({ settings, t, today }: { settings: SettingHistory
                 {s.current.value} {t.settingUnits[s.key]}
               </td>
               <td>{s.current.validFrom ?? t.settingDefault}</td>
-              <td className="muted">{s.history.slice(1).map((h) => `${h.value}（${h.valid_from}）`).join("、") || "–"}</td>
+              <td className="muted">{s.history.filter((h) => h.valid_from !== s.current.validFrom).map((h) => `${h.value}（${h.valid_from}）`).join("、") || "–"}</td>
             </tr>
           ))}
         </tbody>
@@ -58,7 +58,7 @@ export function SettingsPanel({ settings, t, today }: { settings: SettingHistory
             </option>
           ))}
         </select>
-        <input name="value" type="number" min={1} max={365} step={1} required aria-label={t.value} />
+        <input name="value" type="number" min={1} max={365} step={1} required aria-label={t.settingValue} />
         <input name="valid_from" type="date" defaultValue={today} required aria-label={t.validFrom} />
         <input name="note" type="text" maxLength={300} placeholder={t.settingNote} aria-label={t.settingNote} />
         <button type="submit">{t.settingSave}</button>
