@@ -5,7 +5,7 @@ import { DatabaseSetupError, isDatabaseUnavailable } from "@/lib/db/errors";
 import { DetailedHttpError, HttpError, TooManyRequestsError, UnauthorizedError } from "./errors";
 import type { Locale } from "@/lib/i18n/messages";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
-import { serverMessage, type MessageParams, type ServerMessageCode } from "@/lib/i18n/server-messages";
+import { matchServerMessage, serverMessage, type MessageParams, type ServerMessageCode } from "@/lib/i18n/server-messages";
 import { zodIssueZh } from "@/lib/i18n/zod-zh";
 
 /** What a 503 asks clients to wait before trying again. */
@@ -47,8 +47,11 @@ export function errorResponse(error: unknown, locale: Locale = "en"): Response {
     return NextResponse.json(english({ error: text, code: "input.invalid", issues }, first?.message_en ?? "invalid input"), { status: 400 });
   }
   if (error instanceof HttpError) {
-    const text = error.code ? say(error.code, error.params) : error instanceof UnauthorizedError && !error.code ? say("auth.sign_in") : error.message;
-    const body: Record<string, unknown> = english({ error: text, code: error.code ?? `http.${error.status}` }, error.message);
+    // A refusal thrown as English text is recognised in the catalogue; a bare 401 asks to sign in.
+    const known = error.code ? { code: error.code, params: error.params ?? {} } : matchServerMessage(error.message);
+    const text = known ? say(known.code, known.params) : error instanceof UnauthorizedError ? say("auth.sign_in") : error.message;
+    const code = known?.code ?? (error instanceof UnauthorizedError ? "auth.sign_in" : `http.${error.status}`);
+    const body: Record<string, unknown> = english({ error: text, code }, error.message);
     const headers: Record<string, string> = {};
     if (error instanceof UnauthorizedError) headers["WWW-Authenticate"] = 'Bearer realm="grid-atlas"';
     if (error instanceof DetailedHttpError) Object.assign(body, error.details);

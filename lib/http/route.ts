@@ -75,11 +75,11 @@ function checkSameOrigin(request: Request): void {
 
 async function auditRefusal(database: Database, actor: Actor, request: Request, response: Response): Promise<void> {
   try {
-    const body = (await response.clone().json()) as { error?: string };
+    const body = (await response.clone().json()) as { error?: string; error_en?: string };
     await appendAudit(database.db, actor, {
       entity: new URL(request.url).pathname,
       action: response.status === 401 || response.status === 403 || response.status === 404 ? "denied" : "failed",
-      after: { method: request.method, status: response.status, reason: body.error ?? null },
+      after: { method: request.method, status: response.status, reason: body.error_en ?? body.error ?? null },
     });
   } catch (error) {
     console.error("[grid-atlas] could not audit a refused request:", error);

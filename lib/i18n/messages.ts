@@ -2,6 +2,8 @@
  * Every visible string, in both languages. `en` must have exactly the keys of `zh`
  * (the type checker enforces it), so no string can be shown untranslated.
  */
+import { GEOS_REASONS_ZH } from "./glossary";
+
 const zh = {
   productName: "网格图谱",
   productTagline: "网格化管理与摊点规划",
@@ -446,17 +448,7 @@ const zh = {
       inside_zone: "位于已生效的禁摊区“{name}”（#{id}）内，此处不允许摆摊",
       near_zone: "距已生效的禁摊区“{name}”（#{id}）{distance} 米，至少应相距 {min} 米",
     },
-    geosReasons: {
-      "Self-intersection": "自相交",
-      "Ring Self-intersection": "环自相交",
-      "Too few points in geometry component": "顶点太少",
-      "Hole lies outside shell": "内洞在外边界之外",
-      "Interior is disconnected": "内部不连通",
-      "Nested holes": "内洞嵌套",
-      "Duplicate Rings": "重复的环",
-      "Invalid Coordinate": "坐标无效",
-      "Nested shells": "外边界嵌套",
-    },
+    geosReasons: GEOS_REASONS_ZH,
     impact: "影响预览",
     violations: "近 {days} 天区内占道经营事件",
     pointsAffected: "受影响的疏导点",

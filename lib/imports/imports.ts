@@ -447,8 +447,14 @@ export async function discardImport(db: Db, actor: Actor, id: string): Promise<v
   await db.execute(sql`update imports set status = 'discarded', updated_at = now() where id = ${id}::uuid`);
 }
 
+export interface PreviewFeature {
+  type: "Feature";
+  geometry: unknown;
+  properties: { row: number; verdict: string; reason: string | null };
+}
+
 /** The first staged rows with their verdicts, for the preview map (the importer's own import only). */
-export async function previewImport(db: Db, actor: Actor, id: string, limit = 2000): Promise<{ type: "FeatureCollection"; features: unknown[] }> {
+export async function previewImport(db: Db, actor: Actor, id: string, limit = 2000): Promise<{ type: "FeatureCollection"; features: PreviewFeature[] }> {
   await loadImport(db, actor, id);
   const rows = await query<{ row: number; verdict: string; reason: string | null; geometry: unknown }>(
     db,
@@ -458,7 +464,7 @@ export async function previewImport(db: Db, actor: Actor, id: string, limit = 20
   return {
     type: "FeatureCollection",
     features: rows.map((r) => ({
-      type: "Feature",
+      type: "Feature" as const,
       geometry: jsonColumn(r.geometry),
       properties: { row: r.row, verdict: r.verdict, reason: r.reason },
     })),

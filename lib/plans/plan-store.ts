@@ -79,7 +79,7 @@ export async function getPlan(db: Db, actor: Actor, c: PlanKindConfig, id: numbe
 /** Refuse a save that the checks block: geometry errors → 422; conflicts when it is (or becomes) active → 409. */
 async function assertSavable(db: Db, actor: Actor, c: PlanKindConfig, geometry: Geometry, selfId: number | undefined, active: boolean): Promise<void> {
   const check = await c.check(db, actor, geometry, selfId);
-  if (!check.valid) throw new DetailedHttpError(422, check.errors.map((e) => e.message).join("; "), { errors: check.errors, conflicts: check.conflicts });
+  if (!check.valid) throw new DetailedHttpError(422, `the shape cannot be saved: ${check.errors.map((e) => e.message).join("; ")}`, { errors: check.errors, conflicts: check.conflicts });
   if (active && !check.publishable) {
     throw new DetailedHttpError(409, `conflicts block this: ${check.conflicts.map((e) => e.message).join("; ")}`, { errors: [], conflicts: check.conflicts });
   }

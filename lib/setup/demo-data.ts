@@ -102,7 +102,7 @@ export async function removeDemoData(db: Db, actor: Actor): Promise<Partial<Reco
     await t.execute(sql`select pg_advisory_xact_lock(hashtext('grid-atlas:demo'))`);
     const summary = await demoSummary(t, actor);
     if (!summary.present) throw new HttpError(409, "there is no demo data to remove");
-    if (summary.blockers.length) throw new HttpError(409, summary.blockers.join("; "));
+    if (summary.blockers.length) throw new HttpError(409, `the demo cannot be removed yet: ${summary.blockers.join("; ")}`);
     // Plan history of demo zones and points first (it names them by id).
     await t.execute(sql`delete from plan_versions where (kind = 'zone' and feature_id in (select id from no_stall_zones where demo))
                           or (kind = 'guidance_point' and feature_id in (select id from guidance_points where demo))`);

@@ -4,6 +4,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDatabase } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { demoSummary } from "@/lib/setup/demo-data";
+import { rewordServerText } from "@/lib/i18n/server-messages";
 import { getDistrictStatus } from "@/lib/setup/district-status";
 import { listTargets, periodEndDate } from "@/lib/targets/coverage-targets";
 import { DemoPanel } from "./demo-panel";
@@ -64,7 +65,7 @@ export default async function SetupPage() {
           ))}
         </tbody>
       </table>
-      {demo.present && <DemoPanel summary={demo} t={t.setup} layerNames={t.imports.layers} locale={locale} />}
+      {demo.present && <DemoPanel summary={{ ...demo, blockers: demo.blockers.map((b) => rewordServerText(b, locale)) }} t={t.setup} layerNames={t.imports.layers} locale={locale} />}
       <TargetsPanel targets={targets} t={t.setup} metricNames={t.dashboard.metrics} locale={locale} today={today} />
       <SettingsPanel settings={settings} t={t.setup} today={today} />
       {topology.map((l) => (

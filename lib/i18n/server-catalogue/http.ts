@@ -1,0 +1,58 @@
+import type { CatalogueEntries } from "./entry";
+
+/** Requests, versions and the database. */
+export const HTTP_MESSAGES = {
+  "db.refused": { en: "the database refused this change ({constraint})", zh: "数据库拒绝了这次修改（{constraint}），未写入任何数据" },
+  "db.unavailable": {
+    en: "the database cannot be reached right now; try again in a few seconds",
+    zh: "暂时连不上数据库，请几秒后重试",
+  },
+  "internal": { en: "internal error", zh: "服务器内部错误，请把请求编号告诉管理员" },
+  "input.invalid": { en: "invalid input", zh: "输入有误" },
+  "body.not_json_type": { en: "send the body as JSON with Content-Type: application/json", zh: "请以 JSON 格式提交（Content-Type: application/json）" },
+  "body.too_large": { en: "the body is larger than {bytes} bytes", zh: "提交的内容超过 {bytes} 字节" },
+  "body.not_json": { en: "the body is not valid JSON", zh: "提交的内容不是有效的 JSON" },
+  "body.too_deep": { en: "the body is nested deeper than {levels} levels", zh: "提交的内容嵌套超过 {levels} 层" },
+  "version.if_match_malformed": {
+    en: 'If-Match must be one ETag, e.g. If-Match: "20261128081500123456"',
+    zh: 'If-Match 应为一个 ETag，例如 If-Match: "20261128081500123456"',
+  },
+  "version.stale": {
+    en: "this record was changed by someone else (now version {current}); reload it and apply your change again",
+    zh: "这条记录已被他人修改（当前版本 {current}）：请重新加载后再修改",
+  },
+  "version.required": {
+    en: 'send If-Match with the ETag of the version you edited, e.g. If-Match: "3"',
+    zh: '请用 If-Match 带上您所编辑版本的 ETag，例如 If-Match: "3"',
+  },
+  "csrf.no_origin": { en: "cross-site request refused: the Origin header is missing", zh: "已拒绝跨站请求：缺少 Origin 请求头" },
+  "csrf.bad_origin": { en: "cross-site request refused: the Origin header is not a URL", zh: "已拒绝跨站请求：Origin 请求头不是网址" },
+  "csrf.other_site": { en: "cross-site request refused: Origin {origin} is not this site", zh: "已拒绝跨站请求：来源 {origin} 不是本站" },
+  "not_found": { en: "not found", zh: "找不到" },
+  "server.stopping": { en: "the server is stopping; try again in a moment", zh: "服务器正在停止，请稍后再试" },
+  "input.too_long": { en: "value too long", zh: "内容过长" },
+  "input.nothing_to_change": { en: "nothing to change", zh: "没有要修改的内容" },
+  "input.nothing_to_change_fields": { en: "nothing to change; editable fields: {fields}", zh: "没有要修改的内容；可修改的字段：{fields}" },
+  "input.date_like": { en: "{field}: use a date like 2026-11-28", zh: "{field}：日期格式应如 2026-11-28" },
+  "input.ring_too_short": { en: "a ring needs at least 4 positions (it has {n})", zh: "图形的一个环至少需要 4 个顶点（现有 {n} 个）" },
+  "input.coordinates_finite": { en: "coordinates must be finite numbers", zh: "坐标必须是有限的数字" },
+  "input.bbox_order": { en: "bbox is west,south,east,north", zh: "范围（bbox）应为 西,南,东,北" },
+  // zod's own English messages, as they appear inside import row reasons ("units: Too big: …").
+  "zod.missing": { en: "Invalid input: expected {expected}, received undefined", zh: "缺少此项" },
+  "zod.type": { en: "Invalid input: expected {expected}, received {received}", zh: "类型不对（应为{expected}）" },
+  "zod.string_min": { en: "Too small: expected string to have >={min} characters", zh: "至少 {min} 个字符" },
+  "zod.string_max": { en: "Too big: expected string to have <={max} characters", zh: "最多 {max} 个字符" },
+  "zod.array_min": { en: "Too small: expected array to have >={min} items", zh: "至少 {min} 项" },
+  "zod.array_max": { en: "Too big: expected array to have <={max} items", zh: "最多 {max} 项" },
+  "zod.min": { en: "Too small: expected {type} to be >={min}", zh: "不能小于 {min}" },
+  "zod.min_exclusive": { en: "Too small: expected {type} to be >{min}", zh: "应大于 {min}" },
+  "zod.max": { en: "Too big: expected {type} to be <={max}", zh: "不能大于 {max}" },
+  "zod.max_exclusive": { en: "Too big: expected {type} to be <{max}", zh: "应小于 {max}" },
+  "zod.option": { en: "Invalid option: expected one of {list}", zh: "只能是：{list}" },
+  "zod.date": { en: "Invalid ISO date", zh: "日期格式不对，应如 2026-11-28" },
+  "zod.datetime": { en: "Invalid ISO datetime", zh: "时间格式不对，应如 2026-11-28T09:30:00+08:00" },
+  "zod.email": { en: "Invalid email address", zh: "邮箱格式不对" },
+  "zod.unrecognized_key": { en: "Unrecognized key: {keys}", zh: "不认识的字段：{keys}" },
+  "zod.unrecognized_keys": { en: "Unrecognized keys: {keys}", zh: "不认识的字段：{keys}" },
+  "zod.invalid": { en: "Invalid input", zh: "填写有误" },
+} as const satisfies CatalogueEntries;

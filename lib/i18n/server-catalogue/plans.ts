@@ -1,0 +1,20 @@
+import type { CatalogueEntries } from "./entry";
+
+/** No-stall zones, guidance points and their rules. `{noun}` and `{status}` are words of the glossary. */
+export const PLAN_MESSAGES = {
+  "plan.not_found": { en: "no {noun} {id}", zh: "找不到{noun} {id}" },
+  "plan.invalid": { en: "the shape cannot be saved: {detail}", zh: "图形未通过检查，不能保存：请看检查结果中的问题" },
+  "plan.conflicts": { en: "conflicts block this: {detail}", zh: "与已生效的规划冲突，不能生效：请看检查结果中的冲突" },
+  "plan.stale": {
+    en: "this {noun} was changed by someone else: it is now version {current}, you edited version {expected}. Reload it and apply your change again.",
+    zh: "这个{noun}已被他人修改：现在是第 {current} 版，您编辑的是第 {expected} 版。请重新加载后再修改。",
+  },
+  "plan.retired_kept": { en: "this {noun} is retired; retired plans are kept as they were", zh: "这个{noun}已废止：已废止的规划保持原样，不能再修改" },
+  "plan.delete_not_draft": { en: "only drafts can be deleted; retire this {status} {noun} instead", zh: "只能删除草稿；这个{status}的{noun}请改为废止" },
+  "plan.publish_not_draft": { en: "only drafts are published; this {noun} is {status}", zh: "只能发布草稿；这个{noun}现在是{status}" },
+  "plan.retire_not_active": { en: "only active plans are retired; this {noun} is {status}", zh: "只能废止生效中的规划；这个{noun}现在是{status}" },
+  "plan.status_now": { en: "this {noun} is {status} now", zh: "这个{noun}现在已是{status}" },
+  "plan.date_order": { en: "valid_to must not be before valid_from", zh: "失效日期不能早于生效日期" },
+  "plan.slots": { en: "occupied stalls and reserved priority slots cannot exceed capacity", zh: "已占摊位与优先摊位之和不能超过摊位数" },
+  "rule.ids_missing": { en: "rule.ids: no {source} with id {ids}", zh: "规则：找不到编号为 {ids} 的{source}" },
+} as const satisfies CatalogueEntries;
