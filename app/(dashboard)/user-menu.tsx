@@ -8,6 +8,8 @@ export interface SignedInUser {
   name: string;
   role: UserRole;
   streetCode: string | null;
+  /** The street office's street, by name. */
+  streetName?: string | null;
 }
 
 /** Who is signed in (and with what scope), and the sign-out button. */
@@ -23,9 +25,9 @@ export function UserMenu({ user, t }: { user: SignedInUser; t: Messages["auth"] 
       <span className="user-name" title={`${t.signedInAs} ${user.name}`}>
         {user.name}
       </span>
-      <span className="role-badge" title={user.name}>
+      <span className="role-badge" title={user.streetCode ? `${user.name} · ${t.streetScope}` : user.name}>
         {t.roles[user.role]}
-        {user.streetCode ? ` · ${t.streetScope}` : ""}
+        {user.streetCode ? ` · ${user.streetName ?? t.streetScope}` : ""}
       </span>
       <button type="button" className="language-switch" onClick={signOut} disabled={busy}>
         {t.signOut}

@@ -10,7 +10,7 @@ export const gridCells = pgTable(
   "grid_cells",
   {
     id: serial("id").primaryKey(),
-    /** 15 digits (DB11): 6 admin + 3 street + 3 community + 3 sequence. */
+    /** 15 digits as GB/T 30428.1 lays grid codes out: 6 district + 3 street + 3 community + 3 sequence. */
     code: text("code").notNull().unique(),
     communityCode: text("community_code")
       .notNull()

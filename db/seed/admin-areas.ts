@@ -106,7 +106,7 @@ export async function seedAdminAreas(db: Db, random: Random, scale: Scale): Prom
            row_number() over (partition by pt.community order by ST_Y(pt.p) desc, ST_X(pt.p)) as n
     from voronoi v join points pt on ST_Intersects(v.g, pt.p) cross join district d`);
 
-  // Streets and communities are the unions of their cells; cells get DB11 15-digit codes.
+  // Streets and communities are the unions of their cells; cells get 15-digit codes laid out as GB/T 30428.1 grid codes.
   await db.execute(sql`
     insert into streets (code, name_zh, name_en, geom)
     select s.code, s.name_zh, s.name_en, u.geom

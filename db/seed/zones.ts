@@ -8,13 +8,15 @@ import type { Poi } from "./places";
 import type { Random } from "./prng";
 import type { Scale } from "./scales";
 
+// What a Zhejiang district cites when it bans stalls, and the office that enforces it (综合行政执法,
+// i.e. 城管). Demo notices are marked 演示 so nobody mistakes them for a real district's.
 const LEGAL_BASIS: Record<ZoneCategory, string> = {
-  main_road: "《温州市市容和环境卫生管理条例》第二十条：主要道路两侧禁止设摊经营",
-  admin_centre: "《城市市容和环境卫生管理条例》第十四条；区政府周边市容管控规定",
-  commercial_core: "《温州市城市管理综合执法规定》商业核心区设摊管理",
-  historic_block: "《温州市历史文化名城保护条例》历史街区保护范围",
-  school_surroundings: "《未成年人保护法》第五十八条；学校周边200米范围摊点管理",
-  other: "区城市管理局公告",
+  main_road: "《浙江省城市市容和环境卫生管理条例》；区综合行政执法局主要道路两侧禁止占道经营通告（演示）",
+  admin_centre: "《浙江省城市市容和环境卫生管理条例》；区综合行政执法局机关周边禁止设摊通告（演示）",
+  commercial_core: "《浙江省综合行政执法条例》；区综合行政执法局商业核心区占道经营管控通告（演示）",
+  historic_block: "《浙江省历史文化名城名镇名村保护条例》；历史文化街区保护范围内禁止占道经营（演示）",
+  school_surroundings: "《中华人民共和国未成年人保护法》；区综合行政执法局学校周边200米禁止设摊通告（演示）",
+  other: "区综合行政执法局（城管）占道经营管控通告（演示）",
 };
 
 const HISTORIC_BLOCKS: { name: string; at: LonLat }[] = [
