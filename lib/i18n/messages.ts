@@ -65,7 +65,7 @@ const zh = {
     overlayFailed: "分析失败",
     noData: "所选条件下没有数据",
     visualOnly: "仅示意",
-    overlays: { none: "无", density: "密度", coverage: "覆盖率", hotspots: "热点（Gi*）", emerging: "时空热点" },
+    overlays: { none: "无", density: "密度", coverage: "覆盖率", hotspots: "热点（Gi*）", emerging: "新兴热点" },
     poiCategories: { school: "学校", hospital: "医院", market: "市场", transit_hub: "交通枢纽", admin_centre: "行政中心", other: "其他重点场所" },
     fields: {
       code: "编码",

@@ -36,10 +36,10 @@ export const DATA_MESSAGES = {
     en: "hot spot analysis needs at least 3 units; {unit} in this scope gives {n}",
     zh: "热点分析至少需要 3 个统计单元；当前范围内只有 {n} 个",
   },
-  "emerging.too_few_units": { en: "emerging hot spot analysis needs at least 3 units, got {n}", zh: "时空热点分析至少需要 3 个统计单元，当前只有 {n} 个" },
+  "emerging.too_few_units": { en: "emerging hot spot analysis needs at least 3 units, got {n}", zh: "新兴热点分析至少需要 3 个统计单元，当前只有 {n} 个" },
   "emerging.too_few_steps": {
     en: "the window has {n} {step}s; emerging hot spots need at least 4 time steps",
-    zh: "所选时段只有 {n} 个时间步：时空热点分析至少需要 4 个，请把时段放长",
+    zh: "所选时段只有 {n} 个时间步：新兴热点分析至少需要 4 个，请把时段放长",
   },
   "target.source_required": {
     en: "name the document the target comes from (source_title), or mark it as the district's own choice (own_choice: true)",
