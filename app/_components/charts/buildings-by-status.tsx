@@ -27,8 +27,8 @@ export function BuildingsByStatus({ street, t, work, locale }: { street: string 
       .catch(() => {});
     return () => controller.abort();
   }, [street]);
-  if (!stats) return <p className="chart-empty">{t.loadingOverlay}</p>;
-  if (stats.total === 0) return <p className="chart-empty">{t.noData}</p>;
+  if (!stats) return <p className="chart-empty">{t.loadingData}</p>;
+  if (stats.total === 0) return <p className="chart-empty">{t.noBuildings}</p>;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en");
   const data = (["registered", "unregistered", "deregistered"] as const).map((s) => ({ key: s, name: t.statuses[s], value: stats[s] }));
   return (

@@ -49,7 +49,7 @@ export function CoverageByStreet({
       .catch(() => {});
     return () => controller.abort();
   }, [state, locale, metric, t]);
-  if (!rows) return <p className="chart-empty">{t.loadingOverlay}</p>;
+  if (!rows) return <p className="chart-empty">{t.loadingData}</p>;
   const target = rows[0]?.target ?? 0;
   return (
     <div className="chart" data-testid="chart-coverage-by-street">

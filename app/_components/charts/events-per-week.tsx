@@ -41,8 +41,8 @@ export function EventsPerWeek({
     return () => controller.abort();
   }, [state, cell, bbox]);
   if (failed) return <p className="chart-empty">{t.overlayFailed}</p>;
-  if (!series) return <p className="chart-empty">{t.loadingOverlay}</p>;
-  if (series.rows.every((r) => r.total === 0)) return <p className="chart-empty">{t.noData}</p>;
+  if (!series) return <p className="chart-empty">{t.loadingData}</p>;
+  if (series.rows.every((r) => r.total === 0)) return <p className="chart-empty">{t.noEvents}</p>;
   return (
     <div className="chart" data-testid="chart-events-per-week">
       <ResponsiveContainer width="100%" height={180}>

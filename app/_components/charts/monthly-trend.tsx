@@ -25,8 +25,8 @@ export function MonthlyTrend({ street, metric, t, work }: { street: string | nul
       .catch((e: Error) => e.name !== "AbortError" && setError(true));
     return () => controller.abort();
   }, [street]);
-  if (error) return <p className="chart-empty">{t.noData}</p>;
-  if (!points) return <p className="chart-empty">{t.loadingOverlay}</p>;
+  if (error) return <p className="chart-empty">{t.loadFailed}</p>;
+  if (!points) return <p className="chart-empty">{t.loadingData}</p>;
   const data = points.map((p) => ({
     month: p.month.slice(2).replace("-", "/"),
     rate: p.metrics[metric].rate === null ? null : Math.round(p.metrics[metric].rate! * 1000) / 10,

@@ -44,7 +44,7 @@ export function CommandPanel({
       )}
       <h2>{t.topHotspots}</h2>
       {top.length === 0 ? (
-        <p className="chart-empty">{raw ? t.noData : t.loadingOverlay}</p>
+        <p className="chart-empty">{raw ? t.noHotspots : t.loadingOverlay}</p>
       ) : (
         <table className="table" data-testid="top-hotspots">
           <thead>

@@ -195,9 +195,9 @@ export function CoveragePanel({
         </button>
       </div>
       {!rows ? (
-        <p className="chart-empty">{t.loadingOverlay}</p>
+        <p className="chart-empty">{t.loadingData}</p>
       ) : rows.length === 0 ? (
-        <p className="chart-empty">{t.noData}</p>
+        <p className="chart-empty">{t.noUnits}</p>
       ) : (
         <table className="table" data-testid="coverage-table">
           <thead>
