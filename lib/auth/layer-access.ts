@@ -5,7 +5,7 @@ import { authorize, streetPrefix, streetScope } from "./authorize";
 import type { Permission } from "./permissions";
 
 /** The map layers and OGC collections (same ids), as far as access is concerned. */
-export const LAYER_IDS = ["streets", "communities", "grid-cells", "rental-buildings", "no-stall-zones", "guidance-points", "events", "pois", "roads", "footprints"] as const;
+export const LAYER_IDS = ["streets", "communities", "grid-cells", "grid-cell-labels", "rental-buildings", "no-stall-zones", "guidance-points", "events", "pois", "roads", "footprints"] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 interface LayerAccess {
@@ -26,6 +26,7 @@ export const LAYER_ACCESS: Record<LayerId, LayerAccess> = {
   roads: { permission: "read:context" },
   footprints: { permission: "read:context" },
   "grid-cells": { permission: "read:register", streetScope: (prefix) => sql`t.community_code like ${prefix + "%"}` },
+  "grid-cell-labels": { permission: "read:register", streetScope: (prefix) => sql`t.community_code like ${prefix + "%"}` },
   "rental-buildings": { permission: "read:register", streetScope: inStreetCells },
   events: { permission: "read:register", streetScope: inStreetCells },
   "no-stall-zones": { permission: "read:plans" },

@@ -67,7 +67,7 @@ function candidateRows(layer: TileLayer, at: TileCoordinates, filter: TileFilter
                order by 1 desc limit ${layer.maxFeatures + 1}`;
   }
   const geometry =
-    layer.geometry === "point" ? sql`ST_Transform(t.geom, 3857)` : sql`ST_Simplify(ST_Transform(t.geom, 3857), ${pixel / 2}::float8, true)`;
+    layer.geometry === "point" ? sql`ST_Transform(${layer.point ?? sql`t.geom`}, 3857)` : sql`ST_Simplify(ST_Transform(t.geom, 3857), ${pixel / 2}::float8, true)`;
   return sql`select ${layer.properties}, ${geometry} as geom from ${layer.from} where ${where}
              order by ${layer.orderBy ?? sql`t.id`}, t.id limit ${layer.maxFeatures + 1}`;
 }

@@ -6,6 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
  */
 export const TILE_LAYER_IDS = [
   "grid-cells",
+  "grid-cell-labels",
   "rental-buildings",
   "no-stall-zones",
   "guidance-points",
@@ -27,6 +28,8 @@ export interface TileLayer {
   /** Names of the properties, for TileJSON `vector_layers`. */
   fields: Record<string, "String" | "Number" | "Boolean">;
   geometry: "point" | "line" | "polygon";
+  /** The point drawn instead of `t.geom` (a label's anchor), when that is not the row's geometry. */
+  point?: SQL;
   minzoom: number;
   /** Below this zoom, points are aggregated into a count grid (never a million raw points). */
   aggregateBelow?: number;
@@ -72,6 +75,20 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
     geometry: "polygon",
     minzoom: 10,
     maxFeatures: 20000,
+  },
+  // One anchor per cell for its label. Labelled from the polygons, a cell cut by a tile edge got
+  // one label per piece ("011 011"); a point lies in one tile, and MapLibre draws no symbol whose
+  // anchor is in another tile's buffer.
+  "grid-cell-labels": {
+    id: "grid-cell-labels",
+    from: sql`grid_cells t`,
+    properties: sql`t.code as code`,
+    fields: { code: "String" },
+    geometry: "point",
+    point: sql`ST_PointOnSurface(t.geom)`,
+    minzoom: 14,
+    maxFeatures: 20000,
+    dependsOn: ["grid-cells"],
   },
   "rental-buildings": {
     id: "rental-buildings",

@@ -4,7 +4,7 @@ import { PbfReader as Protobuf } from "pbf";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict } from "@/db/seed";
-import { queryOne } from "@/lib/db/query";
+import { query, queryOne } from "@/lib/db/query";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { encoders, getTile, wholeWeekBounds } from "./get-tile";
@@ -52,8 +52,8 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
       await tx.execute(sql`insert into building_footprints (floors, geom)
         values (5, ST_Multi(ST_MakeEnvelope(${x - 0.0002}::float8, ${y - 0.0002}::float8, ${x + 0.0002}::float8, ${y + 0.0002}::float8, 4326)))`);
       for (const id of TILE_LAYER_IDS) {
-        const at = tileAt(WUMA[0], WUMA[1], id === "events" ? 16 : id === "rental-buildings" || id === "footprints" ? 15 : 12);
-        // (raw points: events from z16, rental buildings from z15; outlines from z14)
+        const at = tileAt(WUMA[0], WUMA[1], id === "events" ? 16 : id === "rental-buildings" || id === "footprints" || id === "grid-cell-labels" ? 15 : 12);
+        // (raw points: events from z16, rental buildings from z15; outlines and cell labels from z14)
         const tile = await getTile(inTx(tx), id, at, {});
         const layers = decode(tile.bytes);
         expect(Object.keys(layers), id).toEqual([id]);
@@ -65,6 +65,38 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
         const type = TILE_LAYERS[id].geometry === "point" ? 1 : TILE_LAYERS[id].geometry === "line" ? 2 : 3;
         expect(features.every((f) => f.type === type), id).toBe(true);
       }
+    });
+  });
+
+  it("anchors each cell's label in exactly one tile, however the tile edges cut the cell", async () => {
+    await withRollback(database.db, async (tx) => {
+      await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+      // A 3 × 3 block of z15 tiles around 五马: cells there are cut by several tile edges.
+      const centre = tileAt(WUMA[0], WUMA[1], 15);
+      const anchored: string[] = [];
+      const pieces: string[] = [];
+      for (const dx of [-1, 0, 1]) {
+        for (const dy of [-1, 0, 1]) {
+          const at = { z: 15, x: centre.x + dx, y: centre.y + dy };
+          const labels = decode((await getTile(inTx(tx), "grid-cell-labels", at, {})).bytes)["grid-cell-labels"] ?? [];
+          // MapLibre draws a point symbol only when its anchor lies inside the tile (0 ≤ x, y < 4096).
+          for (const f of labels) {
+            const p = f.geometry[0]![0]!;
+            if (p.x >= 0 && p.x < 4096 && p.y >= 0 && p.y < 4096) anchored.push(String(f.properties.code));
+          }
+          const cells = decode((await getTile(inTx(tx), "grid-cells", at, {})).bytes)["grid-cells"] ?? [];
+          pieces.push(...cells.map((f) => String(f.properties.code)));
+        }
+      }
+      // The polygons: some cell is in several tiles (so labelling pieces would repeat its label).
+      expect(pieces.length).toBeGreaterThan(new Set(pieces).size);
+      // The labels: no cell twice, and every cell wholly inside the block has its label.
+      expect(anchored.length).toBeGreaterThan(0);
+      expect(anchored.length).toBe(new Set(anchored).size);
+      const block = sql`ST_Envelope(ST_Collect(ST_TileEnvelope(15, ${centre.x - 1}::int, ${centre.y - 1}::int), ST_TileEnvelope(15, ${centre.x + 1}::int, ${centre.y + 1}::int)))`;
+      const whole = (await query<{ code: string }>(tx, sql`select code from grid_cells where ST_Within(ST_Transform(geom, 3857), ${block})`)).map((r) => r.code);
+      expect(whole.length).toBeGreaterThan(0);
+      for (const code of whole) expect(anchored, code).toContain(code);
     });
   });
 

@@ -2,6 +2,7 @@
 
 import type { FeatureCollection } from "geojson";
 import type { ViewState } from "@/lib/dashboard/view-state";
+import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
 import type { Bounds } from "../map/district-map";
@@ -19,7 +20,7 @@ export function CommandPanel({
   raw: (FeatureCollection & { summary?: Record<string, unknown> }) | null;
   t: Messages["dashboard"];
   locale: Locale;
-  onZoom: (bbox: Bounds) => void;
+  onZoom: (bbox: Bounds, code?: string) => void;
 }) {
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
   const top =
@@ -65,9 +66,9 @@ export function CommandPanel({
                   <td title={String(p.code)}>{String(locale === "zh" ? p.name_zh : p.name_en)}</td>
                   <td>{number.format(Number(p.count))}</td>
                   <td>{state.overlay === "hotspots" ? number.format(Number(p.gi_z)) : t.emerging[p.category as keyof typeof t.emerging]}</td>
-                  {state.overlay === "hotspots" && <td>{Number(p.gi_p_fdr).toExponential(1)}</td>}
+                  {state.overlay === "hotspots" && <td title={fill(t.pHover, { p: Number(p.gi_p_fdr).toExponential(2) })}>{significance(Number(p.gi_p_fdr), t)}</td>}
                   <td>
-                    <button type="button" className="link" onClick={() => bbox && onZoom(bbox)} data-testid="zoom-to-hotspot">
+                    <button type="button" className="link" onClick={() => bbox && onZoom(bbox, String(p.code))} data-testid="zoom-to-hotspot">
                       {t.zoomTo}
                     </button>
                   </td>
@@ -81,4 +82,10 @@ export function CommandPanel({
       <EventsPerWeek state={state} t={t} />
     </>
   );
+}
+
+/** A p-value as a district office reads it: significant at 99 / 95 / 90 %, or not (the number on hover). */
+function significance(p: number, t: Messages["dashboard"]): string {
+  const level = p < 0.01 ? 99 : p < 0.05 ? 95 : p < 0.1 ? 90 : null;
+  return level === null ? t.notSignificant : fill(t.significant, { level });
 }

@@ -45,7 +45,7 @@ export function CoveragePanel({
   t: Messages["dashboard"];
   locale: Locale;
   places: Place[];
-  onZoom: (bbox: Bounds) => void;
+  onZoom: (bbox: Bounds, code?: string) => void;
   work: Messages["work"];
   onBuilding: (code: string, at: [number, number]) => void;
 }) {
@@ -137,7 +137,7 @@ export function CoveragePanel({
             const code = e.target.value || null;
             update({ street: code });
             const place = streets.find((s) => s.code === code);
-            if (place) onZoom(place.bbox);
+            if (place) onZoom(place.bbox, place.code);
           }}
           data-testid="street-select"
         >
@@ -215,7 +215,7 @@ export function CoveragePanel({
               const m = r.metrics[state.metric];
               const below = (m.gap ?? 0) > 1e-12;
               return (
-                <tr key={r.code} className={below ? "below" : undefined} onClick={() => r.bbox && onZoom(r.bbox)}>
+                <tr key={r.code} className={below ? "below" : undefined} onClick={() => r.bbox && onZoom(r.bbox, r.code)}>
                   <td title={r.code}>{locale === "zh" ? r.name_zh : r.name_en}</td>
                   <td>{pct(m.rate)}</td>
                   <td title={targetSource(targets?.[state.metric], t)}>{pct(m.target)}</td>

@@ -76,7 +76,12 @@ export function Dashboard({
     if (state.categories.length < 7) q.set("categories", state.categories.join(","));
     return q.toString();
   }, [state.from, state.to, state.categories]);
-  const zoomTo = useCallback((bbox: Bounds) => setFocus([...bbox] as Bounds), []);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  // Fly to an area; outline it when it is a street, community or cell (by code).
+  const zoomTo = useCallback((bbox: Bounds, code: string | null = null) => {
+    setFocus([...bbox] as Bounds);
+    setHighlight(code);
+  }, []);
   // A work-list row: fly to the building and open its card.
   const openBuilding = useCallback(
     (code: string, [lon, lat]: [number, number]) => {
@@ -89,7 +94,7 @@ export function Dashboard({
     (code: string) => {
       update({ street: code });
       const place = places.find((p) => p.code === code);
-      if (place) zoomTo(place.bbox);
+      if (place) zoomTo(place.bbox, place.code);
     },
     [places, update, zoomTo],
   );
@@ -115,11 +120,12 @@ export function Dashboard({
         tileQuery={tileQuery}
         overlay={overlay}
         focus={focus}
+        highlight={highlight}
         onPick={drawingActive ? undefined : setPicked}
         onMap={setMap}
         onViewport={view === "overview" ? setViewport : undefined}
       />
-      <section className="panel" data-testid="side-panel">
+      <section className="panel" data-testid="side-panel" data-map-cover>
         {intro}
         <PlaceSearch places={places} t={d} locale={locale} onFound={zoomTo} />
         <button

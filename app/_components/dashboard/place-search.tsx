@@ -1,60 +1,110 @@
 "use client";
 
+import type { Geometry } from "geojson";
 import { useMemo, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { Bounds } from "../map/district-map";
+import { geometryBbox } from "./geometry-bbox";
 
-/** Find a street, community or grid cell (by code) and zoom to it. */
-export function PlaceSearch({ places, t, locale, onFound }: { places: Place[]; t: Messages["dashboard"]; locale: Locale; onFound: (bbox: Bounds) => void }) {
+/** One search result: a street or community (extent known), or a grid cell (looked up when chosen). */
+type Found = { kind: "place"; place: Place; label: string } | { kind: "cell"; code: string; label: string };
+
+const MAX_RESULTS = 8;
+
+/**
+ * Find a street, community or grid cell and fly to it. Cells are found by the name the tables show
+ * ("云安社区 011": community name and the cell's last three digits) or by their 15-digit code;
+ * communities and streets by name or code. Enter takes the first result and closes the list.
+ */
+export function PlaceSearch({
+  places,
+  t,
+  locale,
+  onFound,
+}: {
+  places: Place[];
+  t: Messages["dashboard"];
+  locale: Locale;
+  onFound: (bbox: Bounds, code: string) => void;
+}) {
   const [text, setText] = useState("");
-  const [cellError, setCellError] = useState(false);
-  const matches = useMemo(() => {
-    const q = text.trim().toLowerCase();
-    if (q.length < 1) return [];
-    return places.filter((p) => p.code.startsWith(q) || p.nameZh.includes(q) || p.nameEn.toLowerCase().includes(q)).slice(0, 8);
-  }, [text, places]);
-  const findCell = async () => {
-    const code = text.trim();
-    if (!/^\d{15}$/.test(code)) return;
-    const response = await fetch("/api/boundaries/grid-cells");
-    const cells = (await response.json()) as { features: { properties: { code: string }; geometry: { coordinates: number[][][][] } }[] };
-    const cell = cells.features.find((f) => f.properties.code === code);
-    if (!cell) return setCellError(true);
-    const points = cell.geometry.coordinates.flat(2);
-    onFound([Math.min(...points.map((c) => c[0]!)), Math.min(...points.map((c) => c[1]!)), Math.max(...points.map((c) => c[0]!)), Math.max(...points.map((c) => c[1]!))]);
-  };
+  const [open, setOpen] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const name = (p: Place) => (locale === "zh" ? p.nameZh : p.nameEn);
+  const results = useMemo(() => search(text, places, name), [text, places, locale]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function choose(found: Found) {
+    setOpen(false);
+    setText(found.label);
+    if (found.kind === "place") return onFound(found.place.bbox, found.place.code);
+    const response = await fetch(`/api/ogc/collections/grid-cells/items?code=${found.code}&limit=1`);
+    const body = response.ok ? ((await response.json()) as { features: { geometry: Geometry }[] }) : { features: [] };
+    const bbox = body.features[0] ? geometryBbox(body.features[0].geometry) : null;
+    if (!bbox) {
+      setMissing(true);
+      setOpen(true);
+      return;
+    }
+    onFound(bbox, found.code);
+  }
+
   return (
-    <div className="search">
+    <div className="search" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
       <input
         type="search"
         value={text}
         placeholder={t.search}
         aria-label={t.search}
+        aria-expanded={open && results.length > 0}
         data-testid="place-search"
         onChange={(e) => {
           setText(e.target.value);
-          setCellError(false);
+          setMissing(false);
+          setOpen(true);
         }}
+        onFocus={() => setOpen(true)}
         onKeyDown={(e) => {
-          if (e.key === "Enter") {
-            if (matches[0]) onFound(matches[0].bbox);
-            else void findCell();
-          }
+          if (e.key === "Enter" && results[0]) void choose(results[0]);
         }}
       />
-      {(matches.length > 0 || cellError) && (
-        <ul className="search-results" role="listbox">
-          {matches.map((p) => (
-            <li key={p.code}>
-              <button type="button" onClick={() => onFound(p.bbox)}>
-                {locale === "zh" ? p.nameZh : p.nameEn} <small>{p.code}</small>
-              </button>
-            </li>
-          ))}
-          {cellError && <li className="muted">{t.noResults}</li>}
+      {open && (results.length > 0 || missing) && (
+        <ul className="search-results" role="listbox" data-testid="search-results">
+          {!missing &&
+            results.map((r) => (
+              <li key={r.kind === "place" ? r.place.code : r.code}>
+                <button type="button" onClick={() => void choose(r)}>
+                  {r.label} <small>{r.kind === "place" ? (r.place.kind === "street" ? t.streetWord : t.community) : t.cell}</small>
+                </button>
+              </li>
+            ))}
+          {missing && <li className="muted">{t.noResults}</li>}
         </ul>
       )}
     </div>
   );
+}
+
+/** Streets and communities by name or code; cells by "community name + sequence" or full code. */
+function search(text: string, places: Place[], name: (p: Place) => string): Found[] {
+  const q = text.trim().toLowerCase();
+  if (!q) return [];
+  const communities = places.filter((p) => p.kind === "community");
+  const out: Found[] = [];
+  // "云安社区 011", "云安 11", "yun'an 011": a community and a cell's sequence number.
+  const cellByName = /^(.*?)[\s·]*(\d{1,3})$/.exec(q);
+  if (cellByName && cellByName[1]) {
+    const seq = cellByName[2]!.padStart(3, "0");
+    for (const c of communities.filter((p) => name(p).toLowerCase().includes(cellByName[1]!.trim()))) {
+      out.push({ kind: "cell", code: `${c.code}${seq}`, label: `${name(c)} ${seq}` });
+    }
+  }
+  if (/^\d{15}$/.test(q)) {
+    const community = communities.find((c) => c.code === q.slice(0, 12));
+    out.push({ kind: "cell", code: q, label: community ? `${name(community)} ${q.slice(12)}` : q });
+  }
+  for (const p of places) {
+    if (p.code.startsWith(q) || name(p).toLowerCase().includes(q) || p.nameZh.includes(q)) out.push({ kind: "place", place: p, label: name(p) });
+  }
+  return out.slice(0, MAX_RESULTS);
 }

@@ -13,7 +13,21 @@ export const BOUNDARY_SOURCES = {
   streets: "boundaries-streets",
   communities: "boundaries-communities",
   cells: "boundaries-grid-cells",
+  cellLabels: "boundaries-grid-cell-labels",
 } as const;
+
+/** The colour of a chosen area's outline (also in the legend). */
+export const HIGHLIGHT_COLOUR = "#00b3c7";
+
+/** One outline layer per level; each shows the chosen code if it is of its level. */
+export const HIGHLIGHT_LAYERS = [
+  { id: "highlight-street", source: BOUNDARY_SOURCES.streets, sourceLayer: null },
+  { id: "highlight-community", source: BOUNDARY_SOURCES.communities, sourceLayer: null },
+  { id: "highlight-cell", source: BOUNDARY_SOURCES.cells, sourceLayer: "grid-cells" },
+] as const;
+
+/** The filter that shows one code (or nothing). */
+export const highlightFilter = (code: string | null) => ["==", ["get", "code"], code ?? ""] as ["==", ["get", string], string];
 
 const nameField = (locale: Locale) => ["get", locale === "zh" ? "name_zh" : "name_en"];
 
@@ -65,11 +79,22 @@ export function boundaryLayers(locale: Locale, overBasemap = false): LayerSpecif
       source: BOUNDARY_SOURCES.streets,
       paint: { "line-color": BOUNDARY_COLOURS.street, "line-width": ["interpolate", ["linear"], ["zoom"], 10, 1.5, 15, 3] },
     },
+    // The street, community or cell just chosen (search, a table row): drawn over the others.
+    ...HIGHLIGHT_LAYERS.map(
+      ({ id, source, sourceLayer }): LayerSpecification => ({
+        id,
+        type: "line",
+        source,
+        ...(sourceLayer ? { "source-layer": sourceLayer } : {}),
+        filter: highlightFilter(null),
+        paint: { "line-color": HIGHLIGHT_COLOUR, "line-width": 4, "line-opacity": 0.95 },
+      }),
+    ),
     {
       id: "grid-cells-label",
       type: "symbol",
-      source: BOUNDARY_SOURCES.cells,
-      "source-layer": "grid-cells",
+      source: BOUNDARY_SOURCES.cellLabels,
+      "source-layer": "grid-cell-labels",
       minzoom: 15,
       layout: { "text-field": ["slice", ["get", "code"], 12], "text-size": 11 },
       paint: { "text-color": "#40566b", "text-halo-color": "#ffffff", "text-halo-width": 1 },

@@ -5,13 +5,14 @@ import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, StyleSpecifi
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MapLayer } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import { BOUNDARY_SOURCES, boundaryLayers } from "./boundary-layers";
+import { BOUNDARY_SOURCES, boundaryLayers, HIGHLIGHT_LAYERS, highlightFilter } from "./boundary-layers";
 import { GEOMETRY_PROBLEM_COLOUR, overlayFillColour, tileLayerStyles } from "./data-layers";
 import { MapLegend } from "./map-legend";
 import { FOOTPRINT_SOURCE, footprintLayers } from "./footprint-layers";
 import { BASEMAP_SOURCE, pmtilesStyle } from "./pmtiles-basemap";
 import { ROAD_SOURCE, roadLabels, roadLines } from "./road-layers";
 import { useMap } from "./use-map";
+import { freeAreaPadding } from "./free-area";
 
 export interface BasemapConfig {
   /** A full MapLibre style URL replacing the bundled offline style. */
@@ -63,6 +64,7 @@ export function DistrictMap({
   tileQuery = "",
   overlay = null,
   focus = null,
+  highlight = null,
   onPick,
   onViewport,
   onMap,
@@ -76,6 +78,8 @@ export function DistrictMap({
   tileQuery?: string;
   overlay?: OverlayData | null;
   focus?: Bounds | null;
+  /** The code of a street, community or grid cell to outline. */
+  highlight?: string | null;
   onPick?: (feature: PickedFeature | null) => void;
   /** Called with the visible extent after each move, for charts that follow the viewport. */
   onViewport?: (bbox: Bounds) => void;
@@ -131,6 +135,7 @@ export function DistrictMap({
           map.addSource(id, { type: "vector", tiles: [`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`], minzoom, maxzoom: 16 });
         };
         tileSource(BOUNDARY_SOURCES.cells, "grid-cells", 10);
+        tileSource(BOUNDARY_SOURCES.cellLabels, "grid-cell-labels", 14);
         tileSource(FOOTPRINT_SOURCE, "footprints", 14);
         tileSource(ROAD_SOURCE, "roads", 10);
         setState("ready");
@@ -266,8 +271,14 @@ export function DistrictMap({
   // Fly to a street, cell or hot spot when asked.
   useEffect(() => {
     if (!map || !focus) return;
-    map.fitBounds(focus, { padding: { top: 60, bottom: 60, left: 340, right: 60 }, maxZoom: 15, duration: 600 });
+    map.fitBounds(focus, { padding: freeAreaPadding(map.getContainer(), 60), maxZoom: 15, duration: 600 });
   }, [map, focus]);
+
+  // Outline the street, community or cell just chosen, so the eye finds it after the flight.
+  useEffect(() => {
+    if (!map || !built) return;
+    for (const { id } of HIGHLIGHT_LAYERS) if (map.getLayer(id)) map.setFilter(id, highlightFilter(highlight));
+  }, [map, built, highlight]);
 
   useEffect(() => {
     if (!onMap) return;

@@ -28,7 +28,7 @@ export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale:
     { label: t.map.gridCells, colour: BOUNDARY_COLOURS.cell, width: 1, dashed: false },
   ];
   return (
-    <aside className="legend" aria-label={t.map.legendTitle} data-testid="legend">
+    <aside className="legend" aria-label={t.map.legendTitle} data-testid="legend" data-map-cover>
       <h2>{t.map.legendTitle}</h2>
       {overlay && <OverlayLegend t={t} overlay={overlay} format={(v) => number.format(v)} />}
       <ul>

@@ -2,6 +2,7 @@
 
 import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from "maplibre-gl";
 import { useEffect, useRef, useState, type RefObject } from "react";
+import { freeAreaPadding } from "./free-area";
 
 // Served from public/ by the postinstall step: Next's bundler would rename the worker and break it.
 setWorkerUrl("/maplibre-gl-worker.mjs");
@@ -28,8 +29,8 @@ export function useMap(container: RefObject<HTMLDivElement | null>, options: Use
       container: element,
       style,
       bounds: bounds ?? undefined,
-      // Leave room for the floating panel on the left.
-      fitBoundsOptions: { padding: { top: 24, bottom: 24, left: 330, right: 24 } },
+      // Fit the district into what the side panel and the legend leave free.
+      fitBoundsOptions: { padding: freeAreaPadding(element) },
       center: bounds ? undefined : [120.62, 28.05],
       zoom: bounds ? undefined : 10,
       attributionControl: { compact: true },
