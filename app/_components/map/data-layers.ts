@@ -77,8 +77,9 @@ export function tileLayerStyles(layer: MapLayer, opacity: number): LayerSpecific
           type: "fill",
           source,
           "source-layer": layer,
-          filter: ["==", ["get", "status"], "active"],
-          paint: { "fill-color": ZONE_COLOUR, "fill-opacity": 0.25 * opacity },
+          // Drafts and retired zones get a faint fill so they can be clicked too; their dashed
+          // outline (below, and in the legend) tells them from active ones.
+          paint: { "fill-color": ZONE_COLOUR, "fill-opacity": ["case", ["==", ["get", "status"], "active"], 0.25 * opacity, 0.05 * opacity] },
         },
         {
           id: "no-stall-zones-line",
@@ -152,8 +153,12 @@ export function tileLayerStyles(layer: MapLayer, opacity: number): LayerSpecific
     case "events":
       return aggregatedOrPoints(layer, opacity, "#7a0177", 20, {
         "circle-color": ["match", ["get", "category"], ...Object.entries(CATEGORY_COLOURS).flat(), "#666666"] as unknown as ExpressionSpecification,
-        "circle-radius": 3,
+        "circle-radius": 3.5,
         "circle-opacity": opacity,
+        // A white ring keeps the dots visible on the dark reds and blues of a hot-spot overlay.
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 0.8,
+        "circle-stroke-opacity": opacity,
       });
     case "rental-buildings":
       return aggregatedOrPoints(layer, opacity, "#2b8cbe", 18, {
@@ -185,6 +190,9 @@ function aggregatedOrPoints(layer: "events" | "rental-buildings", opacity: numbe
         "circle-color": bubble,
         "circle-opacity": 0.5 * opacity,
         "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 2, 10, 9, 40, maxRadius],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 0.6,
+        "circle-stroke-opacity": opacity,
       },
     },
     { id: `${layer}-points`, type: "circle", source, "source-layer": layer, filter: ["!", ["has", "count"]], paint: points },

@@ -1,3 +1,4 @@
+import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { MapLayer } from "@/lib/dashboard/view-state";
 import { BOUNDARY_COLOURS } from "./boundary-layers";
@@ -32,7 +33,15 @@ export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale:
       <h2>{t.map.legendTitle}</h2>
       {overlay && <OverlayLegend t={t} overlay={overlay} format={(v) => number.format(v)} />}
       <ul>
-        {layers.includes("no-stall-zones") && <Swatch colour={ZONE_COLOUR} label={d.layerNames["no-stall-zones"]} shape="area" />}
+        {layers.includes("no-stall-zones") && <Swatch colour={ZONE_COLOUR} label={locale === "zh" ? `${d.layerNames["no-stall-zones"]}（${d.publication.active}）` : `${d.layerNames["no-stall-zones"]} (${d.publication.active})`} shape="area" />}
+        {layers.includes("no-stall-zones") && (
+          <li data-testid="legend-zone-dashed">
+            <svg width="28" height="16" aria-hidden="true">
+              <rect x="2" y="2" width="24" height="12" fill={ZONE_COLOUR} fillOpacity={0.05} stroke={ZONE_COLOUR} strokeWidth={1.2} strokeDasharray="3 3" />
+            </svg>
+            {fill(d.zoneDashed, { draft: d.publication.draft, retired: d.publication.retired })}
+          </li>
+        )}
         {layers.includes("guidance-points") && <Swatch colour={GUIDANCE_COLOUR} label={d.layerNames["guidance-points"]} shape="dot" />}
         {layers.includes("pois") &&
           Object.entries(POI_SYMBOLS).map(([category, symbol]) => (
