@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { query } from "@/lib/db/query";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { checkPointGeometry, fromGeoJson, type Finding } from "./check-geometry";
 import { planRules } from "./config";
@@ -19,7 +19,23 @@ export interface GuidancePointCheck {
   errors: Finding[];
   warnings: Finding[];
   conflicts: ZoneConflict[];
+  /** What a planner weighs when siting a point: the nearest zone and school, and the demand around it. */
+  surroundings: PointSurroundings | null;
 }
+
+export interface PointSurroundings {
+  nearest_zone: { id: number; name: string; distance_m: number } | null;
+  nearest_school: { id: number; name: string; distance_m: number } | null;
+  /** Stall violations within `radius_m` over the last `days` days: where vendors already go. */
+  stall_violations: number;
+  /** Spare stalls at other active guidance points within `radius_m`. */
+  spare_stalls_nearby: number;
+  radius_m: number;
+  days: number;
+}
+
+/** Demand is counted within this walk of the point. */
+const DEMAND_RADIUS_M = 300;
 
 /**
  * A guidance point may not lie inside an active no-stall zone or within the clearance of one:
@@ -52,5 +68,40 @@ export async function checkGuidancePoint(db: Db, actor: Actor, geometry: Point):
     };
   });
   const valid = errors.length === 0;
-  return { valid, publishable: valid && conflicts.length === 0, errors, warnings: [], conflicts };
+  const surroundings = valid ? await pointSurroundings(db, geometry, new Date()) : null;
+  return { valid, publishable: valid && conflicts.length === 0, errors, warnings: [], conflicts, surroundings };
+}
+
+/** Distances in metres on the ellipsoid; events counted from `asOf` back over the impact window. */
+export async function pointSurroundings(db: Db, geometry: Point, asOf: Date): Promise<PointSurroundings> {
+  const { impactDays } = planRules();
+  // ~0.01° is over 900 m here: a cheap index filter before the exact distance.
+  const row = await queryOne<{ zone: unknown; school: unknown; violations: number; spare: number }>(
+    db,
+    sql`with p as (select ${fromGeoJson(geometry)} as g)
+        select
+          (select json_build_object('id', z.id, 'name', z.name, 'distance_m', round(ST_Distance(z.geom::geography, p.g::geography)::numeric, 1))
+             from no_stall_zones z where z.status = 'active' order by ST_Distance(z.geom::geography, p.g::geography), z.id limit 1) as zone,
+          (select json_build_object('id', s.id, 'name', s.name, 'distance_m', round(ST_Distance(s.geom::geography, p.g::geography)::numeric, 1))
+             from pois s where s.category = 'school' order by ST_Distance(s.geom::geography, p.g::geography), s.id limit 1) as school,
+          (select count(*)::int from events e
+             where e.category = 'stall_violation' and e.occurred_at >= ${asOf.toISOString()}::timestamptz - make_interval(days => ${impactDays}::int)
+               and e.occurred_at <= ${asOf.toISOString()}::timestamptz
+               and e.geom && ST_Expand(p.g, 0.01) and ST_DWithin(e.geom::geography, p.g::geography, ${DEMAND_RADIUS_M}::float8)) as violations,
+          (select coalesce(sum(greatest(g.capacity - g.occupied_stalls - g.reserved_priority_slots, 0)), 0)::int from guidance_points g
+             where g.status = 'active' and g.geom && ST_Expand(p.g, 0.01) and ST_DWithin(g.geom::geography, p.g::geography, ${DEMAND_RADIUS_M}::float8)) as spare
+        from p`,
+  );
+  const place = (value: unknown) => {
+    const v = value ? jsonColumn(value as { id: number; name: string; distance_m: number } | string) : null;
+    return v ? { id: Number(v.id), name: v.name, distance_m: Number(v.distance_m) } : null;
+  };
+  return {
+    nearest_zone: place(row?.zone),
+    nearest_school: place(row?.school),
+    stall_violations: Number(row?.violations ?? 0),
+    spare_stalls_nearby: Number(row?.spare ?? 0),
+    radius_m: DEMAND_RADIUS_M,
+    days: impactDays,
+  };
 }

@@ -41,6 +41,15 @@ export interface CheckResult {
     grid_cells: { count: number; codes: string[] };
     streets: { code: string; name_zh: string; name_en: string }[];
   } | null;
+  /** A guidance point's surroundings (lib/plans/check-guidance-point.ts). */
+  surroundings?: {
+    nearest_zone: { id: number; name: string; distance_m: number } | null;
+    nearest_school: { id: number; name: string; distance_m: number } | null;
+    stall_violations: number;
+    spare_stalls_nearby: number;
+    radius_m: number;
+    days: number;
+  } | null;
 }
 
 /** The server's verdict on the drawing: what must be fixed, what to know, what blocks publishing, and the impact. */
@@ -67,6 +76,7 @@ export function CheckReport({ check, t, locale, onMerge }: { check: CheckResult;
       </div>
     );
   const impact = check.impact;
+  const around = check.surroundings;
   return (
     <div className="check-report" aria-live="polite">
       {list(t.errors, check.errors, "errors", "check-errors")}
@@ -76,6 +86,17 @@ export function CheckReport({ check, t, locale, onMerge }: { check: CheckResult;
         <p className="check-ok" data-testid="check-ok">
           ✓ {t.noProblems}
         </p>
+      )}
+      {around && (
+        <div className="impact" data-testid="surroundings">
+          <h3>{t.surroundings}</h3>
+          <ul className="alternatives">
+            <li>{around.nearest_zone ? fill(t.nearestZone, { name: around.nearest_zone.name, distance: around.nearest_zone.distance_m }) : t.noZoneYet}</li>
+            <li>{around.nearest_school ? fill(t.nearestSchool, { name: around.nearest_school.name, distance: around.nearest_school.distance_m }) : t.noSchool}</li>
+            <li data-testid="demand">{fill(t.demandNearby, { radius: around.radius_m, days: around.days, n: around.stall_violations })}</li>
+            <li>{fill(t.spareNearby, { radius: around.radius_m, n: around.spare_stalls_nearby })}</li>
+          </ul>
+        </div>
       )}
       {impact && (
         <div className="impact" data-testid="impact">
