@@ -25,7 +25,9 @@ export function SignInForm({ t, next, homes }: { t: Messages["auth"]; next: stri
         window.location.assign(next ?? homes[role] ?? "/");
         return;
       }
-      setError(response.status === 401 ? t.wrong : response.status === 429 ? t.throttled : t.failed);
+      // The server words the refusal in the reader's language (and says how long to wait when throttled).
+      const body = (await response.json().catch(() => ({}))) as { error?: string };
+      setError(body.error ?? (response.status === 401 ? t.wrong : response.status === 429 ? t.throttled : t.failed));
     } catch {
       setError(t.failed);
     }

@@ -1,16 +1,10 @@
+import { ZONE_CATEGORY_VALUES } from "../../lib/plans/zone-categories";
 import { pgEnum } from "drizzle-orm/pg-core";
 
 // Enum values are the API's snake_case vocabulary; UI labels live in lib/i18n.
 export const userRole = pgEnum("user_role", ["admin", "planner", "commander", "street_office"]);
 export const registrationStatus = pgEnum("registration_status", ["registered", "unregistered", "deregistered"]);
-export const zoneCategory = pgEnum("zone_category", [
-  "main_road",
-  "admin_centre",
-  "commercial_core",
-  "historic_block",
-  "school_surroundings",
-  "other",
-]);
+export const zoneCategory = pgEnum("zone_category", ZONE_CATEGORY_VALUES);
 /** Shared by no-stall zones and guidance points: the planner workflow draft → active → retired. */
 export const publicationStatus = pgEnum("publication_status", ["draft", "active", "retired"]);
 export const eventCategory = pgEnum("event_category", [

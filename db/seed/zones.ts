@@ -16,6 +16,9 @@ const LEGAL_BASIS: Record<ZoneCategory, string> = {
   commercial_core: "《浙江省综合行政执法条例》；区综合行政执法局商业核心区占道经营管控通告（演示）",
   historic_block: "《浙江省历史文化名城名镇名村保护条例》；历史文化街区保护范围内禁止占道经营（演示）",
   school_surroundings: "《中华人民共和国未成年人保护法》；区综合行政执法局学校周边200米禁止设摊通告（演示）",
+  hospital_surroundings: "《浙江省城市市容和环境卫生管理条例》；区综合行政执法局医院周边禁止设摊通告（演示）",
+  market_surroundings: "《浙江省城市市容和环境卫生管理条例》；区综合行政执法局农贸市场周边占道经营管控通告（演示）",
+  transit_hub_surroundings: "《浙江省城市市容和环境卫生管理条例》；区综合行政执法局交通枢纽周边禁止设摊通告（演示）",
   other: "区综合行政执法局（城管）占道经营管控通告（演示）",
 };
 

@@ -60,6 +60,10 @@ test("a planner draws a zone, fixes an error, previews the impact, publishes it,
   expect(area).toBeGreaterThan(2_500); // 120 × 100 px at z17 (512-px tiles, 0.53 m/px at 28° N) ≈ 63 × 53 m
   expect(area).toBeLessThan(4_500);
   await page.getByTestId("zone-name").fill("E2E night-market ban");
+  // A new zone has no category until the planner picks one; until then it cannot be saved.
+  await expect(page.getByTestId("zone-category")).toHaveValue("");
+  await expect(page.getByTestId("save-draft")).toBeDisabled();
+  await page.getByTestId("zone-category").selectOption("commercial_core");
   await page.screenshot({ path: testInfo.outputPath("plan-drawn.png") });
 
   await page.getByTestId("save-draft").click();
@@ -219,3 +223,27 @@ test("roads are drawn with their names, and a zone edge snaps onto a road centre
   expect(distances[1]).toBeLessThan(0.3);
   expect(distances[2]).toBeGreaterThan(30);
 });
+
+test("drawing does not trip: a narrow strip closes only on its first corner, a shape with no area is cleared with a word", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const spot = await quietSpot(page.request, baseURL!);
+  await page.goto("/plan");
+  await waitForMapIdle(page);
+  await centreOn(page, spot);
+
+  // A strip 300 × 12 px along a road. Its fourth corner is 21 px from the first: Terra Draw's
+  // default 40 px closed the strip there, as a triangle of half the area.
+  await drawPolygon(page, [[-150, -6], [150, -6], [150, 6], [-130, 6]]);
+  await expect(page.getByTestId("area")).toContainText("m²");
+  const area = Number((await page.getByTestId("area").textContent())!.replace(/[^\d]/g, ""));
+  // 300 × 12 px at z17 (0.53 m/px at 28° N) less the 20 px cut corner ≈ 160 × 6.4 m − 34 m² ≈ 990 m².
+  expect(area).toBeGreaterThan(800);
+  expect(area).toBeLessThan(1_200);
+
+  // Three corners on one line: no area. It is removed and the planner told why.
+  await page.getByTestId("new-drawing").click();
+  await drawPolygon(page, [[-100, 0], [0, 0], [100, 0]]);
+  await expect(page.getByTestId("plan-message")).toBeVisible();
+  await expect(page.getByTestId("measurements")).toHaveCount(0);
+});
+

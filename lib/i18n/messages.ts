@@ -2,7 +2,32 @@
  * Every visible string, in both languages. `en` must have exactly the keys of `zh`
  * (the type checker enforces it), so no string can be shown untranslated.
  */
+import type { ZoneCategory } from "@/lib/plans/zone-categories";
 import { GEOS_REASONS_ZH } from "./glossary";
+
+// One name per zone category, used by the detail panels, the planner's form and the legend alike.
+const ZONE_CATEGORY_NAMES_ZH: Record<ZoneCategory, string> = {
+  main_road: "主干道两侧",
+  admin_centre: "行政中心周边",
+  commercial_core: "商业核心区",
+  historic_block: "历史街区",
+  school_surroundings: "学校周边",
+  hospital_surroundings: "医院周边",
+  market_surroundings: "农贸市场周边",
+  transit_hub_surroundings: "交通枢纽周边",
+  other: "其他",
+};
+const ZONE_CATEGORY_NAMES_EN: Record<ZoneCategory, string> = {
+  main_road: "Along a main road",
+  admin_centre: "Around an administrative centre",
+  commercial_core: "Commercial core",
+  historic_block: "Historic block",
+  school_surroundings: "Around a school",
+  hospital_surroundings: "Around a hospital",
+  market_surroundings: "Around a market",
+  transit_hub_surroundings: "Around a transit hub",
+  other: "Other",
+};
 
 const zh = {
   productName: "网格图谱",
@@ -113,7 +138,7 @@ const zh = {
     zoneDashed: "虚线：{draft}或{retired}的禁摊区（可点击查看）",
     eventStatuses: { open: "待处理", in_progress: "处理中", resolved: "已解决", closed: "已关闭" },
     sources: { patrol: "巡查", hotline: "热线", camera: "视频", citizen_app: "市民App", import: "导入" },
-    zoneCategories: { main_road: "主干道", admin_centre: "行政中心周边", commercial_core: "商业核心区", historic_block: "历史街区", school_surroundings: "学校周边", other: "其他" },
+    zoneCategories: ZONE_CATEGORY_NAMES_ZH,
     roadClasses: { arterial: "主干道", secondary: "次干道", local: "支路" },
     significance: "显著 {level}%",
     notSignificant: "不显著",
@@ -422,7 +447,8 @@ const zh = {
     pointForm: "疏导点属性",
     name: "名称",
     category: "类别",
-    categories: { main_road: "主干道", admin_centre: "行政中心", commercial_core: "商业核心区", historic_block: "历史街区", school_surroundings: "学校周边", other: "其他" },
+    categories: ZONE_CATEGORY_NAMES_ZH,
+    chooseCategory: "请选择类别",
     legalBasis: "法律依据",
     validFrom: "生效日期",
     validTo: "失效日期",
@@ -480,7 +506,10 @@ const zh = {
     reloadTheirs: "载入对方的版本",
     applyMine: "在新版本上重新应用我的修改",
     fromRule: "按规则生成",
-    ruleHint: "在地图上点击重点场所加入，然后设定缓冲距离。",
+    ruleHint: "展开本栏后，在地图上点击重点场所加入，然后设定缓冲距离。",
+    buffersApart: "各缓冲区没有连成一片：请选相距更近的场所，或加大缓冲距离",
+    degenerateShape: "图形没有面积（顶点几乎在一条线上），已清除：请重新绘制",
+    bufferMoveOnly: "缓冲区只能整体移动；要改形状请改距离后重新生成",
     ruleSources: "已选重点场所",
     distance: "距离（米）",
     makeZone: "生成禁摊区",
@@ -715,7 +744,7 @@ const en: Messages = {
     zoneDashed: "Dashed: {draft} or {retired} zones (click to see)",
     eventStatuses: { open: "Open", in_progress: "In progress", resolved: "Resolved", closed: "Closed" },
     sources: { patrol: "Patrol", hotline: "Hotline", camera: "Camera", citizen_app: "Citizen app", import: "Import" },
-    zoneCategories: { main_road: "Main road", admin_centre: "Around an administrative centre", commercial_core: "Commercial core", historic_block: "Historic block", school_surroundings: "Around a school", other: "Other" },
+    zoneCategories: ZONE_CATEGORY_NAMES_EN,
     roadClasses: { arterial: "Arterial", secondary: "Secondary", local: "Local" },
     significance: "significant at {level}%",
     notSignificant: "not significant",
@@ -1024,7 +1053,8 @@ const en: Messages = {
     pointForm: "Guidance point",
     name: "Name",
     category: "Category",
-    categories: { main_road: "Main road", admin_centre: "Administrative centre", commercial_core: "Commercial core", historic_block: "Historic block", school_surroundings: "School surroundings", other: "Other" },
+    categories: ZONE_CATEGORY_NAMES_EN,
+    chooseCategory: "Choose a category",
     legalBasis: "Legal basis",
     validFrom: "Valid from",
     validTo: "Valid to",
@@ -1092,7 +1122,10 @@ const en: Messages = {
     reloadTheirs: "Load their version",
     applyMine: "Apply my change on the new version",
     fromRule: "Zone from a rule",
-    ruleHint: "Click POIs on the map to add them, then set the buffer distance.",
+    ruleHint: "With this panel open, click key places on the map to add them, then set the buffer distance.",
+    buffersApart: "The buffers do not join into one shape: pick nearer places or a larger distance",
+    degenerateShape: "The shape has no area (its corners are almost on a line) and was cleared: draw it again",
+    bufferMoveOnly: "A buffer moves as a whole; to change its shape, change the distance and make it again",
     ruleSources: "Selected POIs",
     distance: "Distance (m)",
     makeZone: "Make the zone",

@@ -1,5 +1,6 @@
 import { fill } from "./fill";
 import { FIELD_LABELS_ZH, GEOS_REASONS_ZH, TERMS_ZH } from "./glossary";
+import { VALUE_LABELS_ZH } from "./value-labels";
 import type { Locale } from "./messages";
 import { ACCESS_MESSAGES } from "./server-catalogue/access";
 import { DATA_MESSAGES } from "./server-catalogue/data";
@@ -92,7 +93,7 @@ function paramsInChinese(params: MessageParams): MessageParams {
     if (typeof value !== "string") out[name] = value;
     else if (name === "detail") out[name] = rewordServerText(value, "zh");
     else if (name === "reason") out[name] = geosReasonZh(value);
-    else if (name === "field") out[name] = value.split(".").map((p) => FIELD_LABELS_ZH[p] ?? p).join(" · ");
+    else if (name === "field") out[name] = value.split(".").filter((p) => p !== "properties").map((p) => FIELD_LABELS_ZH[p] ?? p).join(" · ");
     else if (name === "list") out[name] = value.split(", ").map(termZh).join("、");
     else out[name] = termZh(value);
   }
@@ -110,6 +111,7 @@ function geosReasonZh(reason: string): string {
 /** A known word, or a known word followed by a code ("grid cell 330302…" → "网格 330302…"). */
 function termZh(value: string): string {
   if (TERMS_ZH[value]) return TERMS_ZH[value];
+  if (VALUE_LABELS_ZH[value]) return VALUE_LABELS_ZH[value];
   const more = /^and (\d+) more$/.exec(value) ?? /^(.*) and (\d+) more$/.exec(value);
   if (more && more.length === 3) return `${termZh(more[1]!)} 等另外 ${more[2]} 项`;
   const prefixed = /^(API token|grid cell|community|street) (.+)$/.exec(value);

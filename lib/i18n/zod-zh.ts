@@ -1,5 +1,6 @@
 import type { ZodError } from "zod";
 import { FIELD_LABELS_ZH } from "./glossary";
+import { VALUE_LABELS_ZH } from "./value-labels";
 import { matchServerMessage, rewordServerText } from "./server-messages";
 
 type Issue = ZodError["issues"][number];
@@ -8,7 +9,9 @@ const TYPES: Record<string, string> = { string: "文字", number: "数字", bool
 
 /** A validation issue in Chinese: which field, and what is wrong with it, without API jargon. */
 export function zodIssueZh(issue: Issue): string {
-  const field = issue.path.length ? issue.path.map((p) => FIELD_LABELS_ZH[String(p)] ?? String(p)).join(" · ") : "输入";
+  // A GeoJSON body's "properties" is a wrapper, not a field anyone fills in.
+  const path = issue.path.map(String).filter((p) => p !== "properties");
+  const field = path.length ? path.map((p) => FIELD_LABELS_ZH[p] ?? p).join(" · ") : "输入";
   return `${field}：${problem(issue)}`;
 }
 
@@ -24,7 +27,7 @@ function problem(issue: Issue): string {
     case "unrecognized_keys":
       return `不认识的字段：${(i.keys ?? []).join("、")}`;
     case "invalid_value":
-      return `只能是：${(i.values ?? []).map(String).join("、")}`;
+      return `只能是：${(i.values ?? []).map((v) => VALUE_LABELS_ZH[String(v)] ?? String(v)).join("、")}`;
     case "invalid_format":
       return i.format === "date" ? "日期格式不对，应如 2026-11-28" : i.format === "email" ? "邮箱格式不对" : "格式不对";
     default:

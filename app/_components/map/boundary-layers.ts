@@ -14,6 +14,8 @@ export const BOUNDARY_SOURCES = {
   communities: "boundaries-communities",
   cells: "boundaries-grid-cells",
   cellLabels: "boundaries-grid-cell-labels",
+  streetLabels: "boundaries-street-labels",
+  communityLabels: "boundaries-community-labels",
 } as const;
 
 /** The colour of a chosen area's outline (also in the legend). */
@@ -102,7 +104,7 @@ export function boundaryLayers(locale: Locale, overBasemap = false): LayerSpecif
     {
       id: "communities-label",
       type: "symbol",
-      source: BOUNDARY_SOURCES.communities,
+      source: BOUNDARY_SOURCES.communityLabels,
       minzoom: 12.5,
       layout: { "text-field": nameField(locale), "text-size": 12 },
       paint: { "text-color": "#2c4a66", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
@@ -110,7 +112,7 @@ export function boundaryLayers(locale: Locale, overBasemap = false): LayerSpecif
     {
       id: "streets-label",
       type: "symbol",
-      source: BOUNDARY_SOURCES.streets,
+      source: BOUNDARY_SOURCES.streetLabels,
       maxzoom: 13.5,
       layout: { "text-field": nameField(locale), "text-size": ["interpolate", ["linear"], ["zoom"], 10, 12, 13, 16] },
       paint: { "text-color": "#12324f", "text-halo-color": "#ffffff", "text-halo-width": 1.6 },

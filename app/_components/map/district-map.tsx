@@ -7,6 +7,7 @@ import type { MapLayer } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BOUNDARY_SOURCES, boundaryLayers, HIGHLIGHT_LAYERS, highlightFilter } from "./boundary-layers";
 import { GEOMETRY_PROBLEM_COLOUR, overlayFillColour, tileLayerStyles } from "./data-layers";
+import { labelPoints } from "./label-points";
 import { MapLegend } from "./map-legend";
 import { FOOTPRINT_SOURCE, footprintLayers } from "./footprint-layers";
 import { BASEMAP_SOURCE, pmtilesStyle } from "./pmtiles-basemap";
@@ -123,7 +124,12 @@ export function DistrictMap({
     };
     Promise.all([load("streets"), load("communities")])
       .then(([streets, communities]) => {
-        const data = { [BOUNDARY_SOURCES.streets]: streets, [BOUNDARY_SOURCES.communities]: communities };
+        const data = {
+          [BOUNDARY_SOURCES.streets]: streets,
+          [BOUNDARY_SOURCES.communities]: communities,
+          [BOUNDARY_SOURCES.streetLabels]: labelPoints(streets),
+          [BOUNDARY_SOURCES.communityLabels]: labelPoints(communities),
+        };
         for (const [id, collection] of Object.entries(data)) {
           const source = map.getSource(id) as GeoJSONSource | undefined;
           if (source) source.setData(collection);

@@ -4,7 +4,7 @@ import { area as turfArea, featureCollection, length as turfLength, polygonToLin
 import type { Feature, Geometry, Polygon } from "geojson";
 import type { Map as MapLibreMap, VectorTileSource } from "maplibre-gl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ZONE_CATEGORIES } from "@/db/schema/enums";
+import { ZONE_CATEGORY_VALUES } from "@/lib/plans/zone-categories";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { PickedFeature } from "../map/district-map";
 import { CheckReport, type CheckResult } from "./check-report";
@@ -31,7 +31,22 @@ function refreshPlanTiles(map: MapLibreMap | null) {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const emptyZone = () => ({ name: "", category: "commercial_core", legal_basis: "", valid_from: today(), valid_to: "" });
+// No category until the planner chooses one: a default would be saved unnoticed.
+const emptyZone = () => ({ name: "", category: "", legal_basis: "", valid_from: today(), valid_to: "" });
+
+/** The zone category that fits a rule's source places (the most common one among them). */
+const RULE_CATEGORY: Record<string, string> = {
+  school: "school_surroundings",
+  hospital: "hospital_surroundings",
+  market: "market_surroundings",
+  transit_hub: "transit_hub_surroundings",
+  admin_centre: "admin_centre",
+};
+function ruleCategory(sources: { category: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const s of sources) counts.set(RULE_CATEGORY[s.category] ?? "other", (counts.get(RULE_CATEGORY[s.category] ?? "other") ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "other";
+}
 const emptyPoint = () => ({ name: "", capacity: "10", opening_hours: "", allowed_goods: "", reserved_priority_slots: "0" });
 
 /**
@@ -57,13 +72,19 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [conflict, setConflict] = useState<{ mine: number; current: SavedPlan } | null>(null);
   const [note, setNote] = useState("");
-  const [ruleIds, setRuleIds] = useState<{ id: number; name: string }[]>([]);
+  const [ruleIds, setRuleIds] = useState<{ id: number; name: string; category: string }[]>([]);
+  // Map clicks on places feed the rule only while its panel is open.
+  const [ruleOpen, setRuleOpen] = useState(false);
   const [distance, setDistance] = useState("200");
 
   const geometry = draw.drawing?.geometry ?? null;
   const kind: Kind = geometry?.type === "Point" || (!geometry && draw.mode === "point") ? "point" : editing?.kind ?? "zone";
 
   useEffect(() => onDrawingChange(draw.mode !== "static" && draw.mode !== "select"), [draw.mode, onDrawingChange]);
+  // A shape with no area was removed as soon as it was finished: say why it vanished.
+  useEffect(() => {
+    if (draw.rejected) setMessage({ text: t.degenerateShape, error: true });
+  }, [draw.rejected, t.degenerateShape]);
 
   // Live measurement in the browser; the server's numbers arrive with the check.
   const measured = useMemo(() => {
@@ -114,10 +135,11 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
 
   // Clicking a POI while making a zone from a rule adds it to the rule's sources.
   useEffect(() => {
-    if (picked?.layer !== "pois-circle") return;
+    if (!ruleOpen || picked?.layer !== "pois-circle") return;
     const id = Number(picked.properties.id);
-    setRuleIds((ids) => (ids.some((x) => x.id === id) ? ids : [...ids, { id, name: String(picked.properties.name ?? id) }]));
-  }, [picked]);
+    const source = { id, name: String(picked.properties.name ?? id), category: String(picked.properties.category ?? "other") };
+    setRuleIds((ids) => (ids.some((x) => x.id === id) ? ids : [...ids, source]));
+  }, [picked, ruleOpen]);
 
   const body = useCallback((): Record<string, unknown> => {
     if (kind === "zone") {
@@ -233,9 +255,11 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
     const result = await planApi<{ geometry: Geometry }>("POST", "/api/zones/from-rule", { source: "pois", ids: ruleIds.map((r) => r.id), distance_m: Number(distance) });
     if (result.status !== 200) return setMessage({ text: result.body.error ?? `HTTP ${result.status}`, error: true });
     const g = result.body.geometry;
-    if (g.type === "MultiPolygon" && g.coordinates.length === 1) draw.load({ type: "Feature", geometry: { type: "Polygon", coordinates: g.coordinates[0]! }, properties: {} });
-    else setMessage({ text: "the buffers do not join into one shape; pick nearer POIs or a larger distance", error: true });
-    if (!zone.name) setZone((z) => ({ ...z, name: `${ruleIds.map((r) => r.name).join("、")} ${distance} m`, category: "school_surroundings" }));
+    // A buffer is moved as a whole, not reshaped through its dozens of vertices.
+    if (g.type === "MultiPolygon" && g.coordinates.length === 1) draw.load({ type: "Feature", geometry: { type: "Polygon", coordinates: g.coordinates[0]! }, properties: {} }, "buffer");
+    else return setMessage({ text: t.buffersApart, error: true });
+    setMessage({ text: t.bufferMoveOnly });
+    setZone((z) => ({ ...z, name: z.name || `${ruleIds.map((r) => r.name).join("、")} ${distance} ${locale === "zh" ? "米" : "m"}`, category: ruleCategory(ruleIds) }));
   }
 
   /** Merge the drawing with an overlapping active zone: the union becomes the drawing. */
@@ -328,8 +352,11 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
           </label>
           <label>
             {t.category}
-            <select value={zone.category} onChange={(e) => setZone({ ...zone, category: e.target.value })}>
-              {ZONE_CATEGORIES.map((c) => (
+            <select value={zone.category} onChange={(e) => setZone({ ...zone, category: e.target.value })} data-testid="zone-category" required>
+              <option value="" disabled>
+                {t.chooseCategory}
+              </option>
+              {[...ZONE_CATEGORY_VALUES.filter((c) => c !== "other"), "other" as const].map((c) => (
                 <option key={c} value={c}>
                   {t.categories[c]}
                 </option>
@@ -383,7 +410,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       {check && <CheckReport check={check} t={t} locale={locale} onMerge={kind === "zone" ? mergeWith : undefined} />}
 
       <div className="plan-actions">
-        <button type="button" onClick={() => save()} disabled={!geometry || busy || !check?.valid} data-testid="save-draft">
+        <button type="button" onClick={() => save()} disabled={!geometry || busy || !check?.valid || (kind === "zone" && !zone.category)} title={kind === "zone" && !zone.category ? t.chooseCategory : undefined} data-testid="save-draft">
           {busy ? t.saving : t.saveDraft}
         </button>
         <label>
@@ -418,7 +445,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
         </div>
       )}
 
-      <details className="rule-panel">
+      <details className="rule-panel" onToggle={(e) => setRuleOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{t.fromRule}</summary>
         <p className="hint">{t.ruleHint}</p>
         <p>
