@@ -57,7 +57,7 @@ for (const [role, paths] of Object.entries(PAGES) as [DemoRole, string[]][]) {
 }
 
 test("the Chinese UI says what went wrong in Chinese: a wrong password, a bad import row", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ locale: "zh-CN" });
+  const context = await browser.newContext({ locale: "zh-CN", storageState: { cookies: [], origins: [] } });
   await context.addCookies([{ name: "ga-lang", value: "zh", url: baseURL! }]);
   const page = await context.newPage();
   await page.goto("/sign-in");

@@ -8,10 +8,10 @@ import { hashPassword, passwordProblem } from "./passwords";
 
 /** One account per role, for trying Grid Atlas. 五马街道 is the street office's street. */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: UserRole; streetCode: string | null }[] = [
-  { email: "admin@demo.local", displayName: "Demo admin 演示管理员", role: "admin", streetCode: null },
-  { email: "planner@demo.local", displayName: "Demo planner 演示规划人员", role: "planner", streetCode: null },
-  { email: "commander@demo.local", displayName: "Demo commander 演示指挥中心", role: "commander", streetCode: null },
-  { email: "wuma@demo.local", displayName: "五马街道 street office", role: "street_office", streetCode: "330302006000" },
+  { email: "admin@demo.local", displayName: "演示管理员", role: "admin", streetCode: null },
+  { email: "planner@demo.local", displayName: "演示规划人员", role: "planner", streetCode: null },
+  { email: "commander@demo.local", displayName: "演示指挥中心值班员", role: "commander", streetCode: null },
+  { email: "wuma@demo.local", displayName: "五马街道工作人员", role: "street_office", streetCode: "330302006000" },
 ];
 
 /**

@@ -123,7 +123,8 @@ function OverlayLegend({ t, overlay, format }: { t: Messages; overlay: OverlayDa
     );
   }
   if (overlay.kind === "coverage") {
-    const labels = { atTarget: d.atTarget, gap5: `${d.belowTarget} ≤ 5 pt`, gap15: `${d.belowTarget} 5–15 pt`, gapMore: `${d.belowTarget} > 15 pt`, noRentals: d.noRentals };
+    // The same class names as the monthly report, so the map and the PDF read alike.
+    const labels = t.report.classes;
     return (
       <div className="legend-block" data-testid="legend-coverage">
         <h3>{d.overlays.coverage}</h3>
