@@ -809,7 +809,7 @@ const en: Messages = {
     count: "Events",
     z: "z",
     p: "Significance",
-    significant: "significant {level}%",
+    significant: "{level} %",
     pHover: "p (FDR-adjusted) = {p}",
     details: "Details",
     close: "Close",

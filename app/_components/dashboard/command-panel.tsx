@@ -3,6 +3,7 @@
 import type { FeatureCollection } from "geojson";
 import type { ViewState } from "@/lib/dashboard/view-state";
 import { fill } from "@/lib/i18n/fill";
+import { compactPlaceName } from "@/lib/i18n/place-name";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
 import type { Bounds } from "../map/district-map";
@@ -63,7 +64,7 @@ export function CommandPanel({
               const bbox = geometryBbox(f.geometry);
               return (
                 <tr key={String(p.code)}>
-                  <td title={String(p.code)}>{String(locale === "zh" ? p.name_zh : p.name_en)}</td>
+                  <td title={`${String(locale === "zh" ? p.name_zh : p.name_en)} · ${String(p.code)}`}>{compactPlaceName(String(locale === "zh" ? p.name_zh : p.name_en), locale)}</td>
                   <td>{number.format(Number(p.count))}</td>
                   <td>{state.overlay === "hotspots" ? number.format(Number(p.gi_z)) : t.emerging[p.category as keyof typeof t.emerging]}</td>
                   {state.overlay === "hotspots" && <td title={fill(t.pHover, { p: Number(p.gi_p_fdr).toExponential(2) })}>{significance(Number(p.gi_p_fdr), t)}</td>}

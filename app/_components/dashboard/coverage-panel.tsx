@@ -1,5 +1,6 @@
 "use client";
 
+import { compactPlaceName } from "@/lib/i18n/place-name";
 import { useEffect, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import { toCsv } from "@/lib/csv/to-csv";
@@ -216,7 +217,7 @@ export function CoveragePanel({
               const below = (m.gap ?? 0) > 1e-12;
               return (
                 <tr key={r.code} className={below ? "below" : undefined} onClick={() => r.bbox && onZoom(r.bbox, r.code)}>
-                  <td title={r.code}>{locale === "zh" ? r.name_zh : r.name_en}</td>
+                  <td title={`${locale === "zh" ? r.name_zh : r.name_en} · ${r.code}`}>{compactPlaceName(locale === "zh" ? r.name_zh : r.name_en, locale)}</td>
                   <td>{pct(m.rate)}</td>
                   <td title={targetSource(targets?.[state.metric], t)}>{pct(m.target)}</td>
                   <td>{m.gap === null ? "–" : below ? `−${(m.gap * 100).toFixed(1)}` : "✓"}</td>
