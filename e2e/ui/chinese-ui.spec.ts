@@ -9,7 +9,7 @@ import { waitForMapIdle } from "../helpers";
  */
 const PAGES: Record<DemoRole, string[]> = {
   admin: ["/", "/setup", "/admin", "/admin/audit"],
-  planner: ["/plan?layers=no-stall-zones,guidance-points,pois", "/import"],
+  planner: ["/plan?layers=no-stall-zones,guidance-points,pois", "/plan?edit=zone:1", "/import"],
   commander: ["/command?overlay=hotspots", "/command?overlay=emerging"],
   street_office: ["/coverage", "/?layers=rental-buildings,events"],
 };

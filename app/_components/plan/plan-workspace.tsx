@@ -326,7 +326,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       )}
       {editing && (
         <p className="muted" data-testid="editing">
-          {t.editing.replace("{id}", String(editing.id)).replace("{version}", String(editing.version))} · {editing.status}
+          {t.editing.replace("{id}", String(editing.id)).replace("{version}", String(editing.version))} · {statusWord(editing.status, t)}
         </p>
       )}
 
@@ -432,7 +432,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
           <h3 id="conflict-title">{t.conflictTitle}</h3>
           <p>{t.conflictBody.replace("{mine}", String(conflict.mine)).replace("{theirs}", String(conflict.current.properties.version))}</p>
           <p className="muted">
-            {String(conflict.current.properties.name)} · {conflict.current.properties.status}
+            {String(conflict.current.properties.name)} · {statusWord(String(conflict.current.properties.status), t)}
           </p>
           <div className="row">
             <button type="button" onClick={() => { loadSaved(conflict.current, kind); setConflict(null); }} data-testid="reload-theirs">
@@ -468,4 +468,9 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       <PlanHistory map={map} t={t} editing={editing ? { base: BASE[editing.kind], id: editing.id, version: editing.version } : null} />
     </section>
   );
+}
+
+/** A plan's status in words (草稿 / 生效 / 已废止). */
+function statusWord(status: string, t: Messages["plan"]): string {
+  return (t.versionStatuses as Record<string, string>)[status] ?? status;
 }
