@@ -72,6 +72,18 @@ const failure = async (p: Promise<unknown>): Promise<{ status: number; message: 
 };
 
 describe(`building checks (${process.env.TEST_DB ?? "embedded"})`, () => {
+  it("a routine check does not invent a signing date for a letter signed on an unknown day", async () => {
+    await withTestDistrict(database.db, 22, async (tx) => {
+      const b = await pickBuilding(tx, sql`b.responsibility_letter_signed`);
+      await tx.execute(sql`update rental_buildings set letter_signed_on = null where code = ${b.code}`);
+      const office: Actor = actorWithRole("street_office", b.street);
+      const checkedOn = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const result = await recordBuildingCheck(tx, office, b.code, clean(checkedOn, 0, { letter_signed: true }));
+      expect(result.building).toMatchObject({ responsibility_letter_signed: true, letter_signed_on: null });
+      expect(result.check).toMatchObject({ letter_signed: true, letter_signed_on: null });
+    });
+  });
+
   it("a check updates the building and the live figures at once", async () => {
     await withTestDistrict(database.db, 21, async (tx) => {
       const b = await pickBuilding(tx, sql`not b.responsibility_letter_signed`);

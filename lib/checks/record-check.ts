@@ -72,9 +72,9 @@ export async function recordBuildingCheck(
             where b.code = ${code} and ${cellScope(actor)} for update of b`,
       );
       if (!locked) throw new NotFoundError().as("building.not_found", { code });
-      const building = await queryOne<{ id: number; units: number; first_known: string; last_check: string | null; letter_signed_on: string | null; empty_since: string | null }>(
+      const building = await queryOne<{ id: number; units: number; first_known: string; last_check: string | null; letter_signed: boolean; letter_signed_on: string | null; empty_since: string | null }>(
         t,
-        sql`select b.id, b.units, b.letter_signed_on::text as letter_signed_on, b.empty_since::text as empty_since,
+        sql`select b.id, b.units, b.responsibility_letter_signed as letter_signed, b.letter_signed_on::text as letter_signed_on, b.empty_since::text as empty_since,
                    (least(b.created_at, (select min(h.valid_from) from rental_building_history h where h.building_id = b.id))
                       at time zone 'Asia/Shanghai')::date::text as first_known,
                    (select max(c.checked_on)::text from building_checks c where c.building_id = b.id) as last_check
@@ -83,7 +83,12 @@ export async function recordBuildingCheck(
       if (!building) throw new NotFoundError(`no rental building ${code}`);
       validate(input, building, today);
 
-      const letterOn = input.letter_signed ? (input.letter_signed_on ?? building.letter_signed_on ?? input.checked_on) : null;
+      // The signing date: the one given; else the one known; else, for a letter signed at this
+      // visit (unsigned before), the check's day. A letter already signed on an unknown day keeps
+      // an unknown day: a routine check does not invent one.
+      const letterOn = input.letter_signed
+        ? (input.letter_signed_on ?? building.letter_signed_on ?? (building.letter_signed ? null : input.checked_on))
+        : null;
       const emptySince = input.empty ? (building.empty_since ?? input.checked_on) : null;
       // The inspection event happens on the check's day, at noon China time, never in the future.
       const at = new Date(Math.min(now.getTime(), chinaMidnight(input.checked_on).getTime() + 12 * 3600_000));

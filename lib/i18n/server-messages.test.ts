@@ -77,6 +77,7 @@ describe("server messages", () => {
     expect(zh("units: Too big: expected number to be <=500")).toBe("套数：不能大于 500");
     expect(zh("address: Invalid input: expected string, received undefined")).toBe("地址：缺少此项");
     expect(zh("row: rented_units is more than units")).toBe("已出租套数多于总套数");
+    expect(zh("this database still holds the generated demo district: what you import will mix with it (remove the demo on /setup first)")).toMatch(/^数据库中仍有自动生成的演示辖区/);
     expect(zh("street 330302099 does not exist: import streets first")).toBe("街道 330302099 不存在：请先导入街道");
     expect(zh("1.5 % (120 m²) lies outside community 330302001001")).toBe("有 1.5%（120 平方米）在社区 330302001001 之外");
     expect(zh("the import was not written (nothing changed): no row was accepted: nothing to commit")).toBe("导入没有写入（什么都没有改动）：没有一行通过检查：没有可以提交的内容");

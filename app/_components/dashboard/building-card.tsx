@@ -1,5 +1,6 @@
 "use client";
 
+import { chinaDate } from "@/lib/time/china-date";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { FIVE_RULES, RULE_OUTCOMES, type RuleColumn } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
@@ -52,7 +53,7 @@ const newKey = () => (typeof crypto.randomUUID === "function" ? crypto.randomUUI
 
 const isBroken = (rule: (typeof FIVE_RULES)[number], value: unknown) => value === rule.broken;
 const ruleMark = (n: number) => "①②③④⑤"[n - 1];
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const chinaToday = () => chinaDate();
 
 /**
  * A rental building as a street office works on it: its register entry in words, the five rules

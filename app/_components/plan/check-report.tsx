@@ -125,7 +125,7 @@ export function CheckReport({ check, t, locale, onMerge }: { check: CheckResult;
               <ul className="alternatives">
                 {impact.nearest_alternatives.map((a) => (
                   <li key={a.id}>
-                    {a.name} — {a.distance_m} m, {a.spare} {t.spare}
+                    {a.name} — {a.distance_m} {t.metres}{locale === "zh" ? "，" : ", "}{a.spare} {t.spare}
                   </li>
                 ))}
               </ul>

@@ -10,6 +10,8 @@ import type { PickedFeature } from "../map/district-map";
 import { CheckReport, type CheckResult } from "./check-report";
 import { PlanHistory } from "./plan-history";
 import { planApi, type PlanBase, type SavedPlan } from "./plan-api";
+import { chinaDate } from "@/lib/time/china-date";
+import { freeAreaPadding } from "../map/free-area";
 import { feature, showPlanOverlay } from "./plan-overlays";
 import { useTerraDraw, type DrawMode } from "./use-terra-draw";
 
@@ -30,7 +32,8 @@ function refreshPlanTiles(map: MapLibreMap | null) {
   }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+// A zone takes effect on the district's date (China time), not UTC's: before 08:00 they differ.
+const today = () => chinaDate();
 // No category until the planner chooses one: a default would be saved unnoticed.
 const emptyZone = () => ({ name: "", category: "", legal_basis: "", valid_from: today(), valid_to: "" });
 
@@ -159,13 +162,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       const g = saved.geometry;
       const drawable = g.type === "MultiPolygon" && g.coordinates.length === 1 ? ({ type: "Polygon", coordinates: g.coordinates[0]! } as Polygon) : g;
       if (drawable.type === "Polygon" || drawable.type === "Point") draw.load({ type: "Feature", geometry: drawable, properties: {} });
-      // Bring it into view.
-      const coords: number[][] = drawable.type === "Point" ? [drawable.coordinates] : drawable.type === "Polygon" ? drawable.coordinates.flat() : [];
-      if (map && coords.length) {
-        const xs = coords.map((c) => c[0]!);
-        const ys = coords.map((c) => c[1]!);
-        map.fitBounds([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], { padding: { top: 80, bottom: 80, left: 380, right: 80 }, maxZoom: 17, duration: 0 });
-      }
+      bringIntoView(map, drawable);
       const p = saved.properties;
       if (as === "zone") {
         setZone({ name: String(p.name), category: String(p.category), legal_basis: String(p.legal_basis ?? ""), valid_from: String(p.valid_from), valid_to: p.valid_to ? String(p.valid_to) : "" });
@@ -256,8 +253,10 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
     if (result.status !== 200) return setMessage({ text: result.body.error ?? `HTTP ${result.status}`, error: true });
     const g = result.body.geometry;
     // A buffer is moved as a whole, not reshaped through its dozens of vertices.
-    if (g.type === "MultiPolygon" && g.coordinates.length === 1) draw.load({ type: "Feature", geometry: { type: "Polygon", coordinates: g.coordinates[0]! }, properties: {} }, "buffer");
-    else return setMessage({ text: t.buffersApart, error: true });
+    if (g.type !== "MultiPolygon" || g.coordinates.length !== 1) return setMessage({ text: t.buffersApart, error: true });
+    const buffer: Polygon = { type: "Polygon", coordinates: g.coordinates[0]! };
+    draw.load({ type: "Feature", geometry: buffer, properties: {} }, "buffer");
+    bringIntoView(map, buffer);
     setMessage({ text: t.bufferMoveOnly });
     setZone((z) => ({ ...z, name: z.name || `${ruleIds.map((r) => r.name).join("、")} ${distance} ${locale === "zh" ? "米" : "m"}`, category: ruleCategory(ruleIds) }));
   }
@@ -449,7 +448,9 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
         <summary>{t.fromRule}</summary>
         <p className="hint">{t.ruleHint}</p>
         <p>
-          {t.ruleSources}: {ruleIds.map((r) => r.name).join("、") || "—"}{" "}
+          {t.ruleSources}
+          {t.listColon}
+          {ruleIds.map((r) => r.name).join("、") || "—"}{" "}
           {ruleIds.length > 0 && (
             <button type="button" className="link-button" onClick={() => setRuleIds([])}>
               {t.clear}
@@ -473,4 +474,13 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
 /** A plan's status in words (草稿 / 生效 / 已废止). */
 function statusWord(status: string, t: Messages["plan"]): string {
   return (t.versionStatuses as Record<string, string>)[status] ?? status;
+}
+
+/** Fit a drawing into the part of the map the panel and legend leave free. */
+function bringIntoView(map: MapLibreMap | null, geometry: Geometry) {
+  const coords: number[][] = geometry.type === "Point" ? [geometry.coordinates] : geometry.type === "Polygon" ? geometry.coordinates.flat() : [];
+  if (!map || coords.length === 0) return;
+  const xs = coords.map((c) => c[0]!);
+  const ys = coords.map((c) => c[1]!);
+  map.fitBounds([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], { padding: freeAreaPadding(map.getContainer(), 60), maxZoom: 17, duration: 0 });
 }

@@ -60,6 +60,10 @@ export const IMPORT_MESSAGES = {
     en: "record counts differ: {shapes} shapes (.shx) but {rows} attribute rows (.dbf)",
     zh: "记录数不一致：{shapes} 个图形（.shx），但有 {rows} 行属性（.dbf）",
   },
+  "import.demo_mix": {
+    en: "this database still holds the generated demo district: what you import will mix with it (remove the demo on /setup first)",
+    zh: "数据库中仍有自动生成的演示辖区：导入的数据会与之混在一起（请先在“区情设置”中删除演示数据）",
+  },
   "shp.encoding_cpg": { en: "attributes read as {encoding} (from .cpg)", zh: "属性按 {encoding} 编码读取（依据 .cpg）" },
   "shp.encoding": { en: "attributes read as {encoding}", zh: "属性按 {encoding} 编码读取" },
   "shp.no_prj": {

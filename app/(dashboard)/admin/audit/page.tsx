@@ -8,7 +8,7 @@ import { Forbidden } from "../../forbidden";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requirePageActor();
-  const { t } = await getMessages();
+  const { locale, t } = await getMessages();
   const a = t.admin;
   if (!can(actor, "read:audit")) {
     return <Forbidden t={t.auth} role={actor.role} />;
@@ -19,6 +19,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const entries = await listAudit((await getDatabase()).db, actor, q);
   const older = entries.length === q.limit ? new URLSearchParams({ ...raw, before: String(entries[entries.length - 1]!.id) }) : null;
   const show = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
+  // Times as the district reads them (China time), actions and records in words; the raw code
+  // stays on hover for whoever searches the log by it.
+  const when = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
+  const actionWord = (action: string) => (a.auditActions as Record<string, string>)[action] ?? action;
+  const entityWord = (entity: string) => (a.auditEntities as Record<string, string>)[entity] ?? entity;
   return (
     <div className="admin-page" data-testid="audit-page">
       <h1>{a.auditTitle}</h1>
@@ -52,7 +57,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <table className="admin-table" data-testid="audit-table">
           <thead>
             <tr>
-              <th>{a.auditAt}</th>
+              <th>
+                {a.auditAt}
+                {locale === "zh" ? `（${a.auditTimeNote}）` : ` (${a.auditTimeNote})`}
+              </th>
               <th>{a.auditActor}</th>
               <th>{a.auditAction}</th>
               <th>{a.auditEntity}</th>
@@ -62,11 +70,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{e.at.slice(0, 19)}</td>
+                <td title={e.at}>{Number.isNaN(Date.parse(e.at)) ? e.at.slice(0, 19) : when.format(new Date(e.at))}</td>
                 <td>{e.actor}</td>
-                <td>{e.action}</td>
-                <td>
-                  {e.entity}
+                <td title={e.action}>{actionWord(e.action)}</td>
+                <td title={e.entity}>
+                  {entityWord(e.entity)}
                   {e.entity_id ? ` ${e.entity_id}` : ""}
                 </td>
                 <td>
