@@ -7,6 +7,7 @@ import { DATA_MESSAGES } from "./server-catalogue/data";
 import { HTTP_MESSAGES } from "./server-catalogue/http";
 import { IMPORT_MESSAGES } from "./server-catalogue/imports";
 import { PLAN_MESSAGES } from "./server-catalogue/plans";
+import { VALIDATION_MESSAGES } from "./server-catalogue/validation";
 import { WORK_MESSAGES } from "./server-catalogue/work";
 
 /**
@@ -27,6 +28,7 @@ export const SERVER_MESSAGES = {
   ...PLAN_MESSAGES,
   ...IMPORT_MESSAGES,
   ...DATA_MESSAGES,
+  ...VALIDATION_MESSAGES,
 } as const;
 
 export type ServerMessageCode = keyof typeof SERVER_MESSAGES;
@@ -55,7 +57,7 @@ const PATTERNS: Pattern[] = (Object.keys(SERVER_MESSAGES) as ServerMessageCode[]
     for (const m of template.matchAll(/\{(\w+)\}/g)) {
       source += escapeRegex(template.slice(last, m.index));
       const name = m[1]!;
-      source += seen.has(name) ? `\\k<${name}>` : `(?<${name}>[\\s\\S]+?)`;
+      source += seen.has(name) ? `\\k<${name}>` : `(?<${name}>[\\s\\S]*?)`;
       seen.add(name);
       last = m.index + m[0].length;
     }

@@ -422,7 +422,7 @@ export async function commitImport(db: Db, actor: Actor, id: string): Promise<Im
       const locked = await queryOne<{ status: string }>(t, sql`select status from imports where id = ${id}::uuid for update`);
       if (locked?.status !== "ready") throw new HttpError(409, `this import is ${locked?.status} now`);
       await t.execute(IMPORT_TARGETS[job.layer].commit(id, job.mode));
-      if (job.layer === "no-stall-zones" || job.layer === "guidance-points") await recordInitialVersions(t, `imported from ${job.file_name}`, actor.label);
+      if (job.layer === "no-stall-zones" || job.layer === "guidance-points") await recordInitialVersions(t, job.file_name, actor.label); // the version's action already says "import"
       await t.execute(sql`update imports set status = 'committed', updated_at = now() where id = ${id}::uuid`);
       await t.execute(sql`delete from import_rows where import_id = ${id}::uuid`);
       await appendAudit(t, actor, {

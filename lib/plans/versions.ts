@@ -25,7 +25,7 @@ export async function appendVersion(db: Db, kind: PlanKind, id: number, action: 
 }
 
 /** First history entries for rows that have none (the generated demo plans). */
-export async function recordInitialVersions(db: Db, note = "generated demo data", actor = "system"): Promise<void> {
+export async function recordInitialVersions(db: Db, note = "演示数据（自动生成）", actor = "system"): Promise<void> {
   for (const kind of ["zone", "guidance_point"] as const) {
     const since = kind === "zone" ? sql`least(t.created_at, t.valid_from::timestamptz)` : sql`t.created_at`;
     await db.execute(

@@ -68,7 +68,7 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
           {users.map((u) => (
             <tr key={u.id}>
               <td>{u.email}</td>
-              <td>{u.display_name}</td>
+              <td data-user-text>{u.display_name}</td>
               <td>{t.auth.roles[u.role]}</td>
               <td>{streetName(u.street_code)}</td>
               <td>{u.disabled ? a.disabled : a.active}</td>
@@ -127,7 +127,7 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
         <tbody>
           {tokens.map((k) => (
             <tr key={k.id}>
-              <td>
+              <td data-user-text>
                 ga_{k.id}_… {k.name}
               </td>
               <td>{t.auth.roles[k.role]}</td>

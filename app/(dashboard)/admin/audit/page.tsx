@@ -78,7 +78,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {e.entity_id ? ` ${e.entity_id}` : ""}
                 </td>
                 <td>
-                  <pre>
+                  {/* The stored change, verbatim: an audit trail shows what was written, field names and all. */}
+                  <pre data-record>
                     {e.before !== null ? `− ${show(e.before)}\n` : ""}
                     {e.after !== null ? `+ ${show(e.after)}` : ""}
                   </pre>
