@@ -31,7 +31,7 @@ test("an admin reads the district set-up, records a target and checks a grid imp
   await expect(page.getByTestId("target-patrol")).toContainText("本区自定");
   // The demo district is marked for removal, but not by a demo account (those go with it).
   await expect(page.getByTestId("demo-counts")).toContainText("网格 1,500、社区 150、街道 14");
-  await expect(page.getByTestId("demo-blockers")).toContainText("demo account");
+  await expect(page.getByTestId("demo-blockers")).toContainText("您正在使用演示账号登录");
   await expect(page.getByTestId("demo-remove")).toBeDisabled();
 
   // A target from a far date, so no other test's coverage changes.
