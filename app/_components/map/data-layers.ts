@@ -9,7 +9,7 @@ export const CATEGORY_COLOURS: Record<string, string> = {
   stall_violation: "#e66101",
   complaint: "#5e3c99",
   fire_hazard: "#b2182b",
-  unlicensed_business: "#fdb863",
+  unlicensed_business: "#b8860b", // dark goldenrod: the pale #fdb863 was unreadable as chart legend text
   illegal_structure: "#8c510a",
   patrol_checkin: "#1b9e77",
   inspection: "#4393c3",
