@@ -22,7 +22,7 @@ const RAW_VALUES = [
   "rental_status", "citizen_app", "in_progress", "hotline", "null", "undefined", "NaN",
 ];
 /** Names that stay as they are in Chinese text: products, methods, formats, units. */
-const ALLOWED_ENGLISH = /Getis-Ord|Gi\*|FDR|PostgreSQL|PostGIS|PGlite|MapLibre|OpenStreetMap|CSV|PNG|PDF|GeoJSON|Shapefile|KML|WGS\s?84|GCJ-02|CGCS2000|H3|UTC|ETag|API|OGC|\S+@\S+|https?:\/\/\S+|[\w.-]+\.(?:geojson|json|csv|kml|zip|local)\b/g;
+const ALLOWED_ENGLISH = /npm run \S+|Getis-Ord|Gi\*|FDR|PostgreSQL|PostGIS|PGlite|MapLibre|OpenStreetMap|CSV|PNG|PDF|GeoJSON|Shapefile|KML|WGS\s?84|GCJ-02|CGCS2000|H3|UTC|ETag|API|OGC|\S+@\S+|https?:\/\/\S+|[\w.-]+\.(?:geojson|json|csv|kml|zip|local)\b/g;
 const ENGLISH_SENTENCE = /[A-Za-z]{3,}(?:[\s,:;'-]+[A-Za-z]{3,}){2,}/;
 
 async function chinesePage(browser: Browser, role: DemoRole, baseURL: string): Promise<Page> {
