@@ -1,6 +1,7 @@
 "use client";
 
 import { fill } from "@/lib/i18n/fill";
+import type { PointSurroundings } from "@/lib/plans/check-guidance-point";
 import type { Messages } from "@/lib/i18n/messages";
 
 /**
@@ -41,15 +42,8 @@ export interface CheckResult {
     grid_cells: { count: number; codes: string[] };
     streets: { code: string; name_zh: string; name_en: string }[];
   } | null;
-  /** A guidance point's surroundings (lib/plans/check-guidance-point.ts). */
-  surroundings?: {
-    nearest_zone: { id: number; name: string; distance_m: number } | null;
-    nearest_school: { id: number; name: string; distance_m: number } | null;
-    stall_violations: number;
-    spare_stalls_nearby: number;
-    radius_m: number;
-    days: number;
-  } | null;
+  /** A guidance point's surroundings. */
+  surroundings?: PointSurroundings | null;
 }
 
 /** The server's verdict on the drawing: what must be fixed, what to know, what blocks publishing, and the impact. */
