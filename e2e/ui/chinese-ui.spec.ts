@@ -83,3 +83,22 @@ test("the Chinese UI says what went wrong in Chinese: a wrong password, a bad im
   await expect(planner.getByTestId("import-report")).toContainText("图形是线，这里需要点");
   await planner.context().close();
 });
+
+test("search finds a cell by the name the tables show, closes on Enter, and outlines the cell", async ({ browser, baseURL }) => {
+  const page = await chinesePage(browser, "street_office", baseURL!);
+  const communities = (await (await page.request.get("/api/boundaries/communities")).json()).features as { properties: { code: string; name_zh: string } }[];
+  const yunan = communities.find((c) => c.properties.name_zh === "云安社区");
+  expect(yunan).toBeDefined();
+  const cell = `${yunan!.properties.code}011`;
+  await page.goto("/coverage");
+  await waitForMapIdle(page);
+  await page.getByTestId("place-search").fill("云安社区 011");
+  await expect(page.getByTestId("search-results")).toContainText("云安社区 011");
+  await page.getByTestId("place-search").press("Enter");
+  await expect(page.getByTestId("search-results")).toHaveCount(0);
+  const outlined = () =>
+    page.evaluate(() => JSON.stringify((window as unknown as { __gridAtlasMap: { getFilter(id: string): unknown } }).__gridAtlasMap.getFilter("highlight-cell")));
+  await expect.poll(outlined).toBe(JSON.stringify(["==", ["get", "code"], cell]));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __gridAtlasMap: { getZoom(): number } }).__gridAtlasMap.getZoom())).toBeGreaterThan(13.5);
+  await page.context().close();
+});
