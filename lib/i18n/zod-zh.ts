@@ -1,7 +1,7 @@
 import type { ZodError } from "zod";
 import { FIELD_LABELS_ZH } from "./glossary";
 import { VALUE_LABELS_ZH } from "./value-labels";
-import { matchServerMessage, rewordServerText } from "./server-messages";
+import { rewordServerText } from "./server-messages";
 
 type Issue = ZodError["issues"][number];
 
@@ -32,6 +32,7 @@ function problem(issue: Issue): string {
       return i.format === "date" ? "日期格式不对，应如 2026-11-28" : i.format === "email" ? "邮箱格式不对" : "格式不对";
     default:
       // A rule of our own (a refine): its English message is catalogued, or a general phrase.
-      return matchServerMessage(i.message) ? rewordServerText(i.message, "zh") : "填写有误";
+      const worded = rewordServerText(i.message, "zh");
+      return worded !== i.message ? worded : "填写有误";
   }
 }

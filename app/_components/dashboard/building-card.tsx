@@ -53,7 +53,6 @@ const newKey = () => (typeof crypto.randomUUID === "function" ? crypto.randomUUI
 
 const isBroken = (rule: (typeof FIVE_RULES)[number], value: unknown) => value === rule.broken;
 const ruleMark = (n: number) => "①②③④⑤"[n - 1];
-const chinaToday = () => chinaDate();
 
 /**
  * A rental building as a street office works on it: its register entry in words, the five rules
@@ -190,7 +189,7 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
 
 function CheckForm({ code, building, t, locale, onSaved }: { code: string; building: Building; t: Work; locale: Locale; onSaved: (message: string) => Promise<void> }) {
   const [found, setFound] = useState<Record<RuleColumn, boolean>>(() => Object.fromEntries(FIVE_RULES.map((r) => [r.column, isBroken(r, building[r.column])])) as Record<RuleColumn, boolean>);
-  const [checkedOn, setCheckedOn] = useState(chinaToday);
+  const [checkedOn, setCheckedOn] = useState(() => chinaDate());
   const [letter, setLetter] = useState(building.responsibility_letter_signed);
   const [rented, setRented] = useState(String(building.rented_units));
   // A building found empty before stays empty unless this visit says otherwise (the 3-month clock runs on).
@@ -239,7 +238,7 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
       <h3>{t.recordCheck}</h3>
       <label>
         {t.checkedOn}
-        <input type="date" value={checkedOn} max={chinaToday()} onChange={(e) => setCheckedOn(e.target.value)} required />
+        <input type="date" value={checkedOn} max={chinaDate()} onChange={(e) => setCheckedOn(e.target.value)} required />
       </label>
       <fieldset>
         <legend>{t.found}</legend>

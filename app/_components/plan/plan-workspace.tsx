@@ -47,7 +47,10 @@ const RULE_CATEGORY: Record<string, string> = {
 };
 function ruleCategory(sources: { category: string }[]): string {
   const counts = new Map<string, number>();
-  for (const s of sources) counts.set(RULE_CATEGORY[s.category] ?? "other", (counts.get(RULE_CATEGORY[s.category] ?? "other") ?? 0) + 1);
+  for (const s of sources) {
+    const category = RULE_CATEGORY[s.category] ?? "other";
+    counts.set(category, (counts.get(category) ?? 0) + 1);
+  }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "other";
 }
 const emptyPoint = () => ({ name: "", capacity: "10", opening_hours: "", allowed_goods: "", reserved_priority_slots: "0" });
