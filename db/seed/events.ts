@@ -9,6 +9,7 @@ import type { Poi } from "./places";
 import { cumulativeWeights, type Random } from "./prng";
 import type { BuildingPoint } from "./rental-buildings";
 import type { Scale } from "./scales";
+import { CHINA_OFFSET_MS } from "@/lib/time/china-date"; // hours below are local time (UTC+8)
 
 /** A place where incidents were planted on purpose, so hotspot analyses have something to find. */
 export interface PlantedSite {
@@ -21,7 +22,6 @@ export interface PlantedSite {
 }
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000; // hours below are local time (UTC+8)
 
 /** Share of background events per category. Planted sites add stall violations and complaints. */
 const CATEGORY_SHARE: [EventCategory, number][] = [

@@ -4,7 +4,7 @@ import { emergingFromCube, type CubeUnitResult } from "./emerging-cube";
 import { FeatureInputError } from "./feature-hotspots";
 import { queenContiguity } from "./polygon-contiguity";
 import { squareGridWithMembership } from "./square-grid";
-import { nextStep, stepContaining, type StepLength } from "./units";
+import { nextStep, stepContaining, type StepLength } from "@/lib/time/china-steps";
 
 export interface FeatureEmergingOptions {
   /** Property holding each feature's time (ISO 8601 — without an offset it is China time — or milliseconds since 1970). */

@@ -8,14 +8,14 @@ import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError } from "@/lib/http/errors";
 import { analysisParams } from "./params";
-import { periodEndDate, targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
+import { targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
 import { COVERAGE_METRICS, type CoverageMetric } from "./targets";
 import { loadUnits } from "./units";
 import { withinMetresOf } from "./within-metres";
 import { add, emptyTallies, metricsOf, type MetricValue, type Tallies } from "./tallies";
 export { add, emptyTallies, metricsOf, type MetricValue, type Tallies, type Tally } from "./tallies";
 import { registerAt } from "./register-at";
-import { chinaMonth, MONTH_PATTERN, monthBounds } from "@/lib/time/china-date";
+import { chinaMonth, lastDateBefore, MONTH_PATTERN, monthBounds } from "@/lib/time/china-date";
 import { readFrozenMonth } from "@/lib/monthly/read-frozen-month";
 
 export const CoverageParams = analysisParams({
@@ -92,7 +92,7 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   // A month that has ended is read from its frozen figures, never recomputed from today's register.
   const frozen = asFrozen ? await readFrozenMonth(db, params.month!, params.unit, params.street) : null;
-  const targets = frozen ? frozen.targets : await targetsInForce(db, periodEndDate(params.to));
+  const targets = frozen ? frozen.targets : await targetsInForce(db, lastDateBefore(params.to));
   const toMetrics = (t: Tallies) => metricsOf(t, targets);
 
   const { units: byUnit, total: district } = frozen

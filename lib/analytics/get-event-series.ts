@@ -7,7 +7,8 @@ import { EVENT_CATEGORIES } from "@/db/schema/enums";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { analysisParams } from "./params";
-import { eventConditions, stepStarts } from "./units";
+import { eventConditions } from "./units";
+import { stepStarts } from "@/lib/time/china-steps";
 
 export const EventSeriesParams = analysisParams({
   step: z.enum(["week", "month"]).default("week"),

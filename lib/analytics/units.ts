@@ -2,7 +2,7 @@ import { CONTIGUITY_TOLERANCE_DEGREES } from "./contiguity-tolerance";
 import { fillEventH3, H3_COLUMN, h3FromDecimal, type H3Resolution } from "./event-h3";
 import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry, MultiPolygon, Polygon } from "geojson";
-import { cellArea, cellToBoundary, cellToLatLng, gridDisk, latLngToCell, polygonToCells } from "h3-js";
+import { cellArea, cellToBoundary, cellToLatLng, gridDisk, polygonToCells } from "h3-js";
 import { query } from "@/lib/db/query";
 import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
@@ -10,6 +10,8 @@ import { NotFoundError } from "@/lib/http/errors";
 import type { AnalysisUnit, EventFilter } from "./params";
 import type { Neighbours } from "./getis-ord";
 import { neighboursFromPairs } from "./weights";
+import { stepDate, stepStarts, type StepLength } from "@/lib/time/china-steps";
+import { chinaMidnight } from "@/lib/time/china-date";
 
 /** A unit of analysis: a grid cell, community, street or H3 hexagon. */
 export interface Unit {
@@ -153,7 +155,6 @@ export function eventConditions(filter: EventFilter, alias: "e" | "h" = "e"): SQ
   return sql.join(parts, sql` and `);
 }
 
-export type StepLength = "week" | "month";
 
 /**
  * Event counts per unit (and per time step when `step` is given), aggregated in PostGIS.
@@ -167,7 +168,7 @@ export async function countEvents(
   step: StepLength | null,
 ): Promise<{ counts: number[][]; steps: Date[] }> {
   const steps = step ? stepStarts(filter.from, filter.to, step) : [filter.from];
-  const stepIndex = new Map(steps.map((d, i) => [localDateKey(d), i]));
+  const stepIndex = new Map(steps.map((d, i) => [stepDate(d), i]));
   const counts = steps.map(() => new Array<number>(units.units.length).fill(0));
   const add = (rows: CountRow[]) => {
     for (const row of rows) {
@@ -189,10 +190,10 @@ export async function countEvents(
   }
   const first = weeks[0]!;
   const end = new Date(weeks[weeks.length - 1]!.getTime() + 7 * 86_400_000);
-  add(await weeklyCounts(db, units, filter, step, localDateKey(first), localDateKey(end)));
+  add(await weeklyCounts(db, units, filter, step, stepDate(first), stepDate(end)));
   if (step === null) {
-    const firstUtc = new Date(Date.parse(`${localDateKey(first)}T00:00:00+08:00`));
-    const endUtc = new Date(Date.parse(`${localDateKey(end)}T00:00:00+08:00`));
+    const firstUtc = chinaMidnight(stepDate(first));
+    const endUtc = chinaMidnight(stepDate(end));
     if (filter.from < firstUtc) add(await rawCounts(db, units, { ...filter, to: firstUtc }, null));
     if (endUtc < filter.to) add(await rawCounts(db, units, { ...filter, from: endUtc }, null));
   }
@@ -259,43 +260,6 @@ async function weeklyCounts(db: Db, units: UnitSet, filter: EventFilter, step: S
   );
 }
 
-/**
- * Start of each whole week (Monday) or month, in China time, inside [from, to). Partial steps at
- * either end are left out: a half-week would look like a drop in activity and bias the trend.
- */
-export function stepStarts(from: Date, to: Date, step: StepLength): Date[] {
-  const start = new Date(from.getTime() + CHINA_OFFSET_MS);
-  const aligned = stepContaining(from, step);
-  let current = aligned < start ? nextStep(aligned, step) : aligned;
-  const end = to.getTime() + CHINA_OFFSET_MS;
-  const out: Date[] = [];
-  while (nextStep(current, step).getTime() <= end) {
-    out.push(current);
-    current = nextStep(current, step);
-  }
-  return out;
-}
-
-/** UTC+8 wall clock, handled as UTC dates: step starts are China dates at 00:00 "UTC". */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The start of the week (Monday) or month that holds instant `t` in China time, as a China-date. */
-export function stepContaining(t: Date, step: StepLength): Date {
-  const aligned = new Date(t.getTime() + CHINA_OFFSET_MS);
-  aligned.setUTCHours(0, 0, 0, 0);
-  if (step === "week") aligned.setUTCDate(aligned.getUTCDate() - ((aligned.getUTCDay() + 6) % 7));
-  else aligned.setUTCDate(1);
-  return aligned;
-}
-
-export function nextStep(d: Date, step: StepLength): Date {
-  const next = new Date(d);
-  if (step === "week") next.setUTCDate(next.getUTCDate() + 7);
-  else next.setUTCMonth(next.getUTCMonth() + 1);
-  return next;
-}
-
-const localDateKey = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Queen neighbours of a unit list, kept for as long as that list is (the list itself is cached

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query, queryOne } from "@/lib/db/query";
-import { openTestDatabase, withRollback, withTestDistrict } from "@/lib/db/test-database";
+import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { getTile } from "@/lib/tiles/get-tile";
 import { serveTile } from "@/lib/tiles/serve-tile";

@@ -7,7 +7,7 @@ import shpwrite from "@mapbox/shp-write";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorWithRole } from "@/lib/auth/actor";
 import { query, queryOne } from "@/lib/db/query";
-import { openTestDatabase, withRollback, withTestDistrict } from "@/lib/db/test-database";
+import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { commitImport, createImport, getImport, ImportOptions, stageImport } from "./imports";
 

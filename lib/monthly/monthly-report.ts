@@ -8,8 +8,8 @@ import { COVERAGE_METRICS, type CoverageMetric } from "@/lib/analytics/targets";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { NotFoundError } from "@/lib/http/errors";
-import { periodEndDate, targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
-import { addMonths, chinaMonth, MONTH_PATTERN } from "@/lib/time/china-date";
+import { targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
+import { addMonths, chinaMonth, lastDateBefore, MONTH_PATTERN } from "@/lib/time/china-date";
 import { FROZEN_PARAMETERS } from "./freeze-month";
 import { readFrozenMonth, type FrozenMonth, type FrozenUnit } from "./read-frozen-month";
 
@@ -95,7 +95,7 @@ async function monthFigures(db: Db, month: string, unit: FrozenUnit, street: str
   const window = monthWindow(month);
   const params = CoverageParams.parse({ from: window.from.toISOString(), to: window.to.toISOString(), ...FROZEN_PARAMETERS, street });
   const { units, total } = rollUp(await coverageTallies(db, params), unit);
-  return { month, frozenAt: "", targets: await targetsInForce(db, periodEndDate(window.to)), units, district: total };
+  return { month, frozenAt: "", targets: await targetsInForce(db, lastDateBefore(window.to)), units, district: total };
 }
 
 async function unitNames(db: Db, unit: FrozenUnit, codes: string[]): Promise<Map<string, { zh: string; en: string }>> {

@@ -3,7 +3,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorWithRole } from "@/lib/auth/actor";
 import { query, queryOne } from "@/lib/db/query";
-import { openTestDatabase, withRollback, withTestDistrict } from "@/lib/db/test-database";
+import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { AreaGeometry, MAX_VERTICES } from "@/lib/geo/geometry-input";
 import { checkZone } from "./check-zone";

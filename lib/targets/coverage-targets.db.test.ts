@@ -3,7 +3,8 @@ import { CoverageParams, getCoverage } from "@/lib/analytics/get-coverage";
 import { actorWithRole, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
 import type { Database } from "@/lib/db/types";
-import { listTargets, periodEndDate, setTarget, TargetInput, targetsInForce } from "./coverage-targets";
+import { lastDateBefore } from "@/lib/time/china-date";
+import { listTargets, setTarget, TargetInput, targetsInForce } from "./coverage-targets";
 
 let database: Database;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe("coverage targets with history", () => {
       // The day a period ends decides: a period ending the day before the change keeps 95 %.
       expect((await targetsInForce(tx, "2026-06-14")).registration.value).toBe(0.95);
       expect((await targetsInForce(tx, "2026-06-15")).registration.value).toBe(0.8);
-      expect(periodEndDate(new Date("2026-06-15T00:00:00+08:00"))).toBe("2026-06-14");
+      expect(lastDateBefore(new Date("2026-06-15T00:00:00+08:00"))).toBe("2026-06-14");
 
       const listed = await listTargets(tx, actorWithRole("commander"), "2026-06-20");
       const registration = listed.find((l) => l.metric === "registration")!;

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
+import { chinaDate } from "@/lib/time/china-date";
 
 /** A target as it applies on some date: its value and where it comes from. */
 export interface TargetInForce {
@@ -52,10 +53,6 @@ function fallback(metric: CoverageMetric): TargetInForce {
   return { metric, value: DEFAULT_TARGETS[metric], valid_from: null, source: null, own_choice: false, note: "", fallback: true };
 }
 
-/** The China date (YYYY-MM-DD) of the last instant before `to`: the day a period [from, to) ends on. */
-export function periodEndDate(to: Date): string {
-  return new Date(to.getTime() - 1 + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** Each metric's target in force on `date` (China date): the latest row valid from then or before. */
 export async function targetsInForce(db: Db, date: string): Promise<Record<CoverageMetric, TargetInForce>> {
@@ -80,7 +77,7 @@ export interface TargetHistory {
 }
 
 /** Every metric's target today and its history (anyone who may read analyses). */
-export async function listTargets(db: Db, actor: Actor, today = periodEndDate(new Date(Date.now() + 1))): Promise<TargetHistory[]> {
+export async function listTargets(db: Db, actor: Actor, today = chinaDate()): Promise<TargetHistory[]> {
   authorize(actor, "read:analytics");
   const current = await targetsInForce(db, today);
   const rows = await query<TargetRow>(db, sql`select ${COLUMNS} from coverage_targets order by metric, valid_from desc`);

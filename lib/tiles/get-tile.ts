@@ -7,6 +7,8 @@ import { TILE_LAYERS, type TileLayer, type TileLayerId } from "./layers";
 import { streetPrefix } from "@/lib/auth/authorize";
 import { LAYER_ACCESS } from "@/lib/auth/layer-access";
 import type { TileCoordinates, TileQuery as TileFilter } from "./tile-params";
+import { wholeWeekBounds } from "@/lib/time/china-steps";
+import { chinaMidnight } from "@/lib/time/china-date";
 
 const BUFFER = 64; // pixels of context around the tile, so lines and labels continue across edges
 const AGGREGATE_BIN = 16; // pixels per aggregation bin at low zoom
@@ -95,12 +97,12 @@ function perCellCounts(layer: TileLayer, envelope: SQL, filter: TileFilter): SQL
                    ${categories(sql`w.category`)}`);
     if (from && first) {
       parts.push(sql`select e.grid_cell_id, 1 from events e where e.geom && ${envelope}
-                     and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${`${first}T00:00:00+08:00`}::timestamptz
+                     and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${chinaMidnight(first).toISOString()}::timestamptz
                      ${categories(sql`e.category`)}`);
     }
     if (to && end) {
       parts.push(sql`select e.grid_cell_id, 1 from events e where e.geom && ${envelope}
-                     and e.occurred_at >= ${`${end}T00:00:00+08:00`}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
+                     and e.occurred_at >= ${chinaMidnight(end).toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
                      ${categories(sql`e.category`)}`);
     }
   }
@@ -111,33 +113,6 @@ function perCellCounts(layer: TileLayer, envelope: SQL, filter: TileFilter): SQL
              order by 1 desc, g.id limit ${layer.maxFeatures + 1}`;
 }
 
-/**
- * Local (China time) Mondays bounding the whole weeks inside [from, to): `first` is the first
- * whole week's Monday, `end` the Monday after the last; null for an open end; both undefined
- * when no whole week fits.
- */
-export function wholeWeekBounds(from: Date | null, to: Date | null): { first?: string | null; end?: string | null } {
-  const OFFSET = 8 * 3_600_000;
-  const day = 86_400_000;
-  const mondayOnOrAfter = (d: Date) => {
-    const local = new Date(d.getTime() + OFFSET);
-    const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-    const start = midnight < local.getTime() ? midnight + day : midnight;
-    const weekday = (new Date(start).getUTCDay() + 6) % 7; // 0 = Monday
-    return start + ((7 - weekday) % 7) * day;
-  };
-  const mondayOnOrBefore = (d: Date) => {
-    const local = new Date(d.getTime() + OFFSET);
-    const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-    const weekday = (new Date(midnight).getUTCDay() + 6) % 7;
-    return midnight - weekday * day;
-  };
-  const first = from ? mondayOnOrAfter(from) : null;
-  const end = to ? mondayOnOrBefore(to) : null;
-  if (first !== null && end !== null && first >= end) return {};
-  const key = (t: number | null) => (t === null ? null : new Date(t).toISOString().slice(0, 10));
-  return { first: key(first), end: key(end) };
-}
 
 /** Property columns a tile carries: `count` for aggregated tiles, else the layer's own fields. */
 function propertyNames(layer: TileLayer, at: TileCoordinates): string[] {

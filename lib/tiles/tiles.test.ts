@@ -7,7 +7,7 @@ import { seedDemoDistrict } from "@/db/seed";
 import { query, queryOne } from "@/lib/db/query";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
-import { encoders, getTile, wholeWeekBounds } from "./get-tile";
+import { encoders, getTile } from "./get-tile";
 import { TILE_LAYER_IDS, TILE_LAYERS } from "./layers";
 import { serveTile } from "./serve-tile";
 import { TileCoordinates } from "./tile-params";
@@ -158,15 +158,6 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
         }
       }
     });
-  });
-});
-
-describe("whole weeks of a window (China time)", () => {
-  it("finds the Mondays bounding the whole weeks inside", () => {
-    // 2026-03-04 is a Wednesday; 2026-03-23 a Monday.
-    expect(wholeWeekBounds(new Date("2026-03-04T10:00:00+08:00"), new Date("2026-03-23T00:00:00+08:00"))).toEqual({ first: "2026-03-09", end: "2026-03-23" });
-    expect(wholeWeekBounds(new Date("2026-03-09T00:00:00+08:00"), null)).toEqual({ first: "2026-03-09", end: null });
-    expect(wholeWeekBounds(new Date("2026-03-04T00:00:00+08:00"), new Date("2026-03-10T00:00:00+08:00"))).toEqual({});
   });
 });
 

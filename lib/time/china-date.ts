@@ -2,11 +2,22 @@
  * Calendar dates and months as the district lives them: China Standard Time (UTC+8, no daylight
  * saving since 1991). A "date" here is a YYYY-MM-DD string, a "month" is YYYY-MM.
  */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+/** UTC+8: an instant plus this, read as UTC, is the wall clock in China. */
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The date in China at an instant. */
 export function chinaDate(at: Date = new Date()): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The last China date before an instant: the closing day of a window ending at `to` (exclusive). */
+export function lastDateBefore(to: Date): string {
+  return chinaDate(new Date(to.getTime() - 1));
+}
+
+/** An instant as China wall-clock text, "YYYY-MM-DD HH:MM". */
+export function chinaDateTime(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
 }
 
 /** The instant a China date begins (00:00 +08:00). */

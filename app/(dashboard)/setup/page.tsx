@@ -6,7 +6,7 @@ import { getMessages } from "@/lib/i18n/get-locale";
 import { demoSummary } from "@/lib/setup/demo-data";
 import { rewordServerText } from "@/lib/i18n/server-messages";
 import { getDistrictStatus } from "@/lib/setup/district-status";
-import { listTargets, periodEndDate } from "@/lib/targets/coverage-targets";
+import { listTargets } from "@/lib/targets/coverage-targets";
 import { DemoPanel } from "./demo-panel";
 import { TargetsPanel } from "./targets-panel";
 import { SettingsPanel } from "./settings-panel";
@@ -27,7 +27,7 @@ export default async function SetupPage() {
     demoSummary(db, actor),
     listSettings(db, actor, chinaDate()),
   ]);
-  const today = periodEndDate(new Date(Date.now() + 1));
+  const today = chinaDate();
   const when = (at: string) => new Date(at).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" });
   const topology = status.layers.filter((l) => (l.layer === "grid-cells" || l.layer === "communities") && l.lastImport);
   return (

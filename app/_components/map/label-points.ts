@@ -1,5 +1,5 @@
 import { area, booleanPointInPolygon, centerOfMass, pointOnFeature } from "@turf/turf";
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
+import type { Feature, FeatureCollection, Point, Polygon } from "geojson";
 
 /**
  * One label point per area, inside its largest part. Labelled from the polygons, MapLibre puts a

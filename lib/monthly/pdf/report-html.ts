@@ -6,6 +6,7 @@ import type { ReportMetric } from "../monthly-report";
 import { COVERAGE_CLASSES } from "@/app/_components/map/data-layers";
 import type { StreetMonthData } from "./report-data";
 import { fill } from "@/lib/i18n/fill";
+import { chinaDateTime } from "@/lib/time/china-date";
 
 /**
  * The street's monthly report as one self-contained HTML page for A4 printing: no scripts, no
@@ -104,7 +105,7 @@ const gapClass = (gap: number | null) =>
   gap === null ? COVERAGE_CLASSES[4]! : gap <= 0 ? COVERAGE_CLASSES[0]! : gap <= 0.05 ? COVERAGE_CLASSES[1]! : gap <= 0.15 ? COVERAGE_CLASSES[2]! : COVERAGE_CLASSES[3]!;
 
 /** A time as Beijing reads it. */
-const beijingTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+const beijingTime = (iso: string) => chinaDateTime(new Date(iso));
 
 /** The street's cells in an equirectangular projection scaled to the latitude, coloured by registration rate. */
 function cellMap(data: StreetMonthData, noData: string): string {
