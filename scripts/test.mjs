@@ -1,4 +1,4 @@
-// `npm test`: unit + integration tests on the embedded database, again on PostgreSQL when
+// `npm test`: lint, then unit + integration tests on the embedded database, again on PostgreSQL when
 // TEST_DATABASE_URL is set, then the Playwright suite in Debian's Chromium.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -29,6 +29,7 @@ const step = (label, command, args, extra = {}) => {
   console.log(`\n=== ${label} ===`);
   const status = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extra } }).status;
   if (status !== 0) failures.push(label);
+  return status === 0;
 };
 /** Add a runner's JSON report to the totals; a missing report means the runner did not finish. */
 const count = (file, read) => {
@@ -47,6 +48,8 @@ const vitest = (label, db, extra = {}) => {
   count(file, (r) => [r.numPassedTests, r.numFailedTests, r.numPendingTests + (r.numTodoTests ?? 0)]);
 };
 
+// Lint first (types with unused locals, then ESLint's Next.js rules): a finding fails the run like a test.
+if (!step("lint (tsc + ESLint)", "npm", ["run", "--silent", "lint"])) totals.failed += 1;
 vitest("unit + integration (embedded PGlite)", "embedded");
 if (process.env.TEST_DATABASE_URL) {
   // Test files share this database and each seeds its district inside a transaction that is

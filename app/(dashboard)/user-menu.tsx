@@ -18,7 +18,8 @@ export function UserMenu({ user, t }: { user: SignedInUser; t: Messages["auth"] 
   async function signOut() {
     setBusy(true);
     await fetch("/api/auth/sign-out", { method: "POST" }).catch(() => {});
-    window.location.assign("/sign-in");
+    // A full page load on purpose: nothing of the signed-out session stays in the client router.
+    window.location.assign("/sign-in"); // eslint-disable-line @next/next/no-location-assign-relative-destination
   }
   return (
     <div className="user-menu" data-testid="user-menu" data-role={user.role}>

@@ -29,7 +29,8 @@ export function FirstRunForm({ t }: { t: Messages["firstRun"] }) {
         }),
       });
       if (response.ok) {
-        window.location.assign("/setup");
+        // A full page load on purpose: every server component renders again with the new session.
+        window.location.assign("/setup"); // eslint-disable-line @next/next/no-location-assign-relative-destination
         return;
       }
       const body = (await response.json().catch(() => ({}))) as { error?: string };

@@ -56,6 +56,9 @@ export function PlaceSearch({
         value={text}
         placeholder={t.search}
         aria-label={t.search}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-controls="place-search-results"
         aria-expanded={open && results.length > 0}
         data-testid="place-search"
         onChange={(e) => {
@@ -69,7 +72,7 @@ export function PlaceSearch({
         }}
       />
       {open && (results.length > 0 || missing) && (
-        <ul className="search-results" role="listbox" data-testid="search-results">
+        <ul id="place-search-results" className="search-results" role="listbox" data-testid="search-results">
           {!missing &&
             results.map((r) => (
               <li key={r.kind === "place" ? r.place.code : r.code}>

@@ -55,6 +55,9 @@ const INTERACTIVE_ORDER = [
  * The district map: boundaries with labels, vector-tile data layers, an analysis overlay, a
  * legend, hover and click. Used by every view; what it shows comes from props (the URL state).
  */
+/** One empty list, so a map without an overlay keeps the same layer-stack callback between renders. */
+const NO_STOPS: number[] = [];
+
 export function DistrictMap({
   locale,
   t,
@@ -155,7 +158,7 @@ export function DistrictMap({
   // Layer stack, rebuilt when language, layers, overlay kind or opacity change:
   // street fill → overlay → building outlines → roads → cells/communities/streets lines → data layers → road names → labels.
   const overlayKind = overlay?.kind ?? null;
-  const densityStops = overlay?.densityStops ?? [];
+  const densityStops = overlay?.densityStops ?? NO_STOPS;
   const rebuild = useCallback(() => {
     if (!map || state !== "ready") return;
     // Busy until MapLibre's next idle event, which comes once the new layers' tiles have painted.
