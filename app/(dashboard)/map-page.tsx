@@ -10,6 +10,7 @@ import { getDatabase } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { districtReadiness } from "@/lib/setup/district-status";
 import { NotSetUp } from "./not-set-up";
+import { codeInStreet } from "@/lib/auth/street-code";
 
 const INCIDENTS: ViewState["categories"] = ["stall_violation", "complaint", "fire_hazard", "unlicensed_business", "illegal_structure"];
 
@@ -35,8 +36,8 @@ export async function MapPage({ view, intro }: { view: View; intro?: ReactNode }
   const own = actor.streetCode ? places.find((p) => p.kind === "street" && p.code === actor.streetCode) : undefined;
   const bounds = own?.bbox ?? district;
   // Pickers and search offer a street office only its street and communities: the rest would be empty.
-  const prefix = actor.streetCode?.slice(0, 9);
-  const offered = prefix ? places.filter((p) => p.code.startsWith(prefix)) : places;
+  const street = actor.streetCode;
+  const offered = street ? places.filter((p) => codeInStreet(p.code, street)) : places;
   const defaults = defaultViewState(new Date(), { ...VIEW_DEFAULTS[view], ...(actor.streetCode ? { street: actor.streetCode } : {}) });
   return (
     <Suspense>

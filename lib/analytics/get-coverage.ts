@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, streetScope } from "@/lib/auth/authorize";
+import { cellIdInStreetSql, sameStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
@@ -232,7 +233,7 @@ async function stallTallies(db: Db, params: CoverageParams): Promise<Map<number,
     sql`select e.grid_cell_id as cid, ST_X(e.geom) as x, ST_Y(e.geom) as y from events e
         where e.category = 'stall_violation' and e.grid_cell_id is not null
           and e.occurred_at >= ${params.from.toISOString()}::timestamptz and e.occurred_at < ${params.to.toISOString()}::timestamptz
-          ${params.street ? sql`and e.grid_cell_id in (select g.id from grid_cells g where g.community_code like ${params.street.slice(0, 9) + "%"})` : sql``}`,
+          ${params.street ? sql`and ${cellIdInStreetSql(sql`e.grid_cell_id`, params.street)}` : sql``}`,
   );
   const near = withinMetresOf(points.map((p) => [Number(p.x), Number(p.y)] as const), params.guidance_metres);
   const byCell = new Map<number, { total: number; near: number }>();
@@ -269,13 +270,13 @@ async function geometryCoverage(db: Db, street: string | undefined): Promise<Geo
     // street is the first 9 digits of its code. Cells inside their street count whole; only
     // those crossing its edge need an overlay.
     sql`with overlapping as (
-          select left(a.code, 9) || '000' as street_code, a.code as a, b.code as b,
+          select ${streetOfSql(sql`a.code`)} as street_code, a.code as a, b.code as b,
                  ST_Area(ST_Intersection(a.geom, b.geom, 1e-9)::geography) as m2
           from grid_cells a join grid_cells b on a.code < b.code and a.geom && b.geom and ST_Relate(a.geom, b.geom, '2********')),
         covered as (
           select s.code, sum(case when ST_CoveredBy(g.geom, s.geom) then ST_Area(g.geom::geography)
                                   else ST_Area(ST_Intersection(g.geom, s.geom, 1e-9)::geography) end) as m2
-          from streets s join grid_cells g on left(g.code, 9) = left(s.code, 9) and g.geom && s.geom group by s.code)
+          from streets s join grid_cells g on ${sameStreetSql(sql`g.code`, sql`s.code`)} and g.geom && s.geom group by s.code)
         select s.code as street_code, ST_Area(s.geom::geography) as street_m2, coalesce(cv.m2, 0) as covered_m2,
                coalesce((select sum(m2) from overlapping o where o.street_code = s.code), 0) as overlap_m2,
                (select string_agg(a || ':' || b, ',') from (select a, b from overlapping o where o.street_code = s.code limit 50) x) as pairs
@@ -305,7 +306,7 @@ async function gapShape(db: Db, street: string): Promise<MultiPolygon | null> {
   const [row] = await query<{ gap: MultiPolygon | string | null }>(
     db,
     sql`select ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(ST_Difference(s.geom, coalesce(
-               (select ST_Union(g.geom) from grid_cells g where left(g.code, 9) = left(s.code, 9)), 'GEOMETRYCOLLECTION EMPTY'::geometry), 1e-9), 3)), 7)::json as gap
+               (select ST_Union(g.geom) from grid_cells g where ${sameStreetSql(sql`g.code`, sql`s.code`)}), 'GEOMETRYCOLLECTION EMPTY'::geometry), 1e-9), 3)), 7)::json as gap
         from streets s where s.code = ${street}`,
   );
   if (!row?.gap) return null;

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope, streetPrefix } from "@/lib/auth/authorize";
+import { authorize, streetScope } from "@/lib/auth/authorize";
+import { codeInStreet } from "@/lib/auth/street-code";
 import { NotFoundError } from "@/lib/http/errors";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -28,7 +29,7 @@ export async function getEventSeries(db: Db, actor: Actor, input: EventSeriesPar
   authorize(actor, "read:analytics");
   // A street office's analysis covers its own street only, whatever it asked for.
   const scope = streetScope(actor, input.street);
-  if (scope && input.cell && !input.cell.startsWith(streetPrefix(scope))) throw new NotFoundError(`no grid cell ${input.cell}`);
+  if (scope && input.cell && !codeInStreet(input.cell, scope)) throw new NotFoundError(`no grid cell ${input.cell}`);
   const params: EventSeriesParams = { ...input, street: scope };
   const cell = params.cell ? sql`and g.code = ${params.cell}` : sql``;
   const counts = await query<{ bucket: string; category: string; n: number }>(

@@ -10,6 +10,7 @@ import { NotFoundError } from "@/lib/http/errors";
 import type { AnalysisUnit, EventFilter } from "./params";
 import type { Neighbours } from "./getis-ord";
 import { neighboursFromPairs } from "./weights";
+import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { stepDate, stepStarts, type StepLength } from "@/lib/time/china-steps";
 import { chinaMidnight } from "@/lib/time/china-date";
 
@@ -43,7 +44,7 @@ const ADMIN: Record<Exclude<AnalysisUnit, "h3">, { table: SQL; base: SQL; fromCe
     nameZh: sql`c.name_zh || ' ' || right(u.code, 3)`,
     nameEn: sql`c.name_en || ' ' || right(u.code, 3)`,
     street: sql`c.street_code`,
-    baseStreet: (t) => sql`left(${sql.identifier(t)}.code, 9) || '000'`,
+    baseStreet: (t) => streetOfSql(sql`${sql.identifier(t)}.code`),
   },
   communities: {
     table: sql`communities u`,
@@ -203,7 +204,7 @@ export async function countEvents(
 type CountRow = { bucket: string; n: number } & ({ unit: string } | { h3: string });
 
 /** Street scope through the cell's code (a cell's first 9 digits are its street's). */
-const streetScope = (filter: EventFilter) => (filter.street ? sql`and g.community_code like ${filter.street.slice(0, 9) + "%"}` : sql``);
+const streetScope = (filter: EventFilter) => (filter.street ? sql`and ${codeInStreetSql(sql`g.community_code`, filter.street)}` : sql``);
 
 /** Events counted per grid cell first (one pass over events), then mapped to the unit; H3 bins positions. */
 async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: StepLength | null): Promise<CountRow[]> {

@@ -27,8 +27,3 @@ export function streetScope(actor: Actor, requested?: string): string | undefine
   if (requested && requested !== actor.streetCode) throw new NotFoundError().as("street.not_found", { code: requested });
   return actor.streetCode;
 }
-
-/** A street's 9-digit prefix, shared by its communities' and cells' codes. */
-export function streetPrefix(street: string): string {
-  return street.slice(0, 9);
-}

@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "@/lib/http/errors";
 import type { Actor } from "./actor";
-import { authorize, streetPrefix, streetScope } from "./authorize";
+import { authorize, streetScope } from "./authorize";
+import { cellIdInStreetSql, codeInStreetSql } from "./in-street";
 import type { Permission } from "./permissions";
 
 /** The map layers and OGC collections (same ids), as far as access is concerned. */
@@ -10,14 +11,12 @@ export type LayerId = (typeof LAYER_IDS)[number];
 
 interface LayerAccess {
   permission: Permission;
-  /**
-   * For the register's layers: rows of one street, given the street's 9-digit prefix (a cell's
-   * code starts with it). The layer's table is aliased `t`.
-   */
-  streetScope?: (prefix: string) => SQL;
+  /** For the register's layers: the rows inside one street. The layer's table is aliased `t`. */
+  streetScope?: (street: string) => SQL;
 }
 
-const inStreetCells = (prefix: string) => sql`t.grid_cell_id in (select id from grid_cells where community_code like ${prefix + "%"})`;
+const inStreetCells = (street: string) => cellIdInStreetSql(sql`t.grid_cell_id`, street);
+const cellsInStreet = (street: string) => codeInStreetSql(sql`t.community_code`, street);
 
 export const LAYER_ACCESS: Record<LayerId, LayerAccess> = {
   streets: { permission: "read:context" },
@@ -25,8 +24,8 @@ export const LAYER_ACCESS: Record<LayerId, LayerAccess> = {
   pois: { permission: "read:context" },
   roads: { permission: "read:context" },
   footprints: { permission: "read:context" },
-  "grid-cells": { permission: "read:register", streetScope: (prefix) => sql`t.community_code like ${prefix + "%"}` },
-  "grid-cell-labels": { permission: "read:register", streetScope: (prefix) => sql`t.community_code like ${prefix + "%"}` },
+  "grid-cells": { permission: "read:register", streetScope: cellsInStreet },
+  "grid-cell-labels": { permission: "read:register", streetScope: cellsInStreet },
   "rental-buildings": { permission: "read:register", streetScope: inStreetCells },
   events: { permission: "read:register", streetScope: inStreetCells },
   "no-stall-zones": { permission: "read:plans" },
@@ -42,5 +41,5 @@ export function layerScope(actor: Actor, layer: string): { street: string | unde
   if (!access) throw new NotFoundError(`no layer "${layer}"`);
   authorize(actor, access.permission);
   const street = access.streetScope ? streetScope(actor) : undefined;
-  return { street, condition: street && access.streetScope ? access.streetScope(streetPrefix(street)) : sql`true` };
+  return { street, condition: street && access.streetScope ? access.streetScope(street) : sql`true` };
 }

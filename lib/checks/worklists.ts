@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetPrefix, streetScope } from "@/lib/auth/authorize";
+import { authorize, streetScope } from "@/lib/auth/authorize";
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { settingInForce } from "@/lib/settings/district-settings";
@@ -61,7 +62,7 @@ export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: W
   const monthStart = `${today.slice(0, 7)}-01`;
   const { value: emptyMonths } = await settingInForce(db, "empty_months", today);
   const scope = sql`b.registration_status <> 'deregistered'
-    ${street ? sql`and g.community_code like ${streetPrefix(street) + "%"}` : sql``}
+    ${street ? sql`and ${codeInStreetSql(sql`g.community_code`, street)}` : sql``}
     ${input.cell ? sql`and g.code = ${input.cell}` : sql``}
     ${input.q ? sql`and (b.address like ${"%" + input.q.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} or b.code = ${input.q})` : sql``}`;
   const LISTS: Record<Worklist, { where: SQL; order: SQL; join?: SQL }> = {

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { EVENT_CATEGORIES, POI_CATEGORIES, ZONE_CATEGORIES } from "@/db/schema/enums";
+import { codeInStreet, streetPrefix } from "@/lib/auth/street-code";
 
 /**
  * The layers an import can fill: which geometry they take, the fields a row must or may have
@@ -179,8 +180,8 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     fields: z.object({ code: divisionCode(12, "code", "community"), name_zh: str(), name_en: optionalText, street_code: divisionCode(12, "street_code", "street").optional() }),
     aliases: { code: ["社区代码", "社区编码", "村社区代码"], name_zh: ["社区名称", "社区", "村社区名称"] },
     // A community's code is its street's first 9 digits and 3 of its own.
-    complete: (p) => ({ ...p, street_code: p.street_code ?? `${String(p.code).slice(0, 9)}000` }),
-    problem: (p) => (String(p.street_code).slice(0, 9) === String(p.code).slice(0, 9) ? null : `code ${p.code} does not begin with its street's first 9 digits (${p.street_code})`),
+    complete: (p) => ({ ...p, street_code: p.street_code ?? `${streetPrefix(String(p.code))}000` }),
+    problem: (p) => (codeInStreet(String(p.code), String(p.street_code)) ? null : `code ${p.code} does not begin with its street's first 9 digits (${p.street_code})`),
     parent: { table: sql`streets`, field: "street_code", noun: "street", layer: "streets" },
     topology: { table: sql`communities`, parentColumn: "street_code" },
     commit: (id) => sql`insert into communities (code, street_code, name_zh, name_en, geom)

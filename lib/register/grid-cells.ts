@@ -3,7 +3,8 @@ import type { Geometry } from "geojson";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetPrefix } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/authorize";
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import { jsonColumn, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
@@ -62,7 +63,7 @@ export async function updateGridCell(db: Db, actor: Actor, code: string, change:
       const worker = await queryOne(
         t,
         sql`select 1 from users where id = ${change.responsible_user_id} and not disabled and role = 'street_office'
-            and street_code like ${streetPrefix(code) + "%"}`,
+            and ${codeInStreetSql(sql`street_code`, code)}`,
       );
       if (!worker) throw new BadRequestError("responsible_user_id: no active street-office account of this cell's street has that id");
     }

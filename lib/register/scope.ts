@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { streetPrefix, streetScope } from "@/lib/auth/authorize";
+import { streetScope } from "@/lib/auth/authorize";
+import { codeInStreetSql } from "@/lib/auth/in-street";
 
 /**
  * The condition that keeps a street office inside its street, on a query where the grid cell is
@@ -8,7 +9,7 @@ import { streetPrefix, streetScope } from "@/lib/auth/authorize";
  */
 export function cellScope(actor: Actor): SQL {
   const street = streetScope(actor);
-  return street ? sql`g.community_code like ${streetPrefix(street) + "%"}` : sql`true`;
+  return street ? codeInStreetSql(sql`g.community_code`, street) : sql`true`;
 }
 
 /** Versions for optimistic concurrency: the row's updated_at, to the microsecond. */

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetPrefix, streetScope } from "@/lib/auth/authorize";
+import { authorize, streetScope } from "@/lib/auth/authorize";
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryOne } from "@/lib/db/query";
@@ -29,7 +30,7 @@ export interface RentalBuildingStats {
 export async function countRentalBuildings(db: Db, actor: Actor, params: z.output<typeof RentalBuildingStatsParams>): Promise<RentalBuildingStats> {
   authorize(actor, "read:register");
   const street = streetScope(actor, params.street);
-  const scope = street ? sql`where g.community_code like ${streetPrefix(street) + "%"}` : sql``;
+  const scope = street ? sql`where ${codeInStreetSql(sql`g.community_code`, street)}` : sql``;
   const row = await queryOne<RentalBuildingStats>(
     db,
     sql`select count(*) filter (where b.registration_status = 'registered')::int as registered,

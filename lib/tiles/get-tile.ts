@@ -4,7 +4,7 @@ import { query } from "@/lib/db/query";
 import type { Database } from "@/lib/db/types";
 import { encodeTile, EXTENT } from "./encode-tile";
 import { TILE_LAYERS, type TileLayer, type TileLayerId } from "./layers";
-import { streetPrefix } from "@/lib/auth/authorize";
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import { LAYER_ACCESS } from "@/lib/auth/layer-access";
 import type { TileCoordinates, TileQuery as TileFilter } from "./tile-params";
 import { wholeWeekBounds } from "@/lib/time/china-steps";
@@ -49,7 +49,7 @@ function candidateRows(layer: TileLayer, at: TileCoordinates, filter: TileFilter
     if (filter.categories?.length) conditions.push(sql`t.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
   }
   const scope = LAYER_ACCESS[layer.id].streetScope;
-  if (filter.street && scope) conditions.push(scope(streetPrefix(filter.street)));
+  if (filter.street && scope) conditions.push(scope(filter.street));
   const where = sql.join(conditions, sql` and `);
   if (layer.perCellBelow !== undefined && at.z < layer.perCellBelow) return perCellCounts(layer, envelope, filter);
   // Metres per pixel at this zoom (Web Mercator, 4096-unit tiles).
@@ -109,7 +109,7 @@ function perCellCounts(layer: TileLayer, envelope: SQL, filter: TileFilter): SQL
   return sql`with counts as (select grid_cell_id, sum(n)::int as n from (${sql.join(parts, sql` union all `)}) x group by 1)
              select c.n as count, ST_Transform(ST_PointOnSurface(g.geom), 3857) as geom
              from grid_cells g join counts c on c.grid_cell_id = g.id
-             where g.geom && ${envelope} and c.n > 0 ${filter.street ? sql`and g.community_code like ${streetPrefix(filter.street) + "%"}` : sql``}
+             where g.geom && ${envelope} and c.n > 0 ${filter.street ? sql`and ${codeInStreetSql(sql`g.community_code`, filter.street)}` : sql``}
              order by 1 desc, g.id limit ${layer.maxFeatures + 1}`;
 }
 

@@ -13,6 +13,7 @@ import { addMonths, chinaMonth } from "@/lib/time/china-date";
 import { MonthlyTrend } from "../charts/monthly-trend";
 import { Worklists, type WorklistName } from "./worklists";
 import { fill } from "@/lib/i18n/fill";
+import { codeInStreet } from "@/lib/auth/street-code";
 
 interface Metric {
   rate: number | null;
@@ -62,7 +63,7 @@ export function CoveragePanel({
   const months = Array.from({ length: 13 }, (_, i) => addMonths(current, -i));
   const month = /-01$/.test(state.from) && state.to === `${addMonths(state.from.slice(0, 7), 1)}-01` ? state.from.slice(0, 7) : "";
   // A cell's list belongs to its street: another street starts from the month's list.
-  useEffect(() => setWorklist((w) => (w.cell && state.street && !w.cell.startsWith(state.street.slice(0, 9)) ? { list: "unchecked", cell: null } : w)), [state.street]);
+  useEffect(() => setWorklist((w) => (w.cell && state.street && !codeInStreet(w.cell, state.street) ? { list: "unchecked", cell: null } : w)), [state.street]);
   const pickMonth = (m: string) => m && update({ from: `${m}-01`, to: `${addMonths(m, 1)}-01` });
   useEffect(() => {
     if (!month) {

@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import { getMonthlyReport, type MonthlyReport } from "../monthly-report";
 import { getMonthlyTrend, type TrendPoint } from "../monthly-trend";
+import { codeInStreetSql } from "@/lib/auth/in-street";
 
 /** Incidents, not the staff's own patrol check-ins and inspections, make hot spots. */
 const INCIDENTS = "stall_violation,complaint,fire_hazard,unlicensed_business,illegal_structure";
@@ -40,12 +41,12 @@ export async function streetMonthData(db: Db, actor: Actor, month: string, reque
   const shapes = await query<{ code: string; geometry: unknown }>(
     db,
     sql`select code, ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.00002), 6)::json as geometry from grid_cells
-        where left(code, 9) = left(${code}, 9) order by code`,
+        where ${codeInStreetSql(sql`code`, code)} order by code`,
   );
   // Rectifications as they stood at the month's last day (today, for the current month): open
   // then, and overdue then — a past month's report does not move with later checks.
   const asOf = month < chinaMonth(now) ? monthBounds(month).lastDay : chinaDate(now);
-  const openThen = sql`r.opened_on <= ${asOf}::date and (r.closed_on is null or r.closed_on > ${asOf}::date) and left(g.code, 9) = left(${code}, 9)`;
+  const openThen = sql`r.opened_on <= ${asOf}::date and (r.closed_on is null or r.closed_on > ${asOf}::date) and ${codeInStreetSql(sql`g.code`, code)}`;
   const rows = await query<WorklistRow>(
     db,
     sql`select b.code, b.address, g.code as grid_cell_code, ST_X(b.geom) as lon, ST_Y(b.geom) as lat, b.registration_status::text as registration_status,

@@ -1,0 +1,16 @@
+/**
+ * What "inside this street" means, in one place: the district's codes are nested, so a street's
+ * first 9 digits begin the codes of its communities (12 digits) and of their grid cells.
+ * Plain functions with no database import, so client components can use them too; the SQL forms
+ * are in `./in-street`.
+ */
+
+/** A street's 9-digit prefix, shared by its communities' and cells' codes. */
+export function streetPrefix(street: string): string {
+  return street.slice(0, 9);
+}
+
+/** Whether a community, grid-cell or street code lies inside `street`. */
+export function codeInStreet(code: string, street: string): boolean {
+  return code.startsWith(streetPrefix(street));
+}
