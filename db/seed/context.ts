@@ -1,7 +1,7 @@
 import { bbox } from "@turf/turf";
 import type { BBox } from "geojson";
 import { sql } from "drizzle-orm";
-import { query } from "@/lib/db/query";
+import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { CITY_CENTRE, STREETS } from "./district";
 import { distanceMetres, type Area, type LonLat } from "./geometry";
@@ -46,7 +46,7 @@ export async function loadCells(db: Db, random: Random): Promise<CellInfo[]> {
   const streetUrban = new Map(STREETS.map((s) => [s.code, s.urban]));
   const villageRandom = random.fork("urban-villages");
   return rows.map((r) => {
-    const area = (typeof r.geom === "string" ? JSON.parse(r.geom) : r.geom) as Area;
+    const area = jsonColumn(r.geom as Area | string);
     const centroid: LonLat = [r.x, r.y];
     const km = distanceMetres(centroid, CITY_CENTRE) / 1000;
     const urban = Math.min(1, (streetUrban.get(r.street_code) ?? 0) * Math.exp(-km / 9) + 0.05);

@@ -1,7 +1,7 @@
 import { recordInitialVersions } from "@/lib/plans/versions";
 import { markingDemoRows } from "@/lib/setup/demo-data";
 import { sql } from "drizzle-orm";
-import { query } from "@/lib/db/query";
+import { inTransaction, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { seedAdminAreas } from "./admin-areas";
 import { loadCells } from "./context";
@@ -56,12 +56,12 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
   const progress = options.onProgress ?? (() => {});
   const root = new Random(options.seed);
 
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Generating a large district takes single statements past the server's statement timeout
     // (the Voronoi of 10,500 cells alone runs over 30 s); this transaction may take its time.
     await tx.execute(sql`set local statement_timeout = 0`);
     // Every row written from here to the end of this transaction carries the demo marker.
-    await markingDemoRows(tx as unknown as Db, true);
+    await markingDemoRows(tx, true);
     progress("clearing previous demo data");
     await tx.execute(sql.raw(`TRUNCATE ${DATA_TABLES.join(", ")} RESTART IDENTITY CASCADE`));
     progress("streets, communities and grid cells");
@@ -74,14 +74,14 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     progress(`${scale.zones} no-stall zones and ${scale.guidancePoints} guidance points`);
     await seedZones(tx, root.fork("zones"), scale, pois, anchor);
     await seedGuidancePoints(tx, root.fork("guidance"), scale, pois);
-    await recordInitialVersions(tx as unknown as Db);
+    await recordInitialVersions(tx);
     progress(`${scale.rentalBuildings.toLocaleString("en")} rental buildings`);
     const buildings = await seedRentalBuildings(tx, root.fork("buildings"), scale, cells, anchor);
     progress(`${scale.events.toLocaleString("en")} events over ${scale.months} months`);
     const plantedSites = await seedEvents(tx, root.fork("events"), scale, cells, buildings, pois, anchor);
     progress("register history, checks and rectifications");
-    await seedWorkCycle(tx as unknown as Db, anchor);
-    await markingDemoRows(tx as unknown as Db, false);
+    await seedWorkCycle(tx, anchor);
+    await markingDemoRows(tx, false);
     const meta: DemoMeta = { scale: options.scale, seed: options.seed, anchorDate: options.anchorDate, plantedSites, marked: true };
     await tx.execute(sql`
       insert into dataset_meta (key, value) values ('demo', ${JSON.stringify(meta)}::jsonb)

@@ -2,8 +2,8 @@ import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict, type DemoMeta } from "@/db/seed";
-import { query, queryOne } from "@/lib/db/query";
-import { openTestDatabase } from "@/lib/db/test-database";
+import { inTransaction, query, queryOne } from "@/lib/db/query";
+import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { CoverageParams, getCoverage } from "./get-coverage";
 import { DensityParams, getDensity } from "./get-density";
@@ -22,15 +22,14 @@ beforeAll(async () => {
   database = await openTestDatabase();
   let ready: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
-  done = database.db
-    .transaction(async (t) => {
-      tx = t as unknown as Db;
-      meta = await seedDemoDistrict(tx, { scale: "demo", seed: 11, anchorDate: anchor });
-      ready();
-      await new Promise<void>((resolve) => (finish = resolve));
-      throw new Error("rollback");
-    })
-    .catch(() => {});
+  // One seeded district held open in a transaction for all tests, rolled back at the end.
+  done = inTransaction(database.db, async (t) => {
+    tx = t;
+    meta = await seedDemoDistrict(tx, { scale: "demo", seed: 11, anchorDate: anchor });
+    ready();
+    await new Promise<void>((resolve) => (finish = resolve));
+    throw new Error("rollback");
+  }).catch(() => {});
   await started;
 }, 180_000);
 
@@ -79,14 +78,11 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
             full join event_cell_weeks w using (grid_cell_id, week, category)
             where fresh.n is distinct from w.n`,
       );
-    await tx.transaction(async (inner) => {
+    await withRollback(tx, async (inner) => {
       await inner.execute(sql`update events set geom = ST_Translate(geom, 0.003, 0.002) where id % 50 = 0`);
       await inner.execute(sql`delete from events where id % 77 = 0`);
       await inner.execute(sql`update events set occurred_at = occurred_at + interval '9 days' where id % 91 = 0`);
       expect((await mismatches())?.n).toBe(0);
-      inner.rollback();
-    }).catch((e: Error) => {
-      if (!/rollback/i.test(e.message)) throw e;
     });
     expect((await mismatches())?.n).toBe(0);
   });
@@ -166,19 +162,16 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(await ours(tx)).toEqual(expected);
 
     // Violations 299.9 m and 300.1 m from an open guidance point, in eight directions.
-    await tx.transaction(async (inner) => {
+    await withRollback(tx, async (inner) => {
       await inner.execute(sql`insert into events (geom, occurred_at, category, source)
         select ST_Project(gp.geom::geography, d, radians(a))::geometry, ${`${anchor}T10:00:00+08:00`}, 'stall_violation', 'patrol'
         from (select geom from guidance_points where status = 'active' and occupied_stalls < capacity order by id limit 1) gp,
              unnest(array[299.9, 300.1]) d, generate_series(0, 315, 45) a`);
-      const edge = await postgis(inner as unknown as Db);
+      const edge = await postgis(inner);
       const edgeNear = [...edge.values()].reduce((n, c) => n + c.near, 0);
       expect(edgeNear - near).toBeGreaterThanOrEqual(8); // the 299.9 m ones; a 300.1 m one only if another point is near
       expect(edgeNear - near).toBeLessThan(16);
-      expect(await ours(inner as unknown as Db)).toEqual(edge);
-      inner.rollback();
-    }).catch((e: Error) => {
-      if (!/rollback/i.test(e.message)) throw e;
+      expect(await ours(inner)).toEqual(edge);
     });
   });
 
@@ -187,15 +180,12 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
       tx,
       sql`select code, ST_Area(geom::geography) as m2 from grid_cells where code like '330302006%' order by code limit 1`,
     );
-    await tx.transaction(async (inner) => {
+    await withRollback(tx, async (inner) => {
       await inner.execute(sql`delete from grid_cells where code = ${cell!.code}`);
-      const result = await getCoverage(inner as unknown as Db, SYSTEM_ACTOR, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000" }));
+      const result = await getCoverage(inner, SYSTEM_ACTOR, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000" }));
       const wuma = result.summary.geometry.streets[0]!;
       expect(Math.abs(wuma.uncovered_m2 - Number(cell!.m2)) / Number(cell!.m2)).toBeLessThan(0.01);
       expect(wuma.gap?.type).toBe("MultiPolygon");
-      inner.rollback();
-    }).catch((e: Error) => {
-      if (!/rollback/i.test(e.message)) throw e;
     });
   });
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { latLngToCell } from "h3-js";
-import { query } from "@/lib/db/query";
+import { inTransaction, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 
 /**
@@ -35,9 +35,9 @@ export const h3FromDecimal = (decimal: string): string => BigInt(decimal).toStri
 export async function fillEventH3(db: Db): Promise<number> {
   let added = 0;
   for (;;) {
-    const page = await db.transaction(async (tx) => {
+    const page = await inTransaction(db, async (tx) => {
       const rows = await query<{ id: string; x: number; y: number; cell: number | null }>(
-        tx as unknown as Db,
+        tx,
         sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y, e.grid_cell_id as cell
             from event_h3_pending p join events e on e.id = p.event_id
             order by p.event_id limit ${BATCH} for share of e skip locked`,

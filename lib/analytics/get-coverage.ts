@@ -4,7 +4,7 @@ import { cellIdInStreetSql, sameStreetSql, streetOfSql } from "@/lib/auth/in-str
 import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
-import { query } from "@/lib/db/query";
+import { jsonColumn, query } from "@/lib/db/query";
 import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError } from "@/lib/http/errors";
@@ -310,7 +310,7 @@ async function gapShape(db: Db, street: string): Promise<MultiPolygon | null> {
         from streets s where s.code = ${street}`,
   );
   if (!row?.gap) return null;
-  return (typeof row.gap === "string" ? JSON.parse(row.gap) : row.gap) as MultiPolygon;
+  return jsonColumn(row.gap as MultiPolygon | string);
 }
 
 

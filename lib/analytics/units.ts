@@ -3,7 +3,7 @@ import { fillEventH3, H3_COLUMN, h3FromDecimal, type H3Resolution } from "./even
 import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry, MultiPolygon, Polygon } from "geojson";
 import { cellArea, cellToBoundary, cellToLatLng, gridDisk, polygonToCells } from "h3-js";
-import { query } from "@/lib/db/query";
+import { jsonColumn, query } from "@/lib/db/query";
 import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
 import { NotFoundError } from "@/lib/http/errors";
@@ -133,7 +133,7 @@ export function hexagonUnit(h: string): Unit {
 }
 
 function parseGeometry(g: Geometry | string): Polygon | MultiPolygon {
-  return (typeof g === "string" ? JSON.parse(g) : g) as Polygon | MultiPolygon;
+  return jsonColumn(g as Polygon | MultiPolygon | string);
 }
 
 /** The aliases event conditions may read from, as fixed fragments. */

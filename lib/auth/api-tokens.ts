@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { USER_ROLES, type UserRole } from "@/db/schema/enums";
 import { appendAudit } from "@/lib/audit/append-audit";
-import { query, queryOne } from "@/lib/db/query";
+import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { NotFoundError } from "@/lib/http/errors";
 import type { Actor } from "./actor";
@@ -39,18 +39,18 @@ export interface ApiTokenInfo {
 /** Create a token; the secret is returned once and only its digest is kept. */
 export async function createApiToken(db: Db, actor: Actor, input: NewApiToken): Promise<ApiTokenInfo & { token: string }> {
   authorize(actor, "manage:users");
-  return db.transaction(async (tx) => {
-    if (input.street_code) await assertStreetExists(tx as unknown as Db, input.street_code);
+  return inTransaction(db, async (tx) => {
+    if (input.street_code) await assertStreetExists(tx, input.street_code);
     // The id is part of the token, so it is drawn first; the secret itself never reaches the database.
-    const next = await queryOne<{ id: number }>(tx as unknown as Db, sql`select nextval(pg_get_serial_sequence('api_tokens', 'id'))::int as id`);
+    const next = await queryOne<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('api_tokens', 'id'))::int as id`);
     const token = `ga_${next!.id}_${newSecret()}`;
     const row = await queryOne<ApiTokenInfo>(
-      tx as unknown as Db,
+      tx,
       sql`insert into api_tokens (id, name, token_hash, role, street_code, created_by)
           values (${next!.id}, ${input.name}, ${digest(token)}, ${input.role}, ${input.street_code ?? null}, ${actor.userId})
           returning id, name, role, street_code, created_at::text, revoked_at::text, last_used_at::text`,
     );
-    await appendAudit(tx as unknown as Db, actor, { entity: "api_tokens", entityId: row!.id, action: "create", after: row });
+    await appendAudit(tx, actor, { entity: "api_tokens", entityId: row!.id, action: "create", after: row });
     return { ...row!, token };
   });
 }
@@ -65,14 +65,14 @@ export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenInfo[
 
 export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<ApiTokenInfo> {
   authorize(actor, "manage:users");
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const row = await queryOne<ApiTokenInfo>(
-      tx as unknown as Db,
+      tx,
       sql`update api_tokens set revoked_at = coalesce(revoked_at, now()) where id = ${id}
           returning id, name, role, street_code, created_at::text, revoked_at::text, last_used_at::text`,
     );
     if (!row) throw new NotFoundError(`no API token ${id}`);
-    await appendAudit(tx as unknown as Db, actor, { entity: "api_tokens", entityId: id, action: "revoke", after: row });
+    await appendAudit(tx, actor, { entity: "api_tokens", entityId: id, action: "revoke", after: row });
     return row;
   });
 }

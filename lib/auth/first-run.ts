@@ -2,7 +2,7 @@ import { randomInt, timingSafeEqual } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
-import { queryOne } from "@/lib/db/query";
+import { inTransaction, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError, UnauthorizedError } from "@/lib/http/errors";
 import { NewUser } from "@/lib/users/user-input";
@@ -82,8 +82,7 @@ export async function completeFirstRun(db: Db, input: FirstRunInput, address: st
   if (await adminExists(db)) throw new HttpError(409, "an administrator exists already: sign in, or ask them for an account");
   if (!(await codeMatches(db, input.code))) throw new UnauthorizedError("wrong set-up code: use the one the server printed at its last start");
   const passwordHash = await hashPassword(input.user.password);
-  const outcome = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const outcome = await inTransaction(db, async (t) => {
     // One first admin: two people submitting at once are served one after the other.
     await t.execute(sql`lock table users in share row exclusive mode`);
     if (await adminExists(t)) return { kind: "taken" as const };

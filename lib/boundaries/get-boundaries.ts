@@ -3,7 +3,7 @@ import { authorize, streetScope } from "@/lib/auth/authorize";
 import { sql } from "drizzle-orm";
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import { z } from "zod";
-import { query } from "@/lib/db/query";
+import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 
 export const BoundaryLevel = z.enum(["streets", "communities", "grid-cells"]);
@@ -46,7 +46,7 @@ export async function getBoundaries(db: Db, actor: Actor, level: BoundaryLevel):
     features: rows.map(({ geometry, ...properties }) => ({
       type: "Feature",
       id: properties.code,
-      geometry: (typeof geometry === "string" ? JSON.parse(geometry) : geometry) as MultiPolygon,
+      geometry: jsonColumn(geometry as MultiPolygon | string),
       properties: { ...properties, area_km2: Math.round(Number(properties.area_km2) * 1e4) / 1e4 },
     })),
   };

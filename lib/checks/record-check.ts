@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { query, queryOne } from "@/lib/db/query";
+import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { once, type IdempotencyKey } from "@/lib/http/idempotency";
@@ -60,8 +60,7 @@ export async function recordBuildingCheck(
 ): Promise<CheckResult> {
   authorize(actor, "edit:register");
   const today = chinaDate(now);
-  const { result } = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const { result } = await inTransaction(db, async (t) => {
     return once(t, idempotencyKey, async () => {
       // Lock the building first, then read what the check is judged against: a check that waited
       // for the lock must see the one committed meanwhile (a subquery in the locking statement

@@ -21,3 +21,12 @@ export async function queryOne<T = Record<string, unknown>>(db: Db, statement: S
 export function jsonColumn<T>(value: T | string): T {
   return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
+
+/**
+ * Run `fn` in one transaction: it commits when `fn` resolves and rolls back when it throws. The
+ * transaction is handed over as a `Db`, so the verbs that take a database run inside it unchanged
+ * (Drizzle's transaction type adds only rollback/setTransaction, which nothing here calls).
+ */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}

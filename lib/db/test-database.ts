@@ -2,6 +2,7 @@ import { openEmbedded } from "./open-embedded";
 import { openServer } from "./open-server";
 import { migrateDatabase } from "./migrate";
 import { createScratchDatabase } from "./scratch-database";
+import { inTransaction } from "./query";
 import type { Database, Db } from "./types";
 
 /**
@@ -44,8 +45,8 @@ class Rollback extends Error {}
 export async function withRollback<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   let result: T | undefined;
   try {
-    await db.transaction(async (tx) => {
-      result = await fn(tx as unknown as Db);
+    await inTransaction(db, async (tx) => {
+      result = await fn(tx);
       throw new Rollback();
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/authorize";
-import { jsonColumn, query, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { DetailedHttpError, ForbiddenError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { recordInitialVersions } from "@/lib/plans/versions";
@@ -347,7 +347,7 @@ async function topologyFindings(db: Db, id: string, layer: ImportLayer, mode: Im
 }
 
 function shapeOf(shape: string | GeoJSON.Geometry | null): { geometry?: GeoJSON.Polygon | GeoJSON.MultiPolygon } {
-  const g = typeof shape === "string" ? (JSON.parse(shape) as GeoJSON.Geometry) : shape;
+  const g = jsonColumn(shape as GeoJSON.Geometry | string);
   return g && (g.type === "Polygon" || g.type === "MultiPolygon") ? { geometry: g } : {};
 }
 
@@ -417,8 +417,7 @@ export async function commitImport(db: Db, actor: Actor, id: string): Promise<Im
   if (job.status !== "ready") throw new HttpError(409, `this import is ${job.status}; only a parsed ("ready") import can be committed`);
   if ((job.report?.ok ?? 0) + (job.report?.update ?? 0) === 0) throw new HttpError(409, "no row was accepted: nothing to commit");
   try {
-    await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
+    await inTransaction(db, async (t) => {
       const locked = await queryOne<{ status: string }>(t, sql`select status from imports where id = ${id}::uuid for update`);
       if (locked?.status !== "ready") throw new HttpError(409, `this import is ${locked?.status} now`);
       await t.execute(IMPORT_TARGETS[job.layer].commit(id, job.mode));

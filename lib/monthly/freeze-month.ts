@@ -3,7 +3,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { CoverageParams, FROZEN_PARAMETERS, coverageTallies, rollUp } from "@/lib/analytics/get-coverage";
-import { queryOne } from "@/lib/db/query";
+import { inTransaction, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
 import { targetsInForce } from "@/lib/targets/coverage-targets";
@@ -31,8 +31,7 @@ export async function freezeMonth(db: Db, actor: Actor, month: string, options: 
   if (bounds.end.getTime() > now.getTime()) {
     throw new HttpError(422, "").as("month.not_ended", { month, current: chinaMonth(now) });
   }
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     // One freeze of a month at a time (the hourly job and a rebuild may meet).
     await t.execute(sql`select pg_advisory_xact_lock(hashtext(${`grid-atlas:freeze:${month}`}))`);
     const existing = await queryOne(t, sql`select 1 from monthly_freezes where month = ${bounds.firstDay}::date`);

@@ -3,7 +3,7 @@ import { layerScope } from "@/lib/auth/layer-access";
 import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
-import { query, queryOne } from "@/lib/db/query";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import type { OgcCollection } from "./collections";
@@ -105,7 +105,7 @@ export async function getItem(db: Db, actor: Actor, collection: OgcCollection, f
 }
 
 function toFeature({ fid, geometry, ...properties }: { fid: number; geometry: Geometry | string } & Record<string, unknown>): Feature {
-  return { type: "Feature", id: Number(fid), geometry: (typeof geometry === "string" ? JSON.parse(geometry) : geometry) as Geometry, properties };
+  return { type: "Feature", id: Number(fid), geometry: jsonColumn(geometry as Geometry | string), properties };
 }
 
 /** Spatial (and for events, temporal) extent of a collection. */

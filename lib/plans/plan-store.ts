@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { jsonColumn, query, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { DetailedHttpError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { fromGeoJson, type Finding } from "./check-geometry";
@@ -33,7 +33,6 @@ interface Row {
   geometry: Geometry | string;
 }
 
-const asDb = (tx: unknown) => tx as Db;
 
 function featureSql(c: PlanKindConfig): SQL {
   const props = c.extraProperties ? sql`${PROPERTIES[c.kind]} || ${c.extraProperties}` : PROPERTIES[c.kind];
@@ -88,17 +87,17 @@ async function assertSavable(db: Db, actor: Actor, c: PlanKindConfig, geometry: 
 export async function createPlan(db: Db, actor: Actor, c: PlanKindConfig, input: { geometry: Geometry; properties: Record<string, unknown>; note?: string }): Promise<Feature & { id: number }> {
   authorize(actor, "edit:plans");
   await assertSavable(db, actor, c, input.geometry, undefined, false);
-  const id = await db.transaction(async (tx) => {
-    const columns = await c.columns(asDb(tx), input.properties);
+  const id = await inTransaction(db, async (tx) => {
+    const columns = await c.columns(tx, input.properties);
     const names = sql.join(columns.map(([n]) => sql.identifier(n)), sql`, `);
     const values = sql.join(columns.map(([, v]) => v), sql`, `);
     const row = await queryOne<{ id: number }>(
-      asDb(tx),
+      tx,
       sql`insert into ${TABLE[c.kind]} (${names}, status, version, geom) values (${values}, 'draft', 1, ${c.storeGeometry(fromGeoJson(input.geometry))}) returning id`,
     );
     const newId = Number(row!.id);
-    await appendVersion(asDb(tx), c.kind, newId, "create", input.note ?? null, actor);
-    await appendAudit(asDb(tx), actor, { entity: tableName(c), entityId: newId, action: "create", after: input.properties });
+    await appendVersion(tx, c.kind, newId, "create", input.note ?? null, actor);
+    await appendAudit(tx, actor, { entity: tableName(c), entityId: newId, action: "create", after: input.properties });
     return newId;
   });
   return getPlan(db, actor, c, id);
@@ -137,18 +136,18 @@ export async function updatePlan(
   const active = current.properties?.status === "active";
   // A draft's name or dates can change without re-checking its (already checked) shape.
   if (change.geometry || active) await assertSavable(db, actor, c, change.geometry ?? current.geometry, id, active);
-  await db.transaction(async (tx) => {
-    const before = await lockVersion(asDb(tx), c, id, expected);
-    const sets = (await c.columns(asDb(tx), change.properties ?? {})).map(([n, v]) => sql`${sql.identifier(n)} = ${v}`);
+  await inTransaction(db, async (tx) => {
+    const before = await lockVersion(tx, c, id, expected);
+    const sets = (await c.columns(tx, change.properties ?? {})).map(([n, v]) => sql`${sql.identifier(n)} = ${v}`);
     if (change.geometry) sets.push(sql`geom = ${c.storeGeometry(fromGeoJson(change.geometry))}`);
     const updated = await queryOne<{ id: number }>(
-      asDb(tx),
+      tx,
       sql`update ${TABLE[c.kind]} set ${sql.join([...sets, sql`version = version + 1`], sql`, `)}
           where id = ${id} and version = ${Number(expected)} returning id`,
     );
-    if (!updated) await lockVersion(asDb(tx), c, id, expected); // lost a race: report the winner's version
-    await appendVersion(asDb(tx), c.kind, id, "update", change.note ?? null, actor);
-    await appendAudit(asDb(tx), actor, { entity: tableName(c), entityId: id, action: "update", before: toFeature(before).properties, after: { ...change.properties, geometry_changed: !!change.geometry } });
+    if (!updated) await lockVersion(tx, c, id, expected); // lost a race: report the winner's version
+    await appendVersion(tx, c.kind, id, "update", change.note ?? null, actor);
+    await appendAudit(tx, actor, { entity: tableName(c), entityId: id, action: "update", before: toFeature(before).properties, after: { ...change.properties, geometry_changed: !!change.geometry } });
   });
   return getPlan(db, actor, c, id);
 }
@@ -156,13 +155,13 @@ export async function updatePlan(
 /** Only drafts are deleted; published plans are retired so the record stays. */
 export async function deletePlan(db: Db, actor: Actor, c: PlanKindConfig, id: number, expected: string): Promise<void> {
   authorize(actor, "edit:plans");
-  await db.transaction(async (tx) => {
-    const row = await lockVersion(asDb(tx), c, id, expected);
+  await inTransaction(db, async (tx) => {
+    const row = await lockVersion(tx, c, id, expected);
     if (row.status !== "draft") throw new HttpError(409, `only drafts can be deleted; retire this ${row.status} ${c.noun} instead`);
-    await asDb(tx).execute(sql`update ${TABLE[c.kind]} set version = version + 1 where id = ${id}`);
-    await appendVersion(asDb(tx), c.kind, id, "delete", null, actor);
-    await asDb(tx).execute(sql`delete from ${TABLE[c.kind]} where id = ${id}`);
-    await appendAudit(asDb(tx), actor, { entity: tableName(c), entityId: id, action: "delete", before: toFeature(row).properties });
+    await tx.execute(sql`update ${TABLE[c.kind]} set version = version + 1 where id = ${id}`);
+    await appendVersion(tx, c.kind, id, "delete", null, actor);
+    await tx.execute(sql`delete from ${TABLE[c.kind]} where id = ${id}`);
+    await appendAudit(tx, actor, { entity: tableName(c), entityId: id, action: "delete", before: toFeature(row).properties });
   });
 }
 
@@ -175,12 +174,12 @@ export async function transitionPlan(db: Db, actor: Actor, c: PlanKindConfig, id
     throw new HttpError(409, action === "publish" ? `only drafts are published; this ${c.noun} is ${current.properties?.status}` : `only active plans are retired; this ${c.noun} is ${current.properties?.status}`);
   }
   if (action === "publish") await assertSavable(db, actor, c, current.geometry, id, true);
-  await db.transaction(async (tx) => {
-    const before = await lockVersion(asDb(tx), c, id, expected);
+  await inTransaction(db, async (tx) => {
+    const before = await lockVersion(tx, c, id, expected);
     if (before.status !== from) throw new HttpError(409, `this ${c.noun} is ${before.status} now`);
-    await asDb(tx).execute(sql`update ${TABLE[c.kind]} set status = ${action === "publish" ? "active" : "retired"}, version = version + 1 where id = ${id}`);
-    await appendVersion(asDb(tx), c.kind, id, action, note, actor);
-    await appendAudit(asDb(tx), actor, { entity: tableName(c), entityId: id, action, before: { status: before.status }, after: { status: action === "publish" ? "active" : "retired", note } });
+    await tx.execute(sql`update ${TABLE[c.kind]} set status = ${action === "publish" ? "active" : "retired"}, version = version + 1 where id = ${id}`);
+    await appendVersion(tx, c.kind, id, action, note, actor);
+    await appendAudit(tx, actor, { entity: tableName(c), entityId: id, action, before: { status: before.status }, after: { status: action === "publish" ? "active" : "retired", note } });
   });
   return getPlan(db, actor, c, id);
 }

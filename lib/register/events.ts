@@ -5,7 +5,7 @@ import { EVENT_CATEGORIES } from "@/db/schema/enums";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, streetScope } from "@/lib/auth/authorize";
-import { jsonColumn, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { ForbiddenError, NotFoundError } from "@/lib/http/errors";
 import { PointGeometry } from "@/lib/geo/geometry-input";
@@ -56,8 +56,7 @@ export async function getEvent(db: Db, actor: Actor, id: number): Promise<EventR
 export async function createEvent(db: Db, actor: Actor, input: NewEvent): Promise<EventRecord> {
   authorize(actor, "edit:register");
   const street = streetScope(actor);
-  const id = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const id = await inTransaction(db, async (t) => {
     const [x, y] = input.geometry.coordinates;
     const point = sql`ST_SetSRID(ST_MakePoint(${x}::float8, ${y}::float8), 4326)`;
     if (street) {
@@ -79,8 +78,7 @@ export async function createEvent(db: Db, actor: Actor, input: NewEvent): Promis
 export async function updateEvent(db: Db, actor: Actor, id: number, change: EventChange): Promise<EventRecord> {
   authorize(actor, "read:register");
   authorize(actor, "edit:register");
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     const before = await queryOne<{ status: string }>(
       t,
       sql`select e.status::text as status from events e left join grid_cells g on g.id = e.grid_cell_id

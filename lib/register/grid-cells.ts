@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { codeInStreetSql } from "@/lib/auth/in-street";
-import { jsonColumn, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import { assertVersion } from "@/lib/http/versions";
@@ -49,8 +49,7 @@ export type GridCellChange = z.output<typeof GridCellChange>;
 export async function updateGridCell(db: Db, actor: Actor, code: string, change: GridCellChange, expectedVersion?: string): Promise<GridCellRecord> {
   authorize(actor, "read:register");
   authorize(actor, "edit:register");
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     const before = await queryOne<{ id: number; responsible_user_id: number | null; version: string }>(
       t,
       sql`select g.id, g.responsible_user_id, ${versionOf(sql`g.updated_at`)} as version from grid_cells g

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { jsonColumn, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import { assertVersion } from "@/lib/http/versions";
@@ -70,8 +70,7 @@ export async function getRentalBuilding(db: Db, actor: Actor, code: string): Pro
 export async function updateRentalBuilding(db: Db, actor: Actor, code: string, change: RentalBuildingChange, expectedVersion?: string): Promise<RentalBuildingRecord> {
   authorize(actor, "read:register");
   authorize(actor, "edit:register");
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     const before = await queryOne<RentalBuildingRecord & { id: number }>(
       t,
       sql`select b.id, ${columns(actor)} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id

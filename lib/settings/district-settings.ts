@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { jsonColumn, query, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 
 /**
@@ -79,8 +79,7 @@ export async function listSettings(db: Db, actor: Actor, today: string): Promise
 /** Record a setting's value from a date on (admins; audited). The same key and date again replaces it. */
 export async function setSetting(db: Db, actor: Actor, input: SettingInput): Promise<{ key: SettingKey; value: number; valid_from: string }> {
   authorize(actor, "setup:district");
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const before = await queryOne(t, sql`select value from district_settings where key = ${input.key} and valid_from = ${input.valid_from}::date`);
     await t.execute(
       sql`insert into district_settings (key, value, valid_from, note, recorded_by)

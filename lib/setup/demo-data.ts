@@ -3,7 +3,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
-import { query, queryOne } from "@/lib/db/query";
+import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
 
@@ -95,8 +95,7 @@ export async function demoSummary(db: Db, actor: Actor): Promise<DemoSummary> {
  */
 export async function removeDemoData(db: Db, actor: Actor): Promise<Partial<Record<DemoTable, number>>> {
   authorize(actor, "setup:district");
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     await t.execute(sql`set local statement_timeout = 0`);
     // One removal at a time.
     await t.execute(sql`select pg_advisory_xact_lock(hashtext('grid-atlas:demo'))`);

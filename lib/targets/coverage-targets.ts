@@ -4,7 +4,7 @@ import { COVERAGE_METRICS, DEFAULT_TARGETS, type CoverageMetric } from "@/lib/an
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { query, queryOne } from "@/lib/db/query";
+import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { chinaDate } from "@/lib/time/china-date";
 
@@ -107,8 +107,7 @@ export type TargetInput = z.output<typeof TargetInput>;
  */
 export async function setTarget(db: Db, actor: Actor, input: TargetInput): Promise<TargetRow> {
   authorize(actor, "setup:district");
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const before = await queryOne<TargetRow>(t, sql`select ${COLUMNS} from coverage_targets where metric = ${input.metric} and valid_from = ${input.valid_from}::date`);
     const row = await queryOne<TargetRow>(
       t,

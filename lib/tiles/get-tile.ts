@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Geometry } from "geojson";
-import { query } from "@/lib/db/query";
+import { jsonColumn, query } from "@/lib/db/query";
 import type { Database } from "@/lib/db/types";
 import { encodeTile, EXTENT } from "./encode-tile";
 import { TILE_LAYERS, type TileLayer, type TileLayerId } from "./layers";
@@ -165,7 +165,7 @@ async function viaNode(database: Database, layer: TileLayer, at: TileCoordinates
   );
   const n = rows.length > 0 ? Number(rows[0]!.n) : 0;
   const features = rows.map((r) => ({
-    geometry: (typeof r.tile_geom === "string" ? JSON.parse(r.tile_geom) : r.tile_geom) as Geometry,
+    geometry: jsonColumn(r.tile_geom as Geometry | string),
     properties: Object.fromEntries(names.map((k) => [k, r[k] ?? null])),
   }));
   return { bytes: encodeTile(layer.id, features), features: features.length, capped: n > layer.maxFeatures };

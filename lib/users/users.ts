@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { hashPassword } from "@/lib/auth/passwords";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { assertStreetExists } from "@/lib/auth/streets";
-import { query, queryOne } from "@/lib/db/query";
+import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError, NotFoundError } from "@/lib/http/errors";
 import type { NewUser, UserChange } from "./user-input";
@@ -23,7 +23,6 @@ export interface UserInfo {
 }
 
 const COLUMNS = sql`id, email, display_name, role, street_code, disabled, created_at::text`;
-const asDb = (tx: unknown) => tx as Db;
 
 export async function listUsers(db: Db, actor: Actor): Promise<UserInfo[]> {
   authorize(actor, "manage:users");
@@ -33,17 +32,17 @@ export async function listUsers(db: Db, actor: Actor): Promise<UserInfo[]> {
 export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<UserInfo> {
   authorize(actor, "manage:users");
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    if (input.street_code) await assertStreetExists(asDb(tx), input.street_code);
-    const taken = await queryOne(asDb(tx), sql`select 1 from users where lower(email) = ${input.email}`);
+  return inTransaction(db, async (tx) => {
+    if (input.street_code) await assertStreetExists(tx, input.street_code);
+    const taken = await queryOne(tx, sql`select 1 from users where lower(email) = ${input.email}`);
     if (taken) throw new HttpError(409, `email: an account for ${input.email} exists already`);
     const user = await queryOne<UserInfo>(
-      asDb(tx),
+      tx,
       sql`insert into users (email, display_name, role, street_code, password_hash)
           values (${input.email}, ${input.display_name}, ${input.role}, ${input.street_code ?? null}, ${passwordHash})
           returning ${COLUMNS}`,
     );
-    await appendAudit(asDb(tx), actor, { entity: "users", entityId: user!.id, action: "create", after: user });
+    await appendAudit(tx, actor, { entity: "users", entityId: user!.id, action: "create", after: user });
     return user!;
   });
 }
@@ -52,8 +51,8 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
 export async function updateUser(db: Db, actor: Actor, id: number, change: UserChange): Promise<UserInfo> {
   authorize(actor, "manage:users");
   const passwordHash = change.password ? await hashPassword(change.password) : null;
-  return db.transaction(async (tx) => {
-    const before = await queryOne<UserInfo>(asDb(tx), sql`select ${COLUMNS} from users where id = ${id} for update`);
+  return inTransaction(db, async (tx) => {
+    const before = await queryOne<UserInfo>(tx, sql`select ${COLUMNS} from users where id = ${id} for update`);
     if (!before) throw new NotFoundError(`no user ${id}`);
     if (actor.userId === id && (change.disabled === true || (change.role && change.role !== "admin"))) {
       throw new HttpError(409, "you cannot disable yourself or give up your own admin role");
@@ -61,16 +60,16 @@ export async function updateUser(db: Db, actor: Actor, id: number, change: UserC
     const role = change.role ?? before.role;
     const street = change.role !== undefined ? (change.street_code ?? null) : change.street_code !== undefined ? change.street_code : before.street_code;
     if ((role === "street_office") !== !!street) throw new HttpError(400, "street_code: a street_office needs a street; other roles must not have one");
-    if (street) await assertStreetExists(asDb(tx), street);
+    if (street) await assertStreetExists(tx, street);
     const after = await queryOne<UserInfo>(
-      asDb(tx),
+      tx,
       sql`update users set display_name = ${change.display_name ?? before.display_name}, role = ${role}, street_code = ${street},
             disabled = ${change.disabled ?? before.disabled}, password_hash = coalesce(${passwordHash}, password_hash)
           where id = ${id} returning ${COLUMNS}`,
     );
     const scopeChanged = after!.role !== before.role || after!.street_code !== before.street_code || (after!.disabled && !before.disabled);
-    if (scopeChanged || passwordHash) await endUserSessions(asDb(tx), id);
-    await appendAudit(asDb(tx), actor, {
+    if (scopeChanged || passwordHash) await endUserSessions(tx, id);
+    await appendAudit(tx, actor, {
       entity: "users",
       entityId: id,
       action: "update",
