@@ -1,4 +1,4 @@
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/vocabulary";
 import type { Messages } from "@/lib/i18n/messages";
 
 /** What a signed-in person sees on a page their role may not open (the data verbs refuse too). */

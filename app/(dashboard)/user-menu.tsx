@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/vocabulary";
 import type { Messages } from "@/lib/i18n/messages";
 
 export interface SignedInUser {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/vocabulary";
 import type { Messages } from "@/lib/i18n/messages";
 
 /** Posts to /api/auth/sign-in (the same endpoint scripts use) and goes to the role's home view. */

@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from "@turf/turf";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/types";
-import type { EventCategory } from "@/db/schema/enums";
+import type { EventCategory } from "@/lib/vocabulary";
 import type { CellInfo } from "./context";
 import { DISTRICT_OUTLINE } from "./district";
 import { distanceMetres, offsetMetres, randomPointIn, round7, type LonLat } from "./geometry";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/types";
-import type { PoiCategory } from "@/db/schema/enums";
+import type { PoiCategory } from "@/lib/vocabulary";
 import type { CellInfo } from "./context";
 import { insertJsonRows } from "./context";
 import { MAIN_ROADS, STREETS } from "./district";

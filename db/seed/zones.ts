@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/types";
-import type { ZoneCategory } from "@/db/schema/enums";
+import type { ZoneCategory } from "@/lib/vocabulary";
 import { insertJsonRows } from "./context";
 import { MAIN_ROADS } from "./district";
 import type { LonLat } from "./geometry";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/lib/db/query";
 import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
-import type { EventCategory } from "@/db/schema/enums";
+import type { EventCategory } from "@/lib/vocabulary";
 import { countEvents, loadUnits } from "./units";
 
 let database: Database;

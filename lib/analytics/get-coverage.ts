@@ -1,5 +1,4 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
 import { cellIdInStreetSql, sameStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
@@ -7,6 +6,7 @@ import { z } from "zod";
 import { jsonColumn, query } from "@/lib/db/query";
 import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
+import { scopeAnalysis } from "./analysis-scope";
 import { BadRequestError } from "@/lib/http/errors";
 import { analysisParams } from "./params";
 import { targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
@@ -80,10 +80,7 @@ export type CoverageCollection = FeatureCollection<Polygon | MultiPolygon, Cover
  *   with spare capacity / stall violations.
  */
 export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): Promise<CoverageCollection> {
-  authorize(actor, "read:analytics");
-  // A street office's analysis covers its own street only, whatever it asked for.
-  const scope = streetScope(actor, input.street);
-  const params: CoverageParams = { ...input, street: scope };
+  const params: CoverageParams = scopeAnalysis(actor, input);
   const started = performance.now();
   if (params.unit === "h3") throw new BadRequestError("unit: coverage is measured on grid-cells, communities or streets, not h3");
   // A window that is exactly a calendar month is that month (the Coverage view's month picker).

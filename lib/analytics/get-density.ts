@@ -1,11 +1,11 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
 import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { latLngToCell } from "h3-js";
 import { z } from "zod";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
+import { scopeAnalysis } from "./analysis-scope";
 import { quarticDensity } from "./kernel-density";
 import { analysisParams } from "./params";
 import { countEvents, eventConditions, loadUnits, unitFeature, type UnitSet } from "./units";
@@ -49,10 +49,7 @@ export type DensityCollection = FeatureCollection<Polygon | MultiPolygon, Record
 
 /** Counts and rates per unit, or (mode=kde) a quartic kernel density surface in events per km². */
 export async function getDensity(db: Db, actor: Actor, input: DensityParams): Promise<DensityCollection> {
-  authorize(actor, "read:analytics");
-  // A street office's analysis covers its own street only, whatever it asked for.
-  const scope = streetScope(actor, input.street);
-  const params: DensityParams = { ...input, street: scope };
+  const params: DensityParams = scopeAnalysis(actor, input);
   return params.mode === "kde" ? kernelSurface(db, params) : perUnit(db, params);
 }
 

@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
+import { scopeAnalysis } from "./analysis-scope";
 import { BadRequestError } from "@/lib/http/errors";
 import { EMERGING_CATEGORIES, type EmergingCategory } from "./emerging";
 import { emergingFromCube } from "./emerging-cube";
@@ -65,10 +65,7 @@ export type EmergingCollection = FeatureCollection<Polygon | MultiPolygon, Emerg
  * same weights, then each unit's history classified (see emerging.ts for the exact rules).
  */
 export async function getEmergingHotspots(db: Db, actor: Actor, input: EmergingParams): Promise<EmergingCollection> {
-  authorize(actor, "read:analytics");
-  // A street office's analysis covers its own street only, whatever it asked for.
-  const scope = streetScope(actor, input.street);
-  const params: EmergingParams = { ...input, street: scope };
+  const params: EmergingParams = scopeAnalysis(actor, input);
   const started = performance.now();
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   if (units.units.length < 3) throw new BadRequestError(`emerging hot spot analysis needs at least 3 units, got ${units.units.length}`);

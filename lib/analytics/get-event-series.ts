@@ -1,12 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
 import { codeInStreet } from "@/lib/auth/street-code";
 import { NotFoundError } from "@/lib/http/errors";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { EVENT_CATEGORIES } from "@/db/schema/enums";
+import { EVENT_CATEGORIES } from "@/lib/vocabulary";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
+import { scopeAnalysis } from "./analysis-scope";
 import { analysisParams } from "./params";
 import { eventConditions } from "./units";
 import { stepStarts } from "@/lib/time/china-steps";
@@ -26,11 +26,8 @@ export interface EventSeries {
 
 /** Events per week (or month) by category, for a window, street or single grid cell. */
 export async function getEventSeries(db: Db, actor: Actor, input: EventSeriesParams): Promise<EventSeries> {
-  authorize(actor, "read:analytics");
-  // A street office's analysis covers its own street only, whatever it asked for.
-  const scope = streetScope(actor, input.street);
-  if (scope && input.cell && !codeInStreet(input.cell, scope)) throw new NotFoundError(`no grid cell ${input.cell}`);
-  const params: EventSeriesParams = { ...input, street: scope };
+  const params: EventSeriesParams = scopeAnalysis(actor, input);
+  if (params.street && params.cell && !codeInStreet(params.cell, params.street)) throw new NotFoundError(`no grid cell ${params.cell}`);
   const cell = params.cell ? sql`and g.code = ${params.cell}` : sql``;
   const counts = await query<{ bucket: string; category: string; n: number }>(
     db,

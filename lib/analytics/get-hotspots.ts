@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
+import { scopeAnalysis } from "./analysis-scope";
 import { BadRequestError } from "@/lib/http/errors";
 import { hotspots } from "./getis-ord";
 import { analysisParams, hotspotFields } from "./params";
@@ -51,10 +51,7 @@ export type HotspotCollection = FeatureCollection<Polygon | MultiPolygon, Hotspo
 
 /** Gi* hot and cold spots of event counts per unit, for a window, categories and street. */
 export async function getHotspots(db: Db, actor: Actor, input: HotspotParams): Promise<HotspotCollection> {
-  authorize(actor, "read:analytics");
-  // A street office's analysis covers its own street only, whatever it asked for.
-  const scope = streetScope(actor, input.street);
-  const params: HotspotParams = { ...input, street: scope };
+  const params: HotspotParams = scopeAnalysis(actor, input);
   const started = performance.now();
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   if (units.units.length < 3) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_CATEGORIES, type EventCategory } from "@/db/schema/enums";
+import { EVENT_CATEGORIES, type EventCategory } from "@/lib/vocabulary";
 
 /** Shared query parameters of every analysis. Invalid values → 400 naming the parameter. */
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/vocabulary";
 
 /**
  * Who is asking. Every verb takes one and checks it (lib/auth/authorize.ts): authorization lives

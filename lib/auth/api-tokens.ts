@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { USER_ROLES, type UserRole } from "@/db/schema/enums";
+import { USER_ROLES, type UserRole } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";

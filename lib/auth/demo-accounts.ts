@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/vocabulary";
 import { queryOne } from "@/lib/db/query";
 import type { Database } from "@/lib/db/types";
 import { isDemoDataset } from "@/lib/health/is-demo-dataset";

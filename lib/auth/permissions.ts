@@ -1,4 +1,4 @@
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/vocabulary";
 
 /**
  * What each role may do. One table, read by authorize(); the authorization matrix test

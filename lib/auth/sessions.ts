@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/vocabulary";
 import type { Actor } from "./actor";
 import { digest, newSecret } from "./secrets";
 

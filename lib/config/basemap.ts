@@ -1,4 +1,4 @@
-import type { BasemapConfig } from "@/app/_components/map/district-map";
+import type { BasemapConfig } from "@/lib/map/map-types";
 
 /**
  * Basemap from the environment. The bundled offline style is the default, so the app works

@@ -1,4 +1,4 @@
-import { EVENT_CATEGORIES, type EventCategory } from "@/db/schema/enums";
+import { EVENT_CATEGORIES, type EventCategory } from "@/lib/vocabulary";
 
 /**
  * What a dashboard view shows, kept in the URL so a view can be shared by link. Pure functions

@@ -2,7 +2,7 @@
  * Every visible string, in both languages. `en` must have exactly the keys of `zh`
  * (the type checker enforces it), so no string can be shown untranslated.
  */
-import type { ZoneCategory } from "@/lib/plans/zone-categories";
+import type { ZoneCategory } from "@/lib/vocabulary";
 import { GEOS_REASONS_ZH } from "./glossary";
 
 // One name per zone category, used by the detail panels, the planner's form and the legend alike.

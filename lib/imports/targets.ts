@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { EVENT_CATEGORIES, POI_CATEGORIES, ZONE_CATEGORIES } from "@/db/schema/enums";
+import { EVENT_CATEGORIES, POI_CATEGORIES, ZONE_CATEGORIES } from "@/lib/vocabulary";
 import { codeInStreet, streetPrefix } from "@/lib/auth/street-code";
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { scopeAnalysis } from "@/lib/analytics/analysis-scope";
 import { coverageTallies, CoverageParams, metricsOf, monthWindow, rollUp, type MetricValue, type Tallies } from "@/lib/analytics/get-coverage";
 import { COVERAGE_METRICS, type CoverageMetric } from "@/lib/analytics/targets";
 import { query } from "@/lib/db/query";
@@ -46,8 +46,7 @@ export interface MonthlyReport {
  * the same body for good); the current month is computed live. Street offices get their street.
  */
 export async function getMonthlyReport(db: Db, actor: Actor, input: MonthlyReportParams, now = new Date()): Promise<MonthlyReport> {
-  authorize(actor, "read:analytics");
-  const street = streetScope(actor, input.street);
+  const { street } = scopeAnalysis(actor, input);
   const month = await monthFigures(db, input.month, input.unit, street, now);
   const previous = await monthFigures(db, addMonths(input.month, -1), input.unit, street, now).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   const names = await unitNames(db, input.unit, [...month.units.keys()]);

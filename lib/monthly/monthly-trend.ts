@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { scopeAnalysis } from "@/lib/analytics/analysis-scope";
 import { metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/get-coverage";
 import type { CoverageMetric } from "@/lib/analytics/targets";
 import { jsonColumn, query } from "@/lib/db/query";
@@ -29,8 +29,7 @@ export interface TrendPoint {
 
 /** The district's (or a street's) figures for the last `months` months: frozen ones, then this month live. */
 export async function getMonthlyTrend(db: Db, actor: Actor, input: MonthlyTrendParams, now = new Date()): Promise<TrendPoint[]> {
-  authorize(actor, "read:analytics");
-  const street = streetScope(actor, input.street);
+  const { street } = scopeAnalysis(actor, input);
   const current = chinaMonth(now);
   const last = input.until && input.until < current ? input.until : current;
   const first = addMonths(last, -(input.months - 1));

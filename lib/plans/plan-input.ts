@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZONE_CATEGORIES } from "@/db/schema/enums";
+import { ZONE_CATEGORIES } from "@/lib/vocabulary";
 import { AreaGeometry, PointGeometry } from "@/lib/geo/geometry-input";
 
 const isoDate = z.iso.date("use a date like 2026-11-28");

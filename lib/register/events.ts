@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { z } from "zod";
-import { EVENT_CATEGORIES } from "@/db/schema/enums";
+import { EVENT_CATEGORIES } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, streetScope } from "@/lib/auth/authorize";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_CATEGORIES, type EventCategory } from "@/db/schema/enums";
+import { EVENT_CATEGORIES, type EventCategory } from "@/lib/vocabulary";
 
 export const MAX_ZOOM = 22;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "@/db/schema/enums";
+import { USER_ROLES } from "@/lib/vocabulary";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 
 const email = z.string().trim().toLowerCase().max(200, "at most 200 characters").pipe(z.email("not an e-mail address"));

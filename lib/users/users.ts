@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { USER_ROLES, type UserRole } from "@/db/schema/enums";
+import { USER_ROLES, type UserRole } from "@/lib/vocabulary";
 import type { ApiTokenInfo } from "@/lib/auth/api-tokens";
 import type { Messages } from "@/lib/i18n/messages";
 import type { UserInfo } from "@/lib/users/users";

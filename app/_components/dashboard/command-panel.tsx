@@ -6,7 +6,7 @@ import { fill } from "@/lib/i18n/fill";
 import { compactPlaceName } from "@/lib/i18n/place-name";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
-import type { Bounds } from "../map/district-map";
+import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
 
 /** Top-10 hot-spot cells (z, p, count) with one click to zoom, the method summary and the trend. */

@@ -7,7 +7,7 @@ import { toCsv } from "@/lib/csv/to-csv";
 import { targetSource, type TargetSource } from "./target-source";
 import { analysisQuery, COVERAGE_METRIC_KEYS, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { Bounds } from "../map/district-map";
+import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
 import { addMonths, chinaMonth } from "@/lib/time/china-date";
 import { MonthlyTrend } from "../charts/monthly-trend";

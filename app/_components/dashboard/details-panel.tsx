@@ -5,7 +5,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
 import { BuildingCard } from "./building-card";
 import { fill } from "@/lib/i18n/fill";
-import type { PickedFeature } from "../map/district-map";
+import type { PickedFeature } from "@/lib/map/map-types";
 
 /** Internal values no one reads: ids, the other language's name, raw p-values (shown as significance). */
 const HIDDEN = new Set(["id", "name_zh", "name_en", "gi_p", "gi_sig", "feature_id", "kind"]);

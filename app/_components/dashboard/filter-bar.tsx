@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { EVENT_CATEGORIES } from "@/db/schema/enums";
+import { EVENT_CATEGORIES } from "@/lib/vocabulary";
 import { shiftWeeks, type ViewState } from "@/lib/dashboard/view-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { CATEGORY_COLOURS } from "../map/data-layers";

@@ -4,7 +4,7 @@ import type { Geometry } from "geojson";
 import { useMemo, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { Bounds } from "../map/district-map";
+import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
 
 /** One search result: a street or community (extent known), or a grid cell (looked up when chosen). */

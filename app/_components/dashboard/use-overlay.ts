@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useEffect, useState } from "react";
 import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
 import { densityStops } from "../map/data-layers";
-import type { OverlayData } from "../map/district-map";
+import type { OverlayData } from "@/lib/map/map-types";
 
 export type OverlayStatus = "idle" | "loading" | "ready" | "error";
 

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
 import type { MapLayer } from "@/lib/dashboard/view-state";
+import { COVERAGE_CLASSES } from "@/lib/map/coverage-classes";
 
 /**
  * Styles of the vector-tile layers and analysis overlays: typed data, shared with the legend so
@@ -51,15 +52,6 @@ export const EMERGING_COLOURS: Record<string, string> = {
   diminishing_cold: "#9ecae1", sporadic_cold: "#c7e9c0", oscillating_cold: "#6baed6", historical_cold: "#d9d9d9",
   no_pattern: "#ffffff",
 };
-
-/** Coverage: at/above target in a calm blue, below target in oranges that deepen with the gap. */
-export const COVERAGE_CLASSES: { label: "atTarget" | "gap5" | "gap15" | "gapMore" | "noRentals"; colour: string; max?: number }[] = [
-  { label: "atTarget", colour: "#d1e5f0", max: 0 },
-  { label: "gap5", colour: "#fdb863", max: 0.05 },
-  { label: "gap15", colour: "#e66101", max: 0.15 },
-  { label: "gapMore", colour: "#7f3b08" },
-  { label: "noRentals", colour: "#eeeeee" },
-];
 
 /** Areas covered by no grid cell, and the outline of cells that overlap another. */
 export const GEOMETRY_PROBLEM_COLOUR = "#c51b7d";

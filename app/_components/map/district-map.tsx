@@ -14,31 +14,8 @@ import { BASEMAP_SOURCE, pmtilesStyle } from "./pmtiles-basemap";
 import { ROAD_SOURCE, roadLabels, roadLines } from "./road-layers";
 import { useMap } from "./use-map";
 import { freeAreaPadding } from "./free-area";
+import type { BasemapConfig, Bounds, OverlayData, PickedFeature } from "@/lib/map/map-types";
 
-export interface BasemapConfig {
-  /** A full MapLibre style URL replacing the bundled offline style. */
-  styleUrl: string | null;
-  /** An XYZ raster tile template shown under the data layers. */
-  rasterTiles: string | null;
-  /** Where the app serves an offline PMTiles basemap (BASEMAP_PMTILES), or null. */
-  pmtiles: string | null;
-}
-
-export type OverlayKind = "density" | "coverage" | "hotspots" | "emerging";
-export interface OverlayData {
-  kind: OverlayKind;
-  /** Features with flat properties (code, and gi_bin / category / gap / per_km2). */
-  collection: FeatureCollection;
-  /** Colour stops of the density ramp (events per km²), from the data. */
-  densityStops: number[];
-}
-
-export interface PickedFeature {
-  layer: string;
-  properties: Record<string, unknown>;
-}
-
-export type Bounds = [number, number, number, number];
 type LoadState = "loading" | "ready" | "error";
 
 const OVERLAY_SOURCE = "analysis-overlay";
@@ -51,13 +28,13 @@ const INTERACTIVE_ORDER = [
   "overlay-fill",
 ];
 
+/** One empty list, so a map without an overlay keeps the same layer-stack callback between renders. */
+const NO_STOPS: number[] = [];
+
 /**
  * The district map: boundaries with labels, vector-tile data layers, an analysis overlay, a
  * legend, hover and click. Used by every view; what it shows comes from props (the URL state).
  */
-/** One empty list, so a map without an overlay keeps the same layer-stack callback between renders. */
-const NO_STOPS: number[] = [];
-
 export function DistrictMap({
   locale,
   t,

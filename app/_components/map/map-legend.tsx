@@ -5,7 +5,6 @@ import { BOUNDARY_COLOURS } from "./boundary-layers";
 import {
   BUILDING_COLOURS,
   CATEGORY_COLOURS,
-  COVERAGE_CLASSES,
   EMERGING_COLOURS,
   GEOMETRY_PROBLEM_COLOUR,
   GUIDANCE_COLOUR,
@@ -15,7 +14,8 @@ import {
   VIRIDIS,
   ZONE_COLOUR,
 } from "./data-layers";
-import type { OverlayData } from "./district-map";
+import type { OverlayData } from "@/lib/map/map-types";
+import { COVERAGE_CLASSES } from "@/lib/map/coverage-classes";
 import { FOOTPRINT_COLOURS } from "./footprint-layers";
 import { ROAD_COLOURS } from "./road-layers";
 

@@ -4,9 +4,9 @@ import { area as turfArea, featureCollection, length as turfLength, polygonToLin
 import type { Feature, Geometry, Polygon } from "geojson";
 import type { Map as MapLibreMap, VectorTileSource } from "maplibre-gl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ZONE_CATEGORY_VALUES } from "@/lib/plans/zone-categories";
+import { ZONE_CATEGORIES } from "@/lib/vocabulary";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { PickedFeature } from "../map/district-map";
+import type { PickedFeature } from "@/lib/map/map-types";
 import { CheckReport, type CheckResult } from "./check-report";
 import { PlanHistory } from "./plan-history";
 import { planApi, type PlanBase, type SavedPlan } from "./plan-api";
@@ -358,7 +358,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
               <option value="" disabled>
                 {t.chooseCategory}
               </option>
-              {[...ZONE_CATEGORY_VALUES.filter((c) => c !== "other"), "other" as const].map((c) => (
+              {[...ZONE_CATEGORIES.filter((c) => c !== "other"), "other" as const].map((c) => (
                 <option key={c} value={c}>
                   {t.categories[c]}
                 </option>

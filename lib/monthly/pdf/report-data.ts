@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { MultiPolygon, Polygon } from "geojson";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { scopeAnalysis } from "@/lib/analytics/analysis-scope";
 import { getHotspots, HotspotParams } from "@/lib/analytics/get-hotspots";
 import { monthWindow } from "@/lib/analytics/get-coverage";
 import type { WorklistRow } from "@/lib/checks/worklists";
@@ -31,8 +31,7 @@ export interface StreetMonthData {
 
 /** Everything the street's monthly report shows, gathered with the reader's scope (a street office: its own street). */
 export async function streetMonthData(db: Db, actor: Actor, month: string, requestedStreet: string | undefined, now = new Date()): Promise<StreetMonthData> {
-  authorize(actor, "read:analytics");
-  const code = streetScope(actor, requestedStreet);
+  const { street: code } = scopeAnalysis(actor, { street: requestedStreet });
   if (!code) throw new BadRequestError("").as("report.street_required");
   const street = await queryOne<{ code: string; name_zh: string; name_en: string }>(db, sql`select code, name_zh, name_en from streets where code = ${code}`);
   if (!street) throw new NotFoundError().as("street.not_found", { code });

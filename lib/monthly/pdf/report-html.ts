@@ -3,7 +3,7 @@ import { COVERAGE_METRICS, type CoverageMetric } from "@/lib/analytics/targets";
 import { FIVE_RULES } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { ReportMetric } from "../monthly-report";
-import { COVERAGE_CLASSES } from "@/app/_components/map/data-layers";
+import { COVERAGE_CLASSES } from "@/lib/map/coverage-classes";
 import type { StreetMonthData } from "./report-data";
 import { fill } from "@/lib/i18n/fill";
 import { chinaDateTime } from "@/lib/time/china-date";

@@ -1,0 +1,47 @@
+/**
+ * The district's fixed vocabularies, as plain values any module can import, the browser's too:
+ * db/schema/enums.ts builds the database enums from these lists, so client components never pull
+ * Drizzle's pgEnum builder into their bundle. Values are the API's snake_case words; their labels
+ * in each language live in lib/i18n. Adding a value needs a migration (ALTER TYPE … ADD VALUE).
+ */
+
+export const USER_ROLES = ["admin", "planner", "commander", "street_office"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const REGISTRATION_STATUSES = ["registered", "unregistered", "deregistered"] as const;
+
+/** The kinds of no-stall zone; the last three were added by migration 0015. */
+export const ZONE_CATEGORIES = [
+  "main_road",
+  "admin_centre",
+  "commercial_core",
+  "historic_block",
+  "school_surroundings",
+  "other",
+  "hospital_surroundings",
+  "market_surroundings",
+  "transit_hub_surroundings",
+] as const;
+export type ZoneCategory = (typeof ZONE_CATEGORIES)[number];
+
+/** Shared by no-stall zones and guidance points: the planner workflow draft → active → retired. */
+export const PUBLICATION_STATUSES = ["draft", "active", "retired"] as const;
+
+export const EVENT_CATEGORIES = [
+  "stall_violation",
+  "complaint",
+  "fire_hazard",
+  "unlicensed_business",
+  "illegal_structure",
+  "patrol_checkin",
+  "inspection",
+] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+export const EVENT_STATUSES = ["open", "in_progress", "resolved", "closed"] as const;
+export const EVENT_SOURCES = ["patrol", "hotline", "camera", "citizen_app", "import"] as const;
+
+export const POI_CATEGORIES = ["school", "market", "transit_hub", "admin_centre", "hospital", "other"] as const;
+export type PoiCategory = (typeof POI_CATEGORIES)[number];
+
+export const ROAD_CLASSES = ["arterial", "secondary", "local"] as const;
