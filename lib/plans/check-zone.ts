@@ -47,9 +47,10 @@ export interface ZoneCheck {
  * geometry errors (with place), overlaps with other active zones (warnings, drawn), guidance
  * points it swallows or comes within the clearance of (conflicts that block publishing), and the
  * impact: recent stall violations inside, points affected, nearest alternatives with spare
- * capacity, cells and streets touched. `selfId` leaves the zone's own saved row out.
+ * capacity, cells and streets touched. `selfId` leaves the zone's own saved row out; the impact
+ * counts the days before `at` (now, unless a test or a replay names another instant).
  */
-export async function checkZone(db: Db, actor: Actor, geometry: Polygon | MultiPolygon, selfId?: number): Promise<ZoneCheck> {
+export async function checkZone(db: Db, actor: Actor, geometry: Polygon | MultiPolygon, selfId?: number, at: Date = new Date()): Promise<ZoneCheck> {
   authorize(actor, "edit:plans");
   const rules = planRules();
   const shape = await checkAreaGeometry(db, geometry, rules.minZoneAreaM2);
@@ -101,7 +102,7 @@ export async function checkZone(db: Db, actor: Actor, geometry: Polygon | MultiP
     };
   });
 
-  const impact = await zoneImpact(db, z, near, rules);
+  const impact = await zoneImpact(db, z, near, rules, at);
   const valid = shape.errors.length === 0;
   return { ...base, valid, publishable: valid && conflicts.length === 0, warnings, conflicts, impact };
 }
@@ -111,13 +112,15 @@ async function zoneImpact(
   z: ReturnType<typeof fromGeoJson>,
   near: { id: number; name: string; distance: number; capacity: number }[],
   rules: ReturnType<typeof planRules>,
+  at: Date,
 ): Promise<ZoneImpact> {
   const excluded = near.map((p) => Number(p.id));
   const [violations, alternatives, cells, streets] = await Promise.all([
     queryOne<{ n: number }>(
       db,
       sql`select count(*)::int as n from events e
-          where e.category = 'stall_violation' and e.occurred_at >= now() - make_interval(days => ${rules.impactDays}::int) and ST_Intersects(e.geom, ${z})`,
+          where e.category = 'stall_violation' and e.occurred_at >= ${at.toISOString()}::timestamptz - make_interval(days => ${rules.impactDays}::int)
+            and e.occurred_at < ${at.toISOString()}::timestamptz and ST_Intersects(e.geom, ${z})`,
     ),
     query<{ id: number; name: string; spare: number; distance: number; geometry: Geometry | string }>(
       db,

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/types";
 import { DetailedHttpError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { fromGeoJson, type Finding } from "./check-geometry";
 import type { PlanListQuery } from "./plan-input";
+import { addDays, chinaMidnight } from "@/lib/time/china-date";
 import { appendVersion, PROPERTIES, TABLE, type PlanKind } from "./versions";
 
 /** What differs between zones and guidance points; the workflow below is shared. */
@@ -49,14 +50,15 @@ export async function listPlans(db: Db, actor: Actor, c: PlanKindConfig, q: Plan
   const where: SQL[] = [sql`true`];
   if (q.bbox) where.push(sql`t.geom && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)`);
   if (q.as_of) {
-    // What was in force that day: each feature's last version saved by the end of the day,
+    // What was in force that day: each feature's last version saved by the end of the day (in
+    // China time, not the session's time zone),
     // if it was active then (and, for zones, inside its validity dates).
     const validity = c.kind === "zone" ? sql`and (v.properties->>'valid_from')::date <= ${q.as_of}::date and coalesce((v.properties->>'valid_to')::date, 'infinity') >= ${q.as_of}::date` : sql``;
     const rows = await query<Row>(
       db,
       sql`select v.feature_id as id, v.version, v.status, v.properties, ST_AsGeoJSON(v.geom, 7)::json as geometry from (
             select distinct on (feature_id) * from plan_versions
-            where kind = ${c.kind} and saved_at < (${q.as_of}::date + 1)::timestamptz
+            where kind = ${c.kind} and saved_at < ${chinaMidnight(addDays(q.as_of, 1)).toISOString()}::timestamptz
             order by feature_id, version desc) v
           where v.status = 'active' ${validity} ${q.bbox ? sql`and v.geom && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)` : sql``}
           order by v.feature_id`,

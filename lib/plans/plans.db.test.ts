@@ -11,6 +11,7 @@ import { GUIDANCE_POINTS } from "./guidance-points";
 import { createPlan, getPlan, listPlans, listVersions, transitionPlan, updatePlan } from "./plan-store";
 import { zoneFromRule } from "./rule-sources";
 import { ZONES } from "./zones";
+import { addDays, chinaDate } from "@/lib/time/china-date";
 
 let database: Database;
 beforeAll(async () => {
@@ -113,15 +114,37 @@ describe("zone checks (PostGIS)", () => {
       const check = await checkZone(tx, planner, around);
       expect(check.publishable).toBe(false);
       expect(check.conflicts.find((c) => c.guidance_point_id === Number(point!.id))?.code).toBe("swallows_guidance_point");
-      const violations = await queryOne<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from events where category = 'stall_violation' and occurred_at >= now() - interval '90 days'
-            and ST_Intersects(geom, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(around)}), 4326))`,
-      );
-      expect(check.impact!.stall_violations).toBe(violations!.n);
       expect(check.impact!.grid_cells.count).toBeGreaterThan(0);
       expect(check.impact!.streets.length).toBeGreaterThan(0);
+      expect(check.impact!.nearest_alternatives.length).toBeGreaterThan(0);
       expect(check.impact!.nearest_alternatives.every((a) => a.spare > 0 && a.id !== Number(point!.id))).toBe(true);
+    });
+  });
+
+  it("counts the stall violations inside a zone in the 90 days before the check, and no others", async () => {
+    await seeded(async (tx) => {
+      // Long after the seeded events (anchored 2026), so only the events planted here can count.
+      const at = new Date("2030-01-15T00:00:00+08:00");
+      const days = (n: number) => new Date(at.getTime() - n * 86_400_000).toISOString();
+      const [x, y] = await quietSpot(tx);
+      const zone = square(x, y, 60);
+      const east = x + 300 / (111_320 * Math.cos((y * Math.PI) / 180)); // 300 m away: outside
+      const planted: [number, string, string][] = [
+        [x, "stall_violation", days(1)], // counted
+        [x, "stall_violation", days(30)], // counted
+        [x, "stall_violation", days(89)], // counted
+        [x, "stall_violation", days(91)], // too old
+        [x, "stall_violation", new Date(at.getTime() + 3_600_000).toISOString()], // after the check
+        [x, "complaint", days(1)], // another category
+        [east, "stall_violation", days(1)], // outside the zone
+      ];
+      for (const [lon, category, when] of planted) {
+        await tx.execute(sql`insert into events (geom, occurred_at, category, source)
+          values (ST_SetSRID(ST_MakePoint(${lon}, ${y}), 4326), ${when}::timestamptz, ${category}, 'patrol')`);
+      }
+      const check = await checkZone(tx, planner, zone, undefined, at);
+      expect(check.impact!.days).toBe(90);
+      expect(check.impact!.stall_violations).toBe(3);
     });
   });
 });
@@ -148,10 +171,15 @@ describe("zone workflow", () => {
       expect(versions.map((v) => [v.version, v.action])).toEqual([[3, "publish"], [2, "update"], [1, "create"]]);
       expect(versions[0]!.note).toBe("approved by the district");
 
-      const today = new Date().toISOString().slice(0, 10);
-      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      // "As of" a day is that day in China: the version saved now is in force today, not yesterday.
+      const today = chinaDate();
+      const yesterday = addDays(today, -1);
       expect((await listPlans(tx, planner, ZONES, { as_of: today })).features.some((f) => f.id === created.id)).toBe(true);
       expect((await listPlans(tx, planner, ZONES, { as_of: yesterday })).features.some((f) => f.id === created.id)).toBe(false);
+      // Saved at 00:30 in Beijing on 11 March (16:30 UTC on the 10th): in force from the 11th, China time.
+      await tx.execute(sql`update plan_versions set saved_at = '2026-03-11T00:30:00+08:00' where kind = 'zone' and feature_id = ${created.id}`);
+      const inForce = async (day: string) => (await listPlans(tx, planner, ZONES, { as_of: day })).features.some((f) => f.id === created.id);
+      expect([await inForce("2026-03-10"), await inForce("2026-03-11")]).toEqual([false, true]);
 
       await expect(updatePlan(tx, actorWithRole("commander"), ZONES, created.id, "3", { properties: { name: "x" } })).rejects.toMatchObject({ status: 403 });
       const audit = await query<{ action: string }>(tx, sql`select action from audit_log where entity = 'no_stall_zones' and entity_id = ${String(created.id)} order by id`);
