@@ -6,7 +6,9 @@ test("GET /api/health reports the embedded database, PostGIS and the demo counts
   const body = await response.json();
   expect(body).toMatchObject({ status: "ok", db: "embedded", demo: true });
   expect(body.postgis).toMatch(/^3\.\d+/);
-  expect(body.counts).toMatchObject({ streets: 14, communities: 150, grid_cells: 1500, rental_buildings: 25_000, pois: 300 });
+  expect(body.counts).toMatchObject({ streets: 14, communities: 150, grid_cells: 1500, rental_buildings: 25_000 });
+  // The demo's 300 POIs, and any a test imported before this one ran (POI imports cannot be undone).
+  expect(body.counts.pois).toBeGreaterThanOrEqual(300);
   expect(body.counts.events).toBeGreaterThan(199_900);
   expect(body.counts.no_stall_zones).toBeGreaterThan(120);
   expect(body.counts.guidance_points).toBeGreaterThan(100);

@@ -24,15 +24,19 @@ test("OGC API – Features: landing, conformance, collections, paged items with 
     ["communities", "events", "footprints", "grid-cells", "guidance-points", "no-stall-zones", "pois", "rental-buildings", "roads", "streets"],
   );
 
+  // However many POIs there are now (another test may have imported some), the collection says so.
+  const pois = (await (await request.get("/api/health")).json()).counts.pois as number;
+  expect(pois).toBeGreaterThanOrEqual(300);
   const page = await request.get("/api/ogc/collections/pois/items?limit=10&offset=5");
   expect(page.headers()["content-type"]).toContain("application/geo+json");
   const body = await page.json();
-  expect(body).toMatchObject({ type: "FeatureCollection", numberMatched: 300, numberReturned: 10 });
+  expect(body).toMatchObject({ type: "FeatureCollection", numberMatched: pois, numberReturned: 10 });
   expect(body.links.find((l: { rel: string }) => l.rel === "next").href).toContain("offset=15");
   const one = await (await request.get(`/api/ogc/collections/pois/items/${body.features[0].id}`)).json();
   expect(one.properties.name).toBe(body.features[0].properties.name);
 
   const schools = await (await request.get("/api/ogc/collections/pois/items?category=school&limit=1000")).json();
+  expect(schools.features.length).toBeGreaterThan(0);
   expect(schools.features.every((f: { properties: { category: string } }) => f.properties.category === "school")).toBe(true);
   const boxed = await (await request.get("/api/ogc/collections/grid-cells/items?bbox=120.65,28.01,120.67,28.03&limit=10000")).json();
   expect(boxed.numberMatched).toBeGreaterThan(10);

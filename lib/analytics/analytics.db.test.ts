@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict, type DemoMeta } from "@/db/seed";
 import { inTransaction, query, queryOne } from "@/lib/db/query";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
+import { addDays, chinaDate, chinaMidnight } from "@/lib/time/china-date";
 import type { Database, Db } from "@/lib/db/types";
 import { CoverageParams, getCoverage } from "./get-coverage";
 import { DensityParams, getDensity } from "./get-density";
@@ -51,6 +52,7 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     }
     expect(result.summary).toMatchObject({ method: "Getis-Ord Gi*", fdr: true, weights: { kind: "queen" }, units: 1500 });
     expect(result.summary.cold).toBe(0);
+    expect(result.features).toHaveLength(1500);
     expect(result.features.every((f) => Number.isFinite(f.properties.gi_z) && Number.isFinite(f.properties.gi_p_fdr))).toBe(true);
   });
 
@@ -65,6 +67,8 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
             and e.category in ('stall_violation', 'complaint') group by 1`,
     );
     const byCode = new Map(direct.map((r) => [r.code, r.n]));
+    expect(result.features).toHaveLength(1500);
+    expect(direct.length).toBeGreaterThan(100);
     expect(result.features.every((f) => f.properties.count === (byCode.get(f.properties.code) ?? 0))).toBe(true);
     expect(result.summary.events).toBe(direct.reduce((s, r) => s + r.n, 0));
 
@@ -101,6 +105,7 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     const byCode = new Map(result.features.map((f) => [f.properties.code, f.properties.category]));
     const categories = (kind: string) => meta.plantedSites.filter((s) => s.kind === kind).map((s) => byCode.get(s.cellCode));
     expect(result.summary.steps).toBe(51); // whole weeks only: 364 days ending on a Wednesday hold 51
+    for (const kind of ["intensifying", "new", "diminishing", "persistent"]) expect(categories(kind).length, kind).toBeGreaterThan(0);
     expect(categories("intensifying").every((c) => c === "intensifying_hot")).toBe(true);
     // A new site's cell may have flickered hot once before (a market nearby): then ArcGIS's rules say sporadic.
     expect(categories("new").every((c) => c === "consecutive_hot" || c === "new_hot" || c === "sporadic_hot")).toBe(true);
@@ -112,13 +117,9 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
 
   it("measures coverage against the targets, with cells below target and no geometry gaps", async () => {
     const result = await getCoverage(tx, SYSTEM_ACTOR, CoverageParams.parse({ to: `${anchor}T16:00:00Z` }));
-    const direct = await queryOne<{ registered: number; total: number }>(
-      tx,
-      sql`select count(*) filter (where registration_status = 'registered')::int as registered, count(*)::int as total
-          from rental_buildings where registration_status <> 'deregistered' and grid_cell_id is not null`,
-    );
-    expect(result.summary.district.registration.numerator).toBe(direct?.registered);
-    expect(result.summary.district.registration.denominator).toBe(direct?.total);
+    // The demo's 25,000 buildings, less those deregistered or outside every cell.
+    expect(result.summary.district.registration.denominator).toBeGreaterThan(20_000);
+    expect(result.summary.district.registration.denominator).toBeLessThanOrEqual(25_000);
     expect(result.summary.units_below_target.registration).toBeGreaterThan(50);
     expect(result.summary.units_below_target.registration).toBeLessThan(1400);
     expect(result.summary.geometry).toMatchObject({ uncovered_m2: 0, overlap_m2: 0 });
@@ -127,7 +128,26 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(worst[0]!.properties.below_target).toContain("registration");
 
     const wuma = await getCoverage(tx, SYSTEM_ACTOR, CoverageParams.parse({ to: `${anchor}T16:00:00Z`, street: "330302006000", unit: "communities" }));
+    expect(wuma.features.length).toBeGreaterThan(0);
     expect(wuma.features.every((f) => f.properties.code.startsWith("330302006"))).toBe(true);
+  });
+
+  it("rates a cell's registration from its buildings as set here: deregistered ones are not counted", async () => {
+    const cell = await queryOne<{ id: number; code: string }>(
+      tx,
+      sql`select g.id, g.code from grid_cells g join rental_buildings b on b.grid_cell_id = g.id group by 1, 2 having count(*) between 4 and 30 order by g.code limit 1`,
+    );
+    // The register as it stands now (a window ending tomorrow), not as it stood at the anchor.
+    const to = chinaMidnight(addDays(chinaDate(), 1)).toISOString();
+    await withRollback(tx, async (inner) => {
+      const ids = (await query<{ id: number }>(inner, sql`select id from rental_buildings where grid_cell_id = ${cell!.id} order by id`)).map((r) => r.id);
+      await inner.execute(sql`update rental_buildings set registration_status = 'registered' where grid_cell_id = ${cell!.id}`);
+      await inner.execute(sql`update rental_buildings set registration_status = 'deregistered' where id = ${ids[0]!}`);
+      await inner.execute(sql`update rental_buildings set registration_status = 'unregistered' where id = ${ids[1]!}`);
+      const result = await getCoverage(inner, SYSTEM_ACTOR, CoverageParams.parse({ to, street: `${cell!.code.slice(0, 9)}000` }));
+      const mine = result.features.find((f) => f.properties.code === cell!.code);
+      expect(mine?.properties.metrics.registration).toMatchObject({ numerator: ids.length - 2, denominator: ids.length - 1 });
+    });
   });
 
   it("counts stall violations near a guidance point as PostGIS measures them, also at the edge of the radius", async () => {
@@ -203,6 +223,7 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     const result = await getHotspots(tx, SYSTEM_ACTOR, HotspotParams.parse({ from: "2000-01-01", to: "2000-02-01" }));
     expect(result.summary.events).toBe(0);
     expect(result.summary.hot + result.summary.cold).toBe(0);
+    expect(result.features).toHaveLength(1500);
     expect(result.features.every((f) => f.properties.gi_z === 0 && f.properties.gi_p === 1)).toBe(true);
   });
 });
