@@ -4,7 +4,9 @@ import { PbfReader as Protobuf } from "pbf";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict } from "@/db/seed";
-import { query, queryOne } from "@/lib/db/query";
+import { jsonColumn, query, queryOne } from "@/lib/db/query";
+import { geoJSONToTile } from "@maplibre/geojson-vt";
+import type { Geometry } from "geojson";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { encoders, getTile } from "./get-tile";
@@ -111,17 +113,25 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
         sql`select ST_X(p) as x, ST_Y(p) as y from (select ST_PointOnSurface(geom) as p, geom from grid_cells where not ST_Intersects(geom, ${centre})
             order by geom <-> ${centre} limit 1) c`,
       );
-      for (const [lon, lat, n] of [[x, y, 5], [Number(next!.x), Number(next!.y), 3]] as const) {
+      const planted = [[x, y, 5], [Number(next!.x), Number(next!.y), 3]] as const;
+      for (const [lon, lat, n] of planted) {
         await tx.execute(sql`insert into events (geom, occurred_at, category, source)
           select ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326), '2030-01-10T09:00:00+08:00', 'complaint', 'hotline' from generate_series(1, ${n}::int)`);
       }
       const january = { from: "2030-01-01T00:00:00+08:00", to: "2030-02-01T00:00:00+08:00" };
-      // Below z14, one point per grid cell carrying its count; at z14–15, binned points.
+      // Below z14, one point per grid cell carrying its count; at z14–15, binned points. Each
+      // tile holding a planted place shows its count (both, when they share the tile).
       for (const z of [11, 13, 15]) {
-        const tile = decode((await getTile(inTx(tx), "events", tileAt(x, y, z), january)).bytes).events ?? [];
-        expect(tile.length, `z${z}`).toBeGreaterThan(0);
-        expect(tile.every((f) => Object.keys(f.properties).join() === "count"), `z${z}`).toBe(true);
-        expect(tile.map((f) => Number(f.properties.count)).sort(), `z${z}`).toEqual([3, 5]);
+        const tiles = new Map<string, number[]>();
+        for (const [lon, lat, n] of planted) {
+          const at = tileAt(lon, lat, z);
+          tiles.set(JSON.stringify(at), [...(tiles.get(JSON.stringify(at)) ?? []), n]);
+        }
+        for (const [at, counts] of tiles) {
+          const tile = decode((await getTile(inTx(tx), "events", JSON.parse(at), january)).bytes).events ?? [];
+          expect(tile.every((f) => Object.keys(f.properties).join() === "count"), `z${z}`).toBe(true);
+          expect(tile.map((f) => Number(f.properties.count)).sort(), `z${z}`).toEqual(counts.sort());
+        }
       }
 
       const filtered = decode(
@@ -147,6 +157,40 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
       const after = await serveTile(inTx(tx), SYSTEM_ACTOR, "events", at, {});
       expect(after.etag).not.toBe(before.etag);
       expect(after.cached).toBe(false);
+    });
+  });
+
+  it("every layer's tile holds what an independent tiler (geojson-vt) makes of the same rows", async () => {
+    // The rows as plain GeoJSON in degrees, cut and encoded by geojson-vt (MapLibre's own tiler):
+    // the encoder in use on this database (Node's on PGlite, ST_AsMVT on PostgreSQL) must give
+    // the same features with the same properties. Runs on both databases.
+    await withRollback(database.db, async (tx) => {
+      await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+      const [x, y] = WUMA;
+      await tx.execute(sql`insert into building_footprints (floors, geom)
+        values (5, ST_Multi(ST_MakeEnvelope(${x - 0.0002}::float8, ${y - 0.0002}::float8, ${x + 0.0002}::float8, ${y + 0.0002}::float8, 4326)))`);
+      const key = (f: { type: number; properties: Record<string, unknown> }) =>
+        JSON.stringify([f.type, Object.entries(f.properties).filter(([, v]) => v !== null).sort(([a], [b]) => a.localeCompare(b))]);
+      for (const id of TILE_LAYER_IDS) {
+        const layer = TILE_LAYERS[id];
+        const z = layer.aggregateBelow ?? Math.max(layer.minzoom, 13); // raw features, never the count grid
+        const at = tileAt(x, y, z);
+        const ours = decode((await getTile(inTx(tx), id, at, {})).bytes)[id] ?? [];
+        const rows = await query<{ geometry: Geometry | string; properties: Record<string, unknown> | string }>(
+          tx,
+          sql`select ST_AsGeoJSON(${layer.point ?? sql`t.geom`}, 9)::json as geometry, to_json(p) as properties
+              from ${layer.from} cross join lateral (select ${layer.properties}) p
+              where t.geom && ST_Transform(ST_TileEnvelope(${z}::int, ${at.x}::int, ${at.y}::int, margin => ${64 / 4096}::float8), 4326)`,
+        );
+        const collection = { type: "FeatureCollection" as const, features: rows.map((r) => ({ type: "Feature" as const, geometry: jsonColumn(r.geometry), properties: jsonColumn(r.properties) })) };
+        const theirs = (geoJSONToTile(collection, z, at.x, at.y, { extent: 4096, buffer: 64, clip: true })?.features ?? []).map((f) => ({ type: f.type, properties: f.tags ?? {} }));
+        expect(theirs.length, id).toBeGreaterThan(0);
+        // Features clipped to a sliver may survive one tiler's simplification and not the other's; allow 2 %.
+        expect(Math.abs(ours.length - theirs.length), `${id} z${z}: ${ours.length} vs ${theirs.length}`).toBeLessThanOrEqual(Math.ceil(theirs.length * 0.02));
+        const ourKeys = new Set(ours.map(key));
+        const shared = theirs.filter((f) => ourKeys.has(key(f))).length;
+        expect(shared, `${id} z${z}`).toBeGreaterThanOrEqual(Math.floor(theirs.length * 0.98));
+      }
     });
   });
 
