@@ -18,9 +18,20 @@ export async function mapCenter(page: Page): Promise<[number, number]> {
   });
 }
 
-/** Wait for the map to settle after a change (idle flips to false on movement, back to true when done). */
+/**
+ * Wait for the map to settle after a change: first until the page has rendered the address bar's
+ * view (a filter writes the URL at once and renders a moment later), then until the map is idle
+ * (it turns busy in the same commit that changes what it draws) and no overlay is loading.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(400);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const rendered = document.querySelector("[data-rendered-query]")?.getAttribute("data-rendered-query");
+        return rendered === undefined || rendered === null || rendered === new URLSearchParams(window.location.search).toString();
+      }),
+    )
+    .toBe(true);
   await expect(page.locator('[data-testid="district-map"][data-map-idle="true"]')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.locator(".overlay-status")).toHaveCount(0, { timeout: 30_000 });
 }

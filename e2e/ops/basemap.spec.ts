@@ -38,7 +38,7 @@ test("a local PMTiles archive is the basemap: read by ranges through the app, dr
     await page.goto(`${server.baseURL}/`);
     await expect(page.locator('[data-testid="district-map"][data-map-idle="true"]')).toHaveCount(1, { timeout: 60_000 });
     await page.evaluate(([x, y]) => (window as unknown as { __gridAtlasMap: { jumpTo(o: object): void } }).__gridAtlasMap.jumpTo({ center: [x, y], zoom: 14.5 }), [lon, lat]);
-    await page.waitForTimeout(400);
+    // jumpTo fires movestart at once, which marks the map busy until its next idle.
     await expect(page.locator('[data-testid="district-map"][data-map-idle="true"]')).toHaveCount(1, { timeout: 60_000 });
     const drawn = await page.evaluate(() => {
       const map = (window as unknown as {

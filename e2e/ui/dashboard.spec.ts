@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { collectConsoleErrors, waitForMapIdle } from "../helpers";
 import { mapCenter, renderedCount, settle } from "../helpers-map";
 
@@ -44,7 +44,8 @@ test("changing the time filter changes the chart, the URL and the map", async ({
   const chart = page.getByTestId("chart-events-per-week");
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
   const barsBefore = await chart.locator(".recharts-bar-rectangle").count();
-  const hotBefore = await page.evaluate(() => document.querySelector('[data-testid="legend"]')?.textContent ?? "");
+  const hotBefore = await hotCells(page);
+  expect(hotBefore.length).toBeGreaterThan(0);
   const to = await page.getByTestId("filter-to").inputValue();
   const from = new Date(Date.parse(to) - 35 * 86_400_000).toISOString().slice(0, 10);
   await page.getByTestId("filter-from").fill(from);
@@ -52,8 +53,20 @@ test("changing the time filter changes the chart, the URL and the map", async ({
   await settle(page);
   await expect.poll(() => chart.locator(".recharts-bar-rectangle").count()).toBeLessThan(barsBefore);
   expect(await renderedCount(page, ["overlay-fill"])).toBeGreaterThan(0);
-  void hotBefore;
+  // Five weeks instead of a year: the hot and cold cells on the map are another set.
+  await expect.poll(() => hotCells(page)).not.toEqual(hotBefore);
+  expect((await hotCells(page)).length).toBeGreaterThan(0);
 });
+
+/** The overlay's hot and cold cells as drawn (code and Gi* bin), in code order. */
+function hotCells(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown> }[] } }).__gridAtlasMap;
+    const drawn = map.queryRenderedFeatures({ layers: ["overlay-fill"] });
+    const bins = drawn.filter((f) => Number(f.properties.gi_bin) !== 0).map((f) => `${String(f.properties.code)}:${String(f.properties.gi_bin)}`);
+    return [...new Set(bins)].sort();
+  });
+}
 
 test("command: a hot-spot row zooms the map to that cell; a shared link restores the view", async ({ page }, testInfo) => {
   const errors = collectConsoleErrors(page);

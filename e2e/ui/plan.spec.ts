@@ -33,7 +33,7 @@ async function drawPolygon(page: Page, offsets: [number, number][]) {
   await page.getByTestId("tool-polygon").click();
   for (const [dx, dy] of [...offsets, offsets[0]!]) {
     await page.mouse.click(cx + dx, cy + dy);
-    await page.waitForTimeout(120);
+    await page.waitForTimeout(120); // not a wait for a condition: two clicks closer in time are a double-click
   }
 }
 

@@ -63,7 +63,7 @@ export function Dashboard({
   /** Street offices record building checks from a building's card. */
   canRecordChecks?: boolean;
 }) {
-  const [state, update] = useViewState(defaults);
+  const [state, update, renderedQuery] = useViewState(defaults);
   const [opacity, setOpacity] = useState(1);
   const [picked, setPicked] = useState<PickedFeature | null>(null);
   const [focus, setFocus] = useState<Bounds | null>(null);
@@ -110,7 +110,7 @@ export function Dashboard({
   }, [state.street, places, zoomTo]);
 
   return (
-    <div className="map-page" data-view={view}>
+    <div className="map-page" data-view={view} data-rendered-query={renderedQuery}>
       <DistrictMap
         locale={locale}
         t={t}

@@ -9,7 +9,7 @@ import { parseViewState, viewStateQuery, type ViewState } from "@/lib/dashboard/
  * Written with the native History API, which Next keeps in sync with useSearchParams: a filter
  * change re-renders the client only, without a server round trip.
  */
-export function useViewState(defaults: ViewState): [ViewState, (next: Partial<ViewState>) => void] {
+export function useViewState(defaults: ViewState): [ViewState, (next: Partial<ViewState>) => void, string] {
   const pathname = usePathname();
   const search = useSearchParams();
   const state = useMemo(() => parseViewState(Object.fromEntries(search.entries()), defaults), [search, defaults]);
@@ -20,5 +20,6 @@ export function useViewState(defaults: ViewState): [ViewState, (next: Partial<Vi
     },
     [state, defaults, pathname],
   );
-  return [state, update];
+  // The query this render reflects: tests wait until it equals the address bar's before reading the map.
+  return [state, update, search.toString()];
 }

@@ -2,7 +2,7 @@
 
 import type { FeatureCollection } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, StyleSpecification, VectorTileSource } from "maplibre-gl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { MapLayer } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BOUNDARY_SOURCES, boundaryLayers, HIGHLIGHT_LAYERS, highlightFilter } from "./boundary-layers";
@@ -201,6 +201,11 @@ export function DistrictMap({
     else map.addSource(OVERLAY_SOURCE, { type: "geojson", data: overlay?.collection ?? empty, promoteId: "code" });
     rebuild();
     setBuilt(true);
+  }, [map, state, overlay, rebuild]);
+  // Busy from the very commit that changes what is drawn (the rebuild above runs a moment later,
+  // after paint): whoever waits for data-map-idle="true" never sees the previous idle.
+  useLayoutEffect(() => {
+    if (map && state === "ready") container.current?.setAttribute("data-map-idle", "false");
   }, [map, state, overlay, rebuild]);
 
   // Hover highlight on overlay units, and click → the topmost feature's details.
