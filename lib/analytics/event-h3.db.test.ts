@@ -5,7 +5,8 @@ import { query } from "@/lib/db/query";
 import { openTestDatabase, withTestDistrict } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import type { EventCategory } from "@/lib/vocabulary";
-import { countEvents, loadUnits } from "./units";
+import { loadUnits } from "./units";
+import { countEvents } from "./count-events";
 
 let database: Database;
 beforeAll(async () => {

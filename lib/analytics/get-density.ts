@@ -8,7 +8,8 @@ import type { Db } from "@/lib/db/types";
 import { scopeAnalysis } from "./analysis-scope";
 import { quarticDensity } from "./kernel-density";
 import { analysisParams } from "./params";
-import { countEvents, eventConditions, loadUnits, unitFeature, type UnitSet } from "./units";
+import { loadUnits, unitFeature, type UnitSet } from "./units";
+import { countEvents, eventConditions } from "./count-events";
 
 export const DensityParams = analysisParams({
   mode: z.enum(["units", "kde"]).default("units"),

@@ -7,7 +7,8 @@ import { BadRequestError } from "@/lib/http/errors";
 import { EMERGING_CATEGORIES, type EmergingCategory } from "./emerging";
 import { emergingFromCube } from "./emerging-cube";
 import { analysisParams, booleanFlag, hotspotFields } from "./params";
-import { countEvents, loadUnits, unitFeature } from "./units";
+import { loadUnits, unitFeature } from "./units";
+import { countEvents } from "./count-events";
 import { unitWeights } from "./unit-weights";
 
 export const EmergingParams = analysisParams(

@@ -8,7 +8,7 @@ import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { scopeAnalysis } from "./analysis-scope";
 import { analysisParams } from "./params";
-import { eventConditions } from "./units";
+import { eventConditions } from "./count-events";
 import { stepStarts } from "@/lib/time/china-steps";
 
 export const EventSeriesParams = analysisParams({

@@ -6,7 +6,8 @@ import { scopeAnalysis } from "./analysis-scope";
 import { BadRequestError } from "@/lib/http/errors";
 import { hotspots } from "./getis-ord";
 import { analysisParams, hotspotFields } from "./params";
-import { countEvents, loadUnits, unitFeature } from "./units";
+import { loadUnits, unitFeature } from "./units";
+import { countEvents } from "./count-events";
 import { unitWeights } from "./unit-weights";
 
 export const HotspotParams = analysisParams(hotspotFields);

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { actorFromRequest } from "@/lib/auth/request-actor";
 import { getDatabase, type Database } from "@/lib/db/client";
-import { errorResponse } from "./handle";
+import { errorResponse } from "./error-response";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { EVENT_CATEGORIES, POI_CATEGORIES, ZONE_CATEGORIES } from "@/lib/vocabulary";
+import { EVENT_CATEGORIES, EVENT_STATUSES, POI_CATEGORIES, REGISTRATION_STATUSES, ZONE_CATEGORIES } from "@/lib/vocabulary";
 import { codeInStreet, streetPrefix } from "@/lib/auth/street-code";
 
 /**
@@ -86,7 +86,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     fields: z.object({
       category: z.enum(EVENT_CATEGORIES, { error: `category is one of ${EVENT_CATEGORIES.join(", ")}` }),
       occurred_at: z.coerce.string().refine((s) => !Number.isNaN(Date.parse(s)), "occurred_at is not a date/time"),
-      status: z.enum(["open", "in_progress", "resolved", "closed"]).default("closed"),
+      status: z.enum(EVENT_STATUSES).default("closed"),
     }),
     commit: (id) => sql`insert into events (geom, occurred_at, category, status, source)
       select r.geom, (p->>'occurred_at')::timestamptz, (p->>'category')::event_category, (p->>'status')::event_status, 'import' ${ok(id)}`,
@@ -100,7 +100,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
       address: str(200),
       units: int(0).default(1),
       rented_units: int(0).default(0),
-      registration_status: z.enum(["registered", "unregistered", "deregistered"]).default("unregistered"),
+      registration_status: z.enum(REGISTRATION_STATUSES).default("unregistered"),
       responsibility_letter_signed: bool.default(false),
     }),
     problem: (b) => ((b.rented_units as number) > (b.units as number) ? "rented_units is more than units" : null),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeAnalysis } from "@/lib/analytics/analysis-scope";
-import { metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/get-coverage";
+import { metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/tallies";
 import type { CoverageMetric } from "@/lib/analytics/targets";
 import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";

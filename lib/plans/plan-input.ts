@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZONE_CATEGORIES } from "@/lib/vocabulary";
+import { PUBLICATION_STATUSES, ZONE_CATEGORIES } from "@/lib/vocabulary";
 import { AreaGeometry, PointGeometry } from "@/lib/geo/geometry-input";
 
 const isoDate = z.iso.date("use a date like 2026-11-28");
@@ -111,7 +111,7 @@ export const PlanListQuery = z
     status: z
       .string()
       .transform((s) => s.split(",").map((x) => x.trim()))
-      .pipe(z.array(z.enum(["draft", "active", "retired"])))
+      .pipe(z.array(z.enum(PUBLICATION_STATUSES)))
       .optional(),
     as_of: isoDate.optional(),
     bbox: z

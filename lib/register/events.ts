@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { z } from "zod";
-import { EVENT_CATEGORIES } from "@/lib/vocabulary";
+import { EVENT_CATEGORIES, EVENT_SOURCES, EVENT_STATUSES } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, streetScope } from "@/lib/auth/authorize";
@@ -16,15 +16,15 @@ export const NewEvent = z
   .object({
     category: z.enum(EVENT_CATEGORIES),
     occurred_at: z.iso.datetime({ offset: true, error: "use an ISO time with a zone, e.g. 2026-11-28T09:30:00+08:00" }),
-    status: z.enum(["open", "in_progress", "resolved", "closed"]).default("open"),
-    source: z.enum(["patrol", "hotline", "camera", "citizen_app", "import"]).default("patrol"),
+    status: z.enum(EVENT_STATUSES).default("open"),
+    source: z.enum(EVENT_SOURCES).default("patrol"),
     geometry: PointGeometry,
   })
   .strict()
   .refine((e) => Date.parse(e.occurred_at) <= Date.now() + 3_600_000, { message: "an event cannot happen in the future", path: ["occurred_at"] });
 export type NewEvent = z.output<typeof NewEvent>;
 
-export const EventChange = z.object({ status: z.enum(["open", "in_progress", "resolved", "closed"]) }).strict();
+export const EventChange = z.object({ status: z.enum(EVENT_STATUSES) }).strict();
 export type EventChange = z.output<typeof EventChange>;
 
 export interface EventRecord {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Geometry } from "geojson";
 import { z } from "zod";
+import { REGISTRATION_STATUSES } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -26,7 +27,7 @@ const EDITABLE = {
   address: z.string().trim().min(1, "give an address").max(200, "at most 200 characters"),
   units: z.number().int().min(0).max(10_000),
   rented_units: z.number().int().min(0).max(10_000),
-  registration_status: z.enum(["registered", "unregistered", "deregistered"]),
+  registration_status: z.enum(REGISTRATION_STATUSES),
   responsibility_letter_signed: z.boolean(),
   last_inspected_on: z.iso.date("use a date like 2026-11-28").nullable(),
   meets_rental_conditions: z.boolean(),

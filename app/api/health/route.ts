@@ -2,7 +2,7 @@
 // With the database away: 503, Retry-After, { status: "unavailable", db: "unreachable", error }.
 import { NextResponse } from "next/server";
 import { getHealth } from "@/lib/health/get-health";
-import { RETRY_AFTER_SECONDS } from "@/lib/http/handle";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/error-response";
 import { publicRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import type { MultiPolygon, Polygon } from "geojson";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeAnalysis } from "@/lib/analytics/analysis-scope";
 import { getHotspots, HotspotParams } from "@/lib/analytics/get-hotspots";
-import { monthWindow } from "@/lib/analytics/get-coverage";
+import { monthWindow } from "@/lib/analytics/coverage-params";
 import type { WorklistRow } from "@/lib/checks/worklists";
 import { chinaDate, chinaMonth, monthBounds } from "@/lib/time/china-date";
 import { jsonColumn, query, queryOne } from "@/lib/db/query";

@@ -4,32 +4,18 @@ import { ZodError } from "zod";
 import { DatabaseSetupError, isDatabaseUnavailable } from "@/lib/db/errors";
 import { DetailedHttpError, HttpError, TooManyRequestsError, UnauthorizedError } from "./errors";
 import type { Locale } from "@/lib/i18n/messages";
-import { localeOfRequest } from "@/lib/i18n/request-locale";
 import { matchServerMessage, serverMessage, type MessageParams, type ServerMessageCode } from "@/lib/i18n/server-messages";
 import { zodIssueZh } from "@/lib/i18n/zod-zh";
 
 /** What a 503 asks clients to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
-
 /**
- * Wrap a route handler so every failure becomes a JSON error a person can act on:
- * invalid input → 400 naming the parameter, no sign-in → 401, wrong role → 403, missing → 404,
- * refused by a database constraint → 422, throttled → 429, database not available → 503,
- * anything else → 500 with a request id (details go to the server log, not the client).
- */
-export function handle<C>(handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      return errorResponse(error, localeOfRequest(request));
-    }
-  };
-}
-
-/**
+ * Every failure as a JSON error a person can act on: invalid input → 400 naming the parameter,
+ * no sign-in → 401, wrong role → 403, missing → 404, refused by a database constraint → 422,
+ * throttled → 429, database not available → 503, anything else → 500 with a request id (details
+ * go to the server log, not the client).
+ *
  * The error body: `error` in the reader's language, `code` stable for API clients (a catalogued
  * message's code, `input.invalid` for validation, else `http.<status>`), and for a Chinese reader
  * the English text too (`error_en`), so a support desk can search for it.
