@@ -4,15 +4,19 @@ import { area as turfArea, featureCollection, length as turfLength, polygonToLin
 import type { Feature, Geometry, Polygon } from "geojson";
 import type { Map as MapLibreMap, VectorTileSource } from "maplibre-gl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ZONE_CATEGORIES } from "@/lib/vocabulary";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { PickedFeature } from "@/lib/map/map-types";
-import { CheckReport, type CheckResult } from "./check-report";
+import { CheckReport } from "./check-report";
+import { ConflictDialog } from "./conflict-dialog";
+import { PointForm, ZoneForm, type PointFields, type ZoneFields } from "./plan-forms";
+import { RulePanel, ruleCategory, type RuleSource } from "./rule-panel";
+import { statusWord } from "./status-word";
+import { usePlanCheck } from "./use-plan-check";
 import { PlanHistory } from "./plan-history";
 import { planApi, type PlanBase, type SavedPlan } from "./plan-api";
 import { chinaDate } from "@/lib/time/china-date";
 import { freeAreaPadding } from "../map/free-area";
-import { feature, showPlanOverlay } from "./plan-overlays";
+import { feature } from "./plan-overlays";
 import { useTerraDraw, type DrawMode } from "./use-terra-draw";
 
 type Kind = "zone" | "point";
@@ -35,25 +39,9 @@ function refreshPlanTiles(map: MapLibreMap | null) {
 // A zone takes effect on the district's date (China time), not UTC's: before 08:00 they differ.
 const today = () => chinaDate();
 // No category until the planner chooses one: a default would be saved unnoticed.
-const emptyZone = () => ({ name: "", category: "", legal_basis: "", valid_from: today(), valid_to: "" });
+const emptyZone = (): ZoneFields => ({ name: "", category: "", legal_basis: "", valid_from: today(), valid_to: "" });
 
-/** The zone category that fits a rule's source places (the most common one among them). */
-const RULE_CATEGORY: Record<string, string> = {
-  school: "school_surroundings",
-  hospital: "hospital_surroundings",
-  market: "market_surroundings",
-  transit_hub: "transit_hub_surroundings",
-  admin_centre: "admin_centre",
-};
-function ruleCategory(sources: { category: string }[]): string {
-  const counts = new Map<string, number>();
-  for (const s of sources) {
-    const category = RULE_CATEGORY[s.category] ?? "other";
-    counts.set(category, (counts.get(category) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "other";
-}
-const emptyPoint = () => ({ name: "", capacity: "10", opening_hours: "", allowed_goods: "", reserved_priority_slots: "0" });
+const emptyPoint = (): PointFields => ({ name: "", capacity: "10", opening_hours: "", allowed_goods: "", reserved_priority_slots: "0" });
 
 /**
  * The planner's workspace on /plan: draw or edit one zone or guidance point, see the server's
@@ -72,19 +60,18 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
   const [editing, setEditing] = useState<{ kind: Kind; id: number; version: number; status: string } | null>(null);
   const [zone, setZone] = useState(emptyZone);
   const [point, setPoint] = useState(emptyPoint);
-  const [check, setCheck] = useState<CheckResult | null>(null);
-  const [checking, setChecking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [conflict, setConflict] = useState<{ mine: number; current: SavedPlan } | null>(null);
   const [note, setNote] = useState("");
-  const [ruleIds, setRuleIds] = useState<{ id: number; name: string; category: string }[]>([]);
+  const [ruleIds, setRuleIds] = useState<RuleSource[]>([]);
   // Map clicks on places feed the rule only while its panel is open.
   const [ruleOpen, setRuleOpen] = useState(false);
   const [distance, setDistance] = useState("200");
 
   const geometry = draw.drawing?.geometry ?? null;
   const kind: Kind = geometry?.type === "Point" || (!geometry && draw.mode === "point") ? "point" : editing?.kind ?? "zone";
+  const { check, checking } = usePlanCheck(map, geometry, BASE[kind], editing?.kind === kind ? editing : undefined);
 
   useEffect(() => onDrawingChange(draw.mode !== "static" && draw.mode !== "select"), [draw.mode, onDrawingChange]);
   // A shape with no area was removed as soon as it was finished: say why it vanished.
@@ -99,45 +86,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
     return { area: turfArea(f), perimeter: turfLength(polygonToLine(f) as Feature, { units: "meters" }), vertices: geometry.coordinates[0]!.length - 1 };
   }, [geometry]);
 
-  // Server validation and impact, debounced while the shape changes.
-  useEffect(() => {
-    if (!geometry) {
-      setCheck(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      setChecking(true);
-      try {
-        const response = await fetch(`/api/${BASE[kind]}/validate`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ geometry, ...(editing?.kind === kind ? { id: editing.id } : {}) }),
-          signal: controller.signal,
-        });
-        const body = await response.json();
-        setCheck(response.ok ? body : { valid: false, publishable: false, errors: [{ code: "invalid", message: body.error }], warnings: [], conflicts: [] });
-      } catch {
-        // superseded by a newer shape
-      } finally {
-        if (!controller.signal.aborted) setChecking(false);
-      }
-    }, 400);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [geometry, kind, editing]);
 
-  // Findings on the map: error places, overlaps, affected and alternative guidance points.
-  useEffect(() => {
-    if (!map) return;
-    const features: Feature[] = [];
-    for (const e of check?.errors ?? []) if (e.location) features.push(feature({ type: "Point", coordinates: e.location }, { role: "error" }));
-    for (const w of (check?.warnings ?? []) as { overlap?: Geometry }[]) if (w.overlap) features.push(feature(w.overlap, { role: "overlap" }));
-    for (const a of (check?.impact?.nearest_alternatives ?? []) as { geometry?: Geometry }[]) if (a.geometry) features.push(feature(a.geometry, { role: "alternative" }));
-    showPlanOverlay(map, "check", features);
-  }, [map, check]);
 
   // Clicking a POI while making a zone from a rule adds it to the rule's sources.
   useEffect(() => {
@@ -345,68 +294,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
         </dl>
       )}
 
-      {kind === "zone" ? (
-        <fieldset className="plan-form">
-          <legend>{t.zoneForm}</legend>
-          <label>
-            {t.name}
-            <input value={zone.name} onChange={(e) => setZone({ ...zone, name: e.target.value })} data-testid="zone-name" />
-          </label>
-          <label>
-            {t.category}
-            <select value={zone.category} onChange={(e) => setZone({ ...zone, category: e.target.value })} data-testid="zone-category" required>
-              <option value="" disabled>
-                {t.chooseCategory}
-              </option>
-              {[...ZONE_CATEGORIES.filter((c) => c !== "other"), "other" as const].map((c) => (
-                <option key={c} value={c}>
-                  {t.categories[c]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t.legalBasis}
-            <input value={zone.legal_basis} onChange={(e) => setZone({ ...zone, legal_basis: e.target.value })} />
-          </label>
-          <div className="row">
-            <label>
-              {t.validFrom}
-              <input type="date" value={zone.valid_from} onChange={(e) => setZone({ ...zone, valid_from: e.target.value })} />
-            </label>
-            <label>
-              {t.validTo}
-              <input type="date" value={zone.valid_to} onChange={(e) => setZone({ ...zone, valid_to: e.target.value })} />
-            </label>
-          </div>
-        </fieldset>
-      ) : (
-        <fieldset className="plan-form">
-          <legend>{t.pointForm}</legend>
-          <label>
-            {t.name}
-            <input value={point.name} onChange={(e) => setPoint({ ...point, name: e.target.value })} data-testid="point-name" />
-          </label>
-          <div className="row">
-            <label>
-              {t.capacity}
-              <input type="number" min={1} value={point.capacity} onChange={(e) => setPoint({ ...point, capacity: e.target.value })} />
-            </label>
-            <label>
-              {t.prioritySlots}
-              <input type="number" min={0} value={point.reserved_priority_slots} onChange={(e) => setPoint({ ...point, reserved_priority_slots: e.target.value })} />
-            </label>
-          </div>
-          <label>
-            {t.openingHours}
-            <input value={point.opening_hours} onChange={(e) => setPoint({ ...point, opening_hours: e.target.value })} placeholder="07:00-10:00, 17:00-21:00" />
-          </label>
-          <label>
-            {t.allowedGoods}
-            <input value={point.allowed_goods} onChange={(e) => setPoint({ ...point, allowed_goods: e.target.value })} />
-          </label>
-        </fieldset>
-      )}
+      {kind === "zone" ? <ZoneForm zone={zone} onChange={setZone} t={t} /> : <PointForm point={point} onChange={setPoint} t={t} />}
 
       {checking && <p className="muted">{t.checking}</p>}
       {check && <CheckReport check={check} t={t} locale={locale} onMerge={kind === "zone" ? mergeWith : undefined} />}
@@ -430,54 +318,25 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       )}
 
       {conflict && (
-        <div className="conflict-dialog" role="alertdialog" aria-labelledby="conflict-title" data-testid="conflict-dialog">
-          <h3 id="conflict-title">{t.conflictTitle}</h3>
-          <p>{t.conflictBody.replace("{mine}", String(conflict.mine)).replace("{theirs}", String(conflict.current.properties.version))}</p>
-          <p className="muted">
-            {String(conflict.current.properties.name)} · {statusWord(String(conflict.current.properties.status), t)}
-          </p>
-          <div className="row">
-            <button type="button" onClick={() => { loadSaved(conflict.current, kind); setConflict(null); }} data-testid="reload-theirs">
-              {t.reloadTheirs}
-            </button>
-            <button type="button" onClick={() => save(conflict.current.properties.version)} data-testid="apply-mine">
-              {t.applyMine}
-            </button>
-          </div>
-        </div>
+        <ConflictDialog
+          mine={conflict.mine}
+          current={conflict.current}
+          t={t}
+          onReloadTheirs={() => {
+            loadSaved(conflict.current, kind);
+            setConflict(null);
+          }}
+          onApplyMine={() => save(conflict.current.properties.version)}
+        />
       )}
 
-      <details className="rule-panel" onToggle={(e) => setRuleOpen((e.target as HTMLDetailsElement).open)}>
-        <summary>{t.fromRule}</summary>
-        <p className="hint">{t.ruleHint}</p>
-        <p>
-          {t.ruleSources}
-          {t.listColon}
-          {ruleIds.map((r) => r.name).join("、") || "—"}{" "}
-          {ruleIds.length > 0 && (
-            <button type="button" className="link-button" onClick={() => setRuleIds([])}>
-              {t.clear}
-            </button>
-          )}
-        </p>
-        <label>
-          {t.distance}
-          <input type="number" min={1} max={2000} value={distance} onChange={(e) => setDistance(e.target.value)} />
-        </label>
-        <button type="button" onClick={makeFromRule} disabled={ruleIds.length === 0}>
-          {t.makeZone}
-        </button>
-      </details>
+      <RulePanel sources={ruleIds} distance={distance} t={t} onOpenChange={setRuleOpen} onClear={() => setRuleIds([])} onDistanceChange={setDistance} onMake={makeFromRule} />
 
       <PlanHistory map={map} t={t} editing={editing ? { base: BASE[editing.kind], id: editing.id, version: editing.version } : null} />
     </section>
   );
 }
 
-/** A plan's status in words (草稿 / 生效 / 已废止). */
-function statusWord(status: string, t: Messages["plan"]): string {
-  return (t.versionStatuses as Record<string, string>)[status] ?? status;
-}
 
 /** Fit a drawing into the part of the map the panel and legend leave free. */
 function bringIntoView(map: MapLibreMap | null, geometry: Geometry) {
