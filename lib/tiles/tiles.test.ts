@@ -45,14 +45,18 @@ function decode(bytes: Uint8Array) {
 const inTx = (tx: Db): Database => ({ ...database, db: tx });
 const WUMA = [120.6607, 28.0229] as const;
 
+/** The test district, and one building outline around 五马's centre (the demo has none). */
+async function seedWithOutline(tx: Db): Promise<void> {
+  await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+  const [x, y] = WUMA;
+  await tx.execute(sql`insert into building_footprints (floors, geom)
+    values (5, ST_Multi(ST_MakeEnvelope(${x - 0.0002}::float8, ${y - 0.0002}::float8, ${x + 0.0002}::float8, ${y + 0.0002}::float8, 4326)))`);
+}
+
 describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
   it("every layer gives a valid MVT with its features and properties", async () => {
     await withRollback(database.db, async (tx) => {
-      await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
-      // The demo has no building outlines: one, around 五马's centre.
-      const [x, y] = WUMA;
-      await tx.execute(sql`insert into building_footprints (floors, geom)
-        values (5, ST_Multi(ST_MakeEnvelope(${x - 0.0002}::float8, ${y - 0.0002}::float8, ${x + 0.0002}::float8, ${y + 0.0002}::float8, 4326)))`);
+      await seedWithOutline(tx);
       for (const id of TILE_LAYER_IDS) {
         const at = tileAt(WUMA[0], WUMA[1], id === "events" ? 16 : id === "rental-buildings" || id === "footprints" || id === "grid-cell-labels" ? 15 : 12);
         // (raw points: events from z16, rental buildings from z15; outlines and cell labels from z14)
@@ -165,10 +169,8 @@ describe(`vector tiles (${process.env.TEST_DB ?? "embedded"})`, () => {
     // the encoder in use on this database (Node's on PGlite, ST_AsMVT on PostgreSQL) must give
     // the same features with the same properties. Runs on both databases.
     await withRollback(database.db, async (tx) => {
-      await seedDemoDistrict(tx, { scale: "test", seed: 5, anchorDate: "2026-06-30" });
+      await seedWithOutline(tx);
       const [x, y] = WUMA;
-      await tx.execute(sql`insert into building_footprints (floors, geom)
-        values (5, ST_Multi(ST_MakeEnvelope(${x - 0.0002}::float8, ${y - 0.0002}::float8, ${x + 0.0002}::float8, ${y + 0.0002}::float8, 4326)))`);
       const key = (f: { type: number; properties: Record<string, unknown> }) =>
         JSON.stringify([f.type, Object.entries(f.properties).filter(([, v]) => v !== null).sort(([a], [b]) => a.localeCompare(b))]);
       for (const id of TILE_LAYER_IDS) {

@@ -4,17 +4,10 @@ import { useEffect, useState } from "react";
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BUILDING_COLOURS } from "../map/data-layers";
+import type { RentalBuildingStats } from "@/lib/stats/count-rental-buildings";
 
-interface Stats {
-  registered: number;
-  unregistered: number;
-  deregistered: number;
-  not_rentable: number;
-  barred: number;
-  suspended: number;
-  no_licence: number;
-  total: number;
-}
+// The server's own type (a type import: nothing of the server module reaches the browser).
+type Stats = RentalBuildingStats;
 
 /** Rental buildings by registration status for the district or the selected street. */
 export function BuildingsByStatus({ street, t, work, locale }: { street: string | null; t: Messages["dashboard"]; work: Messages["work"]; locale: Locale }) {
