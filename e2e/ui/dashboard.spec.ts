@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { collectConsoleErrors, waitForMapIdle } from "../helpers";
 import { mapCenter, renderedCount, settle } from "../helpers-map";
@@ -91,6 +92,50 @@ test("command: a hot-spot row zooms the map to that cell; a shared link restores
   await second.goto(shared);
   await expect(second.getByTestId("overlay-select")).toHaveValue("emerging");
   expect(errors).toEqual([]);
+});
+
+test("command: named windows set the dates, and the emerging view analyses the window shown", async ({ page }, testInfo) => {
+  await page.context().addCookies([{ name: "ga-lang", value: "zh", url: testInfo.project.use.baseURL! }]);
+  await page.goto("/command?overlay=emerging");
+  await waitForMapIdle(page);
+  await settle(page);
+  // Today in Beijing, and the windows worked out here by hand.
+  const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const today = day(0);
+  const month = today.slice(0, 7);
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const previous = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+  const windows = {
+    last90Days: { from: day(-89), to: day(1), label: "近90天" },
+    lastMonth: { from: `${previous}-01`, to: `${month}-01`, label: "上月" },
+  };
+  let lastAsked = "";
+  for (const [preset, w] of Object.entries(windows)) {
+    const asked = page.waitForRequest((r) => r.url().includes("/api/analytics/emerging-hotspots"));
+    await page.getByTestId(`preset-${preset}`).click();
+    await expect(page.getByTestId(`preset-${preset}`)).toHaveText(w.label);
+    await expect(page.getByTestId(`preset-${preset}`)).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId("filter-from")).toHaveValue(w.from);
+    await expect(page.getByTestId("filter-to")).toHaveValue(w.to);
+    lastAsked = (await asked).url();
+    const query = new URL(lastAsked).searchParams;
+    expect([query.get("from"), query.get("to")]).toEqual([`${w.from}T00:00:00+08:00`, `${w.to}T00:00:00+08:00`]);
+    await settle(page);
+  }
+  await expect(page.getByTestId("legend-emerging")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("command-last-month-emerging.png") });
+
+  // The whole list as CSV, headers in Chinese: one row per place with a pattern, as the API says.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-hotspots").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`时空热点清单-全区-${windows.lastMonth.from}-${windows.lastMonth.to}.csv`);
+  const lines = fs.readFileSync((await file.path())!, "utf8").trimEnd().split("\r\n");
+  expect(lines[0]).toBe("\uFEFF编码,名称,统计期,事件数,时空模式,趋势 z 值");
+  const api = await (await page.request.get(lastAsked)).json();
+  const patterned = api.features.filter((f: { properties: { category: string } }) => f.properties.category !== "no_pattern").length;
+  expect(patterned).toBeGreaterThan(0);
+  expect(lines.length - 1).toBe(patterned);
 });
 
 test("coverage: a street's table lists cells below target first and exports CSV", async ({ page }, testInfo) => {

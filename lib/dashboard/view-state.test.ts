@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analysisQuery, defaultViewState, parseViewState, shiftWeeks, viewStateQuery } from "./view-state";
+import { activePreset, analysisQuery, defaultViewState, parseViewState, presetWindow, shiftWeeks, viewStateQuery } from "./view-state";
 
 const defaults = defaultViewState(new Date("2026-11-28T10:00:00Z"));
 
@@ -25,5 +25,22 @@ describe("dashboard view state in the URL", () => {
     expect(Date.parse(next.from) - Date.parse(defaults.from)).toBe(7 * 86_400_000);
     expect(analysisQuery({ ...defaults, categories: ["complaint"] })).toContain("categories=complaint");
     expect(analysisQuery(defaults)).toContain(`from=${defaults.from}T00%3A00%3A00%2B08%3A00`);
+  });
+
+  it("ends the default window with today in China, also after 16:00 UTC", () => {
+    // 17:00 UTC on 28 November is 01:00 on the 29th in Beijing: the window runs to the end of the 29th.
+    expect(defaultViewState(new Date("2026-11-28T17:00:00Z"))).toMatchObject({ from: "2026-08-31", to: "2026-11-30" });
+    expect(defaultViewState(new Date("2026-11-28T15:00:00Z"))).toMatchObject({ to: "2026-11-29" });
+  });
+
+  it("names the windows people ask for: this week, this month, last month, the last 90 days", () => {
+    // 2026-11-30 is a Monday; 2026-03-01 a Sunday (its week began on 23 February).
+    expect(presetWindow("thisWeek", "2026-11-30")).toEqual({ from: "2026-11-30", to: "2026-12-01" });
+    expect(presetWindow("thisWeek", "2026-03-01")).toEqual({ from: "2026-02-23", to: "2026-03-02" });
+    expect(presetWindow("thisMonth", "2026-11-30")).toEqual({ from: "2026-11-01", to: "2026-12-01" });
+    expect(presetWindow("lastMonth", "2026-01-15")).toEqual({ from: "2025-12-01", to: "2026-01-01" });
+    expect(presetWindow("last90Days", "2026-11-30")).toEqual({ from: "2026-09-02", to: "2026-12-01" });
+    expect(activePreset({ from: "2025-12-01", to: "2026-01-01" }, "2026-01-15")).toBe("lastMonth");
+    expect(activePreset({ from: "2025-12-02", to: "2026-01-01" }, "2026-01-15")).toBeNull();
   });
 });

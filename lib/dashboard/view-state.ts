@@ -1,4 +1,6 @@
 import { EVENT_CATEGORIES, type EventCategory } from "@/lib/vocabulary";
+import { addDays, addMonths, chinaDate } from "@/lib/time/china-date";
+import { stepContaining, stepDate } from "@/lib/time/china-steps";
 
 /**
  * What a dashboard view shows, kept in the URL so a view can be shared by link. Pure functions
@@ -26,14 +28,13 @@ export interface ViewState {
   street: string | null;
 }
 
-const DAY = 86_400_000;
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 export function defaultViewState(today: Date, overrides: Partial<ViewState> = {}): ViewState {
-  const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DAY);
+  // The last 13 weeks up to and including today, in China (before 08:00 UTC's date is yesterday's).
+  const to = addDays(chinaDate(today), 1);
   return {
-    from: dateOnly(new Date(to.getTime() - 91 * DAY)),
-    to: dateOnly(to),
+    from: addDays(to, -91),
+    to,
     categories: [...EVENT_CATEGORIES],
     overlay: "none",
     layers: ["no-stall-zones", "guidance-points"],
@@ -95,8 +96,40 @@ export function analysisQuery(state: ViewState, extra: Record<string, string> = 
   return params.toString();
 }
 
+/** The windows a person asks for by name (本周 / 本月 / 上月 / 近90天). */
+export const WINDOW_PRESETS = ["thisWeek", "thisMonth", "lastMonth", "last90Days"] as const;
+export type WindowPreset = (typeof WINDOW_PRESETS)[number];
+
+/**
+ * A named window on a China date `today`: this week (from Monday) and this month run to the end of
+ * today; last month is exactly that calendar month (so the Coverage view reads its frozen
+ * figures); the last 90 days end with today.
+ */
+export function presetWindow(preset: WindowPreset, today: string): { from: string; to: string } {
+  const tomorrow = addDays(today, 1);
+  const month = today.slice(0, 7);
+  switch (preset) {
+    case "thisWeek":
+      return { from: stepDate(stepContaining(new Date(`${today}T12:00:00+08:00`), "week")), to: tomorrow };
+    case "thisMonth":
+      return { from: `${month}-01`, to: tomorrow };
+    case "lastMonth":
+      return { from: `${addMonths(month, -1)}-01`, to: `${month}-01` };
+    case "last90Days":
+      return { from: addDays(tomorrow, -90), to: tomorrow };
+  }
+}
+
+/** Which named window the state's dates are, if any (for marking the button pressed). */
+export function activePreset(state: Pick<ViewState, "from" | "to">, today: string): WindowPreset | null {
+  return WINDOW_PRESETS.find((p) => {
+    const w = presetWindow(p, today);
+    return w.from === state.from && w.to === state.to;
+  }) ?? null;
+}
+
 /** Move the window by whole weeks (playback). */
 export function shiftWeeks(state: ViewState, weeks: number): ViewState {
-  const move = (d: string) => dateOnly(new Date(Date.parse(d) + weeks * 7 * DAY));
+  const move = (d: string) => addDays(d, weeks * 7);
   return { ...state, from: move(state.from), to: move(state.to) };
 }

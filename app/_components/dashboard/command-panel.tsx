@@ -8,6 +8,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
 import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
+import { hotspotCsv, type HotspotRow } from "@/lib/dashboard/hotspot-csv";
 
 /** Top-10 hot-spot cells (z, p, count) with one click to zoom, the method summary and the trend. */
 export function CommandPanel({
@@ -37,6 +38,17 @@ export function CommandPanel({
             .slice(0, 10)
         : [];
   const summary = raw?.summary;
+  const listed = raw && (state.overlay === "hotspots" || state.overlay === "emerging") ? state.overlay : null;
+  const exportList = () => {
+    if (!raw || !listed) return;
+    const rows = raw.features.map((f) => f.properties as unknown as HotspotRow);
+    const blob = new Blob([hotspotCsv(listed, rows, `${state.from} – ${state.to}`, t, locale)], { type: "text/csv;charset=utf-8" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `${locale === "zh" ? (listed === "hotspots" ? "热点清单" : "时空热点清单") : listed === "hotspots" ? "hot-spots" : "emerging-hot-spots"}-${state.street ?? (locale === "zh" ? "全区" : "district")}-${state.from}-${state.to}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
   return (
     <>
       {summary && state.overlay === "hotspots" && (
@@ -78,6 +90,11 @@ export function CommandPanel({
             })}
           </tbody>
         </table>
+      )}
+      {listed && (
+        <button type="button" className="link" onClick={exportList} data-testid="export-hotspots">
+          {t.exportHotspots}
+        </button>
       )}
       <h2>{t.eventsPerWeek}</h2>
       <EventsPerWeek state={state} t={t} />

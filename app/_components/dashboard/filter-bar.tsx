@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { EVENT_CATEGORIES } from "@/lib/vocabulary";
-import { shiftWeeks, type ViewState } from "@/lib/dashboard/view-state";
+import { activePreset, presetWindow, shiftWeeks, WINDOW_PRESETS, type ViewState } from "@/lib/dashboard/view-state";
+import { chinaDate } from "@/lib/time/china-date";
 import type { Messages } from "@/lib/i18n/messages";
 import { CATEGORY_COLOURS } from "../map/data-layers";
 
@@ -18,9 +19,19 @@ export function FilterBar({ state, update, t }: { state: ViewState; update: (s: 
     const next = state.categories.includes(c) ? state.categories.filter((x) => x !== c) : [...state.categories, c];
     if (next.length > 0) update({ categories: EVENT_CATEGORIES.filter((x) => next.includes(x)) });
   };
+  // Today in China, whatever the browser's zone: the presets are the district's weeks and months.
+  const today = chinaDate();
+  const pressed = activePreset(state, today);
   return (
     <fieldset className="filters" data-testid="filters">
       <legend>{t.filters}</legend>
+      <div className="presets" role="group" aria-label={t.windowPresets}>
+        {WINDOW_PRESETS.map((p) => (
+          <button key={p} type="button" aria-pressed={pressed === p} onClick={() => update(presetWindow(p, today))} data-testid={`preset-${p}`}>
+            {t.presets[p]}
+          </button>
+        ))}
+      </div>
       <div className="date-row">
         <label>
           {t.from}

@@ -31,7 +31,8 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
       if (state.density === "kde") Object.assign(extra, { mode: "kde", bandwidth: "300", cell: "100" });
       else if (state.density !== "cells") Object.assign(extra, { unit: "h3", resolution: state.density.slice(3) });
     }
-    const query = kind === "emerging" ? analysisQuery({ ...state, from: yearBefore(state.to) }, extra) : analysisQuery(state, extra);
+    // Every overlay, the emerging one too, analyses the window the date boxes show.
+    const query = analysisQuery(state, extra);
     setStatus("loading");
     fetch(`/api/analytics/${endpoint}?${query}`, { signal: controller.signal })
       .then(async (response) => {
@@ -81,8 +82,4 @@ function markGeometryProblems(features: Feature[], summary: Record<string, unkno
   const overlapping = new Set(streets.flatMap((s) => s.overlapping_pairs.flat()));
   for (const f of features) if (overlapping.has(String(f.properties?.code))) f.properties = { ...f.properties, overlap: true };
   for (const s of streets) if (s.gap) features.push({ type: "Feature", geometry: s.gap, properties: { is_gap: true } });
-}
-
-function yearBefore(to: string): string {
-  return new Date(Date.parse(to) - 364 * 86_400_000).toISOString().slice(0, 10);
 }
