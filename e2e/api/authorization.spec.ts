@@ -144,6 +144,10 @@ const MATRIX: Record<string, Case[]> = {
     ...read((f) => `/api/grid-cells/${f.wumaCell}`),
     { path: (f) => `/api/grid-cells/${f.otherCell}`, expect: { ...everyone(200), street_office: 404 } },
   ],
+  "GET /api/grid-cells/[code]/events": [
+    ...read((f) => `/api/grid-cells/${f.wumaCell}/events`),
+    { path: (f) => `/api/grid-cells/${f.otherCell}/events`, expect: { ...everyone(200), street_office: 404 } },
+  ],
   "PATCH /api/grid-cells/[code]": [
     { path: (f) => `/api/grid-cells/${f.wumaCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 200) },
     { path: (f) => `/api/grid-cells/${f.otherCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 404) },

@@ -83,6 +83,30 @@ test("command: a hot-spot row zooms the map to that cell; a shared link restores
   expect(Math.hypot(after[0] - before[0], after[1] - before[1])).toBeGreaterThan(0.005);
   await page.screenshot({ path: testInfo.outputPath("command-zoomed.png") });
 
+  // The hot cell's panel: its place and worker, its events by category (they add up to the total
+  // the panel states, and include the categories the view analyses), the latest ones, its trend.
+  const code = (await page.getByTestId("top-hotspots").locator("tbody tr").first().locator("td").first().getAttribute("title"))!.split(" · ")[1]!;
+  const spot = await page.evaluate((c) => {
+    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown>; geometry: { coordinates: unknown[] } }[]; project(p: [number, number]): { x: number; y: number } } }).__gridAtlasMap;
+    // The middle of the cell's bounding box (a grid cell is near enough to a rectangle).
+    const numbers = map.queryRenderedFeatures({ layers: ["overlay-fill"] }).find((f) => f.properties.code === c)!.geometry.coordinates.flat(Infinity) as number[];
+    const xs = numbers.filter((_, i) => i % 2 === 0);
+    const ys = numbers.filter((_, i) => i % 2 === 1);
+    return map.project([(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2]);
+  }, code);
+  const box = (await page.getByTestId("district-map").boundingBox())!;
+  await page.mouse.click(box.x + spot.x, box.y + spot.y);
+  const summary = page.getByTestId("cell-summary");
+  await expect(summary.getByTestId("cell-categories").locator("li").first()).toBeVisible();
+  await expect(summary.getByTestId("cell-worker")).not.toBeEmpty();
+  const counts = await summary.getByTestId("cell-categories").locator("li b").allTextContents();
+  const total = counts.reduce((s, n) => s + Number(n), 0);
+  expect(total).toBeGreaterThan(0);
+  await expect(summary.locator("h3").first()).toContainText(String(total));
+  await expect(summary.getByTestId("cell-latest-events").locator("li").first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("command-cell-panel.png") });
+  await page.getByTestId("details-panel").getByRole("button").first().click();
+
   await page.getByTestId("overlay-select").selectOption("emerging");
   await settle(page);
   await expect(page.getByTestId("legend-emerging")).toBeVisible();

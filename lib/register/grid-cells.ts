@@ -17,6 +17,10 @@ export interface GridCellRecord {
   code: string;
   community_code: string;
   street_code: string;
+  community_name_zh: string;
+  community_name_en: string;
+  street_name_zh: string;
+  street_name_en: string;
   responsible_user_id: number | null;
   responsible_user_name: string | null;
   rental_buildings: number;
@@ -30,10 +34,12 @@ export async function getGridCell(db: Db, actor: Actor, code: string): Promise<G
   authorize(actor, "read:register");
   const row = await queryOne<GridCellRecord & { geometry: Geometry | string }>(
     db,
-    sql`select g.code, g.community_code, c.street_code, g.responsible_user_id, u.display_name as responsible_user_name,
+    sql`select g.code, g.community_code, c.street_code, c.name_zh as community_name_zh, c.name_en as community_name_en,
+               s.name_zh as street_name_zh, s.name_en as street_name_en, g.responsible_user_id, u.display_name as responsible_user_name,
                (select count(*)::int from rental_buildings b where b.grid_cell_id = g.id) as rental_buildings,
                g.updated_at::text as updated_at, ${versionOf(sql`g.updated_at`)} as version, ST_AsGeoJSON(g.geom, 7)::json as geometry
-        from grid_cells g join communities c on c.code = g.community_code left join users u on u.id = g.responsible_user_id
+        from grid_cells g join communities c on c.code = g.community_code join streets s on s.code = c.street_code
+        left join users u on u.id = g.responsible_user_id
         where g.code = ${code} and ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no grid cell ${code}`);

@@ -4,6 +4,7 @@ import type { ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
 import { BuildingCard } from "./building-card";
+import { CellSummary } from "./cell-summary";
 import { fill } from "@/lib/i18n/fill";
 import type { PickedFeature } from "@/lib/map/map-types";
 
@@ -84,6 +85,7 @@ export function DetailsPanel({
       )}
       {isCell && (
         <>
+          <CellSummary code={String(p.code)} state={state} t={t} locale={locale} />
           <h3>{t.trend}</h3>
           <EventsPerWeek state={state} t={t} cell={String(p.code)} />
         </>

@@ -1,0 +1,81 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
+import { fill } from "@/lib/i18n/fill";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { CellEvents } from "@/lib/register/cell-events";
+import type { GridCellRecord } from "@/lib/register/grid-cells";
+import { chinaDateTime } from "@/lib/time/china-date";
+import { CATEGORY_COLOURS } from "../map/data-layers";
+
+/**
+ * A hot spot's cell as a commander acts on it: where it is and who answers for it, its events in
+ * the window by category (the colours are the map's), and the latest of them.
+ */
+export function CellSummary({ code, state, t, locale }: { code: string; state: ViewState; t: Messages["dashboard"]; locale: Locale }) {
+  const [cell, setCell] = useState<GridCellRecord | null>(null);
+  const [events, setEvents] = useState<CellEvents | null>(null);
+  const query = analysisQuery(state, { limit: "8" });
+  useEffect(() => {
+    const controller = new AbortController();
+    const get = <T,>(url: string) => fetch(url, { signal: controller.signal }).then((r) => (r.ok ? (r.json() as Promise<T>) : null));
+    get<GridCellRecord>(`/api/grid-cells/${code}`).then(setCell).catch(() => {});
+    get<CellEvents>(`/api/grid-cells/${code}/events?${query}`).then(setEvents).catch(() => {});
+    return () => controller.abort();
+  }, [code, query]);
+
+  const w = t.cellPanel;
+  const shown = events ? Object.entries(events.by_category).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]) : [];
+  return (
+    <div className="cell-summary" data-testid="cell-summary">
+      {cell && (
+        <dl>
+          <div>
+            <dt>{t.street}</dt>
+            <dd>{locale === "zh" ? cell.street_name_zh : cell.street_name_en}</dd>
+          </div>
+          <div>
+            <dt>{t.community}</dt>
+            <dd>{locale === "zh" ? cell.community_name_zh : cell.community_name_en}</dd>
+          </div>
+          <div>
+            <dt>{w.worker}</dt>
+            <dd data-testid="cell-worker">{cell.responsible_user_name ?? w.noWorker}</dd>
+          </div>
+        </dl>
+      )}
+      <h3>
+        {w.byCategory}
+        {events && <small> · {fill(w.total, { n: events.total })}</small>}
+      </h3>
+      {!events ? (
+        <p className="muted">{t.loadingData}</p>
+      ) : shown.length === 0 ? (
+        <p className="muted">{w.noEvents}</p>
+      ) : (
+        <ul className="category-counts" data-testid="cell-categories">
+          {shown.map(([category, n]) => (
+            <li key={category} data-category={category}>
+              <span className="swatch" style={{ background: CATEGORY_COLOURS[category] }} aria-hidden />
+              <span>{t.categories[category as keyof typeof t.categories]}</span>
+              <b>{n}</b>
+            </li>
+          ))}
+        </ul>
+      )}
+      {events && events.events.length > 0 && (
+        <>
+          <h3>{w.latest}</h3>
+          <ul className="latest-events" data-testid="cell-latest-events">
+            {events.events.map((e) => (
+              <li key={e.id}>
+                <time dateTime={e.occurred_at}>{chinaDateTime(new Date(e.occurred_at))}</time> {t.categories[e.category]} · {t.eventStatuses[e.status as keyof typeof t.eventStatuses] ?? e.status}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
