@@ -133,33 +133,51 @@ test("command: named windows set the dates, and the emerging view analyses the w
     last90Days: { from: day(-89), to: day(1), label: "近90天" },
     lastMonth: { from: `${previous}-01`, to: `${month}-01`, label: "上月" },
   };
-  let lastAsked = "";
-  for (const [preset, w] of Object.entries(windows)) {
+  /** Click a named window: the date boxes show it, and the emerging analysis is asked for exactly it. */
+  const choose = async (preset: keyof typeof windows) => {
+    const w = windows[preset];
     const asked = page.waitForRequest((r) => r.url().includes("/api/analytics/emerging-hotspots"));
     await page.getByTestId(`preset-${preset}`).click();
     await expect(page.getByTestId(`preset-${preset}`)).toHaveText(w.label);
     await expect(page.getByTestId(`preset-${preset}`)).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByTestId("filter-from")).toHaveValue(w.from);
     await expect(page.getByTestId("filter-to")).toHaveValue(w.to);
-    lastAsked = (await asked).url();
-    const query = new URL(lastAsked).searchParams;
+    const request = await asked;
+    const query = new URL(request.url()).searchParams;
     expect([query.get("from"), query.get("to")]).toEqual([`${w.from}T00:00:00+08:00`, `${w.to}T00:00:00+08:00`]);
     await settle(page);
-  }
+    return { url: request.url(), status: (await request.response())!.status() };
+  };
+
+  const ninety = await choose("last90Days");
+  expect(ninety.status).toBe(200);
   await expect(page.getByTestId("legend-emerging")).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("command-last-month-emerging.png") });
+  await page.screenshot({ path: testInfo.outputPath("command-90-days-emerging.png") });
 
   // The whole list as CSV, headers in Chinese: one row per place with a pattern, as the API says.
   const download = page.waitForEvent("download");
   await page.getByTestId("export-hotspots").click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe(`时空热点清单-全区-${windows.lastMonth.from}-${windows.lastMonth.to}.csv`);
+  expect(file.suggestedFilename()).toBe(`时空热点清单-全区-${windows.last90Days.from}-${windows.last90Days.to}.csv`);
   const lines = fs.readFileSync((await file.path())!, "utf8").trimEnd().split("\r\n");
   expect(lines[0]).toBe("\uFEFF编码,名称,统计期,事件数,时空模式,趋势 z 值");
-  const api = await (await page.request.get(lastAsked)).json();
+  const api = await (await page.request.get(ninety.url)).json();
   const patterned = api.features.filter((f: { properties: { category: string } }) => f.properties.category !== "no_pattern").length;
   expect(patterned).toBeGreaterThan(0);
   expect(lines.length - 1).toBe(patterned);
+
+  // Last month: a calendar month holds 3 or 4 whole weeks. With 4 it is analysed; with 3 the
+  // reason is shown and nothing of the 90 days stays on the map or in the list.
+  const lastMonth = await choose("lastMonth");
+  if (lastMonth.status === 200) {
+    await expect(page.getByTestId("legend-emerging")).toBeVisible();
+  } else {
+    expect(lastMonth.status).toBe(400);
+    await expect(page.locator(".overlay-status.error")).toContainText("至少需要 4 个");
+    await expect(page.getByTestId("top-hotspots")).toHaveCount(0);
+    expect(await renderedCount(page, ["overlay-fill"])).toBe(0);
+  }
+  await page.screenshot({ path: testInfo.outputPath("command-last-month-emerging.png") });
 });
 
 test("coverage: a street's table lists cells below target first and exports CSV", async ({ page }, testInfo) => {

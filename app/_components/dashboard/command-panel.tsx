@@ -14,12 +14,15 @@ import { hotspotCsv, type HotspotRow } from "@/lib/dashboard/hotspot-csv";
 export function CommandPanel({
   state,
   raw,
+  failed,
   t,
   locale,
   onZoom,
 }: {
   state: ViewState;
   raw: (FeatureCollection & { summary?: Record<string, unknown> }) | null;
+  /** The analysis was refused (its reason is in the layer panel): nothing to list, nothing loading. */
+  failed: boolean;
   t: Messages["dashboard"];
   locale: Locale;
   onZoom: (bbox: Bounds, code?: string) => void;
@@ -58,7 +61,7 @@ export function CommandPanel({
       )}
       <h2>{t.topHotspots}</h2>
       {top.length === 0 ? (
-        <p className="chart-empty">{raw ? t.noHotspots : t.loadingOverlay}</p>
+        <p className="chart-empty">{raw || failed ? t.noHotspots : t.loadingOverlay}</p>
       ) : (
         <table className="table" data-testid="top-hotspots">
           <thead>

@@ -64,6 +64,8 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
       })
       .catch((e: Error) => {
         if (e.name === "AbortError") return;
+        // Nothing of an earlier window stays on the map or in the lists beside the refusal.
+        setData({ overlay: null, raw: null });
         setStatus("error");
         setError(e.message);
       });
