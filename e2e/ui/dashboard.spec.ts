@@ -175,6 +175,7 @@ test("command: named windows set the dates, and the emerging view analyses the w
     expect(lastMonth.status).toBe(400);
     await expect(page.locator(".overlay-status.error")).toContainText("至少需要 4 个");
     await expect(page.getByTestId("top-hotspots")).toHaveCount(0);
+    await expect(page.getByText("未能分析：原因见上方图层面板")).toBeVisible();
     expect(await renderedCount(page, ["overlay-fill"])).toBe(0);
   }
   await page.screenshot({ path: testInfo.outputPath("command-last-month-emerging.png") });

@@ -61,7 +61,7 @@ export function CommandPanel({
       )}
       <h2>{t.topHotspots}</h2>
       {top.length === 0 ? (
-        <p className="chart-empty">{raw || failed ? t.noHotspots : t.loadingOverlay}</p>
+        <p className="chart-empty">{failed ? t.analysisRefused : raw ? t.noHotspots : t.loadingOverlay}</p>
       ) : (
         <table className="table" data-testid="top-hotspots">
           <thead>
