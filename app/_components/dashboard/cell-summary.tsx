@@ -16,12 +16,22 @@ import { CATEGORY_COLOURS } from "../map/data-layers";
 export function CellSummary({ code, state, t, locale }: { code: string; state: ViewState; t: Messages["dashboard"]; locale: Locale }) {
   const [cell, setCell] = useState<GridCellRecord | null>(null);
   const [events, setEvents] = useState<CellEvents | null>(null);
+  const [failed, setFailed] = useState(false);
   const query = analysisQuery(state, { limit: "8" });
   useEffect(() => {
+    // Another cell or window: nothing of the previous one stays on screen while this one loads.
+    setCell(null);
+    setEvents(null);
+    setFailed(false);
     const controller = new AbortController();
-    const get = <T,>(url: string) => fetch(url, { signal: controller.signal }).then((r) => (r.ok ? (r.json() as Promise<T>) : null));
-    get<GridCellRecord>(`/api/grid-cells/${code}`).then(setCell).catch(() => {});
-    get<CellEvents>(`/api/grid-cells/${code}/events?${query}`).then(setEvents).catch(() => {});
+    const get = <T,>(url: string) =>
+      fetch(url, { signal: controller.signal }).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json() as Promise<T>;
+      });
+    const fail = (e: Error) => e.name !== "AbortError" && setFailed(true);
+    get<GridCellRecord>(`/api/grid-cells/${code}`).then(setCell).catch(fail);
+    get<CellEvents>(`/api/grid-cells/${code}/events?${query}`).then(setEvents).catch(fail);
     return () => controller.abort();
   }, [code, query]);
 
@@ -49,7 +59,9 @@ export function CellSummary({ code, state, t, locale }: { code: string; state: V
         {w.byCategory}
         {events && <small> · {fill(w.total, { n: events.total })}</small>}
       </h3>
-      {!events ? (
+      {failed ? (
+        <p className="form-error" role="alert">{t.loadFailed}</p>
+      ) : !events ? (
         <p className="muted">{t.loadingData}</p>
       ) : shown.length === 0 ? (
         <p className="muted">{w.noEvents}</p>

@@ -9,20 +9,21 @@ import { EventsPerWeek } from "../charts/events-per-week";
 import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
 import { hotspotCsv, type HotspotRow } from "@/lib/dashboard/hotspot-csv";
+import type { OverlayStatus } from "./use-overlay";
 
 /** Top-10 hot-spot cells (z, p, count) with one click to zoom, the method summary and the trend. */
 export function CommandPanel({
   state,
   raw,
-  failed,
+  status,
   t,
   locale,
   onZoom,
 }: {
   state: ViewState;
   raw: (FeatureCollection & { summary?: Record<string, unknown> }) | null;
-  /** The analysis was refused (its reason is in the layer panel): nothing to list, nothing loading. */
-  failed: boolean;
+  /** The overlay's analysis: loading (raw may still be the previous window's), ready, or refused. */
+  status: OverlayStatus;
   t: Messages["dashboard"];
   locale: Locale;
   onZoom: (bbox: Bounds, code?: string) => void;
@@ -41,7 +42,8 @@ export function CommandPanel({
             .slice(0, 10)
         : [];
   const summary = raw?.summary;
-  const listed = raw && (state.overlay === "hotspots" || state.overlay === "emerging") ? state.overlay : null;
+  // Only a finished analysis of the window shown is exported (while loading, raw is the previous one).
+  const listed = raw && status === "ready" && (state.overlay === "hotspots" || state.overlay === "emerging") ? state.overlay : null;
   const exportList = () => {
     if (!raw || !listed) return;
     const rows = raw.features.map((f) => f.properties as unknown as HotspotRow);
@@ -61,7 +63,7 @@ export function CommandPanel({
       )}
       <h2>{t.topHotspots}</h2>
       {top.length === 0 ? (
-        <p className="chart-empty">{failed ? t.analysisRefused : raw ? t.noHotspots : t.loadingOverlay}</p>
+        <p className="chart-empty">{status === "error" ? t.analysisRefused : raw ? t.noHotspots : t.loadingOverlay}</p>
       ) : (
         <table className="table" data-testid="top-hotspots">
           <thead>

@@ -179,7 +179,7 @@ export function Dashboard({
               <PlanHistory map={map} t={t.plan} editing={null} />
             </section>
           ))}
-        {view === "command" && <CommandPanel state={state} raw={raw} failed={status === "error"} t={d} locale={locale} onZoom={zoomTo} />}
+        {view === "command" && <CommandPanel state={state} raw={raw} status={status} t={d} locale={locale} onZoom={zoomTo} />}
         {view === "coverage" && (
           <>
             <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} work={t.work} onBuilding={openBuilding} />

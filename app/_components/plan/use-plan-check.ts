@@ -22,6 +22,7 @@ export function usePlanCheck(map: MapLibreMap | null, geometry: Geometry | null,
   useEffect(() => {
     if (!geometry) {
       setCheck(null);
+      setChecking(false); // a check cancelled with its shape never reaches its own finally
       return;
     }
     const controller = new AbortController();
