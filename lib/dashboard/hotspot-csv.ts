@@ -14,7 +14,13 @@ export interface HotspotRow {
   trend_z?: number;
 }
 
-const BIN_LABEL = { 3: "hot99", 2: "hot95", 1: "hot90", [-1]: "cold90", [-2]: "cold95", [-3]: "cold99" } as const;
+const BIN_LABEL = { 3: "hot99", 2: "hot95", 1: "hot90", 0: "none", [-1]: "cold90", [-2]: "cold95", [-3]: "cold99" } as const;
+
+/** A Gi* bin (−3…3) in words, as the legend names it ("热点 99%"); an unknown bin as itself. */
+export function hotspotClass(bin: number, t: Messages["dashboard"]): string {
+  const key = BIN_LABEL[bin as keyof typeof BIN_LABEL];
+  return key ? t.hotspotLegend[key] : String(bin);
+}
 
 /**
  * The hot spot list as a commander hands it on: every significant unit (not just the ten on
@@ -28,7 +34,7 @@ export function hotspotCsv(kind: "hotspots" | "emerging", rows: HotspotRow[], pe
     const significant = rows.filter((r) => (r.gi_bin ?? 0) !== 0).sort((a, b) => (b.gi_z ?? 0) - (a.gi_z ?? 0));
     return toCsv(
       [h.code, h.name, h.period, t.count, t.z, h.pFdr, h.class],
-      significant.map((r) => [r.code, name(r), period, r.count, round(r.gi_z ?? 0, 3), r.gi_p_fdr ?? null, t.hotspotLegend[BIN_LABEL[r.gi_bin as keyof typeof BIN_LABEL]]]),
+      significant.map((r) => [r.code, name(r), period, r.count, round(r.gi_z ?? 0, 3), r.gi_p_fdr ?? null, hotspotClass(r.gi_bin ?? 0, t)]),
     );
   }
   const patterned = rows.filter((r) => r.category && r.category !== "no_pattern").sort((a, b) => (b.trend_z ?? 0) - (a.trend_z ?? 0));

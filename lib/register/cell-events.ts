@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { eventConditions } from "@/lib/analytics/count-events";
 import { analysisParams } from "@/lib/analytics/params";
 import { query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -36,8 +37,8 @@ export async function cellEvents(db: Db, actor: Actor, code: string, params: Cel
     sql`select g.id from grid_cells g where g.code = ${code} and ${cellScope(actor)}`,
   );
   if (!cell) throw new NotFoundError(`no grid cell ${code}`);
-  const inWindow = sql`e.grid_cell_id = ${cell.id} and e.occurred_at >= ${params.from.toISOString()}::timestamptz and e.occurred_at < ${params.to.toISOString()}::timestamptz
-    ${params.categories ? sql`and e.category::text = any(string_to_array(${params.categories.join(",")}, ','))` : sql``}`;
+  // The cell is already in scope: the window and categories only (no street join, no bbox).
+  const inWindow = sql`e.grid_cell_id = ${cell.id} and ${eventConditions({ from: params.from, to: params.to, categories: params.categories })}`;
   const [counts, events] = await Promise.all([
     query<{ category: EventCategory; n: number }>(db, sql`select e.category::text as category, count(*)::int as n from events e where ${inWindow} group by 1`),
     query<{ id: number; category: EventCategory; status: string; source: string; occurred_at: string }>(

@@ -10,6 +10,13 @@ import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
 import { hotspotCsv, type HotspotRow } from "@/lib/dashboard/hotspot-csv";
 import type { OverlayStatus } from "./use-overlay";
+import { saveFile } from "../save-file";
+
+/** The exported list's file name, in the reader's language. */
+const FILE_NAMES = {
+  zh: { hotspots: "热点清单", emerging: "时空热点清单", district: "全区" },
+  en: { hotspots: "hot-spots", emerging: "emerging-hot-spots", district: "district" },
+} as const;
 
 /** Top-10 hot-spot cells (z, p, count) with one click to zoom, the method summary and the trend. */
 export function CommandPanel({
@@ -47,12 +54,9 @@ export function CommandPanel({
   const exportList = () => {
     if (!raw || !listed) return;
     const rows = raw.features.map((f) => f.properties as unknown as HotspotRow);
-    const blob = new Blob([hotspotCsv(listed, rows, `${state.from} – ${state.to}`, t, locale)], { type: "text/csv;charset=utf-8" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `${locale === "zh" ? (listed === "hotspots" ? "热点清单" : "时空热点清单") : listed === "hotspots" ? "hot-spots" : "emerging-hot-spots"}-${state.street ?? (locale === "zh" ? "全区" : "district")}-${state.from}-${state.to}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    const names = FILE_NAMES[locale];
+    const csv = hotspotCsv(listed, rows, `${state.from} – ${state.to}`, t, locale);
+    saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), `${names[listed]}-${state.street ?? names.district}-${state.from}-${state.to}.csv`);
   };
   return (
     <>

@@ -4,6 +4,7 @@ import { compactPlaceName } from "@/lib/i18n/place-name";
 import { useEffect, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import { toCsv } from "@/lib/csv/to-csv";
+import { saveFile } from "../save-file";
 import { targetSource, type TargetSource } from "./target-source";
 import { analysisQuery, COVERAGE_METRIC_KEYS, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
@@ -118,12 +119,7 @@ export function CoveragePanel({
         return [pct1(x.rate), x.numerator, x.denominator, pct1(x.target), x.gap === null ? null : -Math.round(x.gap * 1000) / 10, targetSource(targets?.[m], t) ?? ""];
       }),
     ]);
-    const blob = new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `coverage-${state.street ?? "district"}-${level}-${month || state.to}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    saveFile(new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" }), `coverage-${state.street ?? "district"}-${level}-${month || state.to}.csv`);
   };
   const toRegister = (m: Metric) => Math.max(0, Math.ceil(m.target * m.denominator - m.numerator - 1e-9));
   const arrow = (change: number | null | undefined) =>

@@ -14,6 +14,7 @@ import { exportMapImage } from "../map/export-map-image";
 import { PlanHistory } from "../plan/plan-history";
 import dynamic from "next/dynamic";
 import { CommandPanel } from "./command-panel";
+import { saveFile } from "../save-file";
 import { CoveragePanel } from "./coverage-panel";
 import { DetailsPanel } from "./details-panel";
 import { FilterBar } from "./filter-bar";
@@ -138,11 +139,7 @@ export function Dashboard({
             if (!map) return;
             const title = `${t.productName} · ${t.nav[view]}`;
             const blob = await exportMapImage(map, title, `${state.from} – ${state.to} · ${new Date().toLocaleString(locale === "zh" ? "zh-CN" : "en")}`, document.querySelector('[data-testid="legend"]'));
-            const link = document.createElement("a");
-            link.href = URL.createObjectURL(blob);
-            link.download = `grid-atlas-${view}-${new Date().toISOString().slice(0, 10)}.png`;
-            link.click();
-            setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+            saveFile(blob, `grid-atlas-${view}-${new Date().toISOString().slice(0, 10)}.png`);
           }}
         >
           {d.exportImage}

@@ -5,6 +5,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { EventsPerWeek } from "../charts/events-per-week";
 import { BuildingCard } from "./building-card";
 import { CellSummary } from "./cell-summary";
+import { hotspotClass } from "@/lib/dashboard/hotspot-csv";
 import { fill } from "@/lib/i18n/fill";
 import type { PickedFeature } from "@/lib/map/map-types";
 
@@ -44,10 +45,7 @@ export function DetailsPanel({
       const level = v < 0.01 ? 99 : v < 0.05 ? 95 : v < 0.1 ? 90 : null;
       return { text: level ? fill(t.significance, { level }) : t.notSignificant, title: `p = ${v.toPrecision(3)}` };
     }
-    if (k === "gi_bin" && typeof v === "number") {
-      const bins: Record<string, string> = { "3": t.hotspotLegend.hot99, "2": t.hotspotLegend.hot95, "1": t.hotspotLegend.hot90, "0": t.hotspotLegend.none, "-1": t.hotspotLegend.cold90, "-2": t.hotspotLegend.cold95, "-3": t.hotspotLegend.cold99 };
-      return { text: bins[String(v)] ?? String(v) };
-    }
+    if (k === "gi_bin" && typeof v === "number") return { text: hotspotClass(v, t) };
     if (typeof v === "number") return { text: Math.abs(v) < 1 && v !== 0 && k !== "count" ? v.toPrecision(3) : String(Math.round(v * 1000) / 1000) };
     if (k === "category") {
       const tables = [t.categories, t.zoneCategories, t.poiCategories, t.emerging] as Record<string, string>[];
