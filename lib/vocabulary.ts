@@ -38,7 +38,15 @@ export const EVENT_CATEGORIES = [
 ] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
-export const EVENT_STATUSES = ["open", "in_progress", "resolved", "closed"] as const;
+/** The case flow (migration 0016): reported → assigned → in_progress → resolved → verified. */
+export const EVENT_STATUSES = ["reported", "assigned", "in_progress", "resolved", "verified"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+/** Events that are cases someone must answer for; patrol check-ins and inspections are records of work. */
+export const CASE_CATEGORIES = ["stall_violation", "complaint", "fire_hazard", "unlicensed_business", "illegal_structure"] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+
+export const ALERT_KINDS = ["new_hotspot", "intensifying_hotspot", "consecutive_hotspot", "area_overdue", "cases_overdue"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 export const EVENT_SOURCES = ["patrol", "hotline", "camera", "citizen_app", "import"] as const;
 
 export const POI_CATEGORIES = ["school", "market", "transit_hub", "admin_centre", "hospital", "other"] as const;

@@ -1,7 +1,8 @@
-import { bigserial, check, index, integer, pgTable, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, check, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { validGeometry } from "./checks";
 import { eventCategory, eventSource, eventStatus } from "./enums";
 import { geometry } from "./geometry";
+import { departments } from "./departments";
 import { gridCells } from "./grid-cells";
 
 /** 事件 — something that happened at a place. Events describe places, never persons. */
@@ -12,10 +13,15 @@ export const events = pgTable(
     geom: geometry("geom", "Point").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     category: eventCategory("category").notNull(),
-    status: eventStatus("status").notNull().default("open"),
+    status: eventStatus("status").notNull().default("reported"),
     source: eventSource("source").notNull(),
     /** Maintained by a trigger (migration 0002) from the point's location. */
     gridCellId: integer("grid_cell_id").references(() => gridCells.id, { onDelete: "set null" }),
+    /** The case (migration 0016): who answers for it, by when, when it was resolved. */
+    departmentCode: text("department_code").references(() => departments.code, { onUpdate: "cascade" }),
+    dueOn: date("due_on"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("events_geom_gist").using("gist", t.geom),

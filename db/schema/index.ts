@@ -20,3 +20,5 @@ export * from "./district-boundary";
 export * from "./coverage-targets";
 export * from "./building-footprints";
 export * from "./work-cycle";
+export * from "./departments";
+export * from "./command";

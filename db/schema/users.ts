@@ -19,6 +19,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     disabled: boolean("disabled").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The unread-alerts badge counts alerts raised after this. */
+    alertsSeenAt: timestamp("alerts_seen_at", { withTimezone: true }),
   },
   (t) => [
     check(

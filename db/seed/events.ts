@@ -9,7 +9,10 @@ import type { Poi } from "./places";
 import { cumulativeWeights, type Random } from "./prng";
 import type { BuildingPoint } from "./rental-buildings";
 import type { Scale } from "./scales";
-import { CHINA_OFFSET_MS } from "@/lib/time/china-date"; // hours below are local time (UTC+8)
+import { CHINA_OFFSET_MS, chinaDate } from "@/lib/time/china-date"; // hours below are local time (UTC+8)
+import { addWorkingDays } from "@/lib/time/working-days";
+import { CASE_CATEGORIES, type CaseCategory } from "@/lib/vocabulary";
+import { DEFAULT_DEPARTMENT, DEFAULT_DUE_WORKING_DAYS } from "@/lib/cases/case-defaults";
 
 /** A place where incidents were planted on purpose, so hotspot analyses have something to find. */
 export interface PlantedSite {
@@ -96,8 +99,27 @@ export async function seedEvents(
   const statusFor = (occurredAt: string): string => {
     const ageDays = (lastDayUtc - Date.parse(occurredAt)) / DAY_MS;
     const r = random.next();
-    if (ageDays > 30) return r < 0.7 ? "closed" : r < 0.97 ? "resolved" : "in_progress";
-    return r < 0.35 ? "open" : r < 0.65 ? "in_progress" : "resolved";
+    if (ageDays > 30) return r < 0.7 ? "verified" : r < 0.97 ? "resolved" : "in_progress";
+    return r < 0.2 ? "reported" : r < 0.35 ? "assigned" : r < 0.65 ? "in_progress" : "resolved";
+  };
+  // The case fields come from a stream of their own, so the events' places and times stay as they were.
+  const caseRandom = random.fork("cases");
+  const dueOnByDate = new Map<string, string>();
+  const dueOn = (occurredAt: string, category: CaseCategory): string => {
+    const day = chinaDate(new Date(occurredAt));
+    const key = `${day} ${category}`;
+    if (!dueOnByDate.has(key)) dueOnByDate.set(key, addWorkingDays(day, DEFAULT_DUE_WORKING_DAYS[category]));
+    return dueOnByDate.get(key)!;
+  };
+  /** A case's department, deadline and (when answered) resolution time; records of work are simply done. */
+  const caseFields = (category: EventCategory, occurredAt: string, status: string) => {
+    if (!(CASE_CATEGORIES as readonly string[]).includes(category)) return { status: "verified", department: null, due_on: null, resolved_at: occurredAt };
+    if (status === "reported") return { status, department: null, due_on: null, resolved_at: null };
+    const c = category as CaseCategory;
+    // Most answers take days; a few take weeks and miss the deadline.
+    const days = caseRandom.chance(0.1) ? 20 + caseRandom.next() * 30 : 0.2 + caseRandom.next() * caseRandom.next() * 18;
+    const resolvedAt = status === "resolved" || status === "verified" ? new Date(Math.min(Date.parse(occurredAt) + days * DAY_MS, lastDayUtc - CHINA_OFFSET_MS)).toISOString() : null;
+    return { status, department: DEFAULT_DEPARTMENT[c], due_on: dueOn(occurredAt, c), resolved_at: resolvedAt };
   };
   const SOURCES: Record<EventCategory, string[]> = {
     stall_violation: ["patrol", "camera", "camera", "citizen_app", "hotline"],
@@ -202,11 +224,12 @@ export async function seedEvents(
   const flush = async () => {
     if (batch.length === 0) return;
     await db.execute(sql`
-      insert into events (geom, occurred_at, category, status, source)
+      insert into events (geom, occurred_at, category, status, source, department_code, due_on, resolved_at)
       select ST_SetSRID(ST_MakePoint(x, y), 4326), occurred_at, category::event_category,
-             status::event_status, source::event_source
+             status::event_status, source::event_source, department, due_on, resolved_at
       from json_to_recordset(${JSON.stringify(batch)}::json)
-        as t(x float8, y float8, occurred_at timestamptz, category text, status text, source text)`);
+        as t(x float8, y float8, occurred_at timestamptz, category text, status text, source text,
+             department text, due_on date, resolved_at timestamptz)`);
     batch = [];
   };
   for (const job of jobs) {
@@ -230,7 +253,7 @@ export async function seedEvents(
         y: round7(at[1]),
         occurred_at: occurredAt,
         category: job.category,
-        status: statusFor(occurredAt),
+        ...caseFields(job.category, occurredAt, statusFor(occurredAt)),
         source: random.pick(SOURCES[job.category]),
       });
       if (batch.length >= 10_000) await flush();

@@ -1,4 +1,5 @@
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { actorWithRole, SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { runAlerts } from "@/lib/command/alerts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict, type DemoMeta } from "@/db/seed";
@@ -113,6 +114,28 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(categories("diminishing").filter((c) => c === "diminishing_hot").length).toBeGreaterThanOrEqual(2);
     // Constant sites stay hot; Gi* is relative, so as other places grow their z may trend down.
     expect(categories("persistent").every((c) => c === "persistent_hot" || c === "diminishing_hot" || c === "intensifying_hot")).toBe(true);
+  });
+
+  it("raises an alert for each planted intensifying site, once", async () => {
+    // The demo ends on Tuesday 30 June: the last whole week is the one of Monday 22 June.
+    const commander = actorWithRole("commander");
+    await withRollback(tx, async (inner) => {
+      const first = await runAlerts(inner, commander, anchor);
+      expect(first.week_start).toBe("2026-06-22");
+      const hotspots = first.raised.filter((a) => a.kind.endsWith("hotspot"));
+      const growing = meta.plantedSites.filter((s) => s.kind === "intensifying");
+      expect(growing.length).toBeGreaterThan(0);
+      for (const site of growing) {
+        const raised = hotspots.filter((a) => a.grid_cell_code === site.cellCode && a.kind === "intensifying_hotspot");
+        expect(raised.map((a) => a.category), site.cellCode).toContain("stall_violation");
+      }
+      // Running again for the same week raises nothing, and each alert is stored once.
+      expect((await runAlerts(inner, commander, anchor)).raised).toEqual([]);
+      expect((await runAlerts(inner, commander, "2026-07-05")).raised).toEqual([]); // Sunday: still the same week
+      const stored = await query<{ key: string; n: number }>(inner, sql`select dedupe_key as key, count(*)::int as n from alerts group by 1 having count(*) > 1`);
+      expect(stored).toEqual([]);
+      expect(Number((await queryOne<{ n: number }>(inner, sql`select count(*)::int as n from alerts`))!.n)).toBe(first.raised.length);
+    });
   });
 
   it("measures coverage against the targets, with cells below target and no geometry gaps", async () => {

@@ -143,7 +143,7 @@ describe("street scopes", () => {
     await seeded(async (tx) => {
       const inWuma = { type: "Point" as const, coordinates: [120.6607, 28.0229] as [number, number] };
       const outside = { type: "Point" as const, coordinates: [120.58, 27.99] as [number, number] };
-      const base = { category: "complaint" as const, occurred_at: "2026-06-01T09:00:00+08:00", status: "open" as const, source: "patrol" as const };
+      const base = { category: "complaint" as const, occurred_at: "2026-06-01T09:00:00+08:00", source: "patrol" as const };
       const created = await createEvent(tx, wuma, { ...base, geometry: inWuma });
       expect(created.grid_cell_code?.startsWith("330302006")).toBe(true);
       await expect(createEvent(tx, wuma, { ...base, geometry: outside })).rejects.toMatchObject({ status: 403 });

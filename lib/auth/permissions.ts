@@ -14,6 +14,9 @@ import type { UserRole } from "@/lib/vocabulary";
  * - setup:district  set the district up: boundary, streets, communities, grid cells (imports)
  * - manage:users    users and API tokens
  * - read:audit      the audit log
+ * - read:alerts     the alert list (street offices: their street's)
+ * - manage:cases    assign cases across the district, verify or reject answers, open and accept
+ *                   supervised areas, run the alert check (the command centre)
  */
 export const PERMISSIONS = [
   "read:register",
@@ -26,14 +29,16 @@ export const PERMISSIONS = [
   "setup:district",
   "manage:users",
   "read:audit",
+  "manage:cases",
+  "read:alerts",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ALL: Permission[] = ["read:register", "read:plans", "read:context", "read:analytics"];
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: [...READ_ALL, "setup:district", "manage:users", "read:audit"],
+  admin: [...READ_ALL, "setup:district", "manage:users", "read:audit", "read:alerts"],
   planner: [...READ_ALL, "edit:plans", "import"],
-  commander: [...READ_ALL],
-  street_office: [...READ_ALL, "edit:register"],
+  commander: [...READ_ALL, "manage:cases", "read:alerts"],
+  street_office: [...READ_ALL, "edit:register", "read:alerts"],
 };

@@ -14,3 +14,8 @@ export function streetPrefix(street: string): string {
 export function codeInStreet(code: string, street: string): boolean {
   return code.startsWith(streetPrefix(street));
 }
+
+/** The street a community or grid-cell code lies in (its first 9 digits, then 000). */
+export function streetOfCode(code: string): string {
+  return `${streetPrefix(code)}000`;
+}

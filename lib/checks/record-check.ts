@@ -93,8 +93,9 @@ export async function recordBuildingCheck(
       const at = new Date(Math.min(now.getTime(), chinaMidnight(input.checked_on).getTime() + 12 * 3600_000));
       const event = await queryOne<{ id: number }>(
         t,
-        sql`insert into events (geom, occurred_at, category, status, source)
-            select geom, ${at.toISOString()}::timestamptz, 'inspection', 'closed', 'patrol' from rental_buildings where id = ${building.id}
+        sql`insert into events (geom, occurred_at, category, status, source, resolved_at)
+            select geom, ${at.toISOString()}::timestamptz, 'inspection', 'verified', 'patrol', ${at.toISOString()}::timestamptz
+            from rental_buildings where id = ${building.id}
             returning id::float8 as id`,
       );
       const inserted = await queryOne<{ id: number }>(

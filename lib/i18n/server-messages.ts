@@ -9,6 +9,7 @@ import { IMPORT_MESSAGES } from "./server-catalogue/imports";
 import { PLAN_MESSAGES } from "./server-catalogue/plans";
 import { VALIDATION_MESSAGES } from "./server-catalogue/validation";
 import { WORK_MESSAGES } from "./server-catalogue/work";
+import { COMMAND_MESSAGES } from "./server-catalogue/command";
 
 /**
  * What the server says when it refuses something, in both languages, under a stable code that API
@@ -23,6 +24,7 @@ import { WORK_MESSAGES } from "./server-catalogue/work";
  */
 export const SERVER_MESSAGES = {
   ...WORK_MESSAGES,
+  ...COMMAND_MESSAGES,
   ...ACCESS_MESSAGES,
   ...HTTP_MESSAGES,
   ...PLAN_MESSAGES,

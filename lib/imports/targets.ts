@@ -79,6 +79,9 @@ const divisionCode = (digits: number, field: string, what: string) =>
 const optionalText = z.coerce.string().max(200).optional();
 const ok = (id: string) => sql`from import_rows r, lateral (select r.properties as p) x where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update') order by r.row_number`;
 
+/** The statuses an imported event may have (assigned needs a department, given in Grid Atlas). */
+const IMPORTED_EVENT_STATUSES = EVENT_STATUSES.filter((s) => s !== "assigned");
+
 export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
   events: {
     geometry: "point",
@@ -86,7 +89,9 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     fields: z.object({
       category: z.enum(EVENT_CATEGORIES, { error: `category is one of ${EVENT_CATEGORIES.join(", ")}` }),
       occurred_at: z.coerce.string().refine((s) => !Number.isNaN(Date.parse(s)), "occurred_at is not a date/time"),
-      status: z.enum(EVENT_STATUSES).default("closed"),
+      // Imported events are history: a case that needs a department (assigned) is assigned in Grid Atlas.
+      // Files made before the case flow say open/closed: those mean reported/verified.
+      status: z.preprocess((v) => (v === "open" ? "reported" : v === "closed" ? "verified" : v), z.enum(IMPORTED_EVENT_STATUSES)).default("verified"),
     }),
     commit: (id) => sql`insert into events (geom, occurred_at, category, status, source)
       select r.geom, (p->>'occurred_at')::timestamptz, (p->>'category')::event_category, (p->>'status')::event_status, 'import' ${ok(id)}`,

@@ -1,12 +1,14 @@
 import { backupSettings, startScheduledBackups } from "@/lib/backup/scheduled-backups";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { startScheduledFreezes } from "@/lib/monthly/scheduled-freezes";
+import { startScheduledAlerts } from "@/lib/command/scheduled-alerts";
 import { startMaintenanceSocket, type MaintenanceSocket } from "./maintenance-socket";
 
 /**
  * What the long-running server process does besides answering requests: open the database at
  * start (so the first visitor does not wait), serve maintenance commands on the embedded
- * database, make daily backups when BACKUP_DIR is set, freeze each month's figures once it ends, and on shutdown close all of it in order.
+ * database, make daily backups when BACKUP_DIR is set, freeze each month's figures once it ends, run the weekly alert check (ALERTS_SCHEDULE=off stops
+ * it), and on shutdown close all of it in order.
  * scripts/serve.mjs calls the shutdown hook once in-flight requests are done.
  */
 export const SHUTDOWN_HOOK = Symbol.for("grid-atlas.shutdown");
@@ -15,6 +17,7 @@ export async function startServerServices(): Promise<void> {
   const settings = backupSettings();
   const backups = settings ? startScheduledBackups(getDatabase, settings) : null;
   const freezes = startScheduledFreezes(getDatabase);
+  const alerts = process.env.ALERTS_SCHEDULE === "off" ? null : startScheduledAlerts(getDatabase);
   let socket: MaintenanceSocket | null = null;
   let retry: NodeJS.Timeout | null = null;
   let stopping = false;
@@ -23,6 +26,7 @@ export async function startServerServices(): Promise<void> {
     if (retry) clearTimeout(retry);
     await backups?.stop(); // a backup underway finishes first
     await freezes.stop(); // and a month being frozen
+    await alerts?.stop(); // and an alert check
     await socket?.close(); // so do maintenance commands in progress
     await closeDatabase();
   };

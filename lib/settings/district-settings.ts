@@ -5,17 +5,29 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
+import { DEFAULT_DUE_WORKING_DAYS } from "@/lib/cases/case-defaults";
+import type { CaseCategory } from "@/lib/vocabulary";
 
 /**
  * District settings other than coverage targets, each with the date it applies from (table
  * district_settings). A setting nobody recorded falls back to the default named here, and says so.
  */
+const caseDays = z.number().int().min(1).max(120);
+
 export const SETTINGS = {
   /** Days a rectification (停租整治) has from the check that opened it. */
   rectification_days: { schema: z.number().int().min(1).max(365), fallback: 30 },
   /** Months a building may stand empty before it is a deregistration candidate (注销). */
   empty_months: { schema: z.number().int().min(1).max(24), fallback: 3 },
+  /** Working days a case of each category has from its report (抄告…20个工作日内反馈). */
+  case_days_stall_violation: { schema: caseDays, fallback: DEFAULT_DUE_WORKING_DAYS.stall_violation },
+  case_days_complaint: { schema: caseDays, fallback: DEFAULT_DUE_WORKING_DAYS.complaint },
+  case_days_fire_hazard: { schema: caseDays, fallback: DEFAULT_DUE_WORKING_DAYS.fire_hazard },
+  case_days_unlicensed_business: { schema: caseDays, fallback: DEFAULT_DUE_WORKING_DAYS.unlicensed_business },
+  case_days_illegal_structure: { schema: caseDays, fallback: DEFAULT_DUE_WORKING_DAYS.illegal_structure },
 } as const;
+/** The setting that holds a case category's working days. */
+export const caseDaysSetting = (category: CaseCategory) => `case_days_${category}` as const;
 export type SettingKey = keyof typeof SETTINGS;
 
 export interface SettingInForce<T> {

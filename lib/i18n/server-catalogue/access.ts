@@ -22,6 +22,15 @@ export const ACCESS_MESSAGES = {
   },
   "forbidden.manage:users": { en: "only admins may manage users and API tokens", zh: "只有管理员可以管理账号和接口令牌" },
   "forbidden.read:audit": { en: "only admins may read the audit log", zh: "只有管理员可以查看审计日志" },
+  "forbidden.manage:cases": {
+    en: "only the command centre may assign cases across the district, verify answers, supervise areas and run alerts",
+    zh: "只有指挥中心可以跨街道派遣案件、核查办结、挂牌督办和运行预警",
+  },
+  "forbidden.read:alerts": { en: "your role does not receive alerts", zh: "您的角色不接收预警" },
+  "forbidden.move_case": {
+    en: "only the command centre or the case's street office may move a case",
+    zh: "只有指挥中心或案件所在街道可以办理此案件",
+  },
   "auth.bearer_malformed": { en: "the Authorization header must be 'Bearer <token>'", zh: "Authorization 请求头应为 Bearer <令牌>" },
   "auth.token_unknown": { en: "this API token is unknown or revoked", zh: "此接口令牌不存在或已被吊销" },
   "auth.wrong_password": { en: "wrong e-mail or password", zh: "邮箱或密码不对" },

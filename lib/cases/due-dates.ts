@@ -1,0 +1,16 @@
+import "server-only";
+import type { Db } from "@/lib/db/types";
+import { caseDaysSetting, settingInForce } from "@/lib/settings/district-settings";
+import { addWorkingDays } from "@/lib/time/working-days";
+import type { CaseCategory } from "@/lib/vocabulary";
+
+/**
+ * A case's default deadline: the working days the district's setting in force on the day it
+ * happened gives its category, counted on the official calendar from that day (a case reported
+ * on the Friday before the Spring Festival is due 20 working days later, holidays skipped and
+ * make-up Saturdays counted).
+ */
+export async function defaultDueOn(db: Db, category: string, happenedOn: string): Promise<string> {
+  const { value } = await settingInForce(db, caseDaysSetting(category as CaseCategory), happenedOn);
+  return addWorkingDays(happenedOn, value);
+}

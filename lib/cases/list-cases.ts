@@ -1,0 +1,145 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, streetScope } from "@/lib/auth/authorize";
+import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
+import { eventConditions } from "@/lib/analytics/count-events";
+import { analysisParams } from "@/lib/analytics/params";
+import { query, queryOne } from "@/lib/db/query";
+import type { Db } from "@/lib/db/types";
+import { chinaDate } from "@/lib/time/china-date";
+import { CASE_CATEGORIES, EVENT_STATUSES, type CaseCategory, type EventStatus } from "@/lib/vocabulary";
+
+/**
+ * The case list of the Command view: cases (events of the case categories) that happened in a
+ * window (default the last 90 days), filtered by street, department, category, status and
+ * overdue, with the figures the command centre watches.
+ */
+export const CaseListParams = analysisParams({
+  department: z.string().max(40).optional(),
+  status: z.enum([...EVENT_STATUSES, "open"]).optional(),
+  overdue: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type CaseListParams = z.output<typeof CaseListParams>;
+
+export interface CaseRow {
+  id: number;
+  category: CaseCategory;
+  status: EventStatus;
+  department_code: string | null;
+  due_on: string | null;
+  overdue: boolean;
+  occurred_at: string;
+  grid_cell_code: string | null;
+  street_code: string | null;
+}
+
+interface OverdueTally {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  open: number;
+  overdue: number;
+}
+
+export interface CaseList {
+  today: string;
+  from: string;
+  to: string;
+  /** Cases matching every filter (the list shows at most `limit`, overdue first, then by deadline). */
+  total: number;
+  cases: CaseRow[];
+  summary: {
+    /** Open and overdue cases per street and per department (the filters but overdue and status apply). */
+    by_street: OverdueTally[];
+    by_department: OverdueTally[];
+    /** Median days from happening to resolved, over the cases resolved (null when none). */
+    median_days_to_resolve: number | null;
+    /**
+     * 取缔率: stall violations inside a published no-stall zone in force on their day, and how many of them were
+     * resolved by their deadline (China date of resolution ≤ due date).
+     */
+    clearance: { in_zones: number; cleared_in_time: number; rate: number | null };
+  };
+}
+
+const OPEN = sql`('reported', 'assigned', 'in_progress')`;
+/** The China date an event happened. */
+const happenedOn = sql`((e.occurred_at at time zone 'UTC') + interval '8 hours')::date`;
+
+export async function listCases(db: Db, actor: Actor, params: CaseListParams, today = chinaDate()): Promise<CaseList> {
+  authorize(actor, "read:register");
+  const street = streetScope(actor, params.street);
+  const categories = (params.categories ?? [...CASE_CATEGORIES]).filter((c) => (CASE_CATEGORIES as readonly string[]).includes(c));
+  const overdue = sql`(e.status in ${OPEN} and e.due_on < ${today}::date)`;
+  // The base: the window, case categories, street and department (the summary's scope).
+  // (Asking only for records of work leaves no category: string_to_array('') matches nothing.)
+  const base: SQL[] = [eventConditions({ from: params.from, to: params.to, categories })];
+  if (street) base.push(codeInStreetSql(sql`g.community_code`, street));
+  if (params.department) base.push(sql`e.department_code = ${params.department}`);
+  const listed = [...base];
+  if (params.status === "open") listed.push(sql`e.status in ${OPEN}`);
+  else if (params.status) listed.push(sql`e.status = ${params.status}`);
+  if (params.overdue !== undefined) listed.push(params.overdue ? overdue : sql`not ${overdue}`);
+  const from = sql`from events e left join grid_cells g on g.id = e.grid_cell_id`;
+  const where = (parts: SQL[]) => sql.join(parts, sql` and `);
+
+  const [count, rows, byStreet, byDepartment, median, clearance] = await Promise.all([
+    queryOne<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where(listed)}`),
+    query<CaseRow>(
+      db,
+      sql`select e.id::float8 as id, e.category::text as category, e.status::text as status, e.department_code,
+            e.due_on::text as due_on, ${overdue} as overdue,
+            to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as occurred_at,
+            g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code
+          ${from} where ${where(listed)}
+          order by ${overdue} desc, e.due_on nulls last, e.occurred_at desc, e.id desc limit ${params.limit}`,
+    ),
+    query<OverdueTally>(
+      db,
+      sql`select s.code, s.name_zh, s.name_en, count(*) filter (where e.status in ${OPEN})::int as open,
+            count(*) filter (where ${overdue})::int as overdue
+          ${from} join streets s on s.code = ${streetOfSql(sql`g.community_code`)}
+          where ${where(base)} group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
+    ),
+    query<OverdueTally>(
+      db,
+      sql`select d.code, d.name_zh, d.name_en, count(*) filter (where e.status in ${OPEN})::int as open,
+            count(*) filter (where ${overdue})::int as overdue
+          ${from} join departments d on d.code = e.department_code
+          where ${where(base)} group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
+    ),
+    queryOne<{ days: number | null }>(
+      db,
+      sql`select percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.occurred_at) / 86400)::float8 as days
+          ${from} where ${where(base)} and e.resolved_at is not null`,
+    ),
+    queryOne<{ in_zones: number; cleared: number }>(
+      db,
+      sql`select count(*)::int as in_zones,
+            count(*) filter (where e.resolved_at is not null and ((e.resolved_at at time zone 'UTC') + interval '8 hours')::date <= e.due_on)::int as cleared
+          ${from} where ${where(base)} and e.category = 'stall_violation'
+            and exists (select 1 from no_stall_zones z where z.status = 'active' and ST_Covers(z.geom, e.geom)
+                          and z.valid_from <= ${happenedOn} and (z.valid_to is null or z.valid_to >= ${happenedOn}))`,
+    ),
+  ]);
+  const inZones = Number(clearance?.in_zones ?? 0);
+  const cleared = Number(clearance?.cleared ?? 0);
+  return {
+    today,
+    from: params.from.toISOString(),
+    to: params.to.toISOString(),
+    total: Number(count?.n ?? 0),
+    cases: rows.map((r) => ({ ...r, id: Number(r.id) })),
+    summary: {
+      by_street: byStreet.map(tally),
+      by_department: byDepartment.map(tally),
+      median_days_to_resolve: median?.days === null || median?.days === undefined ? null : Math.round(Number(median.days) * 10) / 10,
+      clearance: { in_zones: inZones, cleared_in_time: cleared, rate: inZones ? cleared / inZones : null },
+    },
+  };
+}
+
+const tally = (t: OverdueTally): OverdueTally => ({ ...t, open: Number(t.open), overdue: Number(t.overdue) });
