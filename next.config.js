@@ -47,8 +47,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite loads its WASM and the PostGIS bundle from its own package folder at run time,
-  // so these must stay real node_modules packages rather than being bundled (argon2 and the file lock: native addons; playwright-core drives Chromium for PDF reports).
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "postgres", "@node-rs/argon2", "fs-native-extensions", "playwright-core"],
+  // so these must stay real node_modules packages rather than being bundled (argon2 and the file lock: native addons; playwright-core drives Chromium for PDF reports;
+  // chinese-days, the official holiday calendar, declares CommonJS but points bundlers at an ES module file, which Turbopack refuses).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "postgres", "@node-rs/argon2", "fs-native-extensions", "playwright-core", "chinese-days"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -34,8 +34,8 @@ ALTER TABLE "events" ADD COLUMN "due_on" date;--> statement-breakpoint
 ALTER TABLE "events" ADD COLUMN "resolved_at" timestamp with time zone;--> statement-breakpoint
 -- The case's version for If-Match (every change of the case sets it).
 ALTER TABLE "events" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
--- Events that were already resolved count as resolved when they happened (their real date is unknown).
-UPDATE "events" SET "resolved_at" = "occurred_at" WHERE "status" IN ('resolved', 'verified');--> statement-breakpoint
+-- Events resolved before this migration keep resolved_at empty: when they were resolved is not
+-- known, so they count in no time-to-resolve figure.
 -- An assigned case names its department (older in-progress events may not have one).
 ALTER TABLE "events" ADD CONSTRAINT "events_assigned_has_department" CHECK ("status" <> 'assigned' OR "department_code" IS NOT NULL);--> statement-breakpoint
 CREATE INDEX "events_open_due_idx" ON "events" ("due_on") WHERE "status" IN ('assigned', 'in_progress');--> statement-breakpoint

@@ -29,6 +29,12 @@ interface Fixtures {
   /** A new draft made by the planner for one call (publish, delete… consume it). */
   freshZone: (state?: "draft" | "active") => Promise<{ id: number; version: number }>;
   freshPoint: () => Promise<{ id: number; version: number }>;
+  /** A new case (a complaint in 五马, reported by its street office) for one call. */
+  freshCase: () => Promise<number>;
+  /** An open case in another street. */
+  otherCase: number;
+  /** A new supervised area in 五马 opened by the commander. */
+  freshArea: () => Promise<number>;
   /** A parsed ("ready") import made by the planner. */
   freshImport: () => Promise<string>;
   planner: APIRequestContext;
@@ -188,10 +194,30 @@ const MATRIX: Record<string, Case[]> = {
     ...read((f) => `/api/events/${f.wumaEvent}`),
     { path: (f) => `/api/events/${f.otherEvent}`, expect: { ...everyone(200), street_office: 404 } },
   ],
+  // Cases: the command centre anywhere, a street office in its own street.
   "PATCH /api/events/[id]": [
-    { path: (f) => `/api/events/${f.wumaEvent}`, body: () => ({ status: "in_progress" }), expect: only(["street_office"], 200) },
-    { path: (f) => `/api/events/${f.otherEvent}`, body: () => ({ status: "in_progress" }), expect: only(["street_office"], 404) },
+    { path: async (f) => `/api/events/${await f.freshCase()}`, body: () => ({ department: "street_office" }), expect: only(["commander", "street_office"], 200) },
+    { path: (f) => `/api/events/${f.otherCase}`, body: () => ({ department: "street_office" }), expect: { ...only(["commander"], 200), street_office: 404 } },
   ],
+  "POST /api/events/[id]/transitions": [
+    {
+      path: async (f) => `/api/events/${await f.freshCase()}/transitions`,
+      body: () => ({ to: "assigned", department: "urban_management", note: "matrix" }),
+      expect: only(["commander", "street_office"], 200),
+    },
+  ],
+  "GET /api/cases": [...read(() => "/api/cases?limit=5"), { path: () => "/api/cases?street=330302023000", expect: { ...everyone(200), street_office: 404 } }],
+  "GET /api/departments": read(() => "/api/departments"),
+  "POST /api/departments": [{ path: () => "/api/departments", body: () => ({ code: `matrix_${Date.now()}_${++counter}`, name_zh: "矩阵", name_en: "Matrix" }), expect: only(["admin"], 201) }],
+  "PATCH /api/departments/[code]": [{ path: () => "/api/departments/street_office", body: () => ({ name_zh: "街道" }), expect: only(["admin"], 200) }],
+  "GET /api/supervised-areas": read(() => "/api/supervised-areas"),
+  "POST /api/supervised-areas": [{ path: () => "/api/supervised-areas", body: (f) => areaBody(f), expect: only(["commander"], 201) }],
+  "GET /api/supervised-areas/[id]": read(async (f) => `/api/supervised-areas/${await f.freshArea()}`),
+  // Just opened: no supervised week has passed, so the target cannot be met yet (409); others may not try.
+  "POST /api/supervised-areas/[id]/accept": [{ path: async (f) => `/api/supervised-areas/${await f.freshArea()}/accept`, body: () => ({ note: "matrix" }), expect: only(["commander"], 409) }],
+  "GET /api/alerts": [{ path: () => "/api/alerts", expect: only(["admin", "commander", "street_office"], 200) }],
+  "POST /api/alerts/run": [{ path: () => "/api/alerts/run", expect: only(["commander"], 200) }],
+  "POST /api/alerts/seen": [{ path: () => "/api/alerts/seen", expect: only(["admin", "commander", "street_office"], 204) }],
   "GET /api/users": [{ path: () => "/api/users", expect: only(["admin"], 200) }],
   "POST /api/users": [
     {
@@ -227,6 +253,16 @@ const MATRIX: Record<string, Case[]> = {
   // Last: it ends the sessions the other rows use.
   "POST /api/auth/sign-out": [{ path: () => "/api/auth/sign-out", expect: everyone(200, 200) }],
 };
+
+/** A supervised area over one 五马 cell, due far in the future. */
+const areaBody = (f: Pick<Fixtures, "wumaCell">) => ({
+  name: "矩阵督办点",
+  cells: [f.wumaCell],
+  department: "urban_management",
+  category: "stall_violation",
+  max_per_week: 3,
+  deadline: "2099-12-31",
+});
 
 function importForm(f: Fixtures) {
   const [x, y] = (f.pointSpot as { coordinates: [number, number] }).coordinates;
@@ -403,9 +439,34 @@ async function loadFixtures(request: APIRequestContext, planner: APIRequestConte
   const n = 2 ** 14;
   const lat = (28.0229 * Math.PI) / 180;
   const tile = `14/${Math.floor(((120.6607 + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n)}`;
+  const signedIn = async (role: DemoRole) => {
+    const context = await playwrightRequest.newContext({ baseURL, storageState: NO_SESSION });
+    expect((await context.post("/api/auth/sign-in", { data: { email: DEMO_ROLES[role], password: E2E_DEMO_PASSWORD }, headers: sameOrigin(baseURL) })).status()).toBe(200);
+    return context;
+  };
+  const office = await signedIn("street_office");
+  const commander = await signedIn("commander");
+  const freshCase = async () => {
+    const created = await office.post("/api/events", {
+      data: { category: "complaint", occurred_at: "2026-11-01T10:00:00+08:00", geometry: WUMA_POINT },
+      headers: sameOrigin(baseURL),
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    return (await created.json()).id as number;
+  };
+  const freshArea = async () => {
+    const created = await commander.post("/api/supervised-areas", { data: areaBody({ wumaCell }), headers: sameOrigin(baseURL) });
+    expect(created.status(), await created.text()).toBe(201);
+    return (await created.json()).id as number;
+  };
+  const openElsewhere = (await (await request.get("/api/cases?status=reported&street=330302023000&limit=1&from=2020-01-01")).json()).cases as { id: number }[];
+  expect(openElsewhere.length, "an open case outside 五马").toBe(1);
   return {
     wumaCell,
     otherCell,
+    freshCase,
+    otherCase: openElsewhere[0]!.id,
+    freshArea,
     wumaBuilding: await pick("rental-buildings", wumaBox, true, (f) => f.properties.code!),
     otherBuilding: await pick("rental-buildings", elsewhere, false, (f) => f.properties.code!),
     wumaEvent: Number(await pick("events", wumaBox, true, (f) => String(f.id))),

@@ -120,11 +120,18 @@ const ENDPOINTS: Endpoint[] = [
   {
     method: "POST",
     url: () => "/api/events",
-    fields: { category: "enum", occurred_at: "datetime", status: "enum", source: "enum", geometry: "point" },
+    fields: { category: "enum", occurred_at: "datetime", source: "enum", geometry: "point" },
     valid: { category: "complaint", occurred_at: "2026-11-01T10:00:00+08:00", geometry: { type: "Point", coordinates: [120.6607, 28.0229] } },
     caller: "street_office",
   },
-  { method: "PATCH", url: (c) => `/api/events/${c.event}`, fields: { status: "enum" }, valid: { status: "open" }, caller: "street_office" },
+  { method: "PATCH", url: (c) => `/api/events/${c.event}`, fields: { department: "string", due_on: "date", note: "note" }, valid: { department: "urban_management" }, caller: "street_office" },
+  {
+    method: "POST",
+    url: (c) => `/api/events/${c.event}/transitions`,
+    fields: { to: "enum", note: "note", department: "string", due_on: "date" },
+    valid: { to: "assigned", department: "urban_management" },
+    caller: "street_office",
+  },
   {
     method: "POST",
     url: () => "/api/users",

@@ -58,8 +58,9 @@ export interface CaseList {
     /** Median days from happening to resolved, over the cases resolved (null when none). */
     median_days_to_resolve: number | null;
     /**
-     * 取缔率: stall violations inside a published no-stall zone in force on their day, and how many of them were
-     * resolved by their deadline (China date of resolution ≤ due date).
+     * 取缔率: stall violations with a deadline inside a published no-stall zone in force on their day,
+     * and how many of them were resolved by it (China date of resolution ≤ due date). Events
+     * recorded before deadlines existed have none and are left out.
      */
     clearance: { in_zones: number; cleared_in_time: number; rate: number | null };
   };
@@ -120,7 +121,7 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
       db,
       sql`select count(*)::int as in_zones,
             count(*) filter (where e.resolved_at is not null and ((e.resolved_at at time zone 'UTC') + interval '8 hours')::date <= e.due_on)::int as cleared
-          ${from} where ${where(base)} and e.category = 'stall_violation'
+          ${from} where ${where(base)} and e.category = 'stall_violation' and e.due_on is not null
             and exists (select 1 from no_stall_zones z where z.status = 'active' and ST_Covers(z.geom, e.geom)
                           and z.valid_from <= ${happenedOn} and (z.valid_to is null or z.valid_to >= ${happenedOn}))`,
     ),

@@ -13,6 +13,7 @@ import { cellScope, versionOf } from "@/lib/register/scope";
 import { EVENT_STATUSES, type EventStatus } from "@/lib/vocabulary";
 import { allowedTransitions, isRejection } from "./case-flow";
 import { activeDepartment } from "./departments";
+import { defaultDueOn } from "./due-dates";
 
 const isoDate = z.iso.date("due_on: use a date like 2026-12-31");
 
@@ -87,8 +88,9 @@ export async function transitionCase(db: Db, actor: Actor, id: number, input: Tr
     if (input.to === "assigned") {
       if (!input.department) throw new HttpError(422, "").as("case.assign_needs_department");
       department = (await activeDepartment(t, input.department)).code;
-      if (input.due_on) dueOn = input.due_on;
-      if (dueOn) checkDueOn(dueOn, current.happened_on);
+      // A case recorded before deadlines existed gets the category's default now.
+      dueOn = input.due_on ?? dueOn ?? (await defaultDueOn(t, current.category, current.happened_on));
+      checkDueOn(dueOn, current.happened_on);
     }
     const resolvedAt = input.to === "resolved" ? sql`now()` : input.to === "verified" ? sql`resolved_at` : sql`null`;
     await t.execute(

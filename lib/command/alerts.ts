@@ -201,8 +201,9 @@ async function readAlerts(db: Db, where: ReturnType<typeof sql>, limit = 200): P
 }
 
 export interface AlertList {
-  /** Alerts raised after this reader last opened the list. */
+  /** Alerts raised after this reader last opened the list (seen_at, null when never). */
   unread: number;
+  seen_at: string | null;
   alerts: AlertRecord[];
   webhook: { configured: boolean; failed: number };
 }
@@ -213,13 +214,16 @@ export async function listAlerts(db: Db, actor: Actor): Promise<AlertList> {
   const street = streetScope(actor);
   const scope = street ? codeInStreetSql(sql`a.street_code`, street) : sql`true`;
   const alerts = await readAlerts(db, scope, 100);
-  const seen = actor.userId === null ? null : await queryOne<{ at: string | null }>(db, sql`select alerts_seen_at::text as at from users where id = ${actor.userId}`);
+  const seen =
+    actor.userId === null
+      ? null
+      : await queryOne<{ at: string | null }>(db, sql`select to_char(alerts_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at from users where id = ${actor.userId}`);
   const unread = await queryOne<{ n: number }>(
     db,
     sql`select count(*)::int as n from alerts a where ${scope} and (${seen?.at ?? null}::timestamptz is null or a.created_at > ${seen?.at ?? null}::timestamptz)`,
   );
   const failed = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from alerts a where ${scope} and a.webhook_state = 'failed'`);
-  return { unread: Number(unread?.n ?? 0), alerts, webhook: { configured: alertWebhookUrl() !== null, failed: Number(failed?.n ?? 0) } };
+  return { unread: Number(unread?.n ?? 0), seen_at: seen?.at ?? null, alerts, webhook: { configured: alertWebhookUrl() !== null, failed: Number(failed?.n ?? 0) } };
 }
 
 /** The reader has seen the list: the badge starts from zero. */

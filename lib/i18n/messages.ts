@@ -2,6 +2,7 @@
  * Every visible string, in both languages. `en` must have exactly the keys of `zh`
  * (the type checker enforces it), so no string can be shown untranslated.
  */
+import { COMMAND_MESSAGES } from "./command-messages";
 import type { ZoneCategory } from "@/lib/vocabulary";
 import { GEOS_REASONS_ZH } from "./glossary";
 
@@ -665,6 +666,7 @@ const zh = {
     committed: "已写入，地图和分析已更新。",
     discarded: "已放弃，未写入任何数据。",
   },
+  command: COMMAND_MESSAGES.zh,
 };
 
 export type Messages = typeof zh;
@@ -1315,6 +1317,7 @@ const en: Messages = {
     committed: "Written; the map and analyses show it now.",
     discarded: "Discarded; nothing was written.",
   },
+  command: COMMAND_MESSAGES.en,
 };
 
 export const LOCALES = ["zh", "en"] as const;

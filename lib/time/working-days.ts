@@ -1,5 +1,8 @@
-import { isWorkday } from "chinese-days";
+import chineseDays from "chinese-days";
 import { addDays } from "./china-date";
+
+// The package is CommonJS without named exports for Node's ESM loader (tsx, the seed): take the default.
+const { isWorkday } = chineseDays;
 
 /**
  * Working days on the Chinese official calendar: weekends and public holidays off, make-up

@@ -10,6 +10,11 @@ import { listTargets } from "@/lib/targets/coverage-targets";
 import { DemoPanel } from "./demo-panel";
 import { TargetsPanel } from "./targets-panel";
 import { SettingsPanel } from "./settings-panel";
+import { DepartmentsPanel } from "./departments-panel";
+import { fill } from "@/lib/i18n/fill";
+import { listDepartments } from "@/lib/cases/departments";
+import { failedDeliveries } from "@/lib/command/alerts";
+import { alertWebhookUrl } from "@/lib/command/alert-webhook";
 import { listSettings } from "@/lib/settings/district-settings";
 import { chinaDate } from "@/lib/time/china-date";
 import { Forbidden } from "../forbidden";
@@ -21,12 +26,16 @@ export default async function SetupPage() {
   const { locale, t } = await getMessages();
   if (!can(actor, "setup:district")) return <Forbidden t={t.auth} role={actor.role} />;
   const { db } = await getDatabase();
-  const [status, targets, demo, settings] = await Promise.all([
+  const [status, targets, demo, settings, departments, undelivered] = await Promise.all([
     getDistrictStatus(db, actor),
     listTargets(db, actor),
     demoSummary(db, actor),
     listSettings(db, actor, chinaDate()),
+    listDepartments(db, actor),
+    failedDeliveries(db, actor),
   ]);
+  // A robot's address carries its access token: only its host is shown.
+  const webhook = alertWebhookUrl();
   const today = chinaDate();
   const when = (at: string) => new Date(at).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" });
   const topology = status.layers.filter((l) => (l.layer === "grid-cells" || l.layer === "communities") && l.lastImport);
@@ -68,6 +77,27 @@ export default async function SetupPage() {
       {demo.present && <DemoPanel summary={{ ...demo, blockers: demo.blockers.map((b) => rewordServerText(b, locale)) }} t={t.setup} layerNames={t.imports.layers} locale={locale} />}
       <TargetsPanel targets={targets} t={t.setup} metricNames={t.dashboard.metrics} locale={locale} today={today} />
       <SettingsPanel settings={settings} t={t.setup} today={today} />
+      <DepartmentsPanel departments={departments} t={t.command} />
+      <section data-testid="webhook-panel">
+        <h2>{t.command.webhookTitle}</h2>
+        {webhook ? <p>{fill(t.command.webhookTo, { host: new URL(webhook).host })}</p> : <p className="muted">{t.command.webhookNone}</p>}
+        {undelivered.length === 0 ? (
+          webhook && <p className="muted">{t.command.webhookAllSent}</p>
+        ) : (
+          <table className="admin-table" data-testid="webhook-failures">
+            <caption>{t.command.webhookFailures}</caption>
+            <tbody>
+              {undelivered.map((a) => (
+                <tr key={a.id}>
+                  <td>{when(a.created_at)}</td>
+                  <td>{t.command.alertKinds[a.kind]}</td>
+                  <td>{a.webhook_error}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       {topology.map((l) => (
         <section key={l.layer} data-testid={`setup-topology-${l.layer}`}>
           <h2>

@@ -13,7 +13,20 @@ import { CATEGORY_COLOURS } from "../map/data-layers";
  * A hot spot's cell as a commander acts on it: where it is and who answers for it, its events in
  * the window by category (the colours are the map's), and the latest of them.
  */
-export function CellSummary({ code, state, t, locale }: { code: string; state: ViewState; t: Messages["dashboard"]; locale: Locale }) {
+export function CellSummary({
+  code,
+  state,
+  t,
+  locale,
+  onOpenEvent,
+}: {
+  code: string;
+  state: ViewState;
+  t: Messages["dashboard"];
+  locale: Locale;
+  /** When given, each of the latest events opens as a case. */
+  onOpenEvent?: (id: number) => void;
+}) {
   const [cell, setCell] = useState<GridCellRecord | null>(null);
   const [events, setEvents] = useState<CellEvents | null>(null);
   const [failed, setFailed] = useState(false);
@@ -82,7 +95,15 @@ export function CellSummary({ code, state, t, locale }: { code: string; state: V
           <ul className="latest-events" data-testid="cell-latest-events">
             {events.events.map((e) => (
               <li key={e.id}>
-                <time dateTime={e.occurred_at}>{chinaDateTime(new Date(e.occurred_at))}</time> {t.categories[e.category]} · {t.eventStatuses[e.status as keyof typeof t.eventStatuses] ?? e.status}
+                <time dateTime={e.occurred_at}>{chinaDateTime(new Date(e.occurred_at))}</time>{" "}
+                {onOpenEvent ? (
+                  <button type="button" className="link" onClick={() => onOpenEvent(e.id)} data-testid="cell-event">
+                    {t.categories[e.category]}
+                  </button>
+                ) : (
+                  t.categories[e.category]
+                )}{" "}
+                · {t.eventStatuses[e.status as keyof typeof t.eventStatuses] ?? e.status}
               </li>
             ))}
           </ul>

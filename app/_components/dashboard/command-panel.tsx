@@ -26,6 +26,7 @@ export function CommandPanel({
   t,
   locale,
   onZoom,
+  onPick,
 }: {
   state: ViewState;
   raw: (FeatureCollection & { summary?: Record<string, unknown> }) | null;
@@ -34,6 +35,8 @@ export function CommandPanel({
   t: Messages["dashboard"];
   locale: Locale;
   onZoom: (bbox: Bounds, code?: string) => void;
+  /** Open the cell's panel too, as a click on the map would. */
+  onPick?: (properties: Record<string, unknown>) => void;
 }) {
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
   const top =
@@ -90,7 +93,15 @@ export function CommandPanel({
                   <td>{state.overlay === "hotspots" ? number.format(Number(p.gi_z)) : t.emerging[p.category as keyof typeof t.emerging]}</td>
                   {state.overlay === "hotspots" && <td title={fill(t.pHover, { p: Number(p.gi_p_fdr).toExponential(2) })}>{significance(Number(p.gi_p_fdr), t)}</td>}
                   <td>
-                    <button type="button" className="link" onClick={() => bbox && onZoom(bbox, String(p.code))} data-testid="zoom-to-hotspot">
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        if (bbox) onZoom(bbox, String(p.code));
+                        onPick?.(p);
+                      }}
+                      data-testid="zoom-to-hotspot"
+                    >
                       {t.zoomTo}
                     </button>
                   </td>

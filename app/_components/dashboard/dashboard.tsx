@@ -21,6 +21,16 @@ import { FilterBar } from "./filter-bar";
 import { LayerPanel } from "./layer-panel";
 import { PlaceSearch } from "./place-search";
 import { useOverlay } from "./use-overlay";
+import { AlertsPanel } from "../command/alerts-panel";
+import { CaseDialog } from "../command/case-dialog";
+import { CasesPanel, NO_CASE_FILTERS, type CaseFilters } from "../command/cases-panel";
+import { OpenAreaForm } from "../command/open-area-form";
+import { SupervisedAreasPanel } from "../command/supervised-areas-panel";
+import { useCommandData } from "../command/use-command-data";
+import type { AlertRecord } from "@/lib/command/alerts";
+import { geometryBbox } from "./geometry-bbox";
+import { CASE_CATEGORIES, type CaseCategory } from "@/lib/vocabulary";
+import type { Geometry } from "geojson";
 import { useViewState } from "./use-view-state";
 
 export type View = "overview" | "command" | "coverage" | "plan";
@@ -50,6 +60,7 @@ export function Dashboard({
   intro,
   canEditPlans = false,
   canRecordChecks = false,
+  canCommand = false,
 }: {
   view: View;
   locale: Locale;
@@ -63,6 +74,8 @@ export function Dashboard({
   canEditPlans?: boolean;
   /** Street offices record building checks from a building's card. */
   canRecordChecks?: boolean;
+  /** The command centre: supervised areas, acceptance, the alert check. */
+  canCommand?: boolean;
 }) {
   const [state, update, renderedQuery] = useViewState(defaults);
   const [opacity, setOpacity] = useState(1);
@@ -100,6 +113,59 @@ export function Dashboard({
     },
     [places, update, zoomTo],
   );
+
+  // The Command view's cases, supervised areas and alerts.
+  const command = useCommandData(view === "command", map);
+  const [openCase, setOpenCase] = useState<number | null>(null);
+  const [caseFilters, setCaseFilters] = useState<CaseFilters>(NO_CASE_FILTERS);
+  const openCell = useCallback(
+    async (code: string) => {
+      const response = await fetch(`/api/grid-cells/${code}`);
+      if (!response.ok) return;
+      const cell = (await response.json()) as { code: string; name_zh: string; name_en: string; geometry: Geometry };
+      const bbox = geometryBbox(cell.geometry);
+      if (bbox) zoomTo(bbox, code);
+      setPicked({ layer: "overlay-fill", properties: { code, name_zh: cell.name_zh, name_en: cell.name_en } });
+    },
+    [zoomTo],
+  );
+  const zoomToArea = useCallback(
+    (id: number) => {
+      const area = command.areas?.features.find((f) => f.properties.id === id);
+      const bbox = area && geometryBbox(area.geometry);
+      if (bbox) zoomTo(bbox);
+    },
+    [command.areas, zoomTo],
+  );
+  const showAlert = useCallback(
+    (alert: AlertRecord) => {
+      const q = new URL(alert.link, window.location.origin).searchParams;
+      if (alert.grid_cell_code && alert.category) {
+        update({ overlay: "emerging", from: q.get("from") ?? state.from, to: q.get("to") ?? state.to, categories: [alert.category] });
+        void openCell(alert.grid_cell_code);
+      } else if (alert.area_id !== null) {
+        zoomToArea(alert.area_id);
+      } else {
+        if (alert.street_code) selectStreet(alert.street_code);
+        setCaseFilters({ ...NO_CASE_FILTERS, overdue: true });
+        document.querySelector('[data-testid="cases-panel"]')?.scrollIntoView({ block: "start" });
+      }
+    },
+    [update, state.from, state.to, openCell, zoomToArea, selectStreet],
+  );
+  // An alert's link opened on its own: the cell, area or overdue cases it names.
+  const linked = useRef(false);
+  useEffect(() => {
+    if (view !== "command" || linked.current) return;
+    const q = new URLSearchParams(window.location.search);
+    const cell = q.get("cell");
+    const area = q.get("area");
+    if (cell && /^\d{15}$/.test(cell)) void openCell(cell);
+    if (q.get("cases") === "overdue") setCaseFilters({ ...NO_CASE_FILTERS, overdue: true });
+    if (area && !command.areas) return; // wait for the areas to zoom to one
+    if (area) zoomToArea(Number(area));
+    linked.current = true;
+  }, [view, openCell, zoomToArea, command.areas]);
 
   // A shared link with a street opens zoomed to that street.
   const opened = useRef(false);
@@ -176,7 +242,32 @@ export function Dashboard({
               <PlanHistory map={map} t={t.plan} editing={null} />
             </section>
           ))}
-        {view === "command" && <CommandPanel state={state} raw={raw} status={status} t={d} locale={locale} onZoom={zoomTo} />}
+        {view === "command" && (
+          <>
+            <AlertsPanel t={t.command} d={d} locale={locale} canRun={canCommand} onShow={showAlert} />
+            <CommandPanel
+              state={state}
+              raw={raw}
+              status={status}
+              t={d}
+              locale={locale}
+              onZoom={zoomTo}
+              onPick={(properties) => setPicked({ layer: "overlay-fill", properties })}
+            />
+            <CasesPanel
+              state={state}
+              filters={caseFilters}
+              setFilters={setCaseFilters}
+              departments={command.departments}
+              version={command.casesVersion}
+              t={t.command}
+              d={d}
+              locale={locale}
+              onOpen={setOpenCase}
+            />
+            <SupervisedAreasPanel areas={command.areas} canAccept={canCommand} t={t.command} d={d} locale={locale} onZoom={zoomToArea} onChanged={command.reloadAreas} />
+          </>
+        )}
         {view === "coverage" && (
           <>
             <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} work={t.work} onBuilding={openBuilding} />
@@ -185,7 +276,38 @@ export function Dashboard({
           </>
         )}
       </section>
-      {picked && <DetailsPanel picked={picked} state={state} t={d} work={t.work} locale={locale} canRecordChecks={canRecordChecks} onClose={() => setPicked(null)} />}
+      {picked && (
+        <DetailsPanel
+          picked={picked}
+          state={state}
+          t={d}
+          work={t.work}
+          locale={locale}
+          canRecordChecks={canRecordChecks}
+          onClose={() => setPicked(null)}
+          onOpenEvent={view === "command" ? setOpenCase : undefined}
+          cellActions={
+            view === "command" && canCommand
+              ? (cell) => (
+                  <OpenAreaForm
+                    key={cell.code}
+                    cell={cell.code}
+                    cellName={cell.name}
+                    defaultCategory={(state.categories.find((c) => (CASE_CATEGORIES as readonly string[]).includes(c)) as CaseCategory | undefined) ?? "stall_violation"}
+                    departments={command.departments}
+                    t={t.command}
+                    d={d}
+                    locale={locale}
+                    onOpened={command.reloadAreas}
+                  />
+                )
+              : undefined
+          }
+        />
+      )}
+      {openCase !== null && (
+        <CaseDialog id={openCase} departments={command.departments} t={t.command} d={d} locale={locale} onChanged={command.reloadCases} onClose={() => setOpenCase(null)} />
+      )}
     </div>
   );
 }

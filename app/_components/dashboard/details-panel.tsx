@@ -21,6 +21,8 @@ export function DetailsPanel({
   locale,
   canRecordChecks,
   onClose,
+  onOpenEvent,
+  cellActions,
 }: {
   picked: PickedFeature;
   state: ViewState;
@@ -29,6 +31,10 @@ export function DetailsPanel({
   locale: Locale;
   canRecordChecks: boolean;
   onClose: () => void;
+  /** Open one of the cell's events as a case (the Command view). */
+  onOpenEvent?: (id: number) => void;
+  /** What may be done about a cell here (the Command view: put it under supervision). */
+  cellActions?: (cell: { code: string; name: string }) => React.ReactNode;
 }) {
   const p = picked.properties;
   // A single building (not an aggregate bubble) opens as the street office's working card.
@@ -83,7 +89,8 @@ export function DetailsPanel({
       )}
       {isCell && (
         <>
-          <CellSummary code={String(p.code)} state={state} t={t} locale={locale} />
+          {cellActions?.({ code: String(p.code), name: title })}
+          <CellSummary code={String(p.code)} state={state} t={t} locale={locale} onOpenEvent={onOpenEvent} />
           <h3>{t.trend}</h3>
           <EventsPerWeek state={state} t={t} cell={String(p.code)} />
         </>

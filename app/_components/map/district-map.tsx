@@ -140,9 +140,9 @@ export function DistrictMap({
     if (!map || state !== "ready") return;
     // Busy until MapLibre's next idle event, which comes once the new layers' tiles have painted.
     container.current?.setAttribute("data-map-idle", "false");
-    // Drawing (Terra Draw's td-*) and plan-check (plan-*) layers belong to the planner's tools:
-    // kept, and lifted back on top once the stack is rebuilt.
-    const own = (id: string) => id.startsWith("td-") || id.startsWith("plan-");
+    // Drawing (Terra Draw's td-*) and plan-check (plan-*) layers belong to the planner's tools,
+    // command-* (supervised areas) to the Command view: kept, and lifted back on top once the stack is rebuilt.
+    const own = (id: string) => id.startsWith("td-") || id.startsWith("plan-") || id.startsWith("command-");
     styleLayers.current ??= new Set(map.getStyle().layers.map((l) => l.id));
     const kept = styleLayers.current;
     const basemapLayer = (layer: { id: string; source?: unknown }) =>
