@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../accounts";
 import { collectConsoleErrors, waitForMapIdle } from "../helpers";
@@ -16,6 +17,23 @@ test("a commander supervises a hot spot, assigns a case and follows an alert", a
   await page.goto("/command");
   await waitForMapIdle(page);
   await settle(page);
+
+  // 0. The hot spot list prints as one page: only the list, with its window.
+  await expect(page.getByTestId("print-hotspots")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  const sheet = page.getByTestId("hotspot-print");
+  await expect(sheet).toBeVisible();
+  await expect(sheet.locator("h1")).toHaveText("热点清单");
+  await expect(page.getByTestId("side-panel")).toBeHidden();
+  const rows = await sheet.locator("tbody tr").count();
+  expect(rows).toBeGreaterThan(0);
+  expect(rows).toBeLessThanOrEqual(30);
+  const printed = await page.pdf({ format: "A4" });
+  fs.writeFileSync(testInfo.outputPath("hotspot-list.pdf"), printed);
+  const pdf = printed.toString("latin1");
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, "pages printed").toBe(1);
+  await page.emulateMedia({ media: "screen" });
+  await expect(sheet).toBeHidden();
 
   // 1. The hottest cell's panel, from the hot spot list: 挂牌督办 with a target the server can measure.
   await page.getByTestId("zoom-to-hotspot").first().click();

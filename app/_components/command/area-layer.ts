@@ -8,6 +8,7 @@ import type { SupervisedAreaCollection } from "@/lib/command/supervised-areas";
  * (and lifts back on top) when it rebuilds its own layers.
  */
 const SOURCE = "command-areas";
+export const AREA_COLOUR = "#3f007d";
 const LAYERS: LayerSpecification[] = [
   {
     id: "command-areas-fill",
@@ -20,7 +21,7 @@ const LAYERS: LayerSpecification[] = [
     type: "line",
     source: SOURCE,
     paint: {
-      "line-color": ["case", ["==", ["get", "status"], "accepted"], "#757575", "#3f007d"],
+      "line-color": ["case", ["==", ["get", "status"], "accepted"], "#757575", AREA_COLOUR],
       "line-width": ["case", ["get", "overdue"], 4.5, 3],
       "line-dasharray": [3, 1.5],
     },

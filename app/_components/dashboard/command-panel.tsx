@@ -11,6 +11,7 @@ import { geometryBbox } from "./geometry-bbox";
 import { hotspotCsv, type HotspotRow } from "@/lib/dashboard/hotspot-csv";
 import type { OverlayStatus } from "./use-overlay";
 import { saveFile } from "../save-file";
+import { HotspotPrintSheet } from "../command/hotspot-print-sheet";
 
 /** The exported list's file name, in the reader's language. */
 const FILE_NAMES = {
@@ -27,6 +28,8 @@ export function CommandPanel({
   locale,
   onZoom,
   onPick,
+  c,
+  placeName,
 }: {
   state: ViewState;
   raw: (FeatureCollection & { summary?: Record<string, unknown> }) | null;
@@ -37,6 +40,9 @@ export function CommandPanel({
   onZoom: (bbox: Bounds, code?: string) => void;
   /** Open the cell's panel too, as a click on the map would. */
   onPick?: (properties: Record<string, unknown>) => void;
+  c: Messages["command"];
+  /** The street shown, or null for the whole district (for the printed list's title). */
+  placeName: string | null;
 }) {
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
   const top =
@@ -111,10 +117,16 @@ export function CommandPanel({
           </tbody>
         </table>
       )}
-      {listed && (
-        <button type="button" className="link" onClick={exportList} data-testid="export-hotspots">
-          {t.exportHotspots}
-        </button>
+      {listed && raw && (
+        <p className="list-actions">
+          <button type="button" className="link" onClick={exportList} data-testid="export-hotspots">
+            {t.exportHotspots}
+          </button>{" "}
+          <button type="button" className="link" onClick={() => window.print()} data-testid="print-hotspots">
+            {c.printHotspots}
+          </button>
+          <HotspotPrintSheet kind={listed} features={raw.features} place={placeName ?? c.district} from={state.from} to={state.to} t={c} d={t} locale={locale} />
+        </p>
       )}
       <h2>{t.eventsPerWeek}</h2>
       <EventsPerWeek state={state} t={t} />

@@ -25,6 +25,7 @@ import { AlertsPanel } from "../command/alerts-panel";
 import { CaseDialog } from "../command/case-dialog";
 import { CasesPanel, NO_CASE_FILTERS, type CaseFilters } from "../command/cases-panel";
 import { OpenAreaForm } from "../command/open-area-form";
+import { AreaLegend } from "../command/area-legend";
 import { SupervisedAreasPanel } from "../command/supervised-areas-panel";
 import { useCommandData } from "../command/use-command-data";
 import type { AlertRecord } from "@/lib/command/alerts";
@@ -192,6 +193,7 @@ export function Dashboard({
         onPick={drawingActive ? undefined : setPicked}
         onMap={setMap}
         onViewport={view === "overview" ? setViewport : undefined}
+        legendExtras={view === "command" && command.areas?.features.length ? <AreaLegend t={t.command} /> : undefined}
       />
       <section className="panel" data-testid="side-panel" data-map-cover>
         {intro}
@@ -253,6 +255,11 @@ export function Dashboard({
               locale={locale}
               onZoom={zoomTo}
               onPick={(properties) => setPicked({ layer: "overlay-fill", properties })}
+              c={t.command}
+              placeName={(() => {
+                const street = state.street ? places.find((p) => p.code === state.street) : undefined;
+                return street ? (locale === "zh" ? street.nameZh : street.nameEn) : null;
+              })()}
             />
             <CasesPanel
               state={state}

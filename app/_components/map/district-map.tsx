@@ -49,6 +49,7 @@ export function DistrictMap({
   onPick,
   onViewport,
   onMap,
+  legendExtras,
 }: {
   locale: Locale;
   t: Messages;
@@ -66,6 +67,8 @@ export function DistrictMap({
   onViewport?: (bbox: Bounds) => void;
   /** The map once its style has loaded (for the planner's drawing tools), null before. */
   onMap?: (map: MapLibreMap | null) => void;
+  /** Legend entries for the view's own layers. */
+  legendExtras?: React.ReactNode;
 }) {
   const container = useRef<HTMLDivElement>(null);
   // (The PMTiles style needs the page's origin: on the server, where the map is never created,
@@ -297,7 +300,7 @@ export function DistrictMap({
           </button>
         </div>
       )}
-      <MapLegend t={t} locale={locale} layers={layers} overlay={overlay} />
+      <MapLegend t={t} locale={locale} layers={layers} overlay={overlay} extras={legendExtras} />
     </div>
   );
 }

@@ -20,7 +20,20 @@ import { FOOTPRINT_COLOURS } from "./footprint-layers";
 import { ROAD_COLOURS } from "./road-layers";
 
 /** A legend for every visible layer and the overlay, with real numbers and units. */
-export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale: Locale; layers: MapLayer[]; overlay: OverlayData | null }) {
+export function MapLegend({
+  t,
+  locale,
+  layers,
+  overlay,
+  extras,
+}: {
+  t: Messages;
+  locale: Locale;
+  layers: MapLayer[];
+  overlay: OverlayData | null;
+  /** Entries for layers a view adds itself (the Command view's supervised areas). */
+  extras?: React.ReactNode;
+}) {
   const d = t.dashboard;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 0 });
   const lines = [
@@ -33,6 +46,7 @@ export function MapLegend({ t, locale, layers, overlay }: { t: Messages; locale:
       <h2>{t.map.legendTitle}</h2>
       {overlay && <OverlayLegend t={t} overlay={overlay} format={(v) => number.format(v)} />}
       <ul>
+        {extras}
         {layers.includes("no-stall-zones") && <Swatch colour={ZONE_COLOUR} label={locale === "zh" ? `${d.layerNames["no-stall-zones"]}（${d.publication.active}）` : `${d.layerNames["no-stall-zones"]} (${d.publication.active})`} shape="area" />}
         {layers.includes("no-stall-zones") && (
           <li data-testid="legend-zone-dashed">
