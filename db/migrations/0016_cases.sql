@@ -18,7 +18,7 @@ INSERT INTO "departments" ("code", "name_zh", "name_en") VALUES
 	('market_regulation', '市场监管', 'Market regulation'),
 	('fire_rescue', '消防', 'Fire and rescue'),
 	('housing_construction', '住建', 'Housing and construction'),
-	('street_office', '街道', 'Street office');--> statement-breakpoint
+	('subdistrict_office', '街道', 'Subdistrict office');--> statement-breakpoint
 
 -- The old statuses map onto the case flow: open → reported, closed → verified.
 ALTER TYPE "public"."event_status" RENAME TO "event_status_old";--> statement-breakpoint

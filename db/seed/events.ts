@@ -114,8 +114,8 @@ export async function seedEvents(
   /** A case's department, deadline and (when answered) resolution time; records of work are simply done. */
   const caseFields = (category: EventCategory, occurredAt: string, status: string) => {
     if (!(CASE_CATEGORIES as readonly string[]).includes(category)) return { status: "verified", department: null, due_on: null, resolved_at: occurredAt };
-    if (status === "reported") return { status, department: null, due_on: null, resolved_at: null };
     const c = category as CaseCategory;
+    if (status === "reported") return { status, department: null, due_on: dueOn(occurredAt, c), resolved_at: null };
     // Most answers take days; a few take weeks and miss the deadline.
     const days = caseRandom.chance(0.1) ? 20 + caseRandom.next() * 30 : 0.2 + caseRandom.next() * caseRandom.next() * 18;
     const resolvedAt = status === "resolved" || status === "verified" ? new Date(Math.min(Date.parse(occurredAt) + days * DAY_MS, lastDayUtc - CHINA_OFFSET_MS)).toISOString() : null;

@@ -196,8 +196,8 @@ const MATRIX: Record<string, Case[]> = {
   ],
   // Cases: the command centre anywhere, a street office in its own street.
   "PATCH /api/events/[id]": [
-    { path: async (f) => `/api/events/${await f.freshCase()}`, body: () => ({ department: "street_office" }), expect: only(["commander", "street_office"], 200) },
-    { path: (f) => `/api/events/${f.otherCase}`, body: () => ({ department: "street_office" }), expect: { ...only(["commander"], 200), street_office: 404 } },
+    { path: async (f) => `/api/events/${await f.freshCase()}`, body: () => ({ department: "subdistrict_office" }), expect: only(["commander", "street_office"], 200) },
+    { path: (f) => `/api/events/${f.otherCase}`, body: () => ({ department: "subdistrict_office" }), expect: { ...only(["commander"], 200), street_office: 404 } },
   ],
   "POST /api/events/[id]/transitions": [
     {
@@ -209,7 +209,7 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/cases": [...read(() => "/api/cases?limit=5"), { path: () => "/api/cases?street=330302023000", expect: { ...everyone(200), street_office: 404 } }],
   "GET /api/departments": read(() => "/api/departments"),
   "POST /api/departments": [{ path: () => "/api/departments", body: () => ({ code: `matrix_${Date.now()}_${++counter}`, name_zh: "矩阵", name_en: "Matrix" }), expect: only(["admin"], 201) }],
-  "PATCH /api/departments/[code]": [{ path: () => "/api/departments/street_office", body: () => ({ name_zh: "街道" }), expect: only(["admin"], 200) }],
+  "PATCH /api/departments/[code]": [{ path: () => "/api/departments/subdistrict_office", body: () => ({ name_zh: "街道" }), expect: only(["admin"], 200) }],
   "GET /api/supervised-areas": read(() => "/api/supervised-areas"),
   "POST /api/supervised-areas": [{ path: () => "/api/supervised-areas", body: (f) => areaBody(f), expect: only(["commander"], 201) }],
   "GET /api/supervised-areas/[id]": read(async (f) => `/api/supervised-areas/${await f.freshArea()}`),

@@ -17,7 +17,7 @@ export const DEFAULT_DUE_WORKING_DAYS: Record<CaseCategory, number> = {
 /** The department a case of each category usually goes to (the seed's demo cases use it). */
 export const DEFAULT_DEPARTMENT: Record<CaseCategory, string> = {
   stall_violation: "urban_management",
-  complaint: "street_office",
+  complaint: "subdistrict_office",
   fire_hazard: "fire_rescue",
   unlicensed_business: "market_regulation",
   illegal_structure: "housing_construction",

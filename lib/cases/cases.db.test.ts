@@ -78,7 +78,7 @@ describe(`cases (${process.env.TEST_DB ?? "embedded"})`, () => {
       await transitionCase(tx, wuma, id, { to: "resolved", note: "再次清理" });
       const verified = await transitionCase(tx, commander, id, { to: "verified", note: "" });
       expect(verified.allowed_transitions).toEqual([]);
-      await refused(changeCase(tx, commander, id, { department: "street_office" }), 409);
+      await refused(changeCase(tx, commander, id, { department: "subdistrict_office" }), 409);
 
       expect(verified.history.map((s) => [s.action, s.from, s.to, s.note])).toEqual([
         ["create", null, "reported", ""],
@@ -113,7 +113,7 @@ describe(`cases (${process.env.TEST_DB ?? "embedded"})`, () => {
         [a, "stall_violation", "verified", "urban_management", "2030-03-03T09:00:00+08:00", "2030-03-04", "2030-03-07T09:00:00+08:00"], // 4 days, late
         [b, "complaint", "reported", null, "2030-03-04T09:00:00+08:00", "2030-03-12", null], // overdue
         [b, "fire_hazard", "assigned", "fire_rescue", "2030-03-04T09:00:00+08:00", "2030-03-14", null], // overdue on the 15th, not the 14th
-        [b, "complaint", "resolved", "street_office", "2030-03-05T09:00:00+08:00", "2030-03-30", "2030-03-11T09:00:00+08:00"], // 6 days
+        [b, "complaint", "resolved", "subdistrict_office", "2030-03-05T09:00:00+08:00", "2030-03-30", "2030-03-11T09:00:00+08:00"], // 6 days
         [b, "patrol_checkin", "verified", null, "2030-03-05T09:00:00+08:00", "2030-03-01", null], // not a case
       ];
       for (const [cell, category, status, department, happened, due, resolved] of planted) {
@@ -127,7 +127,7 @@ describe(`cases (${process.env.TEST_DB ?? "embedded"})`, () => {
       const tallies = (list: typeof on15.summary.by_street) => Object.fromEntries(list.map((t) => [t.code, [t.open, t.overdue]]));
       const streetOf = streetOfCode;
       expect(tallies(on15.summary.by_street)).toEqual({ [streetOf(a.code)]: [2, 1], [streetOf(b.code)]: [2, 2] });
-      expect(tallies(on15.summary.by_department)).toEqual({ urban_management: [2, 1], fire_rescue: [1, 1], street_office: [0, 0] });
+      expect(tallies(on15.summary.by_department)).toEqual({ urban_management: [2, 1], fire_rescue: [1, 1], subdistrict_office: [0, 0] });
       expect(on15.summary.median_days_to_resolve).toBe(4); // 2, 4 and 6 days
       // Three stall violations inside the zone while it was in force (not the one of 1 March); one resolved by its deadline.
       expect(on15.summary.clearance).toEqual({ in_zones: 3, cleared_in_time: 1, rate: 1 / 3 });

@@ -46,7 +46,7 @@ describe(`the alert webhook (${process.env.TEST_DB ?? "embedded"})`, () => {
       await openSupervisedArea(
         tx,
         commander,
-        NewSupervisedArea.parse({ name: "推送测试点", cells: [cell!.code], department: "street_office", category: "complaint", max_per_week: 0, target_weeks: 1, deadline: "2026-07-14" }),
+        NewSupervisedArea.parse({ name: "推送测试点", cells: [cell!.code], department: "subdistrict_office", category: "complaint", max_per_week: 0, target_weeks: 1, deadline: "2026-07-14" }),
         "2026-07-01",
       );
       const alert = (await runAlerts(tx, commander, "2026-07-15")).raised.find((a) => a.kind === "area_overdue")!;

@@ -100,7 +100,7 @@ describe(`supervised areas (${process.env.TEST_DB ?? "embedded"})`, () => {
       const area = await openSupervisedArea(
         tx,
         commander,
-        NewSupervisedArea.parse({ name: "逾期督办点", cells: [cell!.code], department: "street_office", category: "complaint", max_per_week: 0, target_weeks: 1, deadline: "2026-07-14" }),
+        NewSupervisedArea.parse({ name: "逾期督办点", cells: [cell!.code], department: "subdistrict_office", category: "complaint", max_per_week: 0, target_weeks: 1, deadline: "2026-07-14" }),
         "2026-07-01",
       );
       const kinds = (raised: { kind: string; area_id: number | null }[]) => raised.filter((r) => r.kind === "area_overdue").map((r) => r.area_id);
