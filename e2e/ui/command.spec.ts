@@ -62,7 +62,7 @@ test("a commander supervises a hot spot, assigns a case and follows an alert", a
   await area.getByTestId("accept-area").click();
   await area.getByTestId("accept-note").fill("现场复查");
   await area.getByTestId("accept-submit").click();
-  await expect(area.getByTestId("accept-error")).toContainText("尚未达到目标");
+  await expect(area.getByTestId("accept-error")).toContainText("还不能验收");
   // It is drawn on the map.
   await expect.poll(() => page.evaluate(() => (window as unknown as { __gridAtlasMap: { getSource(id: string): unknown } }).__gridAtlasMap.getSource("command-areas") !== undefined)).toBe(true);
   await page.screenshot({ path: testInfo.outputPath("command-supervised-area.png") });
@@ -72,7 +72,10 @@ test("a commander supervises a hot spot, assigns a case and follows an alert", a
   const cases = page.getByTestId("cases-panel");
   await expect(cases.getByTestId("case-list")).toBeVisible();
   await expect(cases.getByTestId("overdue-by-street")).toBeVisible();
-  const reported = cases.getByTestId("case-list").locator("tr", { hasText: "待派遣" }).first();
+  await cases.getByTestId("case-status-filter").selectOption({ label: "待派遣" });
+  await expect(cases.getByTestId("case-list").locator("tbody tr").first()).toContainText("待派遣");
+  await expect(cases.getByTestId("case-list").locator("tbody tr", { hasNotText: "待派遣" })).toHaveCount(0);
+  const reported = cases.getByTestId("case-list").locator("tbody tr").first();
   await reported.getByTestId("open-case").click();
   const dialog = page.getByTestId("case-dialog");
   await expect(dialog.getByTestId("case-status")).toHaveText("待派遣");

@@ -54,6 +54,8 @@ describe(`supervised areas (${process.env.TEST_DB ?? "embedded"})`, () => {
 
       const opened = await openSupervisedArea(tx, commander, input, today);
       expect(opened.properties).toMatchObject({ status: "open", cells: [a.code, b.code].sort(), opened_on: today, target_met: false });
+      // No whole supervised week yet: nothing to accept on.
+      await expect(acceptSupervisedArea(tx, commander, opened.properties.id, "现场复查", today)).rejects.toMatchObject({ status: 409, code: "area.target_not_measured" });
 
       // Stall violations planted per week (Mondays), split between the two cells; a complaint and
       // a violation in another street's cell do not count.

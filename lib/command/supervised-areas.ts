@@ -208,10 +208,13 @@ export async function acceptSupervisedArea(db: Db, actor: Actor, id: number, not
     const weeks = await weeklyCounts(t, row, today);
     if (!targetMet(weeks, Number(row.max_per_week), Number(row.target_weeks))) {
       const recent = weeks.filter((w) => w.supervised).slice(-Number(row.target_weeks));
+      if (recent.length < Number(row.target_weeks)) {
+        throw new DetailedHttpError(409, "", { weeks: recent }).as("area.target_not_measured", { weeks: Number(row.target_weeks), done: recent.length });
+      }
       throw new DetailedHttpError(409, "", { weeks: recent }).as("area.target_not_met", {
         weeks: Number(row.target_weeks),
         max: Number(row.max_per_week),
-        counts: recent.map((w) => w.count).join(", ") || "none",
+        counts: recent.map((w) => w.count).join(", "),
       });
     }
     await t.execute(

@@ -7,13 +7,14 @@ import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDate } from "@/lib/time/china-date";
-import { CASE_CATEGORIES } from "@/lib/vocabulary";
+import { CASE_CATEGORIES, EVENT_STATUSES, type EventStatus } from "@/lib/vocabulary";
 import { callApi } from "./call-api";
 
 export interface CaseFilters {
   department: string;
   category: string;
-  status: "" | "open";
+  /** "open" (not yet resolved), one status, or "" for all. */
+  status: "" | "open" | EventStatus;
   overdue: boolean;
 }
 export const NO_CASE_FILTERS: CaseFilters = { department: "", category: "", status: "open", overdue: false };
@@ -88,8 +89,13 @@ export function CasesPanel({
             </option>
           ))}
         </select>
-        <select value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value as CaseFilters["status"] })} aria-label={t.status}>
+        <select value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value as CaseFilters["status"] })} aria-label={t.status} data-testid="case-status-filter">
           <option value="open">{t.statusFilter.open}</option>
+          {EVENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {d.eventStatuses[s]}
+            </option>
+          ))}
           <option value="">{t.statusFilter.all}</option>
         </select>
         <label>

@@ -37,6 +37,8 @@ export const COMMAND_MESSAGES = {
     en: "the case is {status}; only an open case gets another department or deadline",
     zh: "案件已是“{status}”，只有未办结的案件可以改责任单位或期限",
   },
+  "case.due_format": { en: "due_on: use a date like 2026-12-31", zh: "办理期限：请填写日期，例如 2026-12-31" },
+  "area.deadline_format": { en: "deadline: use a date like 2027-03-31", zh: "督办期限：请填写日期，例如 2027-03-31" },
   "case.change_empty": { en: "send department or due_on", zh: "请填写责任单位或办理期限" },
   "area.not_found": { en: "no supervised area {id}", zh: "找不到督办区域 {id}（或不在您的街道）" },
   "area.deadline_past": { en: "deadline: {deadline} is not after today ({today})", zh: "督办期限 {deadline} 应晚于今天（{today}）" },
@@ -53,6 +55,10 @@ export const COMMAND_MESSAGES = {
   "area.target_not_met": {
     en: "the target is not met: at most {max} a week for {weeks} whole weeks in a row; the last weeks had {counts}",
     zh: "尚未达到目标：要求连续 {weeks} 个整周每周不超过 {max} 起，最近几周为 {counts} 起",
+  },
+  "area.target_not_measured": {
+    en: "the target needs {weeks} whole weeks under supervision; {done} have passed so far",
+    zh: "目标需要挂牌后连续 {weeks} 个整周来衡量，目前只过了 {done} 个整周，还不能验收",
   },
   "area.note_required": { en: "note: say what was checked before the sign comes down", zh: "请填写验收说明（核查了什么）" },
 } as const satisfies CatalogueEntries;
