@@ -1,3 +1,4 @@
+import { cellNameSql } from "@/lib/register/cell-name";
 import { CONTIGUITY_TOLERANCE_DEGREES } from "./contiguity-tolerance";
 import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry, MultiPolygon, Polygon } from "geojson";
@@ -38,8 +39,8 @@ export const ADMIN: Record<Exclude<AnalysisUnit, "h3">, { table: SQL; base: SQL;
     table: sql`grid_cells u join communities c on c.code = u.community_code`,
     base: sql`grid_cells`,
     fromCell: sql`g.code`,
-    nameZh: sql`c.name_zh || ' ' || right(u.code, 3)`,
-    nameEn: sql`c.name_en || ' ' || right(u.code, 3)`,
+    nameZh: cellNameSql(sql`u.code`, sql`c.name_zh`),
+    nameEn: cellNameSql(sql`u.code`, sql`c.name_en`),
     street: sql`c.street_code`,
     baseStreet: (t) => streetOfSql(sql`${sql.identifier(t)}.code`),
   },

@@ -85,7 +85,8 @@ async function hotspotAlerts(db: Db, week: string): Promise<NewAlert[]> {
     const before = emergingFromCube(counts.slice(0, -1), weights.neighbours, options);
     units.units.forEach((unit, i) => {
       const kind = ALERTING[now[i]!.category];
-      if (!kind) return;
+      // Only a cell with events of the category that week: a quiet cell that is "hot" for its neighbours' sake is not news.
+      if (!kind || counts[counts.length - 1]![i]! === 0) return;
       // A cell raises an alert the week it enters the class, or the first time the check sees it
       // there (so the first check reports what is already going on), never again while it stays.
       if (before[i]!.category === now[i]!.category && alerted.has(`${kind}:${category}:${unit.code}`)) return;

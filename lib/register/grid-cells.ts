@@ -1,3 +1,4 @@
+import { cellNameSql } from "./cell-name";
 import { sql } from "drizzle-orm";
 import type { Geometry } from "geojson";
 import { z } from "zod";
@@ -15,6 +16,9 @@ export const CellCode = z.string().regex(/^\d{15}$/, "a grid cell is its 15-digi
 
 export interface GridCellRecord {
   code: string;
+  /** "丰泉社区 006": the community's name and the cell's number in it. */
+  name_zh: string;
+  name_en: string;
   community_code: string;
   street_code: string;
   community_name_zh: string;
@@ -34,7 +38,8 @@ export async function getGridCell(db: Db, actor: Actor, code: string): Promise<G
   authorize(actor, "read:register");
   const row = await queryOne<GridCellRecord & { geometry: Geometry | string }>(
     db,
-    sql`select g.code, g.community_code, c.street_code, c.name_zh as community_name_zh, c.name_en as community_name_en,
+    sql`select g.code, ${cellNameSql(sql`g.code`, sql`c.name_zh`)} as name_zh, ${cellNameSql(sql`g.code`, sql`c.name_en`)} as name_en,
+               g.community_code, c.street_code, c.name_zh as community_name_zh, c.name_en as community_name_en,
                s.name_zh as street_name_zh, s.name_en as street_name_en, g.responsible_user_id, u.display_name as responsible_user_name,
                (select count(*)::int from rental_buildings b where b.grid_cell_id = g.id) as rental_buildings,
                g.updated_at::text as updated_at, ${versionOf(sql`g.updated_at`)} as version, ST_AsGeoJSON(g.geom, 7)::json as geometry

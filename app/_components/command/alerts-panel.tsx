@@ -50,12 +50,14 @@ export function AlertsPanel({
     return () => controller.abort();
   }, [load]);
 
-  const opened = async (open: boolean) => {
+  const [open, setOpen] = useState(false);
+  // Alerts on screen are read: when the panel opens, and when a check adds some while it is open.
+  useEffect(() => {
     if (!open || !list || list.unread === 0) return;
-    setNewSince(list.seen_at);
-    await callApi("/api/alerts/seen", { method: "POST" });
+    setNewSince((since) => (since === undefined ? list.seen_at : since));
     setList({ ...list, unread: 0 });
-  };
+    void callApi("/api/alerts/seen", { method: "POST" });
+  }, [open, list]);
   const run = async () => {
     setRunning(true);
     setRan(null);
@@ -67,7 +69,7 @@ export function AlertsPanel({
   };
   const isNew = (a: AlertRecord) => newSince !== undefined && (newSince === null || a.created_at > newSince);
   return (
-    <details className="command-section" data-testid="alerts-panel" onToggle={(e) => void opened((e.currentTarget as HTMLDetailsElement).open)}>
+    <details className="command-section" data-testid="alerts-panel" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         <h2>{t.alerts}</h2>
         {list && list.unread > 0 && (
