@@ -126,7 +126,7 @@ export function CasesPanel({
               <tr>
                 <th>{t.category}</th>
                 <th>{t.status}</th>
-                <th>{t.department}</th>
+                <th>{t.departmentShort}</th>
                 <th>{t.due}</th>
                 <th />
               </tr>
