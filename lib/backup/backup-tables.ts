@@ -8,6 +8,7 @@ export const BACKUP_TABLES = [
   "streets",
   "communities",
   "users",
+  "departments",
   "grid_cells",
   "building_footprints",
   "rental_buildings",
@@ -32,6 +33,9 @@ export const BACKUP_TABLES = [
   "monthly_figures",
   "district_settings",
   "idempotency_keys",
+  "supervised_areas",
+  "supervised_area_cells",
+  "alerts",
 ] as const;
 
 /**
@@ -47,3 +51,10 @@ export const DERIVED_TABLES = {
 
 /** PostGIS's own table, created with the extension. */
 export const EXTENSION_TABLES = ["spatial_ref_sys"] as const;
+
+/**
+ * Tables a migration fills with a default list (0016: the usual departments). A new database is
+ * "empty" with them in it; a restore replaces them with the backup's rows when the backup has the
+ * table, and keeps the defaults when it comes from before the table existed.
+ */
+export const MIGRATION_FILLED_TABLES: ReadonlySet<string> = new Set(["departments"]);

@@ -1,7 +1,7 @@
 import { unzipSync } from "fflate";
 import { ZodError } from "zod";
 import type { Database } from "@/lib/db/types";
-import { BACKUP_TABLES, DERIVED_TABLES } from "./backup-tables";
+import { BACKUP_TABLES, MIGRATION_FILLED_TABLES, DERIVED_TABLES } from "./backup-tables";
 import { BackupManifest, MANIFEST_ENTRY, tableEntry } from "./backup-format";
 import { appliedMigrations, copyableColumns, sha256 } from "./create-backup";
 
@@ -57,6 +57,7 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
     }
     const occupied: string[] = [];
     for (const table of [...BACKUP_TABLES, ...Object.keys(DERIVED_TABLES)]) {
+      if (MIGRATION_FILLED_TABLES.has(table)) continue;
       const [row] = await exec(`select exists (select 1 from "${table}") as any`);
       if (row?.any === true || row?.any === "t") occupied.push(table);
     }
@@ -81,6 +82,7 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
       if (data.byteLength !== table.bytes || sha256(data) !== table.sha256) {
         throw new RestoreRefusedError(`the data of ${table.name} does not match its checksum; the backup file is damaged`);
       }
+      if (MIGRATION_FILLED_TABLES.has(table.name)) await exec(`delete from "${table.name}"`);
       await copyIn(table.name, table.columns, data);
     }
     // A backup made before the register kept its history (migration 0014) has none: each building

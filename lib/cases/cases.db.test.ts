@@ -52,33 +52,33 @@ describe(`cases (${process.env.TEST_DB ?? "embedded"})`, () => {
   it("moves a case only as the flow allows, and a refused move changes nothing", async () => {
     await withTestDistrict(database.db, 12, async (tx) => {
       const { id } = await createEvent(tx, wuma, { category: "stall_violation", occurred_at: "2026-06-01T10:00:00+08:00", source: "patrol", geometry: inWuma });
-      const refused = async (call: Promise<unknown>, status: number, details?: object) => {
+      const refused = async (call: () => Promise<unknown>, status: number, details?: object) => {
         const before = await snapshot(tx, id);
-        await expect(call).rejects.toMatchObject({ status, ...(details ? { details } : {}) });
+        await expect(call()).rejects.toMatchObject({ status, ...(details ? { details } : {}) });
         expect(await snapshot(tx, id)).toEqual(before);
       };
-      await refused(transitionCase(tx, wuma, id, { to: "resolved", note: "" }), 409, { status: "reported", allowed: ["assigned"] });
-      await refused(transitionCase(tx, wuma, id, { to: "assigned", note: "" }), 422);
-      await refused(transitionCase(tx, wuma, id, { to: "assigned", note: "", department: "no_such_department" }), 422);
-      await refused(transitionCase(tx, wuma, id, { to: "assigned", note: "", department: "urban_management", due_on: "2026-05-31" }), 422);
-      await refused(transitionCase(tx, actorWithRole("planner"), id, { to: "assigned", note: "", department: "urban_management" }), 403);
-      await refused(transitionCase(tx, actorWithRole("street_office", "330302001000"), id, { to: "assigned", note: "", department: "urban_management" }), 404);
+      await refused(() => transitionCase(tx, wuma, id, { to: "resolved", note: "" }), 409, { status: "reported", allowed: ["assigned"] });
+      await refused(() => transitionCase(tx, wuma, id, { to: "assigned", note: "" }), 422);
+      await refused(() => transitionCase(tx, wuma, id, { to: "assigned", note: "", department: "no_such_department" }), 422);
+      await refused(() => transitionCase(tx, wuma, id, { to: "assigned", note: "", department: "urban_management", due_on: "2026-05-31" }), 422);
+      await refused(() => transitionCase(tx, actorWithRole("planner"), id, { to: "assigned", note: "", department: "urban_management" }), 403);
+      await refused(() => transitionCase(tx, actorWithRole("street_office", "330302001000"), id, { to: "assigned", note: "", department: "urban_management" }), 404);
 
       const assigned = await transitionCase(tx, commander, id, { to: "assigned", note: "请城管中队处置", department: "urban_management" });
       expect(assigned).toMatchObject({ status: "assigned", department_code: "urban_management", department_name_zh: "城管执法" });
-      await refused(transitionCase(tx, wuma, id, { to: "in_progress", note: "" }, "19990101000000000000"), 412);
+      await refused(() => transitionCase(tx, wuma, id, { to: "in_progress", note: "" }, "19990101000000000000"), 412);
       const started = await transitionCase(tx, wuma, id, { to: "in_progress", note: "已到场" }, assigned.version);
       const answered = await transitionCase(tx, wuma, id, { to: "resolved", note: "摊位已撤离" });
       expect(answered.resolved_at).not.toBeNull();
       // Only the command centre verifies or sends back; sending back needs a reason.
-      await refused(transitionCase(tx, wuma, id, { to: "verified", note: "" }), 409, { status: "resolved", allowed: [] });
-      await refused(transitionCase(tx, commander, id, { to: "in_progress", note: "" }), 422);
+      await refused(() => transitionCase(tx, wuma, id, { to: "verified", note: "" }), 409, { status: "resolved", allowed: [] });
+      await refused(() => transitionCase(tx, commander, id, { to: "in_progress", note: "" }), 422);
       const rejected = await transitionCase(tx, commander, id, { to: "in_progress", note: "复查仍有摊位" });
       expect(rejected).toMatchObject({ status: "in_progress", resolved_at: null });
       await transitionCase(tx, wuma, id, { to: "resolved", note: "再次清理" });
       const verified = await transitionCase(tx, commander, id, { to: "verified", note: "" });
       expect(verified.allowed_transitions).toEqual([]);
-      await refused(changeCase(tx, commander, id, { department: "subdistrict_office" }), 409);
+      await refused(() => changeCase(tx, commander, id, { department: "subdistrict_office" }), 409);
 
       expect(verified.history.map((s) => [s.action, s.from, s.to, s.note])).toEqual([
         ["create", null, "reported", ""],
