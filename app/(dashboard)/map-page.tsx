@@ -41,7 +41,7 @@ export async function MapPage({ view, intro }: { view: View; intro?: ReactNode }
   const defaults = defaultViewState(new Date(), { ...VIEW_DEFAULTS[view], ...(actor.streetCode ? { street: actor.streetCode } : {}) });
   return (
     <Suspense>
-      <Dashboard view={view} locale={locale} t={t} bounds={bounds} basemap={basemapConfig()} defaults={defaults} places={offered} intro={intro} canEditPlans={can(actor, "edit:plans")} canRecordChecks={can(actor, "edit:register")} canCommand={can(actor, "manage:cases")} />
+      <Dashboard view={view} locale={locale} t={t} bounds={bounds} basemap={basemapConfig()} defaults={defaults} places={offered} intro={intro} canEditPlans={can(actor, "edit:plans")} canRecordChecks={can(actor, "edit:register")} canCommand={can(actor, "manage:cases")} canReadAlerts={can(actor, "read:alerts")} />
     </Suspense>
   );
 }

@@ -116,25 +116,27 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(categories("persistent").every((c) => c === "persistent_hot" || c === "diminishing_hot" || c === "intensifying_hot")).toBe(true);
   });
 
-  it("raises an alert for each planted intensifying site, once", async () => {
-    // The demo ends on Tuesday 30 June: the last whole week is the one of Monday 22 June.
+  it("raises an alert for each planted intensifying site once, not again while it stays so", async () => {
+    // The demo ends on Tuesday 30 June. A check on the 23rd looks at the week of Monday 15 June.
     const commander = actorWithRole("commander");
     await withRollback(tx, async (inner) => {
-      const first = await runAlerts(inner, commander, anchor);
-      expect(first.week_start).toBe("2026-06-22");
-      const hotspots = first.raised.filter((a) => a.kind.endsWith("hotspot"));
+      const first = await runAlerts(inner, commander, "2026-06-23");
+      expect(first.week_start).toBe("2026-06-15");
       const growing = meta.plantedSites.filter((s) => s.kind === "intensifying");
       expect(growing.length).toBeGreaterThan(0);
-      for (const site of growing) {
-        const raised = hotspots.filter((a) => a.grid_cell_code === site.cellCode && a.kind === "intensifying_hotspot");
-        expect(raised.map((a) => a.category), site.cellCode).toContain("stall_violation");
-      }
+      const raisedFor = (raised: typeof first.raised, code: string) =>
+        raised.filter((a) => a.grid_cell_code === code && a.kind === "intensifying_hotspot").map((a) => a.category);
+      for (const site of growing) expect(raisedFor(first.raised, site.cellCode), site.cellCode).toContain("stall_violation");
+      // A week later it is still intensifying: no new alert for it (it was raised the week before).
+      const second = await runAlerts(inner, commander, anchor);
+      expect(second.week_start).toBe("2026-06-22");
+      for (const site of growing) expect(raisedFor(second.raised, site.cellCode), site.cellCode).toEqual([]);
       // Running again for the same week raises nothing, and each alert is stored once.
       expect((await runAlerts(inner, commander, anchor)).raised).toEqual([]);
       expect((await runAlerts(inner, commander, "2026-07-05")).raised).toEqual([]); // Sunday: still the same week
       const stored = await query<{ key: string; n: number }>(inner, sql`select dedupe_key as key, count(*)::int as n from alerts group by 1 having count(*) > 1`);
       expect(stored).toEqual([]);
-      expect(Number((await queryOne<{ n: number }>(inner, sql`select count(*)::int as n from alerts`))!.n)).toBe(first.raised.length);
+      expect(Number((await queryOne<{ n: number }>(inner, sql`select count(*)::int as n from alerts`))!.n)).toBe(first.raised.length + second.raised.length);
     });
   });
 

@@ -60,13 +60,16 @@ describe(`cases (${process.env.TEST_DB ?? "embedded"})`, () => {
       await refused(() => transitionCase(tx, wuma, id, { to: "resolved", note: "" }), 409, { status: "reported", allowed: ["assigned"] });
       await refused(() => transitionCase(tx, wuma, id, { to: "assigned", note: "" }), 422);
       await refused(() => transitionCase(tx, wuma, id, { to: "assigned", note: "", department: "no_such_department" }), 422);
-      await refused(() => transitionCase(tx, wuma, id, { to: "assigned", note: "", department: "urban_management", due_on: "2026-05-31" }), 422);
+      await refused(() => transitionCase(tx, commander, id, { to: "assigned", note: "", department: "urban_management", due_on: "2026-05-31" }), 422);
       await refused(() => transitionCase(tx, actorWithRole("planner"), id, { to: "assigned", note: "", department: "urban_management" }), 403);
+      // A street office assigns with the default deadline; the deadline is the command centre's to set.
+      await refused(() => transitionCase(tx, wuma, id, { to: "assigned", note: "", department: "urban_management", due_on: "2026-12-31" }), 403);
       await refused(() => transitionCase(tx, actorWithRole("street_office", "330302001000"), id, { to: "assigned", note: "", department: "urban_management" }), 404);
 
       const assigned = await transitionCase(tx, commander, id, { to: "assigned", note: "请城管中队处置", department: "urban_management" });
       expect(assigned).toMatchObject({ status: "assigned", department_code: "urban_management", department_name_zh: "城管执法" });
       await refused(() => transitionCase(tx, wuma, id, { to: "in_progress", note: "" }, "19990101000000000000"), 412);
+      await refused(() => changeCase(tx, wuma, id, { due_on: "2026-12-31" }), 403);
       const started = await transitionCase(tx, wuma, id, { to: "in_progress", note: "已到场" }, assigned.version);
       const answered = await transitionCase(tx, wuma, id, { to: "resolved", note: "摊位已撤离" });
       expect(answered.resolved_at).not.toBeNull();
@@ -102,11 +105,13 @@ describe(`cases (${process.env.TEST_DB ?? "embedded"})`, () => {
             from grid_cells order by left(community_code, 9), code limit 2`,
       );
       const [a, b] = cells as [(typeof cells)[0], (typeof cells)[0]];
+      // Only the planted cases: the tallies count every open case, whenever it happened.
+      await tx.execute(sql`delete from events`);
       // An active zone around cell a's point only, in force from 2 March 2030.
       await tx.execute(sql`insert into no_stall_zones (name, category, status, valid_from, geom)
         values ('测试禁摊区', 'main_road', 'active', '2030-03-02', ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(${a.x}, ${a.y}), 4326), 0.0005)))`);
       // March 2030, after every seeded event. [cell, category, status, department, happened, due, resolved]
-      const planted: [typeof a, string, string, string | null, string, string, string | null][] = [
+      const planted: [typeof a, string, string, string | null, string, string | null, string | null][] = [
         [a, "stall_violation", "assigned", "urban_management", "2030-03-01T09:00:00+08:00", "2030-03-10", null], // overdue on the 15th
         [a, "stall_violation", "in_progress", "urban_management", "2030-03-02T09:00:00+08:00", "2030-03-20", null], // not yet
         [a, "stall_violation", "resolved", "urban_management", "2030-03-03T09:00:00+08:00", "2030-03-10", "2030-03-05T09:00:00+08:00"], // 2 days, in time
@@ -115,31 +120,42 @@ describe(`cases (${process.env.TEST_DB ?? "embedded"})`, () => {
         [b, "fire_hazard", "assigned", "fire_rescue", "2030-03-04T09:00:00+08:00", "2030-03-14", null], // overdue on the 15th, not the 14th
         [b, "complaint", "resolved", "subdistrict_office", "2030-03-05T09:00:00+08:00", "2030-03-30", "2030-03-11T09:00:00+08:00"], // 6 days
         [b, "patrol_checkin", "verified", null, "2030-03-05T09:00:00+08:00", "2030-03-01", null], // not a case
+        [b, "complaint", "in_progress", "subdistrict_office", "2029-11-05T09:00:00+08:00", "2029-12-03", null], // before the window, still open and overdue
+        [b, "complaint", "verified", "subdistrict_office", "2029-11-06T09:00:00+08:00", "2029-12-03", "2029-11-07T09:00:00+08:00"], // before the window, done: not listed
+        [a, "stall_violation", "in_progress", "urban_management", "2030-03-06T09:00:00+08:00", null, null], // no deadline: never overdue
       ];
       for (const [cell, category, status, department, happened, due, resolved] of planted) {
         await tx.execute(sql`insert into events (geom, occurred_at, category, status, source, department_code, due_on, resolved_at)
           values (ST_SetSRID(ST_MakePoint(${cell.x}, ${cell.y}), 4326), ${happened}::timestamptz, ${category}, ${status}, 'patrol',
                   ${department}, ${due}::date, ${resolved}::timestamptz)`);
       }
-      const params = CaseListParams.parse({ from: "2030-03-01T00:00:00+08:00", to: "2030-04-01T00:00:00+08:00" });
+      const window = { from: "2030-03-01T00:00:00+08:00", to: "2030-04-01T00:00:00+08:00" };
+      const params = CaseListParams.parse(window);
       const on15 = await listCases(tx, commander, params, "2030-03-15");
-      expect(on15.total).toBe(7);
+      // The window lists what happened in March (8 cases; the check-in is not one, November's are outside).
+      expect(on15.total).toBe(8);
       const tallies = (list: typeof on15.summary.by_street) => Object.fromEntries(list.map((t) => [t.code, [t.open, t.overdue]]));
       const streetOf = streetOfCode;
-      expect(tallies(on15.summary.by_street)).toEqual({ [streetOf(a.code)]: [2, 1], [streetOf(b.code)]: [2, 2] });
-      expect(tallies(on15.summary.by_department)).toEqual({ urban_management: [2, 1], fire_rescue: [1, 1], subdistrict_office: [0, 0] });
+      // The tallies count every open case, November's too; the one without a deadline is open, never overdue.
+      expect(tallies(on15.summary.by_street)).toEqual({ [streetOf(a.code)]: [3, 1], [streetOf(b.code)]: [3, 3] });
+      expect(tallies(on15.summary.by_department)).toEqual({ urban_management: [3, 1], fire_rescue: [1, 1], subdistrict_office: [1, 1] });
       expect(on15.summary.median_days_to_resolve).toBe(4); // 2, 4 and 6 days
       // Three stall violations inside the zone while it was in force (not the one of 1 March); one resolved by its deadline.
       expect(on15.summary.clearance).toEqual({ in_zones: 3, cleared_in_time: 1, rate: 1 / 3 });
 
       const on14 = await listCases(tx, commander, params, "2030-03-14");
-      expect(tallies(on14.summary.by_street)[streetOf(b.code)]).toEqual([2, 1]);
+      expect(tallies(on14.summary.by_street)[streetOf(b.code)]).toEqual([3, 2]);
       const overdueOnly = await listCases(tx, commander, CaseListParams.parse({ from: "2030-03-01T00:00:00+08:00", to: "2030-04-01T00:00:00+08:00", overdue: "true" }), "2030-03-15");
-      expect(overdueOnly.cases.map((c) => c.due_on)).toEqual(["2030-03-10", "2030-03-12", "2030-03-14"]);
+      expect(overdueOnly.cases.map((c) => c.due_on)).toEqual(["2029-12-03", "2030-03-10", "2030-03-12", "2030-03-14"]);
+      expect(overdueOnly.cases.every((c) => c.overdue === true)).toBe(true);
+      const noDeadline = (await listCases(tx, commander, CaseListParams.parse({ ...window, overdue: "false", status: "in_progress" }), "2030-03-15")).cases;
+      expect(noDeadline.map((c) => [c.due_on, c.overdue])).toEqual([["2030-03-20", false], [null, false]]);
       // A street office sees its own street's cases only.
       const office = await listCases(tx, actorWithRole("street_office", streetOf(b.code)), params, "2030-03-15");
       expect(office.total).toBe(3);
       expect(office.summary.by_street.map((t) => t.code)).toEqual([streetOf(b.code)]);
+      const officeOpen = await listCases(tx, actorWithRole("street_office", streetOf(b.code)), CaseListParams.parse({ ...window, status: "open" }), "2030-03-15");
+      expect(officeOpen.cases.map((c) => c.due_on).sort()).toEqual(["2029-12-03", "2030-03-12", "2030-03-14"]);
     });
   });
 });

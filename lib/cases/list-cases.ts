@@ -12,9 +12,10 @@ import { chinaDate } from "@/lib/time/china-date";
 import { CASE_CATEGORIES, EVENT_STATUSES, type CaseCategory, type EventStatus } from "@/lib/vocabulary";
 
 /**
- * The case list of the Command view: cases (events of the case categories) that happened in a
- * window (default the last 90 days), filtered by street, department, category, status and
- * overdue, with the figures the command centre watches.
+ * The case list of the Command view: cases (events of the case categories) filtered by street,
+ * department, category, status and overdue, with the figures the command centre watches. Finished
+ * cases are those that happened in the window (default the last 90 days); open ones are the
+ * backlog, whenever they happened.
  */
 export const CaseListParams = analysisParams({
   department: z.string().max(40).optional(),
@@ -52,7 +53,7 @@ export interface CaseList {
   total: number;
   cases: CaseRow[];
   summary: {
-    /** Open and overdue cases per street and per department (the filters but overdue and status apply). */
+    /** Open and overdue cases per street and per department as of today, whenever they happened (street, department and category filters apply). */
     by_street: OverdueTally[];
     by_department: OverdueTally[];
     /** Median days from happening to resolved, over the cases resolved (null when none). */
@@ -66,6 +67,7 @@ export interface CaseList {
   };
 }
 
+const OPEN_STATUSES = ["reported", "assigned", "in_progress"] as const;
 const OPEN = sql`('reported', 'assigned', 'in_progress')`;
 /** The China date an event happened. */
 const happenedOn = sql`((e.occurred_at at time zone 'UTC') + interval '8 hours')::date`;
@@ -74,13 +76,22 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
   authorize(actor, "read:register");
   const street = streetScope(actor, params.street);
   const categories = (params.categories ?? [...CASE_CATEGORIES]).filter((c) => (CASE_CATEGORIES as readonly string[]).includes(c));
-  const overdue = sql`(e.status in ${OPEN} and e.due_on < ${today}::date)`;
-  // The base: the window, case categories, street and department (the summary's scope).
+  // A case without a deadline (recorded before deadlines existed) is never overdue.
+  const overdue = sql`coalesce(e.status in ${OPEN} and e.due_on < ${today}::date, false)`;
+  // Who, what and where: case categories, street and department.
   // (Asking only for records of work leaves no category: string_to_array('') matches nothing.)
-  const base: SQL[] = [eventConditions({ from: params.from, to: params.to, categories })];
-  if (street) base.push(codeInStreetSql(sql`g.community_code`, street));
-  if (params.department) base.push(sql`e.department_code = ${params.department}`);
-  const listed = [...base];
+  const scope: SQL[] = [];
+  if (street) scope.push(codeInStreetSql(sql`g.community_code`, street));
+  if (params.department) scope.push(sql`e.department_code = ${params.department}`);
+  // The window is when cases happened: it bounds finished cases and the figures on them. Open
+  // cases are the backlog as of today, however old: the tallies and a list of open or overdue
+  // cases show them all.
+  const inWindow = eventConditions({ from: params.from, to: params.to, categories });
+  const ofCategory = sql`e.category::text = any(string_to_array(${categories.join(",")}, ','))`;
+  const base: SQL[] = [inWindow, ...scope];
+  const backlog: SQL[] = [ofCategory, sql`e.status in ${OPEN}`, ...scope];
+  const openOnly = params.status === "open" || (params.status !== undefined && (OPEN_STATUSES as readonly string[]).includes(params.status)) || params.overdue === true;
+  const listed = [openOnly ? ofCategory : inWindow, ...scope];
   if (params.status === "open") listed.push(sql`e.status in ${OPEN}`);
   else if (params.status) listed.push(sql`e.status = ${params.status}`);
   if (params.overdue !== undefined) listed.push(params.overdue ? overdue : sql`not ${overdue}`);
@@ -103,14 +114,14 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
       sql`select s.code, s.name_zh, s.name_en, count(*) filter (where e.status in ${OPEN})::int as open,
             count(*) filter (where ${overdue})::int as overdue
           ${from} join streets s on s.code = ${streetOfSql(sql`g.community_code`)}
-          where ${where(base)} group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
+          where ${where(backlog)} group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
     ),
     query<OverdueTally>(
       db,
       sql`select d.code, d.name_zh, d.name_en, count(*) filter (where e.status in ${OPEN})::int as open,
             count(*) filter (where ${overdue})::int as overdue
           ${from} join departments d on d.code = e.department_code
-          where ${where(base)} group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
+          where ${where(backlog)} group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
     ),
     queryOne<{ days: number | null }>(
       db,
@@ -122,7 +133,9 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
       sql`select count(*)::int as in_zones,
             count(*) filter (where e.resolved_at is not null and ((e.resolved_at at time zone 'UTC') + interval '8 hours')::date <= e.due_on)::int as cleared
           ${from} where ${where(base)} and e.category = 'stall_violation' and e.due_on is not null
-            and exists (select 1 from no_stall_zones z where z.status = 'active' and ST_Covers(z.geom, e.geom)
+            and exists (select 1 from no_stall_zones z where ST_Covers(z.geom, e.geom)
+                          -- in force that day: published (a retired zone until it was retired: its last change)
+                          and (z.status = 'active' or (z.status = 'retired' and z.updated_at > e.occurred_at))
                           and z.valid_from <= ${happenedOn} and (z.valid_to is null or z.valid_to >= ${happenedOn}))`,
     ),
   ]);

@@ -77,12 +77,14 @@ export async function transitionCase(db: Db, actor: Actor, id: number, input: Tr
     const allowed = allowedTransitions(current.status, can(actor, "manage:cases"));
     if (!allowed.includes(input.to)) {
       const error = new DetailedHttpError(409, "", { status: current.status, allowed });
-      throw error.as("case.transition_not_allowed", { from: current.status, to: input.to, allowed: allowed.join(", ") || "none" });
+      throw error.as("case.transition_not_allowed", { from: current.status, to: input.to, list: allowed.join(", ") || "none" });
     }
     if (isRejection(current.status, input.to) && !input.note) throw new HttpError(422, "").as("case.reject_needs_note");
     if ((input.department !== undefined || input.due_on !== undefined) && input.to !== "assigned") {
       throw new HttpError(422, "").as("case.assign_fields_only_on_assign");
     }
+    // The deadline is the command centre's to set: a street office cannot move its own.
+    if (input.due_on !== undefined && !can(actor, "manage:cases")) throw new ForbiddenError("").as("case.due_command_only");
     let department = current.department_code;
     let dueOn = current.due_on;
     if (input.to === "assigned") {
@@ -112,6 +114,7 @@ export async function transitionCase(db: Db, actor: Actor, id: number, input: Tr
 export async function changeCase(db: Db, actor: Actor, id: number, change: CaseChange, expectedVersion?: string): Promise<EventRecord> {
   await inTransaction(db, async (t) => {
     const current = await lockCase(t, actor, id, expectedVersion);
+    if (change.due_on !== undefined && !can(actor, "manage:cases")) throw new ForbiddenError("").as("case.due_command_only");
     if (current.status === "resolved" || current.status === "verified") throw new HttpError(409, "").as("case.closed", { status: current.status });
     const department = change.department === undefined ? current.department_code : (await activeDepartment(t, change.department)).code;
     const dueOn = change.due_on ?? current.due_on;

@@ -9,7 +9,7 @@ import { emergingFromCube } from "@/lib/analytics/emerging-cube";
 import type { EmergingCategory } from "@/lib/analytics/emerging";
 import { unitWeights } from "@/lib/analytics/unit-weights";
 import { loadUnits } from "@/lib/analytics/units";
-import { jsonColumn, query, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { addDays, chinaDate, chinaMidnight } from "@/lib/time/china-date";
 import { CASE_CATEGORIES, type AlertKind, type CaseCategory } from "@/lib/vocabulary";
@@ -160,17 +160,21 @@ export async function runAlerts(db: Db, actor: Actor, today = chinaDate()): Prom
   const week = lastWholeWeek(today);
   const candidates = [...(await hotspotAlerts(db, week)), ...(await areaAlerts(db, today, week)), ...(await overdueCaseAlerts(db, today, week))];
   const webhook = alertWebhookUrl() ? "pending" : "none";
-  const ids: number[] = [];
-  for (const a of candidates) {
-    const row = await queryOne<{ id: number }>(
-      db,
+  // All or nothing: a run that fails half-way leaves no alert that later runs would skip unsent.
+  const ids = await inTransaction(db, async (t) => {
+    const raisedIds: number[] = [];
+    for (const a of candidates) {
+      const row = await queryOne<{ id: number }>(
+      t,
       sql`insert into alerts (kind, week_start, category, grid_cell_id, area_id, street_code, details, dedupe_key, webhook_state)
           values (${a.kind}, ${a.week}::date, ${a.category}, (select id from grid_cells where code = ${a.cellCode}), ${a.areaId},
                   ${a.street}, ${JSON.stringify(a.details)}::jsonb, ${a.key}, ${webhook})
           on conflict (dedupe_key) do nothing returning id::float8 as id`,
-    );
-    if (row) ids.push(Number(row.id));
-  }
+      );
+      if (row) raisedIds.push(Number(row.id));
+    }
+    return raisedIds;
+  });
   const raised = ids.length ? await readAlerts(db, sql`a.id = any(string_to_array(${ids.join(",")}, ',')::bigint[])`) : [];
   if (webhook === "pending" && raised.length) void sendAlertsToWebhook(db, raised);
   return { week_start: week, raised };
@@ -191,7 +195,7 @@ async function readAlerts(db: Db, where: ReturnType<typeof sql>, limit = 200): P
     db,
     sql`select a.id::float8 as id, a.kind, a.week_start::text as week_start, a.category::text as category, g.code as grid_cell_code,
           a.area_id, a.street_code, s.name_zh as street_name_zh, s.name_en as street_name_en, a.details,
-          to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at, a.webhook_state, a.webhook_error
+          to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at, a.webhook_state, a.webhook_error
         from alerts a left join grid_cells g on g.id = a.grid_cell_id left join streets s on s.code = a.street_code
         where ${where} order by a.created_at desc, a.id desc limit ${limit}`,
   );
@@ -227,10 +231,22 @@ export async function listAlerts(db: Db, actor: Actor): Promise<AlertList> {
   return { unread: Number(unread?.n ?? 0), seen_at: seen?.at ?? null, alerts, webhook: { configured: alertWebhookUrl() !== null, failed: Number(failed?.n ?? 0) } };
 }
 
-/** The reader has seen the list: the badge starts from zero. */
-export async function markAlertsSeen(db: Db, actor: Actor): Promise<void> {
+/**
+ * The reader has seen the list up to `until` (the newest alert it showed; now when absent): the
+ * badge counts from there, so an alert raised after the list was loaded stays unread. Never moves back.
+ */
+export async function markAlertsSeen(db: Db, actor: Actor, until?: string): Promise<void> {
   authorize(actor, "read:alerts");
-  if (actor.userId !== null) await db.execute(sql`update users set alerts_seen_at = now() where id = ${actor.userId}`);
+  if (actor.userId === null) return;
+  const upTo = until ? sql`least(now(), ${until}::timestamptz)` : sql`now()`;
+  await db.execute(sql`update users set alerts_seen_at = greatest(coalesce(alerts_seen_at, '-infinity'::timestamptz), ${upTo}) where id = ${actor.userId}`);
+}
+
+/** Alerts whose sending was cut short (a restart while they were being sent): send them again. */
+export async function resendPendingAlerts(db: Db): Promise<number> {
+  const pending = await readAlerts(db, sql`a.webhook_state = 'pending' and a.created_at < now() - interval '10 minutes'`, 50);
+  if (pending.length) await sendAlertsToWebhook(db, pending);
+  return pending.length;
 }
 
 /** Alerts the webhook could not deliver (for /setup). */

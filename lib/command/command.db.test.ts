@@ -109,19 +109,26 @@ describe(`supervised areas (${process.env.TEST_DB ?? "embedded"})`, () => {
       expect(kinds((await runAlerts(tx, commander, "2026-07-14")).raised)).toEqual([]); // the deadline day itself is not late
       expect(kinds((await runAlerts(tx, commander, "2026-07-15")).raised)).toEqual([area.properties.id]);
       expect(kinds((await runAlerts(tx, commander, "2026-07-22")).raised)).toEqual([]); // raised once, not every week
-      // Overdue cases: one alert per street per week, with the count on the day (counted here from the rows).
-      const rows = await query<{ status: string; due_on: string | null; code: string }>(
+      // Overdue cases: one alert per street per week, with the count on the day. Planted on an
+      // otherwise empty register: two overdue in one street, one in another; not overdue: one due
+      // later, one resolved late, one without a deadline.
+      await tx.execute(sql`delete from events`);
+      const [one, other] = await query<{ code: string; x: number; y: number }>(
         tx,
-        sql`select e.status::text as status, e.due_on::text as due_on, g.code from events e join grid_cells g on g.id = e.grid_cell_id`,
+        sql`select distinct on (left(community_code, 9)) code, ST_X(ST_PointOnSurface(geom)) as x, ST_Y(ST_PointOnSurface(geom)) as y
+            from grid_cells order by left(community_code, 9), code limit 2`,
       );
-      const expected = new Map<string, number>();
-      for (const r of rows) {
-        if (["reported", "assigned", "in_progress"].includes(r.status) && r.due_on !== null && r.due_on < "2026-07-29") {
-          expected.set(streetOfCode(r.code), (expected.get(streetOfCode(r.code)) ?? 0) + 1);
-        }
-      }
-      const overdue = [...expected].sort(([x], [y]) => x.localeCompare(y)).map(([street, n]) => ({ street, n }));
-      expect(overdue.length).toBeGreaterThan(0);
+      const plantCase = (cell: typeof one, status: string, due: string | null) =>
+        tx.execute(sql`insert into events (geom, occurred_at, category, status, source, department_code, due_on)
+          values (ST_SetSRID(ST_MakePoint(${cell!.x}, ${cell!.y}), 4326), '2026-07-01T09:00:00+08:00', 'complaint', ${status}, 'hotline',
+                  ${status === "reported" ? null : "subdistrict_office"}, ${due}::date)`);
+      await plantCase(one, "assigned", "2026-07-20");
+      await plantCase(one, "reported", "2026-07-28");
+      await plantCase(one, "in_progress", "2026-07-29"); // due on the day: not yet overdue
+      await plantCase(one, "resolved", "2026-07-10");
+      await plantCase(one, "in_progress", null);
+      await plantCase(other, "in_progress", "2026-07-15");
+      const overdue = [{ street: streetOfCode(one!.code), n: 2 }, { street: streetOfCode(other!.code), n: 1 }];
       const next = (await runAlerts(tx, commander, "2026-07-29")).raised.filter((r) => r.kind === "cases_overdue");
       expect(next.map((r) => [r.street_code, r.details.count]).sort()).toEqual(overdue.map((o) => [o.street, o.n]).sort());
       expect((await runAlerts(tx, commander, "2026-07-30")).raised.filter((r) => r.kind === "cases_overdue")).toEqual([]);

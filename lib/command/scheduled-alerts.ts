@@ -1,7 +1,8 @@
 import { actorWithRole } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
 import { chinaDate } from "@/lib/time/china-date";
-import { runAlerts } from "./alerts";
+import { alertWebhookUrl } from "./alert-webhook";
+import { resendPendingAlerts, runAlerts } from "./alerts";
 import { lastWholeWeek } from "./weeks";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -13,7 +14,7 @@ const SCHEDULER = { ...actorWithRole("commander"), label: "system:alerts" };
 /**
  * The weekly alert check as the server runs: shortly after start and then every hour it runs if
  * the last whole week changed since its last run (a restart runs it once more; alerts already
- * raised are not raised again).
+ * raised are not raised again), and sends again what a restart cut short.
  */
 export function startScheduledAlerts(database: () => Promise<Database>): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
@@ -21,10 +22,13 @@ export function startScheduledAlerts(database: () => Promise<Database>): { stop(
   let lastWeek: string | null = null;
   const tick = () => {
     const week = lastWholeWeek(chinaDate());
-    if (running || stopped || week === lastWeek) return;
+    if (running || stopped) return;
     running = (async () => {
       try {
-        const { raised } = await runAlerts((await database()).db, SCHEDULER);
+        const { db } = await database();
+        if (alertWebhookUrl()) await resendPendingAlerts(db);
+        if (week === lastWeek) return;
+        const { raised } = await runAlerts(db, SCHEDULER);
         lastWeek = week;
         if (raised.length) console.log(`[grid-atlas] alerts raised for the week of ${week}: ${raised.length}`);
       } catch (error) {

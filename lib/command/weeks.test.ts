@@ -21,9 +21,11 @@ describe("whole China weeks", () => {
   });
 
   it("counts the whole weeks left before a deadline", () => {
-    // Opened Tuesday 5 March: weeks of 11, 18, 25 March and 1 April fit by Sunday 7 April, not by Saturday the 6th.
-    expect(wholeWeeksUntil("2030-03-05", "2030-04-07")).toBe(4);
-    expect(wholeWeeksUntil("2030-03-05", "2030-04-06")).toBe(3);
-    expect(wholeWeeksUntil("2030-03-10", "2030-03-17")).toBe(1);
+    // Opened Tuesday 5 March: the weeks of 11, 18, 25 March and 1 April are all over on Monday
+    // 8 April; on Sunday the 7th the last of them is not.
+    expect(wholeWeeksUntil("2030-03-05", "2030-04-08")).toBe(4);
+    expect(wholeWeeksUntil("2030-03-05", "2030-04-07")).toBe(3);
+    expect(wholeWeeksUntil("2030-03-10", "2030-03-18")).toBe(1);
+    expect(wholeWeeksUntil("2030-03-10", "2030-03-17")).toBe(0);
   });
 });

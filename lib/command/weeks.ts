@@ -27,8 +27,11 @@ export function wholeWeeksBetween(from: string, today: string): string[] {
   return out;
 }
 
-/** Whole weeks that fit between a day (exclusive of its partial week) and a deadline (inclusive). */
+/**
+ * Whole weeks that begin after a day and are whole by a deadline: a week is whole the day after
+ * its Sunday, so a week ending on the deadline itself does not count (on that day it is not over).
+ */
 export function wholeWeeksUntil(from: string, deadline: string): number {
   const first = mondayOnOrAfter(addDays(from, 1));
-  return Math.max(0, Math.floor((daysBetween(first, deadline) + 1) / 7));
+  return Math.max(0, Math.floor(daysBetween(first, deadline) / 7));
 }

@@ -76,6 +76,7 @@ export const GEOS_REASONS_ZH: Record<string, string> = {
 
 /** Other words: kinds, statuses, geometry types, layers, time steps, value types. */
 export const TERMS_ZH: Record<string, string> = {
+  none: "无",
   zone: "禁摊区",
   "guidance point": "疏导点",
   draft: "草稿",

@@ -85,7 +85,7 @@ export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDa
           ${iso(sql`e.occurred_at`)} as occurred_at, g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code,
           e.department_code, d.name_zh as department_name_zh, d.name_en as department_name_en,
           e.due_on::text as due_on, ${iso(sql`e.resolved_at`)} as resolved_at,
-          (e.status in ('reported', 'assigned', 'in_progress') and e.due_on < ${today}::date) as overdue,
+          coalesce(e.status in ('reported', 'assigned', 'in_progress') and e.due_on < ${today}::date, false) as overdue,
           ${versionOf(sql`e.updated_at`)} as version, ST_AsGeoJSON(e.geom, 7)::json as geometry
         from events e left join grid_cells g on g.id = e.grid_cell_id left join departments d on d.code = e.department_code
         where e.id = ${id} and ${cellScope(actor)}`,

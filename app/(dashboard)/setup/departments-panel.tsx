@@ -39,8 +39,9 @@ export function DepartmentsPanel({ departments: initial, t }: { departments: Dep
         <tbody>
           {departments.map((d) => (
             <tr key={d.code} className={d.active ? undefined : "muted"}>
-              <td>{d.name_zh}</td>
-              <td>{d.name_en}</td>
+              {/* Names as the district recorded them (in both languages, whatever the UI's). */}
+              <td data-user-text>{d.name_zh}</td>
+              <td data-user-text>{d.name_en}</td>
               <td>
                 <code>{d.code}</code>
               </td>
@@ -62,7 +63,7 @@ export function DepartmentsPanel({ departments: initial, t }: { departments: Dep
       >
         <input placeholder={t.departmentNameZh} value={draft.name_zh} onChange={(e) => setDraft({ ...draft, name_zh: e.target.value })} required maxLength={40} />
         <input placeholder={t.departmentNameEn} value={draft.name_en} onChange={(e) => setDraft({ ...draft, name_en: e.target.value })} required maxLength={80} />
-        <input placeholder={`${t.departmentCode} (environment)`} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} required pattern="[a-z][a-z0-9_]{1,31}" />
+        <input placeholder={t.departmentCodeHint} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} required pattern="[a-z][a-z0-9_]{1,31}" />
         <button type="submit">{t.departmentAdd}</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}

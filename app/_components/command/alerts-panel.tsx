@@ -7,6 +7,8 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDateTime } from "@/lib/time/china-date";
 import { callApi } from "./call-api";
 
+const REFRESH_MS = 5 * 60_000;
+
 /** One alert in the reader's words. */
 export function alertSentence(a: AlertRecord, t: Messages["command"], d: Messages["dashboard"], locale: Locale): string {
   const street = (locale === "zh" ? a.street_name_zh : a.street_name_en) ?? "";
@@ -41,13 +43,18 @@ export function AlertsPanel({
   const [ran, setRan] = useState<string | null>(null);
   const load = useCallback(async (signal?: AbortSignal) => {
     const result = await callApi<AlertList>("/api/alerts", { signal });
+    setFailed(result.ok ? null : result.error);
     if (result.ok) setList(result.data);
-    else setFailed(result.error);
   }, []);
+  // Loaded now and every few minutes, so the weekly check's alerts show without a reload.
   useEffect(() => {
     const controller = new AbortController();
     load(controller.signal).catch(() => undefined);
-    return () => controller.abort();
+    const timer = setInterval(() => void load(controller.signal).catch(() => undefined), REFRESH_MS);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
   }, [load]);
 
   const [open, setOpen] = useState(false);
@@ -56,7 +63,8 @@ export function AlertsPanel({
     if (!open || !list || list.unread === 0) return;
     setNewSince((since) => (since === undefined ? list.seen_at : since));
     setList({ ...list, unread: 0 });
-    void callApi("/api/alerts/seen", { method: "POST" });
+    // Seen up to the newest alert on screen: one raised after this list was loaded stays unread.
+    void callApi("/api/alerts/seen", { method: "POST", body: list.alerts[0] ? { until: list.alerts[0].created_at } : {} });
   }, [open, list]);
   const run = async () => {
     setRunning(true);

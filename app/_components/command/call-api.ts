@@ -4,13 +4,17 @@
  */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string; body: Record<string, unknown> };
 
-export async function callApi<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
+export async function callApi<T>(
+  url: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: init.method ?? "GET",
       signal: init.signal,
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "Content-Type": "application/json" } }),
+      headers: { ...(init.body === undefined ? {} : { "Content-Type": "application/json" }), ...init.headers },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;

@@ -20,10 +20,13 @@ export function CaseDialog({
   t,
   d,
   locale,
+  canSetDeadline,
   onChanged,
   onClose,
 }: {
   id: number;
+  /** The command centre sets deadlines; a street office assigns with the default one. */
+  canSetDeadline: boolean;
   departments: Department[];
   t: Messages["command"];
   d: Messages["dashboard"];
@@ -56,7 +59,8 @@ export function CaseDialog({
     setSaving(true);
     setError(null);
     const body = { to, note, ...(to === "assigned" ? { department, ...(dueOn ? { due_on: dueOn } : {}) } : {}) };
-    const result = await callApi<EventRecord>(`/api/events/${id}/transitions`, { method: "POST", body });
+    // If-Match: a case someone else moved meanwhile is refused (412) rather than moved twice.
+    const result = await callApi<EventRecord>(`/api/events/${id}/transitions`, { method: "POST", body, headers: { "If-Match": `"${record.version}"` } });
     setSaving(false);
     if (!result.ok) return setError(result.error);
     setRecord(result.data);
@@ -122,11 +126,13 @@ export function CaseDialog({
                       ))}
                     </select>
                   </label>
-                  <label>
-                    {t.due}
-                    <input type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-                    <small className="muted">{t.dueHint}</small>
-                  </label>
+                  {canSetDeadline && (
+                    <label>
+                      {t.due}
+                      <input type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+                      <small className="muted">{t.dueHint}</small>
+                    </label>
+                  )}
                 </>
               )}
               <label>

@@ -54,6 +54,8 @@ export function CasesPanel({
   const url = `/api/cases?${query}`;
   useEffect(() => {
     const controller = new AbortController();
+    // Other filters: the previous list does not stay on screen as if it answered them.
+    setList(null);
     setFailed(null);
     callApi<CaseList>(url, { signal: controller.signal })
       .then((r) => (r.ok ? setList(r.data) : setFailed(r.error)))

@@ -37,10 +37,12 @@ export function OpenAreaForm({
   const [category, setCategory] = useState<CaseCategory>(defaultCategory);
   const [maxPerWeek, setMaxPerWeek] = useState(2);
   const [weeks, setWeeks] = useState(4);
-  const [department, setDepartment] = useState("urban_management");
+  // Stall matters go to 城管执法 when it is in use; otherwise the first department in use.
+  const [department, setDepartment] = useState(() => (departments.find((x) => x.active && x.code === "urban_management") ?? departments.find((x) => x.active))?.code ?? "");
   const [deadline, setDeadline] = useState(() => addDays(chinaDate(), 56));
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const [saving, setSaving] = useState(false);
   if (!open) {
     return (
       <button type="button" className="link-button" onClick={() => setOpen(true)} data-testid="open-area">
@@ -49,11 +51,14 @@ export function OpenAreaForm({
     );
   }
   const submit = async () => {
+    if (saving) return;
+    setSaving(true);
     setError(null);
     const result = await callApi("/api/supervised-areas", {
       method: "POST",
       body: { name, cells: [cell], department, category, max_per_week: maxPerWeek, target_weeks: weeks, deadline },
     });
+    setSaving(false);
     if (!result.ok) return setError(result.error);
     setOpen(false);
     setDone(true);
@@ -109,7 +114,7 @@ export function OpenAreaForm({
       </label>
       <p className="muted">{fill(t.areaTarget, { category: d.categories[category], max: maxPerWeek, weeks })}</p>
       {error && <p className="form-error" role="alert" data-testid="open-area-error">{error}</p>}
-      <button type="submit" data-testid="open-area-submit">
+      <button type="submit" disabled={saving || !department} data-testid="open-area-submit">
         {t.openAreaSubmit}
       </button>{" "}
       <button type="button" className="secondary" onClick={() => setOpen(false)}>

@@ -67,14 +67,21 @@ function AreaItem({
   const [accepting, setAccepting] = useState(false);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const accept = async () => {
+    if (saving) return;
+    setSaving(true);
     setError(null);
     const result = await callApi(`/api/supervised-areas/${area.id}/accept`, { method: "POST", body: { note } });
+    setSaving(false);
     if (!result.ok) return setError(result.error);
     setAccepting(false);
     onChanged();
   };
   const category = d.categories[area.category];
+  // Until K whole weeks under supervision have passed, the target cannot be judged yet.
+  const supervisedWeeks = area.weeks.filter((w) => w.supervised).length;
+  const measured = supervisedWeeks >= area.target_weeks;
   const data = area.weeks.slice(-16).map((w) => ({ week: w.week.slice(5), count: w.count, supervised: w.supervised }));
   return (
     <li className={area.overdue ? "overdue" : undefined} data-area={area.id} data-status={area.status}>
@@ -94,8 +101,8 @@ function AreaItem({
           <b className="ok-mark">{fill(t.accepted, { date: area.accepted_on ?? "" })}</b>
         ) : (
           <>
-            <b className={area.target_met ? "ok-mark" : "overdue-mark"} data-testid="area-target">
-              {area.target_met ? t.targetMet : t.targetNotMet}
+            <b className={area.target_met ? "ok-mark" : measured ? "overdue-mark" : "muted"} data-testid="area-target">
+              {area.target_met ? t.targetMet : measured ? t.targetNotMet : fill(t.targetPending, { weeks: area.target_weeks, done: supervisedWeeks })}
             </b>
             {area.overdue && <b className="overdue-mark"> · {t.areaOverdue}</b>}
           </>
@@ -134,7 +141,7 @@ function AreaItem({
             {t.acceptNote}
             <textarea value={note} onChange={(e) => setNote(e.target.value)} required maxLength={500} rows={2} data-testid="accept-note" />
           </label>
-          <button type="submit" data-testid="accept-submit">
+          <button type="submit" disabled={saving} data-testid="accept-submit">
             {t.acceptSubmit}
           </button>{" "}
           <button type="button" className="secondary" onClick={() => setAccepting(false)}>

@@ -62,6 +62,7 @@ export function Dashboard({
   canEditPlans = false,
   canRecordChecks = false,
   canCommand = false,
+  canReadAlerts = false,
 }: {
   view: View;
   locale: Locale;
@@ -77,6 +78,8 @@ export function Dashboard({
   canRecordChecks?: boolean;
   /** The command centre: supervised areas, acceptance, the alert check. */
   canCommand?: boolean;
+  /** Commanders, admins and street offices receive alerts (planners do not). */
+  canReadAlerts?: boolean;
 }) {
   const [state, update, renderedQuery] = useViewState(defaults);
   const [opacity, setOpacity] = useState(1);
@@ -121,8 +124,8 @@ export function Dashboard({
   const [caseFilters, setCaseFilters] = useState<CaseFilters>(NO_CASE_FILTERS);
   const openCell = useCallback(
     async (code: string) => {
-      const response = await fetch(`/api/grid-cells/${code}`);
-      if (!response.ok) return;
+      const response = await fetch(`/api/grid-cells/${code}`).catch(() => null);
+      if (!response?.ok) return;
       const cell = (await response.json()) as { code: string; name_zh: string; name_en: string; geometry: Geometry };
       const bbox = geometryBbox(cell.geometry);
       if (bbox) zoomTo(bbox, code);
@@ -246,7 +249,7 @@ export function Dashboard({
           ))}
         {view === "command" && (
           <>
-            <AlertsPanel t={t.command} d={d} locale={locale} canRun={canCommand} onShow={showAlert} />
+            {canReadAlerts && <AlertsPanel t={t.command} d={d} locale={locale} canRun={canCommand} onShow={showAlert} />}
             <CommandPanel
               state={state}
               raw={raw}
@@ -313,7 +316,7 @@ export function Dashboard({
         />
       )}
       {openCase !== null && (
-        <CaseDialog id={openCase} departments={command.departments} t={t.command} d={d} locale={locale} onChanged={command.reloadCases} onClose={() => setOpenCase(null)} />
+        <CaseDialog key={openCase} id={openCase} canSetDeadline={canCommand} departments={command.departments} t={t.command} d={d} locale={locale} onChanged={command.reloadCases} onClose={() => setOpenCase(null)} />
       )}
     </div>
   );

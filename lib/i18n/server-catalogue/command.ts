@@ -17,8 +17,12 @@ export const COMMAND_MESSAGES = {
     zh: "“{category}”是工作记录，不是案件，没有责任单位和办理时限",
   },
   "case.transition_not_allowed": {
-    en: "a {from} case cannot become {to}; allowed from here: {allowed}",
-    zh: "“{from}”的案件不能改为“{to}”；当前可以改为：{allowed}",
+    en: "a {from} case cannot become {to}; allowed from here: {list}",
+    zh: "“{from}”的案件不能改为“{to}”；当前可以改为：{list}",
+  },
+  "case.due_command_only": {
+    en: "only the command centre sets or changes a case's deadline",
+    zh: "办理期限由指挥中心确定，街道不能修改",
   },
   "case.reject_needs_note": {
     en: "note: say why the answer is not accepted, so the department knows what to do",
