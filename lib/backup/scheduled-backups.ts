@@ -1,3 +1,4 @@
+import { startHourlyJob, type HourlyJob } from "@/lib/maintenance/hourly-job";
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "@/lib/db/types";
@@ -93,37 +94,16 @@ export async function runScheduledBackup(database: () => Promise<Database>, sett
  * Check every hour (and at start) whether today's backup exists; make it if not. A `.partial`
  * left by a server stopped mid-backup is removed at start. `stop()` waits for a backup underway.
  */
-export function startScheduledBackups(database: () => Promise<Database>, settings: BackupSettings): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = (async () => {
-      try {
-        fs.mkdirSync(settings.dir, { recursive: true });
-        if (!hasBackupForDay(fs.readdirSync(settings.dir), new Date())) await runScheduledBackup(database, settings);
-      } catch (error) {
-        console.error(`[grid-atlas] scheduled backup: ${(error as Error).message}`);
-      } finally {
-        running = null;
-      }
-    })();
-  };
+export function startScheduledBackups(database: () => Promise<Database>, settings: BackupSettings): HourlyJob {
   try {
     for (const name of fs.readdirSync(settings.dir)) if (name.endsWith(".zip.partial")) fs.rmSync(path.join(settings.dir, name), { force: true });
   } catch {
     // no folder yet
   }
-  tick();
-  const timer = setInterval(tick, 60 * 60 * 1000);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startHourlyJob("scheduled backup", 0, async () => {
+    fs.mkdirSync(settings.dir, { recursive: true });
+    if (!hasBackupForDay(fs.readdirSync(settings.dir), new Date())) await runScheduledBackup(database, settings);
+  });
 }
 
 /** What the admin page shows: the setting, the last attempt and the files kept. */
