@@ -44,6 +44,7 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 /** Events that are cases someone must answer for; patrol check-ins and inspections are records of work. */
 export const CASE_CATEGORIES = ["stall_violation", "complaint", "fire_hazard", "unlicensed_business", "illegal_structure"] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+export const isCaseCategory = (category: string): category is CaseCategory => (CASE_CATEGORIES as readonly string[]).includes(category);
 
 export const ALERT_KINDS = ["new_hotspot", "intensifying_hotspot", "consecutive_hotspot", "area_overdue", "cases_overdue"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

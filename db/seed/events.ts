@@ -11,7 +11,7 @@ import type { BuildingPoint } from "./rental-buildings";
 import type { Scale } from "./scales";
 import { CHINA_OFFSET_MS, chinaDate } from "@/lib/time/china-date"; // hours below are local time (UTC+8)
 import { addWorkingDays } from "@/lib/time/working-days";
-import { CASE_CATEGORIES, type CaseCategory } from "@/lib/vocabulary";
+import { isCaseCategory, type CaseCategory } from "@/lib/vocabulary";
 import { DEFAULT_DEPARTMENT, DEFAULT_DUE_WORKING_DAYS } from "@/lib/cases/case-defaults";
 
 /** A place where incidents were planted on purpose, so hotspot analyses have something to find. */
@@ -113,7 +113,7 @@ export async function seedEvents(
   };
   /** A case's department, deadline and (when answered) resolution time; records of work are simply done. */
   const caseFields = (category: EventCategory, occurredAt: string, status: string) => {
-    if (!(CASE_CATEGORIES as readonly string[]).includes(category)) return { status: "verified", department: null, due_on: null, resolved_at: occurredAt };
+    if (!isCaseCategory(category)) return { status: "verified", department: null, due_on: null, resolved_at: occurredAt };
     const c = category as CaseCategory;
     if (status === "reported") return { status, department: null, due_on: dueOn(occurredAt, c), resolved_at: null };
     // Most answers take days; a few take weeks and miss the deadline.

@@ -1,3 +1,6 @@
+import { chinaDateSql } from "@/lib/time/china-date-sql";
+import { OPEN_CASE_STATUSES } from "./case-flow";
+import { isOpenCaseSql, overdueSql } from "./case-sql";
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -9,7 +12,7 @@ import { analysisParams } from "@/lib/analytics/params";
 import { query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { chinaDate } from "@/lib/time/china-date";
-import { CASE_CATEGORIES, EVENT_STATUSES, type CaseCategory, type EventStatus } from "@/lib/vocabulary";
+import { CASE_CATEGORIES, EVENT_STATUSES, isCaseCategory, type CaseCategory, type EventStatus } from "@/lib/vocabulary";
 
 /**
  * The case list of the Command view: cases (events of the case categories) filtered by street,
@@ -67,17 +70,16 @@ export interface CaseList {
   };
 }
 
-const OPEN_STATUSES = ["reported", "assigned", "in_progress"] as const;
-const OPEN = sql`('reported', 'assigned', 'in_progress')`;
+const OPEN = isOpenCaseSql(sql`e.status`);
 /** The China date an event happened. */
-const happenedOn = sql`((e.occurred_at at time zone 'UTC') + interval '8 hours')::date`;
+const happenedOn = chinaDateSql(sql`e.occurred_at`);
 
 export async function listCases(db: Db, actor: Actor, params: CaseListParams, today = chinaDate()): Promise<CaseList> {
   authorize(actor, "read:register");
   const street = streetScope(actor, params.street);
-  const categories = (params.categories ?? [...CASE_CATEGORIES]).filter((c) => (CASE_CATEGORIES as readonly string[]).includes(c));
+  const categories = (params.categories ?? [...CASE_CATEGORIES]).filter(isCaseCategory);
   // A case without a deadline (recorded before deadlines existed) is never overdue.
-  const overdue = sql`coalesce(e.status in ${OPEN} and e.due_on < ${today}::date, false)`;
+  const overdue = overdueSql(sql`e.status`, sql`e.due_on`, today);
   // Who, what and where: case categories, street and department.
   // (Asking only for records of work leaves no category: string_to_array('') matches nothing.)
   const scope: SQL[] = [];
@@ -89,10 +91,10 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
   const inWindow = eventConditions({ from: params.from, to: params.to, categories });
   const ofCategory = sql`e.category::text = any(string_to_array(${categories.join(",")}, ','))`;
   const base: SQL[] = [inWindow, ...scope];
-  const backlog: SQL[] = [ofCategory, sql`e.status in ${OPEN}`, ...scope];
-  const openOnly = params.status === "open" || (params.status !== undefined && (OPEN_STATUSES as readonly string[]).includes(params.status)) || params.overdue === true;
+  const backlog: SQL[] = [ofCategory, OPEN, ...scope];
+  const openOnly = params.status === "open" || (params.status !== undefined && (OPEN_CASE_STATUSES as readonly string[]).includes(params.status)) || params.overdue === true;
   const listed = [openOnly ? ofCategory : inWindow, ...scope];
-  if (params.status === "open") listed.push(sql`e.status in ${OPEN}`);
+  if (params.status === "open") listed.push(OPEN);
   else if (params.status) listed.push(sql`e.status = ${params.status}`);
   if (params.overdue !== undefined) listed.push(params.overdue ? overdue : sql`not ${overdue}`);
   const from = sql`from events e left join grid_cells g on g.id = e.grid_cell_id`;
@@ -111,14 +113,14 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
     ),
     query<OverdueTally>(
       db,
-      sql`select s.code, s.name_zh, s.name_en, count(*) filter (where e.status in ${OPEN})::int as open,
+      sql`select s.code, s.name_zh, s.name_en, count(*) filter (where ${OPEN})::int as open,
             count(*) filter (where ${overdue})::int as overdue
           ${from} join streets s on s.code = ${streetOfSql(sql`g.community_code`)}
           where ${where(backlog)} group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
     ),
     query<OverdueTally>(
       db,
-      sql`select d.code, d.name_zh, d.name_en, count(*) filter (where e.status in ${OPEN})::int as open,
+      sql`select d.code, d.name_zh, d.name_en, count(*) filter (where ${OPEN})::int as open,
             count(*) filter (where ${overdue})::int as overdue
           ${from} join departments d on d.code = e.department_code
           where ${where(backlog)} group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
@@ -131,7 +133,7 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
     queryOne<{ in_zones: number; cleared: number }>(
       db,
       sql`select count(*)::int as in_zones,
-            count(*) filter (where e.resolved_at is not null and ((e.resolved_at at time zone 'UTC') + interval '8 hours')::date <= e.due_on)::int as cleared
+            count(*) filter (where e.resolved_at is not null and ${chinaDateSql(sql`e.resolved_at`)} <= e.due_on)::int as cleared
           ${from} where ${where(base)} and e.category = 'stall_violation' and e.due_on is not null
             and exists (select 1 from no_stall_zones z where ST_Covers(z.geom, e.geom)
                           -- in force that day: published (a retired zone until it was retired: its last change)

@@ -1,3 +1,4 @@
+import { chinaDateSql } from "@/lib/time/china-date-sql";
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -8,9 +9,9 @@ import { inTransaction, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { DetailedHttpError, ForbiddenError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { assertVersion } from "@/lib/http/versions";
-import { getEvent, isCaseCategory, mayMoveCases, type EventRecord } from "@/lib/register/events";
+import { getEvent, mayMoveCases, type EventRecord } from "@/lib/register/events";
 import { cellScope, versionOf } from "@/lib/register/scope";
-import { EVENT_STATUSES, type EventStatus } from "@/lib/vocabulary";
+import { EVENT_STATUSES, isCaseCategory, type EventStatus } from "@/lib/vocabulary";
 import { allowedTransitions, isRejection } from "./case-flow";
 import { activeDepartment } from "./departments";
 import { defaultDueOn } from "./due-dates";
@@ -52,7 +53,7 @@ async function lockCase(t: Db, actor: Actor, id: number, expectedVersion: string
   const row = await queryOne<CaseRow>(
     t,
     sql`select e.status::text as status, e.category::text as category, e.department_code, e.due_on::text as due_on,
-          ((e.occurred_at at time zone 'UTC') + interval '8 hours')::date::text as happened_on, ${versionOf(sql`e.updated_at`)} as version
+          ${chinaDateSql(sql`e.occurred_at`)}::text as happened_on, ${versionOf(sql`e.updated_at`)} as version
         from events e left join grid_cells g on g.id = e.grid_cell_id
         where e.id = ${id} and ${cellScope(actor)} for update of e`,
   );

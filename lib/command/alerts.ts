@@ -1,3 +1,4 @@
+import { overdueSql } from "@/lib/cases/case-sql";
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
@@ -136,7 +137,7 @@ async function overdueCaseAlerts(db: Db, today: string, week: string): Promise<N
     db,
     sql`select ${streetOfSql(sql`g.community_code`)} as street, count(*)::int as n, min(e.due_on)::text as oldest
         from events e join grid_cells g on g.id = e.grid_cell_id
-        where e.status in ('reported', 'assigned', 'in_progress') and e.due_on < ${today}::date
+        where ${overdueSql(sql`e.status`, sql`e.due_on`, today)}
         group by 1 order by 1`,
   );
   return rows.map((r) => ({

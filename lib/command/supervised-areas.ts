@@ -1,3 +1,4 @@
+import { chinaDateSql } from "@/lib/time/china-date-sql";
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
@@ -95,7 +96,7 @@ async function weeklyCounts(db: Db, area: AreaRow, today: string): Promise<WeekC
   const end = addDays(weeks[weeks.length - 1]!, 7);
   const days = await query<{ day: string; n: number }>(
     db,
-    sql`select ((e.occurred_at at time zone 'UTC') + interval '8 hours')::date::text as day, count(*)::int as n
+    sql`select ${chinaDateSql(sql`e.occurred_at`)}::text as day, count(*)::int as n
         from events e join supervised_area_cells c on c.grid_cell_id = e.grid_cell_id
         where c.area_id = ${area.id} and e.category = ${area.category}
           and e.occurred_at >= ${chinaMidnight(start).toISOString()}::timestamptz and e.occurred_at < ${chinaMidnight(end).toISOString()}::timestamptz

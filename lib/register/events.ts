@@ -1,8 +1,9 @@
+import { overdueSql } from "@/lib/cases/case-sql";
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { z } from "zod";
-import { CASE_CATEGORIES, EVENT_CATEGORIES, EVENT_SOURCES, type EventStatus } from "@/lib/vocabulary";
+import { EVENT_CATEGORIES, EVENT_SOURCES, isCaseCategory, type EventStatus } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can, streetScope } from "@/lib/auth/authorize";
@@ -34,7 +35,6 @@ export function eventId(raw: string): number {
   return Number(raw);
 }
 
-export const isCaseCategory = (category: string) => (CASE_CATEGORIES as readonly string[]).includes(category);
 
 /** One step of a case's history, read from the audit log. */
 export interface CaseStep {
@@ -85,7 +85,7 @@ export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDa
           ${iso(sql`e.occurred_at`)} as occurred_at, g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code,
           e.department_code, d.name_zh as department_name_zh, d.name_en as department_name_en,
           e.due_on::text as due_on, ${iso(sql`e.resolved_at`)} as resolved_at,
-          coalesce(e.status in ('reported', 'assigned', 'in_progress') and e.due_on < ${today}::date, false) as overdue,
+          ${overdueSql(sql`e.status`, sql`e.due_on`, today)} as overdue,
           ${versionOf(sql`e.updated_at`)} as version, ST_AsGeoJSON(e.geom, 7)::json as geometry
         from events e left join grid_cells g on g.id = e.grid_cell_id left join departments d on d.code = e.department_code
         where e.id = ${id} and ${cellScope(actor)}`,

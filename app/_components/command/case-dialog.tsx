@@ -6,7 +6,7 @@ import type { EventRecord } from "@/lib/register/events";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDateTime } from "@/lib/time/china-date";
-import { CASE_CATEGORIES, type EventStatus } from "@/lib/vocabulary";
+import { isCaseCategory, type EventStatus } from "@/lib/vocabulary";
 import { callApi } from "./call-api";
 
 /**
@@ -158,7 +158,7 @@ export function CaseDialog({
               </div>
             </form>
           ) : (
-            <p className="muted">{!(CASE_CATEGORIES as readonly string[]).includes(record.category) ? t.recordOfWork : record.status === "verified" ? "" : t.notAllowedHere}</p>
+            <p className="muted">{!isCaseCategory(record.category) ? t.recordOfWork : record.status === "verified" ? "" : t.notAllowedHere}</p>
           )}
           <h3>{t.history}</h3>
           {record.history.length === 0 ? (

@@ -7,20 +7,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { callApi } from "./call-api";
 
-/**
- * Supervised areas (挂牌督办): each with its target, deadline and weekly counts against the target
- * (grey before supervision began), overdue ones marked; the command centre accepts one (摘牌)
- * with a note once the target is met — the server decides, and says why when it is not.
- */
-export function SupervisedAreasPanel({
-  areas,
-  canAccept,
-  t,
-  d,
-  locale,
-  onZoom,
-  onChanged,
-}: {
+interface PanelProps {
   areas: SupervisedAreaCollection | null;
   canAccept: boolean;
   t: Messages["command"];
@@ -28,18 +15,25 @@ export function SupervisedAreasPanel({
   locale: Locale;
   onZoom: (id: number) => void;
   onChanged: () => void;
-}) {
+}
+
+/**
+ * Supervised areas (挂牌督办): each with its target, deadline and weekly counts against the target
+ * (grey before supervision began), overdue ones marked; the command centre accepts one (摘牌)
+ * with a note once the target is met — the server decides, and says why when it is not.
+ */
+export function SupervisedAreasPanel({ areas, ...shared }: PanelProps) {
   return (
     <details className="command-section" open data-testid="areas-panel">
       <summary>
-        <h2>{t.areas}</h2>
+        <h2>{shared.t.areas}</h2>
       </summary>
-      {!areas && <p className="muted">{d.loadingData}</p>}
-      {areas && areas.features.length === 0 && <p className="chart-empty">{t.noAreas}</p>}
+      {!areas && <p className="muted">{shared.d.loadingData}</p>}
+      {areas && areas.features.length === 0 && <p className="chart-empty">{shared.t.noAreas}</p>}
       {areas && areas.features.length > 0 && (
         <ul className="area-list" data-testid="area-list">
           {areas.features.map((f) => (
-            <AreaItem key={f.properties.id} area={f.properties} canAccept={canAccept} t={t} d={d} locale={locale} onZoom={onZoom} onChanged={onChanged} />
+            <AreaItem key={f.properties.id} area={f.properties} {...shared} />
           ))}
         </ul>
       )}
@@ -47,23 +41,7 @@ export function SupervisedAreasPanel({
   );
 }
 
-function AreaItem({
-  area,
-  canAccept,
-  t,
-  d,
-  locale,
-  onZoom,
-  onChanged,
-}: {
-  area: SupervisedAreaProperties;
-  canAccept: boolean;
-  t: Messages["command"];
-  d: Messages["dashboard"];
-  locale: Locale;
-  onZoom: (id: number) => void;
-  onChanged: () => void;
-}) {
+function AreaItem({ area, canAccept, t, d, locale, onZoom, onChanged }: Omit<PanelProps, "areas"> & { area: SupervisedAreaProperties }) {
   const [accepting, setAccepting] = useState(false);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);

@@ -30,7 +30,7 @@ import { SupervisedAreasPanel } from "../command/supervised-areas-panel";
 import { useCommandData } from "../command/use-command-data";
 import type { AlertRecord } from "@/lib/command/alerts";
 import { geometryBbox } from "./geometry-bbox";
-import { CASE_CATEGORIES, type CaseCategory } from "@/lib/vocabulary";
+import { isCaseCategory } from "@/lib/vocabulary";
 import type { Geometry } from "geojson";
 import { useViewState } from "./use-view-state";
 
@@ -118,6 +118,7 @@ export function Dashboard({
     [places, update, zoomTo],
   );
 
+  const shownStreet = state.street ? places.find((p) => p.code === state.street) : undefined;
   // The Command view's cases, supervised areas and alerts.
   const command = useCommandData(view === "command", map);
   const [openCase, setOpenCase] = useState<number | null>(null);
@@ -259,10 +260,7 @@ export function Dashboard({
               onZoom={zoomTo}
               onPick={(properties) => setPicked({ layer: "overlay-fill", properties })}
               c={t.command}
-              placeName={(() => {
-                const street = state.street ? places.find((p) => p.code === state.street) : undefined;
-                return street ? (locale === "zh" ? street.nameZh : street.nameEn) : null;
-              })()}
+              placeName={shownStreet ? (locale === "zh" ? shownStreet.nameZh : shownStreet.nameEn) : null}
             />
             <CasesPanel
               state={state}
@@ -303,7 +301,7 @@ export function Dashboard({
                     key={cell.code}
                     cell={cell.code}
                     cellName={cell.name}
-                    defaultCategory={(state.categories.find((c) => (CASE_CATEGORIES as readonly string[]).includes(c)) as CaseCategory | undefined) ?? "stall_violation"}
+                    defaultCategory={state.categories.find(isCaseCategory) ?? "stall_violation"}
                     departments={command.departments}
                     t={t.command}
                     d={d}
