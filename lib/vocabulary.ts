@@ -5,8 +5,11 @@
  * in each language live in lib/i18n. Adding a value needs a migration (ALTER TYPE … ADD VALUE).
  */
 
-export const USER_ROLES = ["admin", "planner", "commander", "street_office"] as const;
+export const USER_ROLES = ["admin", "planner", "commander", "street_office", "grid_worker"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+/** Roles that belong to one street: a street office (街道), a grid worker (网格员, migration 0017). */
+export const STREET_ROLES: readonly UserRole[] = ["street_office", "grid_worker"];
+export const isStreetRole = (role: UserRole | undefined): boolean => role !== undefined && STREET_ROLES.includes(role);
 
 export const REGISTRATION_STATUSES = ["registered", "unregistered", "deregistered"] as const;
 

@@ -1,4 +1,5 @@
-import { bigserial, check, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, check, customType, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { validGeometry } from "./checks";
 import { eventCategory, eventSource, eventStatus } from "./enums";
 import { geometry } from "./geometry";
@@ -22,6 +23,8 @@ export const events = pgTable(
     dueOn: date("due_on"),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** What the reporter saw, in words (migration 0017): places and findings, never persons. */
+    note: text("note").notNull().default(""),
   },
   (t) => [
     index("events_geom_gist").using("gist", t.geom),
@@ -30,6 +33,31 @@ export const events = pgTable(
     index("events_time_idx").on(t.occurredAt),
     index("events_grid_cell_time_idx").on(t.gridCellId, t.occurredAt),
     check("events_geom_valid", validGeometry(t.geom)),
+    check("events_note_length", sql`char_length(${t.note}) <= 500`),
   ],
 );
 export type Event = typeof events.$inferSelect;
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * An event's photo (migration 0017), one per event: re-encoded as JPEG on upload, so no location
+ * or camera metadata is kept; staff see it, the public interfaces never do.
+ */
+export const eventPhotos = pgTable(
+  "event_photos",
+  {
+    eventId: bigint("event_id", { mode: "number" })
+      .primaryKey()
+      .references(() => events.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: bytea("bytes").notNull(),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("event_photos_type", sql`${t.contentType} = 'image/jpeg'`),
+    check("event_photos_size", sql`octet_length(${t.bytes}) <= 2000000`),
+  ],
+);

@@ -14,7 +14,7 @@ export const users = pgTable(
     email: text("email").notNull().unique(),
     displayName: text("display_name").notNull(),
     role: userRole("role").notNull(),
-    /** Street scope; required for street_office, empty for district-wide roles. */
+    /** Street scope; required for street offices and grid workers, empty for district-wide roles. */
     streetCode: text("street_code").references(() => streets.code, { onUpdate: "cascade" }),
     passwordHash: text("password_hash"),
     disabled: boolean("disabled").notNull().default(false),
@@ -25,7 +25,7 @@ export const users = pgTable(
   (t) => [
     check(
       "users_street_scope",
-      sql`(${t.role} = 'street_office') = (${t.streetCode} IS NOT NULL)`,
+      sql`(${t.role}::text in ('street_office', 'grid_worker')) = (${t.streetCode} IS NOT NULL)`,
     ),
   ],
 );

@@ -1,4 +1,4 @@
-import type { UserRole } from "@/lib/vocabulary";
+import { isStreetRole, type UserRole } from "@/lib/vocabulary";
 
 /**
  * Who is asking. Every verb takes one and checks it (lib/auth/authorize.ts): authorization lives
@@ -11,7 +11,7 @@ export interface Actor {
   /** api_tokens.id for a token. */
   tokenId: number | null;
   role: UserRole;
-  /** The one street a street office may see and change; null for district-wide roles. */
+  /** The one street a street office or grid worker belongs to; null for district-wide roles. */
   streetCode: string | null;
   /** For the audit log: an e-mail, `token:<id> <name>` or `system`. */
   label: string;
@@ -22,5 +22,5 @@ export const SYSTEM_ACTOR: Actor = { kind: "system", userId: null, tokenId: null
 
 /** A stand-in actor for tests and scripts that need a particular role. */
 export function actorWithRole(role: UserRole, streetCode: string | null = null): Actor {
-  return { kind: "system", userId: null, tokenId: null, role, streetCode: role === "street_office" ? streetCode : null, label: `system:${role}` };
+  return { kind: "system", userId: null, tokenId: null, role, streetCode: isStreetRole(role) ? streetCode : null, label: `system:${role}` };
 }

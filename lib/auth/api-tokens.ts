@@ -16,7 +16,8 @@ const TOKEN_PATTERN = /^ga_(\d{1,9})_([A-Za-z0-9_-]{43})$/;
 export const NewApiToken = z
   .object({
     name: z.string().trim().min(1, "give the token a name").max(100, "at most 100 characters"),
-    role: z.enum(USER_ROLES),
+    // A grid worker signs in on its phone; tokens are for systems, which never work one person's cells.
+    role: z.enum(USER_ROLES.filter((r) => r !== "grid_worker") as [UserRole, ...UserRole[]]),
     street_code: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").nullish(),
   })
   .strict()

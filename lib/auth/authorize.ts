@@ -1,4 +1,5 @@
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/http/errors";
+import { isStreetRole } from "@/lib/vocabulary";
 import type { Actor } from "./actor";
 import { ROLE_PERMISSIONS, type Permission } from "./permissions";
 
@@ -10,6 +11,12 @@ export function can(actor: Actor | null, permission: Permission): boolean {
  * Throw unless `actor` holds `permission`: no actor → 401, wrong role → 403. Unknown roles
  * hold nothing, so a failed or odd lookup denies (fail closed).
  */
+/** Throw unless `actor` holds at least one of `permissions` (the first one names the refusal). */
+export function authorizeAny(actor: Actor | null, ...permissions: [Permission, ...Permission[]]): asserts actor is Actor {
+  if (permissions.some((p) => can(actor, p))) return;
+  authorize(actor, permissions[0]);
+}
+
 export function authorize(actor: Actor | null, permission: Permission): asserts actor is Actor {
   if (!actor) throw new UnauthorizedError();
   // The reason, in both languages, is catalogued per permission (lib/i18n/server-messages.ts).
@@ -22,7 +29,7 @@ export function authorize(actor: Actor | null, permission: Permission): asserts 
  * District-wide roles get what they asked for (or undefined for everything).
  */
 export function streetScope(actor: Actor, requested?: string): string | undefined {
-  if (actor.role !== "street_office") return requested;
+  if (!isStreetRole(actor.role)) return requested;
   if (!actor.streetCode) throw new ForbiddenError("this street-office account has no street");
   if (requested && requested !== actor.streetCode) throw new NotFoundError().as("street.not_found", { code: requested });
   return actor.streetCode;

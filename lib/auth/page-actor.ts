@@ -29,6 +29,7 @@ export const HOME_BY_ROLE: Record<Actor["role"], string> = {
   planner: "/plan",
   commander: "/command",
   street_office: "/coverage",
+  grid_worker: "/field",
 };
 
 /** A `next` parameter is followed only to a path on this site (never `//evil.example`). */

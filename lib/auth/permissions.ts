@@ -17,6 +17,12 @@ import type { UserRole } from "@/lib/vocabulary";
  * - read:alerts     the alert list (street offices: their street's)
  * - manage:cases    assign cases across the district, verify or reject answers, open and accept
  *                   supervised areas, run the alert check (the command centre)
+ * - read:field      a grid worker's own cells, their buildings and open items (/field)
+ * - record:field    record building checks, events and patrol check-ins, upload an event's photo
+ *                   (street offices: own street; grid workers: own cells only)
+ *
+ * A grid worker holds only the two field permissions: every district or street view (tiles,
+ * analytics, lists, OGC) refuses it, and what it reads and writes is limited to its cells.
  */
 export const PERMISSIONS = [
   "read:register",
@@ -31,6 +37,8 @@ export const PERMISSIONS = [
   "read:audit",
   "manage:cases",
   "read:alerts",
+  "read:field",
+  "record:field",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,5 +48,6 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   admin: [...READ_ALL, "setup:district", "manage:users", "read:audit", "read:alerts"],
   planner: [...READ_ALL, "edit:plans", "import"],
   commander: [...READ_ALL, "manage:cases", "read:alerts"],
-  street_office: [...READ_ALL, "edit:register", "read:alerts"],
+  street_office: [...READ_ALL, "edit:register", "record:field", "read:alerts"],
+  grid_worker: ["read:field", "record:field"],
 };

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
-import { BadRequestError, HttpError, NotFoundError } from "@/lib/http/errors";
+import { BadRequestError, DetailedHttpError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { once, type IdempotencyKey } from "@/lib/http/idempotency";
 import { getRentalBuilding, type RentalBuildingRecord } from "@/lib/register/rental-buildings";
 import { cellScope } from "@/lib/register/scope";
@@ -57,8 +57,9 @@ export async function recordBuildingCheck(
   input: NewBuildingCheck,
   idempotencyKey: IdempotencyKey | null = null,
   now: Date = new Date(),
+  expectedVersion?: string,
 ): Promise<CheckResult> {
-  authorize(actor, "edit:register");
+  authorize(actor, "record:field");
   const today = chinaDate(now);
   const { result } = await inTransaction(db, async (t) => {
     return once(t, idempotencyKey, async () => {
@@ -71,6 +72,7 @@ export async function recordBuildingCheck(
             where b.code = ${code} and ${cellScope(actor)} for update of b`,
       );
       if (!locked) throw new NotFoundError().as("building.not_found", { code });
+      await assertBuildingUnchanged(t, actor, code, expectedVersion);
       const building = await queryOne<{ id: number; units: number; first_known: string; last_check: string | null; letter_signed: boolean; letter_signed_on: string | null; empty_since: string | null }>(
         t,
         sql`select b.id, b.units, b.responsibility_letter_signed as letter_signed, b.letter_signed_on::text as letter_signed_on, b.empty_since::text as empty_since,
@@ -158,6 +160,22 @@ export async function recordBuildingCheck(
     });
   });
   return result;
+}
+
+/**
+ * A check made against the building as it was when the form was opened (If-Match): when someone
+ * changed it since (a street office corrected the register while a grid worker was offline), the
+ * check is refused with both versions, so the worker can compare and decide — never applied blind.
+ */
+async function assertBuildingUnchanged(t: Db, actor: Actor, code: string, expectedVersion: string | undefined): Promise<void> {
+  if (expectedVersion === undefined) return;
+  const current = await getRentalBuilding(t, actor, code);
+  if (current.version === expectedVersion) return;
+  throw new DetailedHttpError(412, "", { current, yours: expectedVersion }).as("check.building_changed", {
+    code,
+    yours: expectedVersion,
+    current: current.version,
+  });
 }
 
 function validate(input: NewBuildingCheck, building: { units: number; first_known: string; last_check: string | null }, today: string): void {

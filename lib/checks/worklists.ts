@@ -55,18 +55,22 @@ export interface WorklistRow {
   other_safety_hazard: boolean;
 }
 
+/** SQL: building `b` is due for this month's check (每月核对): not checked since the 1st of `today`'s month. */
+export function uncheckedThisMonthSql(today: string): SQL {
+  return sql`(b.last_inspected_on is null or b.last_inspected_on < ${`${today.slice(0, 7)}-01`}::date)`;
+}
+
 export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: WorklistParams, now = new Date()): Promise<{ list: Worklist; total: number; rows: WorklistRow[] }> {
   authorize(actor, "read:register");
   const street = streetScope(actor, input.street);
   const today = chinaDate(now);
-  const monthStart = `${today.slice(0, 7)}-01`;
   const { value: emptyMonths } = await settingInForce(db, "empty_months", today);
   const scope = sql`b.registration_status <> 'deregistered'
     ${street ? sql`and ${codeInStreetSql(sql`g.community_code`, street)}` : sql``}
     ${input.cell ? sql`and g.code = ${input.cell}` : sql``}
     ${input.q ? sql`and (b.address like ${"%" + input.q.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} or b.code = ${input.q})` : sql``}`;
   const LISTS: Record<Worklist, { where: SQL; order: SQL; join?: SQL }> = {
-    unchecked: { where: sql`(b.last_inspected_on is null or b.last_inspected_on < ${monthStart}::date)`, order: sql`b.last_inspected_on nulls first, b.code` },
+    unchecked: { where: uncheckedThisMonthSql(today), order: sql`b.last_inspected_on nulls first, b.code` },
     unregistered: { where: sql`b.registration_status = 'unregistered'`, order: sql`b.rented_units desc, b.code` },
     "rented-not-rentable": { where: sql`b.rented_units > 0 and not b.rentable`, order: sql`b.rental_status, b.code` },
     rectifications: {

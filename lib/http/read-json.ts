@@ -15,7 +15,7 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new HttpError(413, `the body is larger than ${maxBytes} bytes`);
-  const text = await readLimited(request, maxBytes);
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(await readLimited(request, maxBytes));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -26,8 +26,15 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   return value;
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
+/** The request's body as bytes, refused (413) once it is larger than `maxBytes`. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new HttpError(413, `the body is larger than ${maxBytes} bytes`);
+  return readLimited(request, maxBytes);
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -41,7 +48,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** Nesting depth without recursion, so a hostile body cannot overflow the stack. */

@@ -10,6 +10,7 @@ import { PLAN_MESSAGES } from "./server-catalogue/plans";
 import { VALIDATION_MESSAGES } from "./server-catalogue/validation";
 import { WORK_MESSAGES } from "./server-catalogue/work";
 import { COMMAND_MESSAGES } from "./server-catalogue/command";
+import { FIELD_MESSAGES } from "./server-catalogue/field";
 
 /**
  * What the server says when it refuses something, in both languages, under a stable code that API
@@ -25,6 +26,7 @@ import { COMMAND_MESSAGES } from "./server-catalogue/command";
 export const SERVER_MESSAGES = {
   ...WORK_MESSAGES,
   ...COMMAND_MESSAGES,
+  ...FIELD_MESSAGES,
   ...ACCESS_MESSAGES,
   ...HTTP_MESSAGES,
   ...PLAN_MESSAGES,

@@ -1,21 +1,22 @@
 import { overdueSql } from "@/lib/cases/case-sql";
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Point } from "geojson";
 import { z } from "zod";
 import { EVENT_CATEGORIES, EVENT_SOURCES, isCaseCategory, type EventStatus } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can, streetScope } from "@/lib/auth/authorize";
+import { authorize, authorizeAny, can, streetScope } from "@/lib/auth/authorize";
 import { streetOfSql } from "@/lib/auth/in-street";
 import { allowedTransitions } from "@/lib/cases/case-flow";
 import { defaultDueOn } from "@/lib/cases/due-dates";
 import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
-import { ForbiddenError, NotFoundError } from "@/lib/http/errors";
+import { ForbiddenError, HttpError, NotFoundError } from "@/lib/http/errors";
+import { once, type IdempotencyKey } from "@/lib/http/idempotency";
 import { PointGeometry } from "@/lib/geo/geometry-input";
 import { chinaDate } from "@/lib/time/china-date";
-import { cellScope, versionOf } from "./scope";
+import { cellScope, versionOf, workerCellSql } from "./scope";
 
 /** A new event: what happened where and when — never who. It starts as a reported case. */
 export const NewEvent = z
@@ -24,6 +25,8 @@ export const NewEvent = z
     occurred_at: z.iso.datetime({ offset: true, error: "use an ISO time with a zone, e.g. 2026-11-28T09:30:00+08:00" }),
     source: z.enum(EVENT_SOURCES).default("patrol"),
     geometry: PointGeometry,
+    /** What was seen, in words: places and findings, never persons. */
+    note: z.string().trim().max(500, "note: at most 500 characters (places and findings only, no personal data)").optional(),
   })
   .strict()
   .refine((e) => Date.parse(e.occurred_at) <= Date.now() + 3_600_000, { message: "an event cannot happen in the future", path: ["occurred_at"] });
@@ -64,6 +67,9 @@ export interface EventRecord {
   overdue: boolean;
   /** For If-Match on PATCH and transitions. */
   version: string;
+  note: string;
+  /** A photo was uploaded (GET /api/events/{id}/photo, staff only). */
+  has_photo: boolean;
   /** The statuses this reader may move the case to (empty for records of work and for readers who may not). */
   allowed_transitions: EventStatus[];
   history: CaseStep[];
@@ -78,7 +84,8 @@ export function mayMoveCases(actor: Actor): boolean {
 }
 
 export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDate()): Promise<EventRecord> {
-  authorize(actor, "read:register");
+  // A grid worker reads the events of its own cells (cellScope), e.g. what it has just reported.
+  authorizeAny(actor, "read:register", "read:field");
   const row = await queryOne<Omit<EventRecord, "history" | "allowed_transitions">>(
     db,
     sql`select e.id::float8 as id, e.category::text as category, e.status::text as status, e.source::text as source,
@@ -86,7 +93,8 @@ export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDa
           e.department_code, d.name_zh as department_name_zh, d.name_en as department_name_en,
           e.due_on::text as due_on, ${iso(sql`e.resolved_at`)} as resolved_at,
           ${overdueSql(sql`e.status`, sql`e.due_on`, today)} as overdue,
-          ${versionOf(sql`e.updated_at`)} as version, ST_AsGeoJSON(e.geom, 7)::json as geometry
+          ${versionOf(sql`e.updated_at`)} as version, e.note, exists (select 1 from event_photos p where p.event_id = e.id) as has_photo,
+          ST_AsGeoJSON(e.geom, 7)::json as geometry
         from events e left join grid_cells g on g.id = e.grid_cell_id left join departments d on d.code = e.department_code
         where e.id = ${id} and ${cellScope(actor)}`,
   );
@@ -106,31 +114,51 @@ export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDa
 }
 
 /**
- * Record an event. A street office may record events only inside its own street. A case gets its
- * deadline from the district's setting for its category, in working days from the day it happened;
- * a record of work (a patrol check-in, an inspection) is done when it is recorded.
+ * Record an event. A street office records events inside its own street; a grid worker inside its
+ * own cells, and a position outside the district is refused (a phone's location gone astray). A
+ * case gets its deadline from the district's setting for its category, in working days from the
+ * day it happened; a record of work (a patrol check-in, an inspection) is done when it is recorded.
+ * With an Idempotency-Key, a replay returns the first result and records nothing again.
  */
-export async function createEvent(db: Db, actor: Actor, input: NewEvent): Promise<EventRecord> {
-  authorize(actor, "edit:register");
+export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempotencyKey: IdempotencyKey | null = null): Promise<EventRecord> {
+  authorize(actor, "record:field");
   const street = streetScope(actor);
   const isCase = isCaseCategory(input.category);
   const dueOn = isCase ? await defaultDueOn(db, input.category, chinaDate(new Date(input.occurred_at))) : null;
-  const id = await inTransaction(db, async (t) => {
-    const [x, y] = input.geometry.coordinates;
-    const point = sql`ST_SetSRID(ST_MakePoint(${x}::float8, ${y}::float8), 4326)`;
-    if (street) {
-      const inside = await queryOne(t, sql`select 1 from streets where code = ${street} and ST_Covers(geom, ${point})`);
-      if (!inside) throw new ForbiddenError("this place is outside your street; a street office records events in its own street only");
-    }
-    const row = await queryOne<{ id: number }>(
-      t,
-      sql`insert into events (geom, occurred_at, category, status, source, due_on, resolved_at)
-          values (${point}, ${input.occurred_at}::timestamptz, ${input.category}, ${isCase ? "reported" : "verified"}, ${input.source},
-                  ${dueOn}::date, ${isCase ? null : input.occurred_at}::timestamptz)
-          returning id::float8 as id`,
-    );
-    await appendAudit(t, actor, { entity: "events", entityId: Number(row!.id), action: "create", after: { ...input, status: isCase ? "reported" : "verified", due_on: dueOn } });
-    return Number(row!.id);
-  });
-  return getEvent(db, actor, id);
+  const note = input.note ?? "";
+  const { result } = await inTransaction(db, (t) =>
+    once(t, idempotencyKey, async () => {
+      const [x, y] = input.geometry.coordinates as [number, number];
+      const point = sql`ST_SetSRID(ST_MakePoint(${x}::float8, ${y}::float8), 4326)`;
+      if (actor.role === "grid_worker") await assertInWorkerCells(t, actor, point, x, y);
+      else if (street) {
+        const inside = await queryOne(t, sql`select 1 from streets where code = ${street} and ST_Covers(geom, ${point})`);
+        if (!inside) throw new ForbiddenError("this place is outside your street; a street office records events in its own street only");
+      }
+      const row = await queryOne<{ id: number }>(
+        t,
+        sql`insert into events (geom, occurred_at, category, status, source, due_on, resolved_at, note)
+            values (${point}, ${input.occurred_at}::timestamptz, ${input.category}, ${isCase ? "reported" : "verified"}, ${input.source},
+                    ${dueOn}::date, ${isCase ? null : input.occurred_at}::timestamptz, ${note})
+            returning id::float8 as id`,
+      );
+      const id = Number(row!.id);
+      await appendAudit(t, actor, { entity: "events", entityId: id, action: "create", after: { ...input, note, status: isCase ? "reported" : "verified", due_on: dueOn } });
+      return getEvent(t, actor, id);
+    }),
+  );
+  return result;
+}
+
+/** A grid worker reports inside the district (422 otherwise) and inside its own cells (422). */
+async function assertInWorkerCells(t: Db, actor: Actor, point: SQL, x: number, y: number): Promise<void> {
+  const where = await queryOne<{ in_district: boolean; in_cells: boolean }>(
+    t,
+    sql`select coalesce((select ST_Covers(geom, ${point}) from district_boundary where id = 1),
+                        exists (select 1 from streets where ST_Covers(geom, ${point}))) as in_district,
+               exists (select 1 from grid_cells g where ${workerCellSql(actor, actor.streetCode ?? "")} and ST_Covers(g.geom, ${point})) as in_cells`,
+  );
+  const at = { lon: x.toFixed(5), lat: y.toFixed(5) };
+  if (!where?.in_district) throw new HttpError(422, "").as("position.outside_district", at);
+  if (!where.in_cells) throw new HttpError(422, "").as("position.outside_cells");
 }

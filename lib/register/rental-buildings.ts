@@ -4,7 +4,7 @@ import { z } from "zod";
 import { REGISTRATION_STATUSES } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, authorizeAny } from "@/lib/auth/authorize";
 import { inTransaction, jsonColumn, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
@@ -58,7 +58,8 @@ export type RentalBuildingRecord = Record<Field, unknown> & { code: string; rent
 
 /** One building; outside a street office's street (or outside every cell) it does not exist for them. */
 export async function getRentalBuilding(db: Db, actor: Actor, code: string): Promise<RentalBuildingRecord> {
-  authorize(actor, "read:register");
+  // A grid worker reads the buildings of its own cells (cellScope) for the field app.
+  authorizeAny(actor, "read:register", "read:field");
   const row = await queryOne<RentalBuildingRecord>(
     db,
     sql`select ${columns(actor)} from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id

@@ -9,7 +9,16 @@ import { codeInStreetSql } from "@/lib/auth/in-street";
  */
 export function cellScope(actor: Actor): SQL {
   const street = streetScope(actor);
+  if (actor.role === "grid_worker") return workerCellSql(actor, street!);
   return street ? codeInStreetSql(sql`g.community_code`, street) : sql`true`;
+}
+
+/**
+ * A grid worker's cells: those it is responsible for, in its own street (a cell moved to another
+ * street is no longer its work, even if the assignment was not cleared).
+ */
+export function workerCellSql(actor: Actor, street: string): SQL {
+  return sql`(g.responsible_user_id = ${actor.userId ?? -1} and ${codeInStreetSql(sql`g.community_code`, street)})`;
 }
 
 /** Versions for optimistic concurrency: the row's updated_at, to the microsecond. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "@/lib/vocabulary";
+import { isStreetRole, USER_ROLES } from "@/lib/vocabulary";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 
 const email = z.string().trim().toLowerCase().max(200, "at most 200 characters").pipe(z.email("not an e-mail address"));
@@ -9,7 +9,7 @@ const password = z
   .max(MAX_PASSWORD_LENGTH, `a password may have at most ${MAX_PASSWORD_LENGTH} characters`);
 const streetCode = z.string().regex(/^\d{12}$/, "a street is its 12-digit code");
 const scopeRule = {
-  message: "a street_office needs street_code; other roles must not have one",
+  message: "a street office or grid worker needs street_code; other roles must not have one",
   path: ["street_code"],
 };
 
@@ -23,7 +23,7 @@ export const NewUser = z
     password,
   })
   .strict()
-  .refine((u) => (u.role === "street_office") === !!u.street_code, scopeRule);
+  .refine((u) => isStreetRole(u.role) === !!u.street_code, scopeRule);
 export type NewUser = z.output<typeof NewUser>;
 
 /** Changes an admin may make; role and street change together so the scope rule always holds. */
@@ -37,7 +37,7 @@ export const UserChange = z
   })
   .strict()
   .refine((c) => Object.keys(c).length > 0, "nothing to change")
-  .refine((c) => c.role === undefined || (c.role === "street_office") === !!c.street_code, scopeRule);
+  .refine((c) => c.role === undefined || isStreetRole(c.role) === !!c.street_code, scopeRule);
 export type UserChange = z.output<typeof UserChange>;
 
 export const SignInInput = z

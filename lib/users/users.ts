@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { UserRole } from "@/lib/vocabulary";
+import { isStreetRole, type UserRole } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -59,7 +59,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, change: UserC
     }
     const role = change.role ?? before.role;
     const street = change.role !== undefined ? (change.street_code ?? null) : change.street_code !== undefined ? change.street_code : before.street_code;
-    if ((role === "street_office") !== !!street) throw new HttpError(400, "street_code: a street_office needs a street; other roles must not have one");
+    if (isStreetRole(role) !== !!street) throw new HttpError(400, "street_code: a street office or grid worker needs a street; other roles must not have one");
     if (street) await assertStreetExists(tx, street);
     const after = await queryOne<UserInfo>(
       tx,

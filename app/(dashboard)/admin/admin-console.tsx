@@ -2,7 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { USER_ROLES, type UserRole } from "@/lib/vocabulary";
+import { isStreetRole, USER_ROLES, type UserRole } from "@/lib/vocabulary";
+
+/** Tokens are for systems; a grid worker signs in on its own phone (the API refuses such a token too). */
+const TOKEN_ROLES = USER_ROLES.filter((r) => r !== "grid_worker");
 import type { ApiTokenInfo } from "@/lib/auth/api-tokens";
 import type { Messages } from "@/lib/i18n/messages";
 import type { UserInfo } from "@/lib/users/users";
@@ -42,7 +45,7 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
   function formBody(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    return { ...data, street_code: data.role === "street_office" ? data.street_code : null };
+    return { ...data, street_code: isStreetRole(data.role as UserRole) ? data.street_code : null };
   }
 
   return (
@@ -155,28 +158,28 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
           {a.tokenName}
           <input name="name" required maxLength={100} />
         </label>
-        <RoleAndStreet t={t} streets={streets} />
+        <RoleAndStreet t={t} streets={streets} roles={TOKEN_ROLES} />
         <button type="submit">{a.create}</button>
       </form>
     </>
   );
 }
 
-function RoleAndStreet({ t, streets }: { t: Messages; streets: { code: string; name: string }[] }) {
+function RoleAndStreet({ t, streets, roles = USER_ROLES }: { t: Messages; streets: { code: string; name: string }[]; roles?: readonly UserRole[] }) {
   const [role, setRole] = useState<UserRole>("commander");
   return (
     <>
       <label>
         {t.admin.role}
         <select name="role" value={role} onChange={(e) => setRole(e.target.value as UserRole)}>
-          {USER_ROLES.map((r) => (
+          {roles.map((r) => (
             <option key={r} value={r}>
               {t.auth.roles[r]}
             </option>
           ))}
         </select>
       </label>
-      {role === "street_office" && (
+      {isStreetRole(role) && (
         <label>
           {t.admin.street}
           <select name="street_code" required>

@@ -27,6 +27,11 @@ export const ACCESS_MESSAGES = {
     zh: "只有指挥中心可以跨街道派遣案件、核查办结、挂牌督办和运行预警",
   },
   "forbidden.read:alerts": { en: "your role does not receive alerts", zh: "您的角色不接收预警" },
+  "forbidden.read:field": { en: "the field app is for grid workers: sign in with a grid worker's account", zh: "外勤应用供网格员使用：请用网格员账号登录" },
+  "forbidden.record:field": {
+    en: "only a street office or a grid worker records checks, events and check-ins",
+    zh: "只有街道工作人员或网格员可以录入检查、上报事件和巡查签到",
+  },
   "forbidden.move_case": {
     en: "only the command centre or the case's street office may move a case",
     zh: "只有指挥中心或案件所在街道可以办理此案件",
@@ -47,12 +52,12 @@ export const ACCESS_MESSAGES = {
   "user.email_taken": { en: "email: an account for {email} exists already", zh: "邮箱 {email} 已有账号" },
   "user.self": { en: "you cannot disable yourself or give up your own admin role", zh: "不能停用自己的账号，也不能取消自己的管理员角色" },
   "user.street_rule": {
-    en: "street_code: a street_office needs a street; other roles must not have one",
-    zh: "街镇工作人员必须选择所属街道；其他角色不能选择街道",
+    en: "street_code: a street office or grid worker needs a street; other roles must not have one",
+    zh: "街镇工作人员和网格员必须选择所属街道；其他角色不能选择街道",
   },
   "user.street_rule_input": {
-    en: "a street_office needs street_code; other roles must not have one",
-    zh: "街镇工作人员必须选择所属街道；其他角色不能选择街道",
+    en: "a street office or grid worker needs street_code; other roles must not have one",
+    zh: "街镇工作人员和网格员必须选择所属街道；其他角色不能选择街道",
   },
   "token.street_rule": {
     en: "a street_office token needs street_code; other roles must not have one",
