@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDatabase } from "@/lib/db/client";
@@ -11,6 +12,8 @@ export const dynamic = "force-dynamic";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Every dashboard page needs a signed-in user; the data verbs check roles and scopes again.
   const actor = await requirePageActor();
+  // A grid worker's screens are the field app; the district's views are not its work.
+  if (actor.role === "grid_worker") redirect("/field");
   const { locale, t } = await getMessages();
   // Only the badge is needed here: counting every table on every page would be wasted work.
   const { db } = await getDatabase();

@@ -12,7 +12,11 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: UserRole
   { email: "planner@demo.local", displayName: "演示规划人员", role: "planner", streetCode: null },
   { email: "commander@demo.local", displayName: "演示指挥中心值班员", role: "commander", streetCode: null },
   { email: "wuma@demo.local", displayName: "五马街道工作人员", role: "street_office", streetCode: "330302006000" },
+  { email: "worker@demo.local", displayName: "五马街道网格员", role: "grid_worker", streetCode: "330302006000" },
 ];
+
+/** How many of 五马街道's cells the demo grid worker is responsible for. */
+export const DEMO_WORKER_CELLS = 12;
 
 /**
  * Demo accounts exist only on the embedded database holding the generated demo district: a real
@@ -35,6 +39,7 @@ export async function ensureDemoAccounts(database: Database): Promise<string | n
           where users.password_hash is distinct from excluded.password_hash and ${password !== stored}`,
     );
   }
+  await assignDemoWorkerCells(database);
   if (password !== stored) {
     await database.db.execute(
       sql`insert into dataset_meta (key, value) values ('demo_accounts', ${JSON.stringify({ password })}::jsonb)
@@ -42,6 +47,20 @@ export async function ensureDemoAccounts(database: Database): Promise<string | n
     );
   }
   return password;
+}
+
+/**
+ * The demo grid worker answers for the first dozen cells of its street (by code), once: cells
+ * reassigned by hand afterwards stay as they are.
+ */
+async function assignDemoWorkerCells(database: Database): Promise<void> {
+  const worker = DEMO_ACCOUNTS.find((a) => a.role === "grid_worker")!;
+  await database.db.execute(
+    sql`with w as (select id from users where email = ${worker.email})
+        update grid_cells set responsible_user_id = (select id from w)
+        where id in (select id from grid_cells where community_code like ${worker.streetCode!.slice(0, 9) + "%"} order by code limit ${DEMO_WORKER_CELLS})
+          and not exists (select 1 from grid_cells g, w where g.responsible_user_id = w.id)`,
+  );
 }
 
 /** The demo password to show on the sign-in page, or null when this is not the embedded demo. */

@@ -3,6 +3,7 @@
  * (the type checker enforces it), so no string can be shown untranslated.
  */
 import { COMMAND_MESSAGES } from "./command-messages";
+import { FIELD_UI_MESSAGES } from "./field-messages";
 import type { ZoneCategory } from "@/lib/vocabulary";
 import { GEOS_REASONS_ZH } from "./glossary";
 
@@ -667,6 +668,7 @@ const zh = {
     discarded: "已放弃，未写入任何数据。",
   },
   command: COMMAND_MESSAGES.zh,
+  field: FIELD_UI_MESSAGES.zh,
 };
 
 export type Messages = typeof zh;
@@ -1318,6 +1320,7 @@ const en: Messages = {
     discarded: "Discarded; nothing was written.",
   },
   command: COMMAND_MESSAGES.en,
+  field: FIELD_UI_MESSAGES.en,
 };
 
 export const LOCALES = ["zh", "en"] as const;

@@ -69,13 +69,13 @@ export async function updateGridCell(db: Db, actor: Actor, code: string, change:
     if (!before) throw new NotFoundError(`no grid cell ${code}`);
     assertVersion(before.version, expectedVersion);
     if (change.responsible_user_id !== null) {
-      // The responsible worker is an active street-office account of the cell's own street.
+      // The responsible worker is an active street-office or grid-worker account of the cell's own street.
       const worker = await queryOne(
         t,
-        sql`select 1 from users where id = ${change.responsible_user_id} and not disabled and role = 'street_office'
+        sql`select 1 from users where id = ${change.responsible_user_id} and not disabled and role::text in ('street_office', 'grid_worker')
             and ${codeInStreetSql(sql`street_code`, code)}`,
       );
-      if (!worker) throw new BadRequestError("responsible_user_id: no active street-office account of this cell's street has that id");
+      if (!worker) throw new BadRequestError("responsible_user_id: no active street-office or grid-worker account of this cell's street has that id");
     }
     await t.execute(sql`update grid_cells set responsible_user_id = ${change.responsible_user_id} where id = ${before.id}`);
     await appendAudit(t, actor, {

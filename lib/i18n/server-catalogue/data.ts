@@ -4,8 +4,8 @@ import type { CatalogueEntries } from "./entry";
 export const DATA_MESSAGES = {
   "cell.not_found": { en: "no grid cell {code}", zh: "找不到网格 {code}（或不在您的街道）" },
   "cell.worker_unknown": {
-    en: "responsible_user_id: no active street-office account of this cell's street has that id",
-    zh: "网格负责人：该网格所在街道没有这个在用的工作人员账号",
+    en: "responsible_user_id: no active street-office or grid-worker account of this cell's street has that id",
+    zh: "网格负责人：该网格所在街道没有这个在用的街道工作人员或网格员账号",
   },
   "event.not_found": { en: "no event {id}", zh: "找不到事件 {id}" },
   "event.outside_street": {

@@ -1,0 +1,120 @@
+"use client";
+
+import { FIVE_RULES } from "@/lib/checks/five-rules";
+import { enqueue, clearSent, removeItem, type QueueItem } from "@/lib/field/offline-queue";
+import type { FieldLabels } from "./field-app";
+
+interface Props {
+  labels: FieldLabels;
+  items: QueueItem[];
+  sending: boolean;
+  online: boolean;
+  onSend: () => Promise<void>;
+  onChanged: () => Promise<void>;
+}
+
+/** 待发送: everything saved on this phone, oldest first, with what became of it. */
+export function QueueView({ labels, items, sending, online, onSend, onChanged }: Props) {
+  const { t, locale } = labels;
+  const time = (iso: string) => new Date(iso).toLocaleString(locale === "zh" ? "zh-CN" : "en", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return (
+    <div className="field-queue" data-testid="field-queue">
+      <h2>{t.queueTitle}</h2>
+      <div className="field-actions">
+        <button type="button" className="field-big primary" disabled={sending || !online || !items.some((i) => i.state === "pending")} onClick={() => void onSend()}>
+          {sending ? t.sending : t.sendNow}
+        </button>
+        <button type="button" disabled={!items.some((i) => i.state === "sent")} onClick={() => void clearSent().then(onChanged)}>
+          {t.clearSent}
+        </button>
+      </div>
+      {items.length === 0 ? (
+        <p className="field-note">{t.queueEmpty}</p>
+      ) : (
+        <ol className="field-list">
+          {items.map((item) => (
+            <li key={item.key} className={`queue-${item.state}`} data-testid="field-queue-item" data-state={item.state} data-kind={item.kind}>
+              <span className="field-row-main">
+                {t.kinds[item.kind]} · {item.label}
+              </span>
+              <span className="field-row-sub">
+                {time(item.savedAt)} · <strong>{t[item.state === "pending" ? "pending" : item.state]}</strong>
+                {item.sentAt ? ` ${time(item.sentAt)}` : ""}
+              </span>
+              {item.state === "refused" && <Refused labels={labels} item={item} onChanged={onChanged} />}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** A refusal: the reason, both versions when the building changed, and the worker's choices. */
+function Refused({ labels, item, onChanged }: { labels: FieldLabels; item: QueueItem; onChanged: () => Promise<void> }) {
+  const { t, locale } = labels;
+  const current = item.details?.current as Record<string, unknown> | undefined;
+  const mine = item.request.body as Record<string, unknown>;
+  const rows: [string, unknown, unknown][] = current
+    ? [
+        ...FIVE_RULES.map((r) => [r[locale], mine[r.column], current[r.column]] as [string, unknown, unknown]),
+        [t.letter, mine.letter_signed, current.responsibility_letter_signed],
+        [t.rentedUnits, mine.rented_units, current.rented_units],
+        [t.empty, mine.empty, current.empty_since !== null && current.empty_since !== undefined],
+      ]
+    : [];
+  const word = (v: unknown) => (v === true ? t.yes : v === false ? t.no : String(v ?? "—"));
+  return (
+    <div className="field-refused" role="group" aria-label={t.refused}>
+      <p className="field-note">{t.refusedHelp}</p>
+      <p className="field-problem" data-testid="field-refusal">
+        {item.status} · {item.reason}
+      </p>
+      {current && (
+        <table className="field-versions" data-testid="field-versions">
+          <thead>
+            <tr>
+              <th />
+              <th>{t.yourVersion}</th>
+              <th>{t.currentVersion}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([label, a, b]) => (
+              <tr key={label} className={word(a) !== word(b) ? "differs" : ""}>
+                <th>{label}</th>
+                <td>{word(a)}</td>
+                <td>{word(b)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="field-actions">
+        {current && typeof current.version === "string" && (
+          <button
+            type="button"
+            onClick={async () => {
+              // A new record (new key) on the version the worker has now seen; the refused one goes.
+              await enqueue({ kind: item.kind, label: item.label, building: item.building, request: { ...item.request, ifMatch: current.version as string }, photo: item.photo });
+              await removeItem(item.key);
+              await onChanged();
+            }}
+          >
+            {t.resendCurrent}
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={async () => {
+            if (!window.confirm(t.discardConfirm)) return;
+            await removeItem(item.key);
+            await onChanged();
+          }}
+        >
+          {t.discard}
+        </button>
+      </div>
+    </div>
+  );
+}
