@@ -4,6 +4,7 @@ export const DEMO_ROLES = {
   planner: "planner@demo.local",
   commander: "commander@demo.local",
   street_office: "wuma@demo.local",
+  grid_worker: "worker@demo.local",
 } as const;
 export type DemoRole = keyof typeof DEMO_ROLES;
 

@@ -12,7 +12,7 @@ import { createToken, sameOrigin } from "../api-helpers";
 /** New request contexts inherit the project's (admin) storage state unless told otherwise. */
 const NO_SESSION = { cookies: [], origins: [] };
 type Who = "anonymous" | "revoked" | DemoRole;
-const WHO: Who[] = ["anonymous", "revoked", "admin", "planner", "commander", "street_office"];
+const WHO: Who[] = ["anonymous", "revoked", "admin", "planner", "commander", "street_office", "grid_worker"];
 
 interface Fixtures {
   wumaCell: string;
@@ -31,6 +31,10 @@ interface Fixtures {
   freshPoint: () => Promise<{ id: number; version: number }>;
   /** A new case (a complaint in 五马, reported by its street office) for one call. */
   freshCase: () => Promise<number>;
+  /** A building, an event and a point in the demo grid worker's own cells (its field data). */
+  workerBuilding: string;
+  workerEvent: number;
+  workerPoint: { type: "Point"; coordinates: [number, number] };
   /** An open case in another street. */
   otherCase: number;
   /** A new supervised area in 五马 opened by the commander. */
@@ -44,6 +48,8 @@ interface Fixtures {
 interface Case {
   path: (f: Fixtures) => string | Promise<string>;
   body?: (f: Fixtures) => unknown;
+  /** A raw body (an image) instead of JSON. */
+  raw?: (f: Fixtures) => { type: string; buffer: Buffer };
   /** A multipart form instead of a JSON body. */
   form?: (f: Fixtures) => Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
   /** Extra headers, made fresh for each call (e.g. If-Match of a zone made for that call). */
@@ -58,12 +64,15 @@ const everyone = (status: number, anonymous = 401): Record<Who, number> => ({
   planner: status,
   commander: status,
   street_office: status,
+  grid_worker: status,
 });
+/** Staff reads: a grid worker holds none of the district's read permissions (only its field view). */
+const staff = (status: number): Record<Who, number> => ({ ...everyone(status), grid_worker: 403 });
 const only = (roles: DemoRole[], status: number, others = 403): Record<Who, number> => ({
   ...everyone(others),
   ...Object.fromEntries(roles.map((r) => [r, status])),
 });
-const read = (path: Case["path"]): Case[] => [{ path, expect: everyone(200) }];
+const read = (path: Case["path"]): Case[] => [{ path, expect: staff(200) }];
 /** Today's date in China, as a check is dated. */
 const CHINA_TODAY = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const EMPTY_CHECK = () => ({
@@ -78,6 +87,11 @@ const EMPTY_CHECK = () => ({
   empty: true,
 });
 const WUMA_POINT = { type: "Point", coordinates: [120.6607, 28.0229] };
+/** A 2×2 grey JPEG, for the photo routes. */
+const TINY_JPEG = Buffer.from(
+  "/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAACAAIDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAP/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAAAP/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AKAA/9k=",
+  "base64",
+);
 const ZONE_PROPS = { name: "Matrix zone", category: "other", valid_from: "2026-01-01" };
 const POINT_PROPS = { name: "Matrix point", capacity: 10 };
 /** The id and version a fresh plan row got, kept between a case's path() and headers(). */
@@ -110,7 +124,7 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/analytics/coverage": [
     ...read(() => "/api/analytics/coverage"),
     // Another street's numbers do not exist for a street office.
-    { path: () => "/api/analytics/coverage?street=330302023000", expect: { ...everyone(200), street_office: 404 } },
+    { path: () => "/api/analytics/coverage?street=330302023000", expect: { ...staff(200), street_office: 404 } },
   ],
   "GET /api/analytics/density": read(() => "/api/analytics/density"),
   // The demo admin may see the demo but not remove it (the demo accounts go with it): 409, nothing removed.
@@ -121,7 +135,7 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/analytics/emerging-hotspots": read(() => "/api/analytics/emerging-hotspots?from=2026-06-01"),
   "GET /api/analytics/event-series": [
     ...read(() => "/api/analytics/event-series"),
-    { path: (f) => `/api/analytics/event-series?cell=${f.otherCell}`, expect: { ...everyone(200), street_office: 404 } },
+    { path: (f) => `/api/analytics/event-series?cell=${f.otherCell}`, expect: { ...staff(200), street_office: 404 } },
   ],
   "GET /api/analytics/hotspots": read(() => "/api/analytics/hotspots"),
   "GET /api/stats/rental-buildings": read(() => "/api/stats/rental-buildings"),
@@ -144,23 +158,25 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/ogc/collections/[id]/items": read(() => "/api/ogc/collections/events/items?limit=5"),
   "GET /api/ogc/collections/[id]/items/[fid]": [
     ...read(() => "/api/ogc/collections/streets/items/1"),
-    { path: (f) => `/api/ogc/collections/events/items/${f.otherEvent}`, expect: { ...everyone(200), street_office: 404 } },
+    { path: (f) => `/api/ogc/collections/events/items/${f.otherEvent}`, expect: { ...staff(200), street_office: 404 } },
   ],
   "GET /api/grid-cells/[code]": [
     ...read((f) => `/api/grid-cells/${f.wumaCell}`),
-    { path: (f) => `/api/grid-cells/${f.otherCell}`, expect: { ...everyone(200), street_office: 404 } },
+    { path: (f) => `/api/grid-cells/${f.otherCell}`, expect: { ...staff(200), street_office: 404 } },
   ],
   "GET /api/grid-cells/[code]/events": [
     ...read((f) => `/api/grid-cells/${f.wumaCell}/events`),
-    { path: (f) => `/api/grid-cells/${f.otherCell}/events`, expect: { ...everyone(200), street_office: 404 } },
+    { path: (f) => `/api/grid-cells/${f.otherCell}/events`, expect: { ...staff(200), street_office: 404 } },
   ],
   "PATCH /api/grid-cells/[code]": [
     { path: (f) => `/api/grid-cells/${f.wumaCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 200) },
     { path: (f) => `/api/grid-cells/${f.otherCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 404) },
   ],
+  // A grid worker reads the buildings of its own cells (its field data); any other is not found.
   "GET /api/rental-buildings/[code]": [
-    ...read((f) => `/api/rental-buildings/${f.wumaBuilding}`),
-    { path: (f) => `/api/rental-buildings/${f.otherBuilding}`, expect: { ...everyone(200), street_office: 404 } },
+    { path: (f) => `/api/rental-buildings/${f.wumaBuilding}`, expect: { ...staff(200), grid_worker: 404 } },
+    { path: (f) => `/api/rental-buildings/${f.otherBuilding}`, expect: { ...staff(200), street_office: 404, grid_worker: 404 } },
+    { path: (f) => `/api/rental-buildings/${f.workerBuilding}`, expect: everyone(200) },
   ],
   "PATCH /api/rental-buildings/[code]": [
     { path: (f) => `/api/rental-buildings/${f.wumaBuilding}`, body: () => ({ last_inspected_on: "2026-11-01" }), expect: only(["street_office"], 200) },
@@ -168,31 +184,46 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "GET /api/rental-buildings/[code]/checks": [
     ...read((f) => `/api/rental-buildings/${f.wumaBuilding}/checks`),
-    { path: (f) => `/api/rental-buildings/${f.otherBuilding}/checks`, expect: { ...everyone(200), street_office: 404 } },
+    { path: (f) => `/api/rental-buildings/${f.otherBuilding}/checks`, expect: { ...staff(200), street_office: 404 } },
   ],
   "POST /api/rental-buildings/[code]/checks": [
-    { path: (f) => `/api/rental-buildings/${f.wumaBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office"], 201) },
-    { path: (f) => `/api/rental-buildings/${f.otherBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office"], 404) },
+    { path: (f) => `/api/rental-buildings/${f.wumaBuilding}/checks`, body: () => EMPTY_CHECK(), expect: { ...only(["street_office"], 201), grid_worker: 404 } },
+    { path: (f) => `/api/rental-buildings/${f.otherBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office", "grid_worker"], 404) },
+    { path: (f) => `/api/rental-buildings/${f.workerBuilding}/checks`, body: () => EMPTY_CHECK(), expect: only(["street_office", "grid_worker"], 201) },
   ],
   "GET /api/settings": read(() => "/api/settings"),
   "POST /api/settings": [{ path: () => "/api/settings", body: () => ({ key: "rectification_days", value: 30, valid_from: "2026-01-01" }), expect: only(["admin"], 201) }],
   "GET /api/worklists/[list]": read(() => "/api/worklists/unchecked?limit=5"),
   "GET /api/reports/trend": read(() => "/api/reports/trend?months=3"),
   "GET /api/reports/monthly.pdf": [
-    { path: (f) => `/api/reports/monthly.pdf?month=${CHINA_TODAY().slice(0, 7)}&street=${f.wumaCell.slice(0, 9)}000`, expect: everyone(200) },
-    { path: () => `/api/reports/monthly.pdf?month=${CHINA_TODAY().slice(0, 7)}`, expect: { ...everyone(400), street_office: 200 } },
+    { path: (f) => `/api/reports/monthly.pdf?month=${CHINA_TODAY().slice(0, 7)}&street=${f.wumaCell.slice(0, 9)}000`, expect: staff(200) },
+    { path: () => `/api/reports/monthly.pdf?month=${CHINA_TODAY().slice(0, 7)}`, expect: { ...everyone(400), street_office: 200, grid_worker: 403 } },
   ],
   "GET /api/reports/monthly": read(() => `/api/reports/monthly?month=${CHINA_TODAY().slice(0, 7)}`),
   "POST /api/events": [
     {
       path: () => "/api/events",
       body: () => ({ category: "complaint", occurred_at: "2026-11-01T10:00:00+08:00", geometry: WUMA_POINT }),
-      expect: only(["street_office"], 201),
+      // The point lies in 五马 but outside the demo grid worker's cells.
+      expect: { ...only(["street_office"], 201), grid_worker: 422 },
+    },
+    {
+      path: () => "/api/events",
+      body: (f) => ({ category: "stall_violation", occurred_at: new Date().toISOString(), geometry: f.workerPoint, note: "矩阵测试" }),
+      expect: only(["street_office", "grid_worker"], 201),
     },
   ],
+  "GET /api/field/today": [{ path: () => "/api/field/today", expect: only(["grid_worker"], 200) }],
+  "PUT /api/events/[id]/photo": [
+    { path: (f) => `/api/events/${f.workerEvent}/photo`, raw: () => ({ type: "image/jpeg", buffer: TINY_JPEG }), expect: only(["street_office", "grid_worker"], 200) },
+    { path: (f) => `/api/events/${f.otherEvent}/photo`, raw: () => ({ type: "image/jpeg", buffer: TINY_JPEG }), expect: only(["street_office", "grid_worker"], 404) },
+  ],
+  // Photos are for staff; the worker who took one has no photo reader.
+  "GET /api/events/[id]/photo": [{ path: (f) => `/api/events/${f.workerEvent}/photo`, expect: staff(200) }],
   "GET /api/events/[id]": [
-    ...read((f) => `/api/events/${f.wumaEvent}`),
-    { path: (f) => `/api/events/${f.otherEvent}`, expect: { ...everyone(200), street_office: 404 } },
+    { path: (f) => `/api/events/${f.wumaEvent}`, expect: { ...staff(200), grid_worker: 404 } },
+    { path: (f) => `/api/events/${f.otherEvent}`, expect: { ...staff(200), street_office: 404, grid_worker: 404 } },
+    { path: (f) => `/api/events/${f.workerEvent}`, expect: everyone(200) },
   ],
   // Cases: the command centre anywhere, a street office in its own street.
   "PATCH /api/events/[id]": [
@@ -206,7 +237,7 @@ const MATRIX: Record<string, Case[]> = {
       expect: only(["commander", "street_office"], 200),
     },
   ],
-  "GET /api/cases": [...read(() => "/api/cases?limit=5"), { path: () => "/api/cases?street=330302023000", expect: { ...everyone(200), street_office: 404 } }],
+  "GET /api/cases": [...read(() => "/api/cases?limit=5"), { path: () => "/api/cases?street=330302023000", expect: { ...staff(200), street_office: 404 } }],
   "GET /api/departments": read(() => "/api/departments"),
   "POST /api/departments": [{ path: () => "/api/departments", body: () => ({ code: `matrix_${Date.now()}_${++counter}`, name_zh: "矩阵", name_en: "Matrix" }), expect: only(["admin"], 201) }],
   "PATCH /api/departments/[code]": [{ path: () => "/api/departments/subdistrict_office", body: () => ({ name_zh: "街道" }), expect: only(["admin"], 200) }],
@@ -322,10 +353,11 @@ test("every role, anonymous and a revoked token get the expected status on every
     for (const c of cases) {
       for (const who of WHO) {
         const url = await c.path(fixtures);
-        const body = c.body?.(fixtures);
+        const raw = c.raw?.(fixtures);
+        const body = raw ? raw.buffer : c.body?.(fixtures);
         const response = await callers.get(who)!.fetch(url, {
           method,
-          headers: { ...(method === "GET" ? {} : sameOrigin(baseURL)), ...c.headers?.(fixtures) },
+          headers: { ...(method === "GET" ? {} : sameOrigin(baseURL)), ...c.headers?.(fixtures), ...(raw ? { "Content-Type": raw.type } : {}) },
           ...(body === undefined ? {} : { data: body }),
           ...(c.form ? { multipart: c.form(fixtures) } : {}),
           maxRedirects: 0,
@@ -460,6 +492,16 @@ async function loadFixtures(request: APIRequestContext, planner: APIRequestConte
     expect(created.status(), await created.text()).toBe(201);
     return (await created.json()).id as number;
   };
+  // The demo grid worker's own cells: a building, a point at it, and an event there with a photo.
+  const worker = await signedIn("grid_worker");
+  const field = await (await worker.get("/api/field/today")).json();
+  const workerBuilding = field.buildings[0] as { code: string; lon: number; lat: number };
+  const workerPoint = { type: "Point" as const, coordinates: [workerBuilding.lon, workerBuilding.lat] as [number, number] };
+  const reported = await worker.post("/api/events", { data: { category: "complaint", occurred_at: new Date().toISOString(), geometry: workerPoint }, headers: sameOrigin(baseURL) });
+  expect(reported.status(), await reported.text()).toBe(201);
+  const workerEvent = (await reported.json()).id as number;
+  const photo = await worker.put(`/api/events/${workerEvent}/photo`, { data: TINY_JPEG, headers: { ...sameOrigin(baseURL), "Content-Type": "image/jpeg" } });
+  expect(photo.status(), await photo.text()).toBe(200);
   const openElsewhere = (await (await request.get("/api/cases?status=reported&street=330302023000&limit=1&from=2020-01-01")).json()).cases as { id: number }[];
   expect(openElsewhere.length, "an open case outside 五马").toBe(1);
   return {
@@ -471,6 +513,9 @@ async function loadFixtures(request: APIRequestContext, planner: APIRequestConte
     wumaBuilding: await pick("rental-buildings", wumaBox, true, (f) => f.properties.code!),
     otherBuilding: await pick("rental-buildings", elsewhere, false, (f) => f.properties.code!),
     wumaEvent: Number(await pick("events", wumaBox, true, (f) => String(f.id))),
+    workerBuilding: workerBuilding.code,
+    workerEvent,
+    workerPoint,
     otherEvent: Number(await pick("events", elsewhere, false, (f) => String(f.id))),
     tile,
     spareUserId: (await spare.json()).id,

@@ -12,6 +12,7 @@ const PAGES: Record<DemoRole, string[]> = {
   planner: ["/plan?layers=no-stall-zones,guidance-points,pois", "/plan?edit=zone:1", "/import"],
   commander: ["/command?overlay=hotspots", "/command?overlay=emerging"],
   street_office: ["/coverage", "/?layers=rental-buildings,events"],
+  grid_worker: ["/field"],
 };
 
 /** API names and stored values that must be shown in words. */

@@ -27,6 +27,8 @@ export interface QueueItem {
   label: string;
   /** A check's building code (to mark it as saved on the day's list). */
   building?: string;
+  /** The building as the worker saw it when the check was made (shown beside the current one on a 412). */
+  seen?: Record<string, unknown>;
   savedAt: string;
   request: QueuedRequest;
   /** An event's photo, sent after the event (PUT /api/events/{id}/photo). */

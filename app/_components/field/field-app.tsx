@@ -132,7 +132,7 @@ export function FieldApp({ labels, streetName }: { labels: FieldLabels; streetNa
             onCancel={() => setChecking(null)}
             onSave={async (body) => {
               await save(
-                { kind: "check", label: checking.address, building: checking.code, request: { method: "POST", url: `/api/rental-buildings/${encodeURIComponent(checking.code)}/checks`, body, ifMatch: checking.version } },
+                { kind: "check", label: checking.address, building: checking.code, seen: { ...checking }, request: { method: "POST", url: `/api/rental-buildings/${encodeURIComponent(checking.code)}/checks`, body, ifMatch: checking.version } },
                 t.saved,
               );
               setChecking(null);

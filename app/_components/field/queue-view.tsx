@@ -1,6 +1,6 @@
 "use client";
 
-import { FIVE_RULES } from "@/lib/checks/five-rules";
+import { FIVE_RULES, isBroken, type RuleColumn } from "@/lib/checks/five-rules";
 import { enqueue, clearSent, removeItem, type QueueItem } from "@/lib/field/offline-queue";
 import type { FieldLabels } from "./field-app";
 
@@ -50,53 +50,72 @@ export function QueueView({ labels, items, sending, online, onSend, onChanged }:
   );
 }
 
-/** A refusal: the reason, both versions when the building changed, and the worker's choices. */
+/** One line of the comparison: a label and how to read the value from each version. */
+interface Line {
+  label: string;
+  seen: unknown;
+  mine: unknown;
+  now: unknown;
+}
+
+/**
+ * A refusal: the reason, and when the building changed meanwhile, three columns — the building as
+ * the worker saw it, what the worker found, and the building now — with what changed marked; then
+ * the worker's choices (send again on the current version, or delete).
+ */
 function Refused({ labels, item, onChanged }: { labels: FieldLabels; item: QueueItem; onChanged: () => Promise<void> }) {
   const { t, locale } = labels;
   const current = item.details?.current as Record<string, unknown> | undefined;
   const mine = item.request.body as Record<string, unknown>;
-  const rows: [string, unknown, unknown][] = current
+  const seen = item.seen ?? {};
+  // Each rule as "is it broken?", whichever way its column is stored (① holds "meets").
+  const broken = (column: RuleColumn, value: unknown) => (typeof value === "boolean" ? isBroken(column, value) : undefined);
+  const lines: Line[] = current
     ? [
-        ...FIVE_RULES.map((r) => [r[locale], mine[r.column], current[r.column]] as [string, unknown, unknown]),
-        [t.letter, mine.letter_signed, current.responsibility_letter_signed],
-        [t.rentedUnits, mine.rented_units, current.rented_units],
-        [t.empty, mine.empty, current.empty_since !== null && current.empty_since !== undefined],
+        ...FIVE_RULES.map((r) => ({ label: r[locale], seen: broken(r.column, seen[r.column]), mine: broken(r.column, mine[r.column]), now: broken(r.column, current[r.column]) })),
+        { label: t.letter, seen: seen.letter_signed, mine: mine.letter_signed, now: current.responsibility_letter_signed },
+        { label: t.units, seen: seen.units, mine: undefined, now: current.units },
+        { label: t.rentedUnits, seen: seen.rented_units, mine: mine.rented_units, now: current.rented_units },
+        { label: t.empty, seen: seen.empty, mine: mine.empty, now: current.empty_since !== null && current.empty_since !== undefined },
       ]
     : [];
-  const word = (v: unknown) => (v === true ? t.yes : v === false ? t.no : String(v ?? "—"));
+  const word = (v: unknown) => (v === true ? t.yes : v === false ? t.no : v === undefined || v === null ? "—" : String(v));
   return (
     <div className="field-refused" role="group" aria-label={t.refused}>
       <p className="field-note">{t.refusedHelp}</p>
-      <p className="field-problem" data-testid="field-refusal">
-        {item.status} · {item.reason}
+      <p className="field-problem" data-testid="field-refusal" data-status={item.status}>
+        {item.reason}
       </p>
       {current && (
         <table className="field-versions" data-testid="field-versions">
           <thead>
             <tr>
               <th />
+              <th>{t.seenVersion}</th>
               <th>{t.yourVersion}</th>
               <th>{t.currentVersion}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map(([label, a, b]) => (
-              <tr key={label} className={word(a) !== word(b) ? "differs" : ""}>
-                <th>{label}</th>
-                <td>{word(a)}</td>
-                <td>{word(b)}</td>
+            {lines.map((line) => (
+              <tr key={line.label} className={word(line.seen) !== word(line.now) ? "changed" : ""}>
+                <th>{line.label}</th>
+                <td>{word(line.seen)}</td>
+                <td>{word(line.mine)}</td>
+                <td>{word(line.now)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {current && <p className="field-note">{t.changedHint}</p>}
       <div className="field-actions">
         {current && typeof current.version === "string" && (
           <button
             type="button"
             onClick={async () => {
               // A new record (new key) on the version the worker has now seen; the refused one goes.
-              await enqueue({ kind: item.kind, label: item.label, building: item.building, request: { ...item.request, ifMatch: current.version as string }, photo: item.photo });
+              await enqueue({ kind: item.kind, label: item.label, building: item.building, seen: { ...current, letter_signed: current.responsibility_letter_signed, empty: current.empty_since !== null }, request: { ...item.request, ifMatch: current.version as string }, photo: item.photo });
               await removeItem(item.key);
               await onChanged();
             }}

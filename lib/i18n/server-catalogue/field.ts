@@ -21,6 +21,6 @@ export const FIELD_MESSAGES = {
   "photo.not_found": { en: "event {id} has no photo", zh: "事件 {id} 没有照片" },
   "check.building_changed": {
     en: "building {code} was changed after you opened it (your version {yours}, now {current}); compare the two and send the check again",
-    zh: "房屋 {code} 在您打开后已被修改（您的版本 {yours}，当前版本 {current}）：请对照两个版本后重新提交",
+    zh: "房屋 {code} 在您打开后已被他人修改：请对照两个版本后决定是否重新提交",
   },
 } as const satisfies CatalogueEntries;
