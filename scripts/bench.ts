@@ -7,7 +7,8 @@
  *    there first unless it already holds the large district), production build against it.
  * For each: a fixed, seeded set of ≥ 200 tiles over z10–z17 around the busiest cells, per layer,
  * cold and warm with 16 requests in flight, tile sizes, and on PostgreSQL the SQL floor and the
- * HTTP/SQL ratio; the analytics endpoints; first data painted and JS per page in Chromium.
+ * HTTP/SQL ratio; the analytics endpoints; first data painted and JS per page in Chromium; on the
+ * embedded demo, the field app's installability and its first screen on a throttled phone.
  * Writes bench/results.json and bench/results.md, and prints the table.
  */
 import fs from "node:fs";
@@ -16,6 +17,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { benchAnalytics } from "@/bench/analytics";
 import { benchBrowser } from "@/bench/browser";
+import { benchField } from "@/bench/field";
 import { summarise, timeRuns, type Row } from "@/bench/measure";
 import { signInForBench } from "@/bench/auth";
 import { startServer } from "@/bench/server";
@@ -31,7 +33,8 @@ import { openServer } from "@/lib/db/open-server";
 import { queryOne } from "@/lib/db/query";
 
 const rows: Row[] = [];
-// Parts to leave out, e.g. BENCH_SKIP=embedded or BENCH_SKIP=embedded,tiles,browser (analytics only).
+// Parts to leave out, e.g. BENCH_SKIP=embedded, BENCH_SKIP=embedded,tiles,browser (analytics only) or
+// BENCH_SKIP=postgres,tiles,analytics,browser (the embedded demo's field app only).
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 
 async function nodeGiStar(): Promise<void> {
@@ -57,11 +60,14 @@ async function embedded(): Promise<void> {
   const server = await startServer(3911, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_SCALE: "demo", DEMO_PASSWORD: password });
   try {
     await signInForBench(server.url, "commander@demo.local", password);
-    const tiles = await benchmarkTiles(server.url);
-    console.log(`  ${tiles.length} tiles`);
-    rows.push(...(await benchTiles("embedded", server.url, tiles, null, { warm: 200, cold: 200 })));
-    rows.push(...(await benchAnalytics("embedded", server.url, { hotspots: 3000, coverage: 500 })));
-    rows.push(...(await benchBrowser("embedded", server.url, 4000)));
+    if (!skip.has("tiles")) {
+      const tiles = await benchmarkTiles(server.url);
+      console.log(`  ${tiles.length} tiles`);
+      rows.push(...(await benchTiles("embedded", server.url, tiles, null, { warm: 200, cold: 200 })));
+    }
+    if (!skip.has("analytics")) rows.push(...(await benchAnalytics("embedded", server.url, { hotspots: 3000, coverage: 500 })));
+    if (!skip.has("browser")) rows.push(...(await benchBrowser("embedded", server.url, 4000)));
+    if (!skip.has("field")) rows.push(...(await benchField("embedded", server.url, "worker@demo.local", password)));
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

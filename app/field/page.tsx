@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: t.field.appName,
     manifest: "/field.webmanifest",
-    icons: { apple: "/field-icon-192.png" },
+    // Naming icons here replaces app/icon.svg for this page: without an icon link the browser asks for /favicon.ico.
+    icons: { icon: [{ url: "/field-icon-192.png", sizes: "192x192", type: "image/png" }], apple: "/field-icon-192.png" },
     appleWebApp: { capable: true, title: t.field.appName, statusBarStyle: "default" },
   };
 }

@@ -36,6 +36,8 @@ test("a grid worker works offline, and what was saved reaches the server once wh
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const missing: string[] = [];
+  page.on("response", (r) => r.status() === 404 && missing.push(r.url()));
 
   // Signed in through the page, as a person does; a grid worker lands on its app.
   await page.goto("/field");
@@ -162,9 +164,10 @@ test("a grid worker works offline, and what was saved reaches the server once wh
   expect((await checksOf(second.code))[0]!.checked_by).toBe("五马街道网格员");
   await page.getByTestId("field-tab-today").tap();
   await expect(page.getByTestId("field-today")).toBeVisible();
+  await expect(page.locator("[data-map-idle=true]")).toBeVisible();
   await shot("6-today-after");
 
   // The browser said nothing but the refusals this test provokes and the offline reload.
-  expect(errors.filter((e) => !/412|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+  expect({ errors: errors.filter((e) => !/412|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), missing }).toEqual({ errors: [], missing: [] });
   await office.dispose();
 });

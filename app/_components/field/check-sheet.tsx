@@ -46,7 +46,7 @@ export function CheckSheet({ labels, building, onCancel, onSave }: { labels: Fie
       <fieldset>
         <legend>{t.rules}</legend>
         {FIVE_RULES.map((r, i) => (
-          <YesNo key={r.column} name={r.column} label={`${MARKS[i]} ${r[locale]}`} value={broken[r.column]} yes={t.yes} no={t.no} onChange={(v) => setBroken({ ...broken, [r.column]: v })} />
+          <YesNo key={r.column} problem name={r.column} label={`${MARKS[i]} ${r[locale]}`} value={broken[r.column]} yes={t.yes} no={t.no} onChange={(v) => setBroken({ ...broken, [r.column]: v })} />
         ))}
       </fieldset>
       <YesNo name="letter_signed" label={t.letter} value={letter} yes={t.yes} no={t.no} onChange={setLetter} />
@@ -81,10 +81,13 @@ export function CheckSheet({ labels, building, onCancel, onSave }: { labels: Fie
   );
 }
 
-/** A yes/no question as two big buttons (a checkbox is too small a target for a thumb). */
-function YesNo({ name, label, value, yes, no, onChange }: { name: string; label: string; value: boolean; yes: string; no: string; onChange: (v: boolean) => void }) {
+/**
+ * A yes/no question as two big buttons (a checkbox is too small a target for a thumb). For a rule
+ * (`problem`), "yes" means a problem was found and is shown in red.
+ */
+function YesNo({ name, label, value, yes, no, onChange, problem = false }: { name: string; label: string; value: boolean; yes: string; no: string; onChange: (v: boolean) => void; problem?: boolean }) {
   return (
-    <div className="field-yesno" role="radiogroup" aria-label={label} data-name={name}>
+    <div className={problem ? "field-yesno problem" : "field-yesno"} role="radiogroup" aria-label={label} data-name={name}>
       <span>{label}</span>
       <button type="button" role="radio" aria-checked={!value} className={!value ? "on" : ""} onClick={() => onChange(false)}>
         {no}
