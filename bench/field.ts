@@ -60,6 +60,8 @@ export async function benchField(group: string, baseUrl: string, email: string, 
       const page = await context.newPage();
       await page.goto(`${baseUrl}/field`);
       await page.waitForFunction(async () => Boolean(await caches.match("/field")), null, { timeout: 60_000 });
+      // Installed and activated: its registration has an active worker (this can lag the cache).
+      await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration("/field"))?.active), null, { timeout: 60_000 }).catch(() => undefined);
       await page.reload();
       const controlled = await page.evaluate(() => Boolean(navigator.serviceWorker.controller));
       await context.setOffline(true);

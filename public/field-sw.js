@@ -1,7 +1,9 @@
 // The field app's service worker (scope /field): keeps the app shell so /field opens without a
 // signal. Data and the outbox live in IndexedDB (lib/field/offline-queue.ts); writes never pass
 // through here. Bump VERSION when this file's rules change.
-const VERSION = "v1";
+const VERSION = "v2";
+/** How long a navigation waits for the network before the kept page is shown (a weak signal). */
+const PAGE_TIMEOUT_MS = 5000;
 const CACHE = `grid-atlas-field-${VERSION}`;
 const PAGE = "/field";
 const STATIC = ["/field.webmanifest", "/field-icon-192.png", "/field-icon-512.png", "/maplibre-gl-worker.mjs"];
@@ -49,16 +51,19 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate" && url.pathname === PAGE) {
     event.respondWith(pageNetworkFirst(request));
-  } else if (url.pathname.startsWith("/_next/static/") || STATIC.includes(url.pathname)) {
+  } else if (url.pathname.startsWith("/_next/static/")) {
     event.respondWith(cacheFirst(request));
+  } else if (STATIC.includes(url.pathname)) {
+    // Not content-hashed (MapLibre's worker changes with an upgrade): the network's when there is one.
+    event.respondWith(networkFirst(request));
   }
 });
 
-/** The page from the network when there is one (and kept), else the kept copy. */
+/** The page from the network when it answers in time (and kept), else the kept copy. */
 async function pageNetworkFirst(request) {
   const cache = await caches.open(CACHE);
   try {
-    const response = await fetch(request);
+    const response = await fetch(request, { signal: AbortSignal.timeout(PAGE_TIMEOUT_MS) });
     // A redirect (signed out) is shown, never kept as the app.
     if (response.ok && !response.redirected) await cache.put(PAGE, response.clone());
     return response;
@@ -75,6 +80,20 @@ async function keepPage(cache) {
     if (response.ok && !response.redirected) await cache.put(PAGE, response);
   } catch {
     // Offline: the copy kept earlier stays.
+  }
+}
+
+/** The network's copy (kept), else the kept one. */
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const kept = await cache.match(request);
+    if (kept) return kept;
+    throw error;
   }
 }
 

@@ -40,5 +40,5 @@ export default async function FieldPage() {
     );
   }
   const street = (await streetName((await getDatabase()).db, actor.streetCode!, locale)) ?? actor.streetCode!;
-  return <FieldApp labels={{ t: t.field, categories: t.dashboard.categories, statuses: t.dashboard.eventStatuses, locale }} streetName={street} />;
+  return <FieldApp labels={{ t: t.field, categories: t.dashboard.categories, statuses: t.dashboard.eventStatuses, locale }} streetName={street} userId={actor.userId!} />;
 }

@@ -5,6 +5,7 @@ import { eventCategory, eventSource, eventStatus } from "./enums";
 import { geometry } from "./geometry";
 import { departments } from "./departments";
 import { gridCells } from "./grid-cells";
+import { users } from "./users";
 
 /** 事件 — something that happened at a place. Events describe places, never persons. */
 export const events = pgTable(
@@ -54,10 +55,12 @@ export const eventPhotos = pgTable(
     width: integer("width").notNull(),
     height: integer("height").notNull(),
     bytes: bytea("bytes").notNull(),
+    /** The staff account that uploaded it: only it may replace the photo. */
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("event_photos_type", sql`${t.contentType} = 'image/jpeg'`),
-    check("event_photos_size", sql`octet_length(${t.bytes}) <= 2000000`),
+    check("event_photos_size", sql`octet_length(${t.bytes}) <= 4000000`),
   ],
 );

@@ -137,15 +137,25 @@ test("a grid worker works offline, and what was saved reaches the server once wh
   const building = await (await office.get(`/api/rental-buildings/${encodeURIComponent(first.code)}`)).json();
   expect(building.fire_hazard).toBe(true);
   expect(building.responsibility_letter_signed).toBe(true);
-  const eventId = await page.evaluate(async () => {
-    const request = indexedDB.open("grid-atlas-field");
+  // What the phone kept of each answer, in saving order: sent in that order too.
+  const kept = await page.evaluate(async () => {
+    // The worker's own outbox (one database per account on the phone).
+    const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("grid-atlas-field-"));
+    if (names.length !== 1) throw new Error(`outboxes: ${names.join(", ")}`);
+    const request = indexedDB.open(names[0]!);
     const db: IDBDatabase = await new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
-    const items: { kind: string; result?: { id: number } }[] = await new Promise((resolve) => {
+    const items: { seq: number; kind: string; state: string; sentAt?: string; result?: { id?: number; check?: { event_id: number } } }[] = await new Promise((resolve) => {
       const all = db.transaction("queue").objectStore("queue").getAll();
       all.onsuccess = () => resolve(all.result);
     });
-    return items.find((i) => i.kind === "event")!.result!.id;
+    return items.sort((a, b) => a.seq - b.seq);
   });
+  const sentInOrder = kept.filter((i) => i.state === "sent");
+  expect(sentInOrder.map((i) => i.kind)).toEqual(["check", "event", "checkin"]);
+  // Ids the server gave, in the order it recorded them.
+  const recorded = [sentInOrder[0]!.result!.check!.event_id, sentInOrder[1]!.result!.id!, sentInOrder[2]!.result!.id!];
+  expect([...recorded].sort((a, b) => a - b)).toEqual(recorded);
+  const eventId = sentInOrder[1]!.result!.id!;
   const event = await (await office.get(`/api/events/${eventId}`)).json();
   expect(event).toMatchObject({ category: "stall_violation", note: "路口东侧三个流动摊位", has_photo: true, status: "reported" });
   const stored = Buffer.from(await (await office.get(`/api/events/${eventId}/photo`)).body());

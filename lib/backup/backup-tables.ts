@@ -15,6 +15,7 @@ export const BACKUP_TABLES = [
   "no_stall_zones",
   "guidance_points",
   "events",
+  "event_photos",
   "pois",
   "roads",
   "audit_log",

@@ -46,7 +46,6 @@ async function setUp(tx: Db): Promise<Setup> {
     tx,
     sql`insert into users (email, display_name, role, street_code) values ('field-test@example.org', '测试网格员', 'grid_worker', ${street}) returning id`,
   );
-  await tx.execute(sql`update grid_cells set responsible_user_id = null where responsible_user_id = ${user!.id}`);
   await tx.execute(sql`update grid_cells set responsible_user_id = ${user!.id} where code in (${cells[0]!.code}, ${cells[1]!.code})`);
   const worker: Actor = { kind: "user", userId: Number(user!.id), tokenId: null, role: "grid_worker", streetCode: street, label: "field-test@example.org" };
   return {
@@ -195,6 +194,37 @@ describe(`grid workers in the field (${process.env.TEST_DB ?? "embedded"})`, () 
     });
   });
 
+  it("keeps a patrol check-in at its cell, not at the phone's position", async () => {
+    await withTestDistrict(database.db, 18, async (tx) => {
+      const s = await setUp(tx);
+      // Two positions in the same cell, found by walking from its inner point towards each corner of its box.
+      const box = await queryOne<{ x0: number; y0: number; x1: number; y1: number }>(
+        tx,
+        sql`select ST_XMin(geom) as x0, ST_YMin(geom) as y0, ST_XMax(geom) as x1, ST_YMax(geom) as y1 from grid_cells where code = ${s.mine[0]!}`,
+      );
+      const [cx, cy] = s.inMine;
+      const inside: [number, number][] = [];
+      for (const [bx, by] of [[box!.x0, box!.y0], [box!.x1, box!.y1], [box!.x0, box!.y1], [box!.x1, box!.y0]] as [number, number][]) {
+        const p: [number, number] = [cx + (Number(bx) - cx) * 0.2, cy + (Number(by) - cy) * 0.2];
+        const cell = await queryOne<{ code: string }>(tx, sql`select code from grid_cells where ST_Covers(geom, ST_SetSRID(ST_MakePoint(${p[0]}, ${p[1]}), 4326))`);
+        if (cell?.code === s.mine[0]) inside.push(p);
+      }
+      expect(inside.length, "two positions inside the cell").toBeGreaterThanOrEqual(2);
+      const checkIn = (at: [number, number]) => createEvent(tx, s.worker, NewEvent.parse({ category: "patrol_checkin", occurred_at: new Date().toISOString(), geometry: { type: "Point", coordinates: at } }));
+      const a = await checkIn(inside[0]!);
+      const b = await checkIn(inside[1]!);
+      expect(a.geometry.coordinates).toEqual(b.geometry.coordinates);
+      expect(a.geometry.coordinates).not.toEqual(inside[0]);
+      expect(a.grid_cell_code).toBe(s.mine[0]);
+      // The audit log keeps the stored place too, never the phone's.
+      const logged = await queryOne<{ at: [number, number] }>(tx, sql`select after->'geometry'->'coordinates' as at from audit_log where entity = 'events' and entity_id = ${String(a.id)}`);
+      expect(logged!.at).toEqual(a.geometry.coordinates);
+      // A reported event stays where it was seen.
+      const seen = await createEvent(tx, s.worker, NewEvent.parse({ category: "stall_violation", occurred_at: new Date().toISOString(), geometry: { type: "Point", coordinates: inside[0]! } }));
+      expect(seen.geometry.coordinates[0]).toBeCloseTo(inside[0]![0], 6);
+    });
+  });
+
   it("keeps an event's photo without its camera metadata, and refuses what is not a photo", async () => {
     await withTestDistrict(database.db, 18, async (tx) => {
       const s = await setUp(tx);
@@ -214,6 +244,8 @@ describe(`grid workers in the field (${process.env.TEST_DB ?? "embedded"})`, () 
       expect(kept.includes(Buffer.from(marker))).toBe(false);
       expect(kept.includes(Buffer.from("TestPhone"))).toBe(false);
       expect(Number((await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from event_photos where event_id = ${event.id}`))!.n)).toBe(1);
+      // Someone else's photo is kept as it is.
+      expect(await failure(putEventPhoto(tx, s.office, event.id, "image/jpeg", taken))).toMatchObject({ status: 409, code: "photo.exists" });
 
       expect(await failure(putEventPhoto(tx, s.worker, event.id, "image/jpeg", Buffer.from("this is not a picture")))).toMatchObject({ status: 415, code: "photo.not_image" });
       expect(await failure(putEventPhoto(tx, s.worker, event.id, "text/plain", taken))).toMatchObject({ status: 415 });

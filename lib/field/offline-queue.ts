@@ -48,9 +48,23 @@ interface FieldDb extends DBSchema {
   cache: { key: string; value: { key: string; savedAt: string; value: unknown } };
 }
 
+let owner: number | null = null;
 let opened: Promise<IDBPDatabase<FieldDb>> | null = null;
+
+/**
+ * Whose outbox this is: each account has its own database on the phone, so on a shared phone the
+ * next worker neither sees the last one's kept data nor sends its records under its own name.
+ * The last worker's records wait, unsent, until it signs in again.
+ */
+export function setOutboxOwner(userId: number): void {
+  if (owner === userId) return;
+  owner = userId;
+  opened = null;
+}
+
 function db(): Promise<IDBPDatabase<FieldDb>> {
-  opened ??= openDB<FieldDb>("grid-atlas-field", 1, {
+  if (owner === null) throw new Error("setOutboxOwner first");
+  opened ??= openDB<FieldDb>(`grid-atlas-field-${owner}`, 1, {
     upgrade(database) {
       database.createObjectStore("queue", { keyPath: "key" }).createIndex("seq", "seq");
       database.createObjectStore("cache", { keyPath: "key" });
@@ -68,7 +82,8 @@ export async function enqueue(item: Omit<QueueItem, "key" | "seq" | "savedAt" | 
   const queued: QueueItem = {
     ...item,
     key: `field-${crypto.randomUUID()}`,
-    seq: (all.at(-1)?.seq ?? 0) + 1,
+    // Increasing with time, so two saves in quick succession keep their order.
+    seq: Math.max((all.at(-1)?.seq ?? 0) + 1, Date.now()),
     savedAt: new Date().toISOString(),
     state: "pending",
   };
@@ -95,12 +110,18 @@ export async function kept<T>(key: string): Promise<{ value: T; savedAt: string 
 }
 
 /** What happened to one send attempt: done, refused for good, or not reached (try again later). */
-type Outcome = { kind: "sent"; result: Record<string, unknown> } | { kind: "refused"; status: number; reason: string; details: Record<string, unknown> } | { kind: "unreached" };
+type Outcome =
+  | { kind: "sent"; result: Record<string, unknown> }
+  | { kind: "refused"; status: number; reason: string; details: Record<string, unknown>; result?: Record<string, unknown> }
+  | { kind: "unreached" };
+
+/** A send that hears nothing back in this long counts as not reached (a weak signal), and is retried. */
+const SEND_TIMEOUT_MS = 30_000;
 
 async function call(url: string, init: RequestInit): Promise<Outcome> {
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
   } catch {
     return { kind: "unreached" };
   }
@@ -115,21 +136,24 @@ async function call(url: string, init: RequestInit): Promise<Outcome> {
 let sending: Promise<void> | null = null;
 
 /**
- * Send what is pending, oldest first, one at a time; stop at the first item the server cannot be
- * reached for (the rest keep their order). Calls made while a run is going join that run.
+ * Send what is pending, oldest first, one at a time, until nothing is pending (items saved during
+ * the run are sent in it too); stop at the first item the server cannot be reached for (the rest
+ * keep their order). Calls made while a run is going join that run.
  */
 export function sendQueue(onChange: () => void): Promise<void> {
   sending ??= (async () => {
     try {
-      for (const item of await listQueue()) {
-        if (item.state !== "pending") continue;
+      for (;;) {
+        const item = (await listQueue()).find((i) => i.state === "pending");
+        if (!item) break;
         const outcome = await sendOne(item);
         if (outcome.kind === "unreached") break;
         const done: QueueItem =
           outcome.kind === "sent"
             ? { ...item, state: "sent", sentAt: new Date().toISOString(), result: outcome.result, photo: undefined }
-            : { ...item, state: "refused", status: outcome.status, reason: outcome.reason, details: outcome.details };
+            : { ...item, state: "refused", status: outcome.status, reason: outcome.reason, details: outcome.details, result: outcome.result };
         await (await db()).put("queue", done);
+        if (outcome.kind === "sent") await followVersion(item, outcome.result);
         onChange();
       }
     } finally {
@@ -137,6 +161,26 @@ export function sendQueue(onChange: () => void): Promise<void> {
     }
   })();
   return sending;
+}
+
+/**
+ * A building checked twice while offline: the second check was made on the version the first one
+ * replaced. Once the first is in, the next checks of that building follow the version it left, so
+ * the worker's own check does not count as "changed by someone else".
+ */
+async function followVersion(sent: QueueItem, result: Record<string, unknown>): Promise<void> {
+  const version = (result.building as { version?: string } | undefined)?.version;
+  if (sent.kind !== "check" || !version) return;
+  for (const next of await listQueue()) {
+    if (next.state === "pending" && next.kind === "check" && next.building === sent.building && next.request.ifMatch === sent.request.ifMatch) {
+      await (await db()).put("queue", { ...next, request: { ...next.request, ifMatch: version } });
+    }
+  }
+}
+
+/** A refused item the worker settles without sending it again (its event is in; the photo is not). */
+export async function settle(item: QueueItem): Promise<void> {
+  await (await db()).put("queue", { ...item, state: "sent", sentAt: new Date().toISOString(), photo: undefined });
 }
 
 async function sendOne(item: QueueItem): Promise<Outcome> {
@@ -147,5 +191,7 @@ async function sendOne(item: QueueItem): Promise<Outcome> {
   // The event is recorded (a replay of its key returns the same event); now its photo, which
   // replaces any earlier copy, so sending it twice has one effect too.
   const photo = await call(`/api/events/${String(first.result.id)}/photo`, { method: "PUT", headers: { "Content-Type": item.photo.type || "image/jpeg" }, body: item.photo });
-  return photo.kind === "sent" ? first : photo;
+  if (photo.kind !== "refused") return photo.kind === "sent" ? first : photo;
+  // The event is recorded; only its photo was refused. Say so, and keep the event's answer.
+  return { ...photo, details: { ...photo.details, event_recorded: first.result.id }, result: first.result };
 }

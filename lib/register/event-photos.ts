@@ -19,7 +19,8 @@ const STORED_EDGE = 1600;
  * Attach a photo to an event (one per event; sending it again replaces it, so a replayed upload
  * has one effect). The image is decoded and re-encoded as JPEG: whatever the camera wrote — GPS
  * position, device, time — is dropped with the old file, and anything that does not decode as an
- * image is refused (415). Only the event's own street office or grid worker may attach one.
+ * image is refused (415). Only the event's own street office or grid worker may attach one, and
+ * only the account that attached a photo may replace it (409 for anyone else).
  */
 export async function putEventPhoto(db: Db, actor: Actor, eventId: number, contentType: string, bytes: Buffer): Promise<{ event_id: number; width: number; height: number; bytes: number }> {
   authorize(actor, "record:field");
@@ -27,11 +28,16 @@ export async function putEventPhoto(db: Db, actor: Actor, eventId: number, conte
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new HttpError(413, "").as("photo.too_large", { mb: MAX_PHOTO_BYTES / 1_000_000 });
   const photo = await reencode(bytes);
   return inTransaction(db, async (t) => {
-    const event = await queryOne(t, sql`select e.id from events e left join grid_cells g on g.id = e.grid_cell_id where e.id = ${eventId} and ${cellScope(actor)} for update of e`);
+    const event = await queryOne<{ uploaded_by: number | null; has_photo: boolean }>(
+      t,
+      sql`select p.uploaded_by, p.event_id is not null as has_photo from events e left join grid_cells g on g.id = e.grid_cell_id
+          left join event_photos p on p.event_id = e.id where e.id = ${eventId} and ${cellScope(actor)} for update of e`,
+    );
     if (!event) throw new NotFoundError(`no event ${eventId}`);
+    if (event.has_photo && (event.uploaded_by === null || event.uploaded_by !== actor.userId)) throw new HttpError(409, "").as("photo.exists", { id: eventId });
     await t.execute(
-      sql`insert into event_photos (event_id, content_type, width, height, bytes)
-          values (${eventId}, 'image/jpeg', ${photo.width}, ${photo.height}, decode(${photo.data.toString("base64")}, 'base64'))
+      sql`insert into event_photos (event_id, content_type, width, height, bytes, uploaded_by)
+          values (${eventId}, 'image/jpeg', ${photo.width}, ${photo.height}, decode(${photo.data.toString("base64")}, 'base64'), ${actor.userId})
           on conflict (event_id) do update set width = excluded.width, height = excluded.height, bytes = excluded.bytes, uploaded_at = now()`,
     );
     await appendAudit(t, actor, { entity: "events", entityId: eventId, action: "photo", after: { width: photo.width, height: photo.height, bytes: photo.data.byteLength } });

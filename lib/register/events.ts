@@ -118,6 +118,8 @@ export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDa
  * own cells, and a position outside the district is refused (a phone's location gone astray). A
  * case gets its deadline from the district's setting for its category, in working days from the
  * day it happened; a record of work (a patrol check-in, an inspection) is done when it is recorded.
+ * A patrol check-in is kept at its cell's centre, not where the phone was: it says the cell was
+ * patrolled, and a series of exact positions would be a track of the person.
  * With an Idempotency-Key, a replay returns the first result and records nothing again.
  */
 export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempotencyKey: IdempotencyKey | null = null): Promise<EventRecord> {
@@ -129,9 +131,11 @@ export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempot
   const { result } = await inTransaction(db, (t) =>
     once(t, idempotencyKey, async () => {
       const [x, y] = input.geometry.coordinates as [number, number];
-      const point = sql`ST_SetSRID(ST_MakePoint(${x}::float8, ${y}::float8), 4326)`;
-      if (actor.role === "grid_worker") await assertInWorkerCells(t, actor, point, x, y);
-      else if (street) {
+      const asked = sql`ST_SetSRID(ST_MakePoint(${x}::float8, ${y}::float8), 4326)`;
+      if (actor.role === "grid_worker") await assertInWorkerCells(t, actor, asked);
+      const place = input.category === "patrol_checkin" ? await cellCentreAt(t, asked) : [x, y];
+      const point = sql`ST_SetSRID(ST_MakePoint(${place[0]}::float8, ${place[1]}::float8), 4326)`;
+      if (actor.role !== "grid_worker" && street) {
         const inside = await queryOne(t, sql`select 1 from streets where code = ${street} and ST_Covers(geom, ${point})`);
         if (!inside) throw new ForbiddenError("this place is outside your street; a street office records events in its own street only");
       }
@@ -143,22 +147,35 @@ export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempot
             returning id::float8 as id`,
       );
       const id = Number(row!.id);
-      await appendAudit(t, actor, { entity: "events", entityId: id, action: "create", after: { ...input, note, status: isCase ? "reported" : "verified", due_on: dueOn } });
+      const geometry = { type: "Point", coordinates: place };
+      await appendAudit(t, actor, { entity: "events", entityId: id, action: "create", after: { ...input, geometry, note, status: isCase ? "reported" : "verified", due_on: dueOn } });
       return getEvent(t, actor, id);
     }),
   );
   return result;
 }
 
-/** A grid worker reports inside the district (422 otherwise) and inside its own cells (422). */
-async function assertInWorkerCells(t: Db, actor: Actor, point: SQL, x: number, y: number): Promise<void> {
+/**
+ * A grid worker reports inside the district (422 otherwise) and inside its own cells (422): the
+ * cell the event will be filed under (grid_cell_at, the rule the events trigger uses — on a shared
+ * edge, one of the two) must be one of its own.
+ */
+async function assertInWorkerCells(t: Db, actor: Actor, point: SQL): Promise<void> {
   const where = await queryOne<{ in_district: boolean; in_cells: boolean }>(
     t,
     sql`select coalesce((select ST_Covers(geom, ${point}) from district_boundary where id = 1),
                         exists (select 1 from streets where ST_Covers(geom, ${point}))) as in_district,
-               exists (select 1 from grid_cells g where ${workerCellSql(actor, actor.streetCode ?? "")} and ST_Covers(g.geom, ${point})) as in_cells`,
+               exists (select 1 from grid_cells g where ${workerCellSql(actor, actor.streetCode ?? "")} and g.id = grid_cell_at(${point})) as in_cells`,
   );
-  const at = { lon: x.toFixed(5), lat: y.toFixed(5) };
-  if (!where?.in_district) throw new HttpError(422, "").as("position.outside_district", at);
+  if (!where?.in_district) throw new HttpError(422, "").as("position.outside_district");
   if (!where.in_cells) throw new HttpError(422, "").as("position.outside_cells");
+}
+
+/** The centre (a point on the surface) of the cell a place is filed under; the place itself outside every cell. */
+async function cellCentreAt(t: Db, point: SQL): Promise<[number, number]> {
+  const row = await queryOne<{ x: number; y: number }>(
+    t,
+    sql`select ST_X(c) as x, ST_Y(c) as y from (select coalesce((select ST_PointOnSurface(geom) from grid_cells where id = grid_cell_at(${point})), ${point}) as c) s`,
+  );
+  return [Number(Number(row!.x).toFixed(7)), Number(Number(row!.y).toFixed(7))];
 }

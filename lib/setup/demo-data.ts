@@ -109,7 +109,7 @@ export async function removeDemoData(db: Db, actor: Actor): Promise<Partial<Reco
     // audit log refers to them. Tokens they made are revoked; revoked tokens of demo streets go.
     await t.execute(sql`update api_tokens set revoked_at = now() where revoked_at is null and created_by in (select id from users where email = any(${demoEmailList}))`);
     await t.execute(sql`update users set disabled = true, password_hash = null,
-                          role = case when role = 'street_office' then 'commander'::user_role else role end, street_code = null
+                          role = case when role::text in ('street_office', 'grid_worker') then 'commander'::user_role else role end, street_code = null
                         where email = any(${demoEmailList})`);
     await t.execute(sql`delete from sessions where user_id in (select id from users where email = any(${demoEmailList}))`);
     await t.execute(sql`delete from api_tokens where revoked_at is not null and street_code in (select code from streets where demo)`);

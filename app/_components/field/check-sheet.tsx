@@ -10,7 +10,7 @@ import type { FieldLabels } from "./field-app";
 const MARKS = ["①", "②", "③", "④", "⑤"];
 
 /**
- * 房屋核查 for one thumb: each of the five rules, the letter and "empty" as two big buttons (the
+ * 出租房屋检查 for one thumb: each of the five rules, the letter and "empty" as two big buttons (the
  * building's last known state preselected), rented units with − / +, a note, and Save at the
  * bottom. The body is the same check the dashboard records (POST …/checks).
  */
@@ -56,11 +56,11 @@ export function CheckSheet({ labels, building, onCancel, onSave }: { labels: Fie
           <span>
             {t.rentedUnits} <small>{fill(t.of, { n: building.units })}</small>
           </span>
-          <button type="button" aria-label="−" onClick={() => setRented(Math.max(0, rented - 1))} disabled={rented <= 0}>
+          <button type="button" aria-label={t.fewer} onClick={() => setRented(Math.max(0, rented - 1))} disabled={rented <= 0}>
             −
           </button>
           <output data-testid="field-rented">{rented}</output>
-          <button type="button" aria-label="+" onClick={() => setRented(Math.min(building.units, rented + 1))} disabled={rented >= building.units}>
+          <button type="button" aria-label={t.more} onClick={() => setRented(Math.min(building.units, rented + 1))} disabled={rented >= building.units}>
             +
           </button>
         </div>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { booleanPointInPolygon } from "@turf/turf";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { FieldBuilding } from "@/lib/field/field-types";
-import { enqueue, listQueue, sendQueue, type QueueItem } from "@/lib/field/offline-queue";
+import { enqueue, listQueue, sendQueue, setOutboxOwner, type QueueItem } from "@/lib/field/offline-queue";
 import { CheckSheet } from "./check-sheet";
 import { QueueView } from "./queue-view";
 import { ReportView } from "./report-view";
@@ -34,8 +34,10 @@ const RETRY_MS = 30_000;
  * Everything saved goes through the outbox (IndexedDB), online or not, so there is one way a
  * record reaches the server and none is lost when the signal drops mid-way.
  */
-export function FieldApp({ labels, streetName }: { labels: FieldLabels; streetName: string }) {
+export function FieldApp({ labels, streetName, userId }: { labels: FieldLabels; streetName: string; userId: number }) {
   const { t } = labels;
+  // Before any hook touches the outbox: this account's own database on the phone.
+  setOutboxOwner(userId);
   const { state, reload } = useFieldData();
   const { position } = usePosition();
   const [tab, setTab] = useState<Tab>("today");
@@ -44,6 +46,7 @@ export function FieldApp({ labels, streetName }: { labels: FieldLabels; streetNa
   const [online, setOnline] = useState(true);
   const [sending, setSending] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
 
   const refreshQueue = useCallback(async () => setItems(await listQueue()), []);
   const send = useCallback(async () => {
@@ -83,7 +86,9 @@ export function FieldApp({ labels, streetName }: { labels: FieldLabels; streetNa
   }, [data, position]);
 
   async function save(item: Parameters<typeof enqueue>[0], message: string) {
-    await enqueue(item);
+    if (saving) return; // a double tap saves once
+    setSaving(true);
+    await enqueue(item).finally(() => setSaving(false));
     await refreshQueue();
     setFlash(message);
     window.setTimeout(() => setFlash(null), 4000);
@@ -172,7 +177,17 @@ export function FieldApp({ labels, streetName }: { labels: FieldLabels; streetNa
             }}
           />
         ) : (
-          <QueueView labels={labels} items={items} sending={sending} online={online} onSend={send} onChanged={refreshQueue} />
+          <QueueView
+            labels={labels}
+            items={items}
+            sending={sending}
+            online={online}
+            onSend={send}
+            onChanged={async () => {
+              await refreshQueue();
+              if (navigator.onLine) void send();
+            }}
+          />
         )}
       </main>
       <nav className="field-tabs" aria-label={t.appName}>
@@ -207,6 +222,8 @@ export function FieldApp({ labels, streetName }: { labels: FieldLabels; streetNa
  * page would not open offline.
  */
 function registerServiceWorker(): void {
+  // Ask the browser not to evict this site's storage (the outbox) when the phone runs short.
+  void navigator.storage?.persist?.().catch(() => false);
   if (!("serviceWorker" in navigator)) return;
   void navigator.serviceWorker
     .register("/field-sw.js", { scope: "/field" })

@@ -1,7 +1,8 @@
 "use client";
 
 import { FIVE_RULES, isBroken, type RuleColumn } from "@/lib/checks/five-rules";
-import { enqueue, clearSent, removeItem, type QueueItem } from "@/lib/field/offline-queue";
+import { enqueue, clearSent, removeItem, settle, type QueueItem } from "@/lib/field/offline-queue";
+import { fill } from "@/lib/i18n/fill";
 import type { FieldLabels } from "./field-app";
 
 interface Props {
@@ -80,9 +81,10 @@ function Refused({ labels, item, onChanged }: { labels: FieldLabels; item: Queue
       ]
     : [];
   const word = (v: unknown) => (v === true ? t.yes : v === false ? t.no : v === undefined || v === null ? "—" : String(v));
+  const eventRecorded = item.details?.event_recorded;
   return (
     <div className="field-refused" role="group" aria-label={t.refused}>
-      <p className="field-note">{t.refusedHelp}</p>
+      <p className="field-note">{eventRecorded ? fill(t.photoRefused, { id: String(eventRecorded) }) : t.refusedHelp}</p>
       <p className="field-problem" data-testid="field-refusal" data-status={item.status}>
         {item.reason}
       </p>
@@ -110,6 +112,11 @@ function Refused({ labels, item, onChanged }: { labels: FieldLabels; item: Queue
       )}
       {current && <p className="field-note">{t.changedHint}</p>}
       <div className="field-actions">
+        {eventRecorded !== undefined && (
+          <button type="button" onClick={() => void settle(item).then(onChanged)}>
+            {t.withoutPhoto}
+          </button>
+        )}
         {current && typeof current.version === "string" && (
           <button
             type="button"
@@ -123,6 +130,7 @@ function Refused({ labels, item, onChanged }: { labels: FieldLabels; item: Queue
             {t.resendCurrent}
           </button>
         )}
+        {eventRecorded === undefined && (
         <button
           type="button"
           onClick={async () => {
@@ -133,6 +141,7 @@ function Refused({ labels, item, onChanged }: { labels: FieldLabels; item: Queue
         >
           {t.discard}
         </button>
+        )}
       </div>
     </div>
   );

@@ -18,7 +18,9 @@ type NewItem = Omit<QueueItem, "key" | "seq" | "savedAt" | "state">;
 export function ReportView({ labels, data, position, Map, onSave }: { labels: FieldLabels; data: FieldToday; position: Position | null; Map: FieldMapComponent; onSave: (item: NewItem) => Promise<void> }) {
   const { t, categories } = labels;
   const [category, setCategory] = useState<CaseCategory>("stall_violation");
-  const [where, setWhere] = useState<"me" | "tap">(position ? "me" : "tap");
+  // Until the worker chooses: my position once the phone has one, else a tapped point.
+  const [chosen, setWhere] = useState<"me" | "tap" | null>(null);
+  const where = chosen ?? (position ? "me" : "tap");
   const [tapped, setTapped] = useState<[number, number] | null>(null);
   const [note, setNote] = useState("");
   const [photo, setPhoto] = useState<Blob | null>(null);

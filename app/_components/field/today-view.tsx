@@ -21,6 +21,9 @@ interface Props {
 }
 
 /** 今日: my cells on the map, where I am, the check-in, and the lists of the day's work. */
+/** Parts of a line, those present joined with " · ". */
+const joined = (...parts: string[]) => parts.filter(Boolean).join(" · ");
+
 export function TodayView({ labels, data, savedAt, position, here, pendingChecks, Map, onCheck, onCheckIn }: Props) {
   const { t, categories, statuses, locale } = labels;
   if (data.cells.features.length === 0) return <p className="field-empty">{t.noCells}</p>;
@@ -67,7 +70,7 @@ export function TodayView({ labels, data, savedAt, position, here, pendingChecks
                 <button type="button" onClick={() => onCheck(building)} data-building={building.code}>
                   <span className="field-row-main">{building.address}</span>
                   <span className="field-row-sub">
-                    {away(metres)} · {building.last_inspected_on ? fill(t.lastChecked, { date: building.last_inspected_on }) : t.neverChecked}
+                    {joined(away(metres), building.last_inspected_on ? fill(t.lastChecked, { date: building.last_inspected_on }) : t.neverChecked)}
                     {pendingChecks.has(building.code) && <em className="field-chip"> {t.pending}</em>}
                   </span>
                 </button>
@@ -106,9 +109,7 @@ export function TodayView({ labels, data, savedAt, position, here, pendingChecks
                 <span className="field-row-main">
                   {categories[c.category as keyof typeof categories] ?? c.category} · {statuses[c.status as keyof typeof statuses] ?? c.status}
                 </span>
-                <span className="field-row-sub">
-                  {away(metresFrom(position, c.lon, c.lat))} {c.due_on ? `· ${c.due_on}` : ""} {c.note ? `· ${c.note}` : ""}
-                </span>
+                <span className="field-row-sub">{joined(away(metresFrom(position, c.lon, c.lat)), c.due_on ?? "", c.note)}</span>
               </li>
             ))}
           </ul>

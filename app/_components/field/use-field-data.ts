@@ -14,7 +14,8 @@ export function useFieldData(): { state: FieldData; reload: () => Promise<void> 
   const [state, setState] = useState<FieldData>({ data: null, failed: false });
   const reload = useCallback(async () => {
     try {
-      const response = await fetch("/api/field/today", { cache: "no-store" });
+      // On a weak signal, the kept copy after a few seconds rather than a spinner.
+      const response = await fetch("/api/field/today", { cache: "no-store", signal: AbortSignal.timeout(8_000) });
       if (response.status === 401) {
         window.location.assign("/sign-in?next=/field"); // eslint-disable-line @next/next/no-location-assign-relative-destination -- a full load: the session is gone
         return;

@@ -30,7 +30,7 @@ export const ACCESS_MESSAGES = {
   "forbidden.read:field": { en: "the field app is for grid workers: sign in with a grid worker's account", zh: "外勤应用供网格员使用：请用网格员账号登录" },
   "forbidden.record:field": {
     en: "only a street office or a grid worker records checks, events and check-ins",
-    zh: "只有街道工作人员或网格员可以录入检查、上报事件和巡查签到",
+    zh: "只有街镇工作人员或网格员可以录入检查、上报事件和巡查签到",
   },
   "forbidden.move_case": {
     en: "only the command centre or the case's street office may move a case",

@@ -3,8 +3,8 @@ import type { CatalogueEntries } from "./entry";
 /** Grid workers in the field: positions, photos, changed buildings. */
 export const FIELD_MESSAGES = {
   "position.outside_district": {
-    en: "the position {lon}, {lat} is outside the district; check the phone's location, or tap the place on the map",
-    zh: "位置（{lon}, {lat}）不在本区范围内：请检查手机定位，或在地图上点选地点",
+    en: "the position is outside the district; check the phone's location, or tap the place on the map",
+    zh: "这个位置不在本区范围内：请检查手机定位，或在地图上点选地点",
   },
   "position.outside_cells": {
     en: "the position is outside your grid cells; tap a place inside them, or ask your street office to record it",
@@ -19,6 +19,7 @@ export const FIELD_MESSAGES = {
     zh: "照片不是 JPEG、PNG 或 WebP 格式的图片",
   },
   "photo.not_found": { en: "event {id} has no photo", zh: "事件 {id} 没有照片" },
+  "photo.exists": { en: "event {id} has a photo from someone else already; it is kept as it is", zh: "事件 {id} 已有他人上传的照片，原照片保留不变" },
   "check.building_changed": {
     en: "building {code} was changed after you opened it (your version {yours}, now {current}); compare the two and send the check again",
     zh: "房屋 {code} 在您打开后已被他人修改：请对照两个版本后决定是否重新提交",
