@@ -31,6 +31,8 @@ interface Fixtures {
   freshPoint: () => Promise<{ id: number; version: number }>;
   /** A new case (a complaint in 五马, reported by its street office) for one call. */
   freshCase: () => Promise<number>;
+  /** A 五马 cell that is not the demo grid worker's. */
+  spareWumaCell: string;
   /** A building, an event and a point in the demo grid worker's own cells (its field data). */
   workerBuilding: string;
   workerEvent: number;
@@ -113,9 +115,11 @@ let counter = 0;
 
 const MATRIX: Record<string, Case[]> = {
   "GET /api/health": [{ path: () => "/api/health", expect: everyone(200, 200) }],
-  "GET /api/auth/me": read(() => "/api/auth/me"),
+  // Who am I: any account, the grid worker's too.
+  "GET /api/auth/me": [{ path: () => "/api/auth/me", expect: everyone(200) }],
+  // A different unknown account for each caller, so the per-account throttle (429) stays out of it.
   "POST /api/auth/sign-in": [
-    { path: () => "/api/auth/sign-in", body: () => ({ email: "nobody@demo.local", password: "not the password" }), expect: everyone(401) },
+    { path: () => "/api/auth/sign-in", body: () => ({ email: `nobody${++counter}@demo.local`, password: "not the password" }), expect: everyone(401) },
   ],
   // The demo has admins: nobody, signed in or not, can make another one this way.
   "POST /api/auth/first-run": [
@@ -131,7 +135,7 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/setup/demo": [{ path: () => "/api/setup/demo", expect: only(["admin"], 200) }],
   "DELETE /api/setup/demo": [{ path: () => "/api/setup/demo", expect: only(["admin"], 409) }],
   // The e2e server has no BASEMAP_PMTILES: signed-in readers learn that (404), others are refused first.
-  "GET /api/basemap/archive.pmtiles": [{ path: () => "/api/basemap/archive.pmtiles", expect: everyone(404) }],
+  "GET /api/basemap/archive.pmtiles": [{ path: () => "/api/basemap/archive.pmtiles", expect: { ...everyone(404), grid_worker: 403 } }],
   "GET /api/analytics/emerging-hotspots": read(() => "/api/analytics/emerging-hotspots?from=2026-06-01"),
   "GET /api/analytics/event-series": [
     ...read(() => "/api/analytics/event-series"),
@@ -151,8 +155,9 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/boundaries/[level]": [...read(() => "/api/boundaries/streets"), ...read(() => "/api/boundaries/grid-cells")],
   "GET /api/tiles/[layer]": read(() => "/api/tiles/events.json"),
   "GET /api/tiles/[layer]/[z]/[x]/[y]": [...read((f) => `/api/tiles/grid-cells/${f.tile}.mvt`), ...read((f) => `/api/tiles/no-stall-zones/${f.tile}.mvt`)],
-  "GET /api/ogc": read(() => "/api/ogc"),
-  "GET /api/ogc/conformance": read(() => "/api/ogc/conformance"),
+  // The landing page and conformance classes hold no data: any signed-in account may read them.
+  "GET /api/ogc": [{ path: () => "/api/ogc", expect: everyone(200) }],
+  "GET /api/ogc/conformance": [{ path: () => "/api/ogc/conformance", expect: everyone(200) }],
   "GET /api/ogc/collections": read(() => "/api/ogc/collections"),
   "GET /api/ogc/collections/[id]": read(() => "/api/ogc/collections/grid-cells"),
   "GET /api/ogc/collections/[id]/items": read(() => "/api/ogc/collections/events/items?limit=5"),
@@ -169,7 +174,8 @@ const MATRIX: Record<string, Case[]> = {
     { path: (f) => `/api/grid-cells/${f.otherCell}/events`, expect: { ...staff(200), street_office: 404 } },
   ],
   "PATCH /api/grid-cells/[code]": [
-    { path: (f) => `/api/grid-cells/${f.wumaCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 200) },
+    // (A 五马 cell that is not the demo grid worker's: its assignment stays for the field spec.)
+    { path: (f) => `/api/grid-cells/${f.spareWumaCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 200) },
     { path: (f) => `/api/grid-cells/${f.otherCell}`, body: () => ({ responsible_user_id: null }), expect: only(["street_office"], 404) },
   ],
   // A grid worker reads the buildings of its own cells (its field data); any other is not found.
@@ -215,7 +221,8 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "GET /api/field/today": [{ path: () => "/api/field/today", expect: only(["grid_worker"], 200) }],
   "PUT /api/events/[id]/photo": [
-    { path: (f) => `/api/events/${f.workerEvent}/photo`, raw: () => ({ type: "image/jpeg", buffer: TINY_JPEG }), expect: only(["street_office", "grid_worker"], 200) },
+    // The worker uploaded it (fixtures): it may replace it; the street office may not (409).
+    { path: (f) => `/api/events/${f.workerEvent}/photo`, raw: () => ({ type: "image/jpeg", buffer: TINY_JPEG }), expect: { ...only(["grid_worker"], 200), street_office: 409 } },
     { path: (f) => `/api/events/${f.otherEvent}/photo`, raw: () => ({ type: "image/jpeg", buffer: TINY_JPEG }), expect: only(["street_office", "grid_worker"], 404) },
   ],
   // Photos are for staff; the worker who took one has no photo reader.
@@ -516,6 +523,7 @@ async function loadFixtures(request: APIRequestContext, planner: APIRequestConte
     wumaBuilding: await pick("rental-buildings", wumaBox, true, (f) => f.properties.code!),
     otherBuilding: await pick("rental-buildings", elsewhere, false, (f) => f.properties.code!),
     wumaEvent: Number(await pick("events", wumaBox, true, (f) => String(f.id))),
+    spareWumaCell: cells.find((c) => c.properties.code.startsWith("330302006") && !workerCells.has(c.properties.code))!.properties.code,
     workerBuilding: workerBuilding.code,
     workerEvent,
     workerPoint,
