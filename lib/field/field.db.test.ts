@@ -9,6 +9,7 @@ import type { Database, Db } from "@/lib/db/types";
 import type { IdempotencyKey } from "@/lib/http/idempotency";
 import { createEvent, NewEvent } from "@/lib/register/events";
 import { getEventPhoto, putEventPhoto } from "@/lib/register/event-photos";
+import { getGridCell, updateGridCell } from "@/lib/register/grid-cells";
 import { getRentalBuilding, updateRentalBuilding } from "@/lib/register/rental-buildings";
 import { getFieldToday } from "./field-today";
 
@@ -104,6 +105,25 @@ describe(`grid workers in the field (${process.env.TEST_DB ?? "embedded"})`, () 
       expect(await failure(getFieldToday(tx, s.office))).toMatchObject({ status: 403 });
       const otherBuilding = (await buildingsIn(tx, s.other))[0]!;
       expect(await failure(getRentalBuilding(tx, s.worker, otherBuilding))).toMatchObject({ status: 404 });
+    });
+  });
+
+  it("lets the street office name a grid worker of its street for a cell, and only such an account", async () => {
+    await withTestDistrict(database.db, 18, async (tx) => {
+      const s = await setUp(tx);
+      const seen = await getGridCell(tx, s.office, s.other);
+      expect(seen.assignable?.map((u) => u.id)).toContain(s.worker.userId);
+      expect(await getGridCell(tx, actorWithRole("commander"), s.other)).toMatchObject({ assignable: null });
+      const assigned = await updateGridCell(tx, s.office, s.other, { responsible_user_id: s.worker.userId }, seen.version);
+      expect(assigned.responsible_user_name).toBe("测试网格员");
+      expect((await getFieldToday(tx, s.worker)).cells.features.map((f) => f.properties.code)).toEqual([...s.mine, s.other].sort());
+      // A grid worker of another street cannot be named (400), and a commander account is no worker.
+      const elsewhere = await queryOne<{ code: string }>(tx, sql`select code from streets where code <> ${s.street} order by code limit 1`);
+      const stranger = await queryOne<{ id: number }>(
+        tx,
+        sql`insert into users (email, display_name, role, street_code) values ('far@example.org', '别处网格员', 'grid_worker', ${elsewhere!.code}) returning id`,
+      );
+      expect(await failure(updateGridCell(tx, s.office, s.other, { responsible_user_id: Number(stranger!.id) }))).toMatchObject({ status: 400 });
     });
   });
 

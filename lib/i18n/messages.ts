@@ -31,6 +31,10 @@ const ZONE_CATEGORY_NAMES_EN: Record<ZoneCategory, string> = {
   other: "Other",
 };
 
+/** The roles' names, one list per language (the sign-in badge, the admin console, a cell's worker). */
+const ROLE_NAMES_ZH = { admin: "管理员", planner: "规划人员", commander: "指挥中心", street_office: "街镇工作人员", grid_worker: "网格员" };
+const ROLE_NAMES_EN: typeof ROLE_NAMES_ZH = { admin: "Admin", planner: "Planner", commander: "Commander", street_office: "Street office", grid_worker: "Grid worker" };
+
 const zh = {
   productName: "网格图谱",
   productTagline: "网格化管理与摊点规划",
@@ -216,7 +220,7 @@ const zh = {
     allStreets: "全部街道",
     exportCsv: "导出 CSV",
     exportHotspots: "导出热点清单 CSV",
-    cellPanel: { worker: "网格员", noWorker: "未指定", byCategory: "事件类别（所选时段）", latest: "最近事件", noEvents: "所选时段没有事件", total: "共 {n} 件" },
+    cellPanel: { worker: "网格员", noWorker: "未指定", assign: "指定网格员", assignSave: "保存", assigned: "已指定", roles: ROLE_NAMES_ZH, byCategory: "事件类别（所选时段）", latest: "最近事件", noEvents: "所选时段没有事件", total: "共 {n} 件" },
     community: "社区",
     zoomTo: "定位",
     trend: "趋势",
@@ -245,7 +249,7 @@ const zh = {
     demoBody: "这是内嵌的演示数据库。以下账号的密码均为：",
     signOut: "退出",
     signedInAs: "当前用户",
-    roles: { admin: "管理员", planner: "规划人员", commander: "指挥中心", street_office: "街镇工作人员", grid_worker: "网格员" },
+    roles: ROLE_NAMES_ZH,
     streetScope: "仅限本街道",
     forbidden: "你的角色无权查看此页面",
     firstRunLink: "系统还没有管理员：首次设置",
@@ -858,7 +862,7 @@ const en: Messages = {
     allStreets: "All streets",
     exportCsv: "Export CSV",
     exportHotspots: "Export hot spot list (CSV)",
-    cellPanel: { worker: "Grid worker", noWorker: "not assigned", byCategory: "Events by category (window)", latest: "Latest events", noEvents: "No events in the window", total: "{n} in all" },
+    cellPanel: { worker: "Grid worker", noWorker: "not assigned", assign: "Responsible worker", assignSave: "Save", assigned: "Saved", roles: ROLE_NAMES_EN, byCategory: "Events by category (window)", latest: "Latest events", noEvents: "No events in the window", total: "{n} in all" },
     community: "Community",
     zoomTo: "Zoom",
     trend: "Trend",
@@ -887,7 +891,7 @@ const en: Messages = {
     demoBody: "This is the embedded demo database. Every account below uses the password:",
     signOut: "Sign out",
     signedInAs: "Signed in as",
-    roles: { admin: "Admin", planner: "Planner", commander: "Commander", street_office: "Street office", grid_worker: "Grid worker" },
+    roles: ROLE_NAMES_EN,
     streetScope: "own street only",
     forbidden: "Your role may not open this page",
     firstRunLink: "No administrator yet: first-time set-up",

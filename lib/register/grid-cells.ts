@@ -4,9 +4,9 @@ import type { Geometry } from "geojson";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, can } from "@/lib/auth/authorize";
 import { codeInStreetSql } from "@/lib/auth/in-street";
-import { inTransaction, jsonColumn, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import { assertVersion } from "@/lib/http/versions";
@@ -27,6 +27,8 @@ export interface GridCellRecord {
   street_name_en: string;
   responsible_user_id: number | null;
   responsible_user_name: string | null;
+  /** For a reader who may change it (the cell's street office): the accounts that may answer for it. */
+  assignable: { id: number; display_name: string; role: string }[] | null;
   rental_buildings: number;
   updated_at: string;
   version: string;
@@ -36,7 +38,7 @@ export interface GridCellRecord {
 /** One grid cell; outside a street office's street it does not exist (404). */
 export async function getGridCell(db: Db, actor: Actor, code: string): Promise<GridCellRecord> {
   authorize(actor, "read:register");
-  const row = await queryOne<GridCellRecord & { geometry: Geometry | string }>(
+  const row = await queryOne<Omit<GridCellRecord, "assignable"> & { geometry: Geometry | string }>(
     db,
     sql`select g.code, ${cellNameSql(sql`g.code`, sql`c.name_zh`)} as name_zh, ${cellNameSql(sql`g.code`, sql`c.name_en`)} as name_en,
                g.community_code, c.street_code, c.name_zh as community_name_zh, c.name_en as community_name_en,
@@ -48,7 +50,16 @@ export async function getGridCell(db: Db, actor: Actor, code: string): Promise<G
         where g.code = ${code} and ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no grid cell ${code}`);
-  return { ...row, geometry: jsonColumn(row.geometry) };
+  // The same accounts updateGridCell accepts: active street offices and grid workers of the cell's street.
+  const assignable = can(actor, "edit:register")
+    ? await query<{ id: number; display_name: string; role: string }>(
+        db,
+        sql`select id, display_name, role::text as role from users
+            where not disabled and role::text in ('street_office', 'grid_worker') and street_code = ${row.street_code}
+            order by role desc, display_name, id`,
+      )
+    : null;
+  return { ...row, assignable, geometry: jsonColumn(row.geometry) };
 }
 
 /** What a street office may change on a cell: who is responsible for it. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
@@ -68,6 +68,7 @@ export function CellSummary({
           </div>
         </dl>
       )}
+      {cell?.assignable && <AssignWorker cell={cell} t={t} onSaved={setCell} />}
       <h3>
         {w.byCategory}
         {events && <small> · {fill(w.total, { n: events.total })}</small>}
@@ -110,5 +111,58 @@ export function CellSummary({
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The cell's street office names who answers for it (a grid worker sees the cell in its field
+ * app from then on): the street's active street-office and grid-worker accounts.
+ */
+function AssignWorker({ cell, t, onSaved }: { cell: GridCellRecord; t: Messages["dashboard"]; onSaved: (cell: GridCellRecord) => void }) {
+  const w = t.cellPanel;
+  const [chosen, setChosen] = useState(cell.responsible_user_id === null ? "" : String(cell.responsible_user_id));
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setStatus(null);
+    const response = await fetch(`/api/grid-cells/${cell.code}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", "If-Match": `"${cell.version}"` },
+      body: JSON.stringify({ responsible_user_id: chosen === "" ? null : Number(chosen) }),
+    }).catch(() => null);
+    const body = (await response?.json().catch(() => ({}))) as GridCellRecord & { error?: string };
+    setBusy(false);
+    if (!response?.ok) {
+      setStatus({ ok: false, text: body?.error ?? t.loadFailed });
+      return;
+    }
+    onSaved(body);
+    setStatus({ ok: true, text: w.assigned });
+  }
+  return (
+    <form className="assign-worker" onSubmit={(e) => void save(e)} data-testid="assign-worker">
+      <label>
+        {w.assign}
+        <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <option value="">{w.noWorker}</option>
+          {cell.assignable!.map((u) => (
+            <option key={u.id} value={String(u.id)}>
+              {u.display_name} · {w.roles[u.role as keyof typeof w.roles] ?? u.role}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={busy}>
+        {w.assignSave}
+      </button>
+      {status && (
+        <p role={status.ok ? "status" : "alert"} className={status.ok ? "muted" : "form-error"}>
+          {status.text}
+        </p>
+      )}
+    </form>
   );
 }
