@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from "@playwright/test";
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/e2e/chromium";
 import type { Row } from "./measure";
 
@@ -59,9 +59,7 @@ export async function benchField(group: string, baseUrl: string, email: string, 
       const context = await phone();
       const page = await context.newPage();
       await page.goto(`${baseUrl}/field`);
-      await page.waitForFunction(async () => Boolean(await caches.match("/field")), null, { timeout: 60_000 });
-      // Installed and activated: its registration has an active worker (this can lag the cache).
-      await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration("/field"))?.active), null, { timeout: 60_000 }).catch(() => undefined);
+      await until(page, async () => Boolean((await navigator.serviceWorker.getRegistration("/field"))?.active) && Boolean(await caches.match("/field")));
       await page.reload();
       const controlled = await page.evaluate(() => Boolean(navigator.serviceWorker.controller));
       await context.setOffline(true);
@@ -95,6 +93,18 @@ export async function benchField(group: string, baseUrl: string, email: string, 
   return rows;
 }
 
+/**
+ * Poll an async condition in the page until it holds. (waitForFunction would take the promise an
+ * async function returns as a truthy answer and not wait at all.)
+ */
+async function until(page: Page, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(condition))) {
+    if (Date.now() > end) throw new Error("timed out");
+    await page.waitForTimeout(250);
+  }
+}
+
 /** Navigation to the day's list painted with data, on a throttled connection (Chrome DevTools Protocol). */
 async function firstScreen(context: BrowserContext, baseUrl: string, cpuSlowdown: number): Promise<number> {
   const page = await context.newPage();
@@ -107,7 +117,7 @@ async function firstScreen(context: BrowserContext, baseUrl: string, cpuSlowdown
   await page.waitForSelector('[data-testid="field-due"] li, [data-testid="field-today"] .field-card h2', { timeout: 60_000 });
   const took = Date.now() - started;
   // Let the service worker keep what this visit loaded before the next one.
-  await page.waitForFunction(async () => Boolean(await caches.match("/field")), null, { timeout: 60_000 }).catch(() => undefined);
+  await until(page, async () => Boolean(await caches.match("/field"))).catch(() => undefined);
   await page.close();
   return took;
 }
