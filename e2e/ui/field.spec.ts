@@ -77,6 +77,11 @@ test("a grid worker works offline, and what was saved reaches the server once wh
   await shot("2-check");
   await sheet.getByTestId("field-check-save").tap();
   await expect(page.getByTestId("field-queue-count")).toHaveText("1");
+  // Opened again before it is sent, the form starts from what was just found, and says so.
+  await page.locator(`[data-testid=field-due] [data-building="${first.code}"]`).tap();
+  await expect(sheet.getByTestId("field-check-waiting")).toBeVisible();
+  await expect(sheet.locator('[data-name="fire_hazard"]').getByRole("radio", { name: "是" })).toHaveAttribute("aria-checked", "true");
+  await sheet.getByRole("button", { name: "返回" }).tap();
   // A check of the second building, as it stands.
   await page.locator(`[data-testid=field-due] [data-building="${second.code}"]`).tap();
   await page.getByTestId("field-check-save").tap();
@@ -85,7 +90,14 @@ test("a grid worker works offline, and what was saved reaches the server once wh
   // A stall reported where the worker stands, with a photo that carries a location in its EXIF.
   await page.getByTestId("field-tab-report").tap();
   const report = page.getByTestId("field-report");
+  // A place outside the worker's cells is refused on the spot (the map's corner lies outside them).
+  await report.getByRole("radio", { name: "在地图上点选" }).tap();
+  await expect(report.locator("[data-map-idle=true]")).toBeVisible();
+  await report.getByTestId("field-map").tap({ position: { x: 6, y: 6 } });
+  await expect(report.getByTestId("field-place-outside")).toBeVisible();
+  await expect(report.getByTestId("field-report-save")).toBeDisabled();
   await report.getByRole("radio", { name: "我的位置" }).tap();
+  await expect(report.getByTestId("field-place-outside")).toHaveCount(0);
   await report.getByTestId("field-report-note").fill("路口东侧三个流动摊位");
   const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#8a6" } })
     .jpeg()

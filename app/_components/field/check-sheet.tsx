@@ -14,15 +14,30 @@ const MARKS = ["①", "②", "③", "④", "⑤"];
  * building's last known state preselected), rented units with − / +, a note, and Save at the
  * bottom. The body is the same check the dashboard records (POST …/checks).
  */
-export function CheckSheet({ labels, building, onCancel, onSave }: { labels: FieldLabels; building: FieldBuilding; onCancel: () => void; onSave: (body: Record<string, unknown>) => Promise<void> }) {
+export function CheckSheet({
+  labels,
+  building,
+  waiting,
+  onCancel,
+  onSave,
+}: {
+  labels: FieldLabels;
+  building: FieldBuilding;
+  /** A check of this building saved on the phone and not sent yet: the form starts from it. */
+  waiting: Record<string, unknown> | null;
+  onCancel: () => void;
+  onSave: (body: Record<string, unknown>) => Promise<void>;
+}) {
   const { t, locale } = labels;
-  // What was found, as "is this rule broken?", from the building's current flags.
+  // The waiting check's body uses the building's own field names (the five rules, letter, units, empty).
+  const start = { ...building, ...(waiting ?? {}) } as FieldBuilding & Record<string, unknown>;
+  // What was found, as "is this rule broken?", from the building's current flags (or the waiting check's).
   const [broken, setBroken] = useState<Record<RuleColumn, boolean>>(
-    () => Object.fromEntries(FIVE_RULES.map((r) => [r.column, isBroken(r.column, building[r.column])])) as Record<RuleColumn, boolean>,
+    () => Object.fromEntries(FIVE_RULES.map((r) => [r.column, isBroken(r.column, start[r.column] as boolean)])) as Record<RuleColumn, boolean>,
   );
-  const [letter, setLetter] = useState(building.letter_signed);
-  const [empty, setEmpty] = useState(building.empty);
-  const [rented, setRented] = useState(building.rented_units);
+  const [letter, setLetter] = useState(Boolean(start.letter_signed));
+  const [empty, setEmpty] = useState(Boolean(start.empty));
+  const [rented, setRented] = useState(Number(start.rented_units));
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
 
@@ -41,8 +56,13 @@ export function CheckSheet({ labels, building, onCancel, onSave }: { labels: Fie
       <h2>{t.checkTitle}</h2>
       <p className="field-row-main">{building.address}</p>
       <p className="field-note">
-        {building.code} · {t.checkedOn} {chinaDate()}
+        {t.checkedOn} {chinaDate()} · {building.last_inspected_on ? fill(t.lastChecked, { date: building.last_inspected_on }) : t.neverChecked}
       </p>
+      {waiting && (
+        <p className="field-note" role="status" data-testid="field-check-waiting">
+          {t.checkWaiting}
+        </p>
+      )}
       <fieldset>
         <legend>{t.rules}</legend>
         {FIVE_RULES.map((r, i) => (

@@ -91,6 +91,7 @@ export function FieldApp({ labels, streetName, userId }: { labels: FieldLabels; 
     await enqueue(item).finally(() => setSaving(false));
     await refreshQueue();
     setFlash(message);
+    window.scrollTo(0, 0); // where the confirmation is
     window.setTimeout(() => setFlash(null), 4000);
     if (navigator.onLine) void send();
   }
@@ -134,6 +135,7 @@ export function FieldApp({ labels, streetName, userId }: { labels: FieldLabels; 
           <CheckSheet
             labels={labels}
             building={checking}
+            waiting={lastWaitingCheck(items, checking.code)}
             onCancel={() => setChecking(null)}
             onSave={async (body) => {
               await save(
@@ -152,7 +154,10 @@ export function FieldApp({ labels, streetName, userId }: { labels: FieldLabels; 
             here={here}
             pendingChecks={pendingChecks}
             Map={FieldMap}
-            onCheck={setChecking}
+            onCheck={(building) => {
+              setChecking(building);
+              window.scrollTo(0, 0);
+            }}
             onCheckIn={async () => {
               if (!position || !here) return;
               await save(
@@ -200,6 +205,7 @@ export function FieldApp({ labels, streetName, userId }: { labels: FieldLabels; 
             onClick={() => {
               setChecking(null);
               setTab(name);
+              window.scrollTo(0, 0); // each screen starts at its top
             }}
             data-testid={`field-tab-${name}`}
           >
@@ -214,6 +220,15 @@ export function FieldApp({ labels, streetName, userId }: { labels: FieldLabels; 
       </nav>
     </div>
   );
+}
+
+/**
+ * The newest check of a building still waiting to be sent: a second visit starts from what the
+ * worker found then, not from the register's older state (which would undo the first finding).
+ */
+function lastWaitingCheck(items: QueueItem[], building: string): Record<string, unknown> | null {
+  const waiting = items.filter((i) => i.kind === "check" && i.building === building && i.state === "pending");
+  return (waiting.at(-1)?.request.body as Record<string, unknown> | undefined) ?? null;
 }
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { booleanPointInPolygon } from "@turf/turf";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { CASE_CATEGORIES, type CaseCategory } from "@/lib/vocabulary";
 import type { FieldToday } from "@/lib/field/field-types";
 import type { QueueItem } from "@/lib/field/offline-queue";
@@ -24,9 +25,13 @@ export function ReportView({ labels, data, position, Map, onSave }: { labels: Fi
   const [tapped, setTapped] = useState<[number, number] | null>(null);
   const [note, setNote] = useState("");
   const [photo, setPhoto] = useState<Blob | null>(null);
+  const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
+  useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const place: [number, number] | null = where === "me" ? (position ? [position.lon, position.lat] : null) : tapped;
+  // The server files a worker's event only inside its cells: say so now, not hours later from the queue.
+  const outside = place !== null && !data.cells.features.some((f) => booleanPointInPolygon(place, f));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,10 +40,11 @@ export function ReportView({ labels, data, position, Map, onSave }: { labels: Fi
       setProblem(t.needPlace);
       return;
     }
+    if (outside) return;
     setBusy(true);
     await onSave({
       kind: "event",
-      label: categories[category],
+      label: note.trim() ? `${categories[category]}：${note.trim().slice(0, 16)}` : categories[category],
       request: { method: "POST", url: "/api/events", body: { category, occurred_at: new Date().toISOString(), source: "patrol", geometry: { type: "Point", coordinates: place }, note: note.trim() } },
       photo: photo ?? undefined,
     });
@@ -69,9 +75,14 @@ export function ReportView({ labels, data, position, Map, onSave }: { labels: Fi
           </button>
         </div>
         {where === "tap" && <p className="field-note">{t.tapHint}</p>}
+        {outside && (
+          <p className="field-problem" role="alert" data-testid="field-place-outside">
+            {t.placeOutside}
+          </p>
+        )}
         <Map
           cells={data.cells}
-          buildings={[]}
+          buildings={data.buildings}
           position={position}
           picked={place}
           label={t.where}
@@ -86,9 +97,13 @@ export function ReportView({ labels, data, position, Map, onSave }: { labels: Fi
         {t.note}
         <textarea value={note} maxLength={500} rows={3} onChange={(e) => setNote(e.target.value)} data-testid="field-report-note" />
       </label>
-      <label className="field-label">
+      <label className="field-label field-photo">
         {t.photo}
+        <span className="field-big field-photo-button" aria-hidden="true">
+          {t.takePhoto}
+        </span>
         <input
+          className="visually-hidden"
           type="file"
           accept="image/*"
           capture="environment"
@@ -103,6 +118,8 @@ export function ReportView({ labels, data, position, Map, onSave }: { labels: Fi
       </label>
       {photo && (
         <p className="field-note" data-testid="field-photo-chosen">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a blob: preview on the phone, nothing to optimise */}
+          <img className="field-photo-preview" src={preview ?? undefined} alt="" />
           {fill(t.photoChosen, { kb: Math.round(photo.size / 1024) })}{" "}
           <button type="button" onClick={() => setPhoto(null)}>
             {t.photoRemove}
@@ -115,7 +132,7 @@ export function ReportView({ labels, data, position, Map, onSave }: { labels: Fi
         </p>
       )}
       <div className="field-actions">
-        <button type="submit" className="field-big primary" disabled={busy} data-testid="field-report-save">
+        <button type="submit" className="field-big primary" disabled={busy || outside} data-testid="field-report-save">
           {t.save}
         </button>
       </div>

@@ -31,6 +31,10 @@ export function TodayView({ labels, data, savedAt, position, here, pendingChecks
     .filter((b) => b.due)
     .map((b) => ({ building: b, metres: metresFrom(position, b.lon, b.lat) }))
     .sort((a, b) => (a.metres ?? 0) - (b.metres ?? 0) || a.building.code.localeCompare(b.building.code));
+  // Cases nearest first too (when the phone knows where it is); overdue ones before the rest.
+  const cases = data.cases
+    .map((c) => ({ c, metres: metresFrom(position, c.lon, c.lat) }))
+    .sort((a, b) => Number(b.c.overdue) - Number(a.c.overdue) || (a.metres ?? 0) - (b.metres ?? 0));
   const away = (m: number | null) => (m === null ? "" : m < 1000 ? fill(t.away, { m: Math.round(m) }) : fill(t.awayKm, { km: (m / 1000).toFixed(1) }));
   const rule = (column: string) => FIVE_RULES.find((r) => r.column === column)?.[locale] ?? column;
   return (
@@ -49,6 +53,10 @@ export function TodayView({ labels, data, savedAt, position, here, pendingChecks
       <p className="field-legend" aria-hidden="true">
         <span className="dot due" /> {t.legendDue} <span className="dot done" /> {t.legendDone} <span className="dot me" /> {t.legendMe}
       </p>
+      <details className="field-cells" data-testid="field-cells">
+        <summary>{fill(t.myCells, { n: data.cells.features.length })}</summary>
+        <p>{data.cells.features.map((f) => f.properties.name).join("、")}</p>
+      </details>
       <section className="field-card" aria-label={t.position}>
         <p data-testid="field-position">
           {!position ? t.positionNone : here ? fill(t.positionInCell, { cell: here.properties.name }) : t.positionOutside}
@@ -57,27 +65,6 @@ export function TodayView({ labels, data, savedAt, position, here, pendingChecks
           {t.checkIn}
         </button>
         <p className="field-note">{t.positionNote}</p>
-      </section>
-
-      <section className="field-card">
-        <h2>{fill(t.dueTitle, { n: due.length })}</h2>
-        {due.length === 0 ? (
-          <p className="field-note">{t.dueNone}</p>
-        ) : (
-          <ul className="field-list" data-testid="field-due">
-            {due.map(({ building, metres }) => (
-              <li key={building.code}>
-                <button type="button" onClick={() => onCheck(building)} data-building={building.code}>
-                  <span className="field-row-main">{building.address}</span>
-                  <span className="field-row-sub">
-                    {joined(away(metres), building.last_inspected_on ? fill(t.lastChecked, { date: building.last_inspected_on }) : t.neverChecked)}
-                    {pendingChecks.has(building.code) && <em className="field-chip"> {t.pending}</em>}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
       </section>
 
       <section className="field-card">
@@ -104,17 +91,38 @@ export function TodayView({ labels, data, savedAt, position, here, pendingChecks
           <p className="field-note">{t.casesNone}</p>
         ) : (
           <ul className="field-list" data-testid="field-cases">
-            {data.cases.map((c) => (
+            {cases.map(({ c, metres }) => (
               <li key={c.id} className={c.overdue ? "overdue" : ""}>
                 <span className="field-row-main">
                   {categories[c.category as keyof typeof categories] ?? c.category} · {statuses[c.status as keyof typeof statuses] ?? c.status}
                 </span>
-                <span className="field-row-sub">{joined(away(metresFrom(position, c.lon, c.lat)), c.due_on ?? "", c.note)}</span>
+                <span className="field-row-sub">{joined(away(metres), c.due_on ? (c.overdue ? fill(t.caseOverdue, { date: c.due_on }) : fill(t.caseDue, { date: c.due_on })) : "", c.note)}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
+      <section className="field-card">
+        <h2>{fill(t.dueTitle, { n: due.length })}</h2>
+        {due.length === 0 ? (
+          <p className="field-note">{t.dueNone}</p>
+        ) : (
+          <ul className="field-list" data-testid="field-due">
+            {due.map(({ building, metres }) => (
+              <li key={building.code}>
+                <button type="button" onClick={() => onCheck(building)} data-building={building.code}>
+                  <span className="field-row-main">{building.address}</span>
+                  <span className="field-row-sub">
+                    {joined(away(metres), building.last_inspected_on ? fill(t.lastChecked, { date: building.last_inspected_on }) : t.neverChecked)}
+                    {pendingChecks.has(building.code) && <em className="field-chip"> {t.pending}</em>}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
     </div>
   );
 }
