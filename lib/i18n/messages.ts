@@ -108,6 +108,9 @@ const zh = {
     poiCategories: { school: "学校", hospital: "医院", market: "市场", transit_hub: "交通枢纽", admin_centre: "行政中心", other: "其他重点场所" },
     fields: {
       code: "编码",
+      rate: "覆盖率",
+      target: "目标",
+      gap: "差距（百分点）",
       count: "数量",
       name: "名称",
       category: "类别",
@@ -750,6 +753,9 @@ const en: Messages = {
     poiCategories: { school: "School", hospital: "Hospital", market: "Market", transit_hub: "Transit hub", admin_centre: "Government office", other: "Other place" },
     fields: {
       code: "Code",
+      rate: "Coverage",
+      target: "Target",
+      gap: "Gap (points)",
       count: "Count",
       name: "Name",
       category: "Category",

@@ -52,6 +52,10 @@ export function DetailsPanel({
       return { text: level ? fill(t.significance, { level }) : t.notSignificant, title: `p = ${v.toPrecision(3)}` };
     }
     if (k === "gi_bin" && typeof v === "number") return { text: hotspotClass(v, t) };
+    // A coverage cell's figures as the coverage table shows them: percentages, and the gap below
+    // target in points (✓ when the target is met).
+    if ((k === "rate" || k === "target") && typeof v === "number") return { text: `${(v * 100).toFixed(1)}%` };
+    if (k === "gap" && typeof v === "number") return { text: v > 1e-12 ? `−${(v * 100).toFixed(1)}` : "✓" };
     if (typeof v === "number") return { text: Math.abs(v) < 1 && v !== 0 && k !== "count" ? v.toPrecision(3) : String(Math.round(v * 1000) / 1000) };
     if (k === "category") {
       const tables = [t.categories, t.zoneCategories, t.poiCategories, t.emerging] as Record<string, string>[];
