@@ -1,5 +1,6 @@
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/e2e/chromium";
+import { benchFetch, browserCookies, signInForBench } from "./auth";
 import type { Row } from "./measure";
 
 /**
@@ -14,13 +15,12 @@ import type { Row } from "./measure";
  */
 export async function benchField(group: string, baseUrl: string, email: string, password: string): Promise<Row[]> {
   const rows: Row[] = [];
-  const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, { method: "POST", headers: { "Content-Type": "application/json", Origin: baseUrl }, body: JSON.stringify({ email, password }) });
-  if (!signIn.ok) throw new Error(`bench sign-in as ${email}: HTTP ${signIn.status}`);
-  const [name, value] = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!.split("=") as [string, string];
-  const cookie = `${name}=${value}`;
+  // The bench's own session, now the grid worker's (this part runs last).
+  await signInForBench(baseUrl, email, password);
+  const cookies = browserCookies(baseUrl);
 
   // The manifest and its icons, read as an installer would.
-  const html = await (await fetch(`${baseUrl}/field`, { headers: { Cookie: cookie } })).text();
+  const html = await (await benchFetch(`${baseUrl}/field`)).text();
   const href = /<link[^>]+rel="manifest"[^>]+href="([^"]+)"/.exec(html)?.[1] ?? /<link[^>]+href="([^"]+)"[^>]+rel="manifest"/.exec(html)?.[1];
   const problems: string[] = [];
   let manifest: { name?: string; short_name?: string; start_url?: string; scope?: string; display?: string; icons?: { src: string; sizes: string; type?: string }[] } = {};
@@ -50,7 +50,7 @@ export async function benchField(group: string, baseUrl: string, email: string, 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const phone = async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: "allow" });
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    await context.addCookies(cookies);
     return context;
   };
   try {
