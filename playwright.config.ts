@@ -36,6 +36,8 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", DEMO_PASSWORD: E2E_DEMO_PASSWORD },
+    // No tile warmer: the specs ask for the tiles they check, and one shared embedded database is
+    // faster without a background job (the warmer has its own test, lib/tiles/warm-tiles.db.test.ts).
+    env: { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", DEMO_PASSWORD: E2E_DEMO_PASSWORD, TILE_WARMER: "off" },
   },
 });

@@ -1,4 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { VectorTile } from "@mapbox/vector-tile";
+import { PbfReader as Pbf } from "pbf";
+import { DEMO_ROLES, E2E_DEMO_PASSWORD, storageStatePath } from "../accounts";
+import { createToken, sameOrigin } from "../api-helpers";
+
+const NO_SESSION = { cookies: [], origins: [] };
 
 const WUMA_Z14 = "13683/6862"; // x/y of the tile over Wuma street at z14
 
@@ -27,4 +33,51 @@ test("vector tiles: MVT with ETag revalidation, TileJSON, and clear errors", asy
   expect(empty.status()).toBe(200);
   expect((await empty.body()).length).toBe(0);
   expect((await request.get(`/api/tiles/events/14/${WUMA_Z14}.mvt?categories=ufo`)).status()).toBe(400);
+});
+
+/** The features of one layer in an MVT body, with their properties (decoded here, not by the server's code). */
+function decodeLayer(body: Buffer, layer: string): Record<string, unknown>[] {
+  const tile = new VectorTile(new Pbf(body));
+  const found = tile.layers[layer];
+  return found ? Array.from({ length: found.length }, (_, i) => found.feature(i).properties) : [];
+}
+
+// Tiles are kept in memory and in the tile_cache table; neither may outlive an edit, a sign-out
+// or a revoked token. Each check asks for the same tile twice first, so it is cached before the change.
+test("an edit, a sign-out and a revoked token take effect on the very next tile request", async ({ request, baseURL, playwright }) => {
+  const z16 = "/api/tiles/rental-buildings/16/54733/27450.mvt"; // over 五马街道's centre
+  const office = await playwright.request.newContext({ baseURL, storageState: storageStatePath("street_office") });
+  const first = await office.get(z16);
+  expect(first.status()).toBe(200);
+  const before = decodeLayer(await first.body(), "rental-buildings");
+  expect(before.length, "the tile holds buildings").toBeGreaterThan(0);
+  const code = String(before[0]!.code);
+  const units = Number(before[0]!.units);
+  expect((await office.get(z16)).headers()["etag"]).toBe(first.headers()["etag"]);
+  const building = await office.get(`/api/rental-buildings/${code}`);
+  const saved = await office.patch(`/api/rental-buildings/${code}`, {
+    data: { units: units + 3 },
+    headers: { ...sameOrigin(baseURL), "If-Match": building.headers()["etag"]! },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const after = await office.get(z16);
+  expect(after.headers()["etag"]).not.toBe(first.headers()["etag"]);
+  expect(decodeLayer(await after.body(), "rental-buildings").find((f) => f.code === code)?.units).toBe(units + 3);
+  await office.dispose();
+
+  const commander = await playwright.request.newContext({ baseURL, storageState: NO_SESSION });
+  expect((await commander.post("/api/auth/sign-in", { data: { email: DEMO_ROLES.commander, password: E2E_DEMO_PASSWORD }, headers: sameOrigin(baseURL) })).status()).toBe(200);
+  expect((await commander.get(z16)).status()).toBe(200);
+  expect((await commander.get(z16)).status()).toBe(200);
+  expect((await commander.post("/api/auth/sign-out", { headers: sameOrigin(baseURL) })).status()).toBe(200);
+  expect((await commander.get(z16)).status()).toBe(401);
+  await commander.dispose();
+
+  const { id, token } = await createToken(request, baseURL, "commander");
+  const system = await playwright.request.newContext({ baseURL, storageState: NO_SESSION, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  expect((await system.get(z16)).status()).toBe(200);
+  expect((await system.get(z16)).status()).toBe(200);
+  expect((await request.delete(`/api/tokens/${id}`, { headers: sameOrigin(baseURL) })).status()).toBe(200);
+  expect((await system.get(z16)).status()).toBe(401);
+  await system.dispose();
 });

@@ -17,6 +17,7 @@ export function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     NODE_ENV: "production",
     DEMO_PASSWORD: E2E_DEMO_PASSWORD,
     SEED_SCALE: "test",
+    TILE_WARMER: "off",
     DATABASE_URL: "",
     ...extra,
   };

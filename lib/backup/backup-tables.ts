@@ -45,6 +45,7 @@ export const BACKUP_TABLES = [
  */
 export const DERIVED_TABLES = {
   layer_versions: "tile cache versions, bumped by triggers on every layer table",
+  tile_cache: "tiles kept across restarts, made again on request",
   event_cell_weeks: "per-cell weekly event counts, kept by triggers on events",
   event_h3: "each event's H3 cells, computed again by the next hexagon analysis",
   event_h3_pending: "events whose H3 cells are still to be computed, queued by triggers on events",

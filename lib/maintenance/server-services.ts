@@ -2,13 +2,14 @@ import { backupSettings, startScheduledBackups } from "@/lib/backup/scheduled-ba
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { startScheduledFreezes } from "@/lib/monthly/scheduled-freezes";
 import { startScheduledAlerts } from "@/lib/command/scheduled-alerts";
+import { startTileWarmer } from "@/lib/tiles/warm-tiles";
 import { startMaintenanceSocket, type MaintenanceSocket } from "./maintenance-socket";
 
 /**
  * What the long-running server process does besides answering requests: open the database at
  * start (so the first visitor does not wait), serve maintenance commands on the embedded
  * database, make daily backups when BACKUP_DIR is set, freeze each month's figures once it ends, run the weekly alert check (ALERTS_SCHEDULE=off stops
- * it), and on shutdown close all of it in order.
+ * it), keep the district's overview tiles made (lib/tiles/warm-tiles.ts; TILE_WARMER=off stops it), and on shutdown close all of it in order.
  * scripts/serve.mjs calls the shutdown hook once in-flight requests are done.
  */
 export const SHUTDOWN_HOOK = Symbol.for("grid-atlas.shutdown");
@@ -18,6 +19,7 @@ export async function startServerServices(): Promise<void> {
   const backups = settings ? startScheduledBackups(getDatabase, settings) : null;
   const freezes = startScheduledFreezes(getDatabase);
   const alerts = process.env.ALERTS_SCHEDULE === "off" ? null : startScheduledAlerts(getDatabase);
+  const warmer = process.env.TILE_WARMER === "off" ? null : startTileWarmer(getDatabase);
   let socket: MaintenanceSocket | null = null;
   let retry: NodeJS.Timeout | null = null;
   let stopping = false;
@@ -27,6 +29,7 @@ export async function startServerServices(): Promise<void> {
     await backups?.stop(); // a backup underway finishes first
     await freezes.stop(); // and a month being frozen
     await alerts?.stop(); // and an alert check
+    await warmer?.stop(); // a tile being made (it stops after that one)
     await socket?.close(); // so do maintenance commands in progress
     await closeDatabase();
   };

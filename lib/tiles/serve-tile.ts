@@ -1,58 +1,84 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { queryOne } from "@/lib/db/query";
+import { query } from "@/lib/db/query";
 import type { Database } from "@/lib/db/types";
 import { getTile, type Tile } from "./get-tile";
 import type { Actor } from "@/lib/auth/actor";
 import { layerScope } from "@/lib/auth/layer-access";
 import { TILE_LAYERS, type TileLayerId } from "./layers";
 import type { TileCoordinates, TileFilter } from "./tile-params";
+import { readStoredTile, storeTile, type StoredTileKey } from "./tile-store";
 
 /**
  * Tiles keyed by the layer's data version: any committed change to a layer's table bumps the
- * version (migration 0003), which changes the ETag and misses this cache — no stale tiles.
+ * version (migration 0003), which changes the ETag and misses both caches — no stale tiles.
+ * Two caches: this process's memory (LRU), then the tile_cache table (migration 0018), which
+ * survives restarts and is shared by every server on the database; only then the tile's query.
  */
 const CACHE_LIMIT = 5000;
 const cacheKey = Symbol.for("grid-atlas.tile-cache");
 type GlobalWithCache = typeof globalThis & { [cacheKey]?: Map<string, Tile> };
 
-function cache(): Map<string, Tile> {
+function memory(): Map<string, Tile> {
   const g = globalThis as GlobalWithCache;
   g[cacheKey] ??= new Map();
   return g[cacheKey];
 }
 
-export async function layerVersion(database: Database, layer: TileLayerId): Promise<number> {
-  const row = await queryOne<{ version: number }>(database.db, sql`select version::float8 as version from layer_versions where layer = ${layer}`);
-  return Number(row?.version ?? 0);
+/** Empty this process's tile memory (tests, and the bench's "restarted server" without a restart). */
+export function forgetTilesInMemory(): void {
+  memory().clear();
+}
+
+/** The versions a layer's tiles depend on (its own, then those of `dependsOn`), as one string. */
+export async function layerVersions(database: Database, layer: TileLayerId): Promise<string> {
+  const ids = [layer, ...(TILE_LAYERS[layer].dependsOn ?? [])];
+  const rows = await query<{ layer: string; version: number }>(
+    database.db,
+    sql`select layer, version::float8 as version from layer_versions where layer = any(string_to_array(${ids.join(",")}, ','))`,
+  );
+  const byLayer = new Map(rows.map((r) => [r.layer, Number(r.version)]));
+  return ids.map((id) => byLayer.get(id) ?? 0).join(".");
+}
+
+/** The filters and the street scope as part of a cache key (scoped and unscoped tiles never mix). */
+export function filterKey(filter: TileFilter, street: string | undefined): string {
+  return JSON.stringify([filter.from ?? "", filter.to ?? "", filter.categories ?? [], street ?? ""]);
 }
 
 export interface ServedTile extends Tile {
   etag: string;
-  cached: boolean;
+  /** Where it came from: this process's memory, the tile_cache table, or the tile's query. */
+  source: "memory" | "store" | "query";
 }
 
 /**
  * A tile as `actor` may see it: the layer's read permission is checked, and a street office's
  * tiles of scoped layers hold only its street's features (the scope is part of the cache key
- * and the ETag, so scoped and unscoped tiles never mix).
+ * and the ETag).
  */
 export async function serveTile(database: Database, actor: Actor, layer: TileLayerId, at: TileCoordinates, filter: TileFilter): Promise<ServedTile> {
   const { street } = layerScope(actor, layer);
-  const versions = await Promise.all([layer, ...(TILE_LAYERS[layer].dependsOn ?? [])].map((id) => layerVersion(database, id)));
-  const version = versions.join(".");
-  const filterKey = JSON.stringify([filter.from ?? "", filter.to ?? "", filter.categories ?? [], street ?? ""]);
-  const key = `${layer}:${version}:${at.z}/${at.x}/${at.y}:${filterKey}`;
-  const etag = `"${layer}-${version}-${createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
-  const tiles = cache();
+  return tileFor(database, layer, at, filter, street);
+}
+
+/** The tile for a scope already checked (serveTile, and the warmer, which makes district tiles). */
+export async function tileFor(database: Database, layer: TileLayerId, at: TileCoordinates, filter: TileFilter, street: string | undefined): Promise<ServedTile> {
+  const versions = await layerVersions(database, layer);
+  const stored: StoredTileKey = { layer, versions, at, filter: filterKey(filter, street) };
+  const key = `${layer}:${versions}:${at.z}/${at.x}/${at.y}:${stored.filter}`;
+  const etag = `"${layer}-${versions}-${createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
+  const tiles = memory();
   const hit = tiles.get(key);
   if (hit) {
     tiles.delete(key); // refresh its place in the LRU order
     tiles.set(key, hit);
-    return { ...hit, etag, cached: true };
+    return { ...hit, etag, source: "memory" };
   }
-  const tile = await getTile(database, layer, at, { ...filter, street });
+  const kept = await readStoredTile(database.db, stored);
+  const tile = kept ?? (await getTile(database, layer, at, { ...filter, street }));
+  if (!kept) await storeTile(database.db, stored, tile);
   tiles.set(key, tile);
   if (tiles.size > CACHE_LIMIT) tiles.delete(tiles.keys().next().value as string);
-  return { ...tile, etag, cached: false };
+  return { ...tile, etag, source: kept ? "store" : "query" };
 }
