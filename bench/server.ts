@@ -3,6 +3,8 @@ import { spawn } from "node:child_process";
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
+  /** Stop it and start it again on the same port and database (its memory is gone, the database is not). */
+  restart(): Promise<RunningServer>;
 }
 
 /** `npm start` (production build) on a port, against the database the env names; waits for health. */
@@ -26,13 +28,18 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     if (Date.now() > deadline) throw new Error(`server did not start:\n${log.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+    });
   return {
     url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-      }),
+    stop,
+    restart: async () => {
+      await stop();
+      return startServer(port, env);
+    },
   };
 }
