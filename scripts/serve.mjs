@@ -4,6 +4,10 @@
 // 10 s), then closes the database cleanly (lib/maintenance/server-services.ts) and exits.
 import http from "node:http";
 import next from "next";
+import fs from "node:fs";
+import path from "node:path";
+import nextConfig from "../next.config.js";
+import { FAST_PATH_BUNDLE } from "./build-fast-path.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const grace = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
@@ -12,6 +16,12 @@ const SHUTDOWN_HOOK = Symbol.for("grid-atlas.shutdown");
 const app = next({ dev: false, dir: process.cwd(), port });
 await app.prepare();
 const handle = app.getRequestHandler();
+
+// Tile requests go to the fast path first (lib/tiles/fast-path.ts, built by scripts/start.mjs);
+// whatever it does not answer, Next does. It adds the headers Next adds to every response.
+const fastPath = fs.existsSync(FAST_PATH_BUNDLE) ? await import(path.resolve(FAST_PATH_BUNDLE)) : null;
+const commonHeaders = Object.fromEntries(((await nextConfig.headers())[0]?.headers ?? []).map((h) => [h.key, h.value]));
+if (!fastPath) console.log("[grid-atlas] no tile fast path built: Next answers tile requests");
 
 let inFlight = 0;
 let stopping = false;
@@ -23,6 +33,13 @@ const server = http.createServer((request, response) => {
     if (stopping && inFlight === 0) drained();
   });
   if (stopping) response.setHeader("Connection", "close");
+  if (fastPath && request.url?.startsWith("/api/tiles/")) {
+    fastPath.answerTileFast(request, response, commonHeaders).then(
+      (answered) => answered || handle(request, response),
+      () => handle(request, response),
+    );
+    return;
+  }
   handle(request, response);
 });
 server.listen(port, () => console.log(`[grid-atlas] ready on http://localhost:${port} (PID ${process.pid})`));

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildFastPath, FAST_PATH_BUNDLE } from "./build-fast-path.mjs";
 
 const bin = (name) => path.join("node_modules", ".bin", name);
 const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
@@ -15,6 +16,10 @@ if (buildIsStale()) {
   console.log("[grid-atlas] building the app (first start or sources changed)…");
   const built = run(bin("next"), ["build"]);
   if (built !== 0) process.exit(built);
+}
+// The tile fast path (lib/tiles/fast-path.ts), built with the app: made again whenever the app is.
+if (!fs.existsSync(FAST_PATH_BUNDLE) || fs.statSync(FAST_PATH_BUNDLE).mtimeMs < fs.statSync(path.join(".next", "BUILD_ID")).mtimeMs) {
+  await buildFastPath();
 }
 
 const port = process.env.PORT || "3000";
