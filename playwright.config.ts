@@ -37,7 +37,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // No tile warmer: the specs ask for the tiles they check, and one shared embedded database is
-    // faster without a background job (the warmer has its own test, lib/tiles/warm-tiles.db.test.ts).
+    // faster without a background job (the warmer has its own test, lib/tiles/tile-cache.db.test.ts).
     env: { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", DEMO_PASSWORD: E2E_DEMO_PASSWORD, TILE_WARMER: "off" },
   },
 });

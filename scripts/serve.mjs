@@ -36,7 +36,7 @@ const server = http.createServer((request, response) => {
   if (fastPath && request.url?.startsWith("/api/tiles/")) {
     fastPath.answerTileFast(request, response, commonHeaders).then(
       (answered) => answered || handle(request, response),
-      () => handle(request, response),
+      () => response.headersSent || handle(request, response),
     );
     return;
   }

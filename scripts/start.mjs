@@ -19,7 +19,12 @@ if (buildIsStale()) {
 }
 // The tile fast path (lib/tiles/fast-path.ts), built with the app: made again whenever the app is.
 if (!fs.existsSync(FAST_PATH_BUNDLE) || fs.statSync(FAST_PATH_BUNDLE).mtimeMs < fs.statSync(path.join(".next", "BUILD_ID")).mtimeMs) {
-  await buildFastPath();
+  try {
+    await buildFastPath();
+  } catch (error) {
+    // The app works without it (Next answers tile requests), only slower.
+    console.error(`[grid-atlas] the tile fast path could not be built (${error.message}); Next.js will answer tile requests`);
+  }
 }
 
 const port = process.env.PORT || "3000";

@@ -10,6 +10,11 @@ import type { TileCoordinates, TileQuery as TileFilter } from "./tile-params";
 import { wholeWeekBounds } from "@/lib/time/china-steps";
 import { chinaMidnight } from "@/lib/time/china-date";
 
+/**
+ * What the bytes of a tile depend on besides the layers' SQL (layers.ts) and the data: change it
+ * whenever a change here changes them, so tiles kept by the previous code are not served.
+ */
+export const TILE_FORMAT = "2026-11-30";
 const BUFFER = 64; // pixels of context around the tile, so lines and labels continue across edges
 const AGGREGATE_BIN = 16; // pixels per aggregation bin at low zoom
 

@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { layerScope } from "@/lib/auth/layer-access";
 import { TILE_LAYERS, type TileLayerId } from "./layers";
 import type { TileCoordinates, TileFilter } from "./tile-params";
-import { readStoredTile, storeTile, type StoredTileKey } from "./tile-store";
+import { deleteStaleTiles, readStoredTile, storeTile, type StoredTileKey } from "./tile-store";
+import { TILE_FORMAT } from "./get-tile";
 
 /**
  * Tiles keyed by the layer's data version: any committed change to a layer's table bumps the
@@ -41,9 +42,36 @@ export async function layerVersions(database: Database, layer: TileLayerId): Pro
   return ids.map((id) => byLayer.get(id) ?? 0).join(".");
 }
 
-/** The filters and the street scope as part of a cache key (scoped and unscoped tiles never mix). */
-export function filterKey(filter: TileFilter, street: string | undefined): string {
-  return JSON.stringify([filter.from ?? "", filter.to ?? "", filter.categories ?? [], street ?? ""]);
+/**
+ * Which code made a tile: the layers' SQL and the encoder's format. Kept tiles outlive a restart,
+ * so a deploy that changes what a tile holds must not be answered by tiles the old code made.
+ */
+const TILE_CODE = createHash("sha1").update(`${TILE_FORMAT}:${JSON.stringify(TILE_LAYERS)}`).digest("hex").slice(0, 10);
+
+/** The data versions and the code, as kept tiles are keyed (tile_cache.versions). */
+export function keptVersions(versions: string): string {
+  return `${versions}~${TILE_CODE}`;
+}
+
+/**
+ * The filters and the street scope as part of a cache key (scoped and unscoped tiles never mix).
+ * Layers that ignore filters ignore them here too; categories in one order, each once.
+ */
+export function filterKey(layer: TileLayerId, filter: TileFilter, street: string | undefined): string {
+  if (!TILE_LAYERS[layer].timeFiltered) return JSON.stringify(["", "", [], street ?? ""]);
+  return JSON.stringify([filter.from ?? "", filter.to ?? "", [...new Set(filter.categories ?? [])].sort(), street ?? ""]);
+}
+
+/**
+ * The first time this process sees a layer at a version, it deletes the layer's kept tiles of
+ * every other version (they can never be asked for again), so the table holds current tiles only,
+ * with or without the warmer. In the background: the answer does not wait for it.
+ */
+const seenVersions = new Map<TileLayerId, string>();
+function forgetOlderVersions(database: Database, layer: TileLayerId, current: string): void {
+  if (seenVersions.get(layer) === current) return;
+  seenVersions.set(layer, current);
+  deleteStaleTiles(database.db, layer, current).catch((error: unknown) => console.error(`[grid-atlas] could not forget old ${layer} tiles: ${(error as Error).message}`));
 }
 
 export interface ServedTile extends Tile {
@@ -65,8 +93,9 @@ export async function serveTile(database: Database, actor: Actor, layer: TileLay
 /** The tile for a scope already checked (serveTile, and the warmer, which makes district tiles). */
 export async function tileFor(database: Database, layer: TileLayerId, at: TileCoordinates, filter: TileFilter, street: string | undefined): Promise<ServedTile> {
   const versions = await layerVersions(database, layer);
-  const stored: StoredTileKey = { layer, versions, at, filter: filterKey(filter, street) };
-  const key = `${layer}:${versions}:${at.z}/${at.x}/${at.y}:${stored.filter}`;
+  const stored: StoredTileKey = { layer, versions: keptVersions(versions), at, filter: filterKey(layer, filter, street) };
+  forgetOlderVersions(database, layer, stored.versions);
+  const key = `${layer}:${stored.versions}:${at.z}/${at.x}/${at.y}:${stored.filter}`;
   const etag = `"${layer}-${versions}-${createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
   const tiles = memory();
   const hit = tiles.get(key);
@@ -77,7 +106,8 @@ export async function tileFor(database: Database, layer: TileLayerId, at: TileCo
   }
   const kept = await readStoredTile(database.db, stored);
   const tile = kept ?? (await getTile(database, layer, at, { ...filter, street }));
-  if (!kept) await storeTile(database.db, stored, tile);
+  // Keeping it is a help, not the answer: a failure to store (a full disk) is logged, not the reader's error.
+  if (!kept) await storeTile(database.db, stored, tile).catch((error: unknown) => console.error(`[grid-atlas] could not keep a ${layer} tile: ${(error as Error).message}`));
   tiles.set(key, tile);
   if (tiles.size > CACHE_LIMIT) tiles.delete(tiles.keys().next().value as string);
   return { ...tile, etag, source: kept ? "store" : "query" };

@@ -14,7 +14,7 @@ export const TileCoordinates = z
   .refine((t) => t.y < 2 ** t.z, { message: "y is out of range for this zoom", path: ["y"] });
 export type TileCoordinates = z.output<typeof TileCoordinates>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, "use an ISO date").refine((s) => !Number.isNaN(Date.parse(s)), "not a real date");
+const isoDate = z.string().max(40, "use an ISO date").regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, "use an ISO date").refine((s) => !Number.isNaN(Date.parse(s)), "not a real date");
 
 /** Filters that reach the tile query as parameters (events only; other layers ignore them). */
 export const TileFilter = z

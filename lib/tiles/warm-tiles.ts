@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/types";
 import { queryOne } from "@/lib/db/query";
 import { defaultViewState } from "@/lib/dashboard/view-state";
 import { TILE_LAYER_IDS, TILE_LAYERS, type TileLayerId } from "./layers";
-import { layerVersions, tileFor } from "./serve-tile";
+import { keptVersions, layerVersions, tileFor } from "./serve-tile";
 import { deleteStaleTiles } from "./tile-store";
 import type { TileCoordinates, TileFilter } from "./tile-params";
 
@@ -49,7 +49,7 @@ function tileXY(lon: number, lat: number, z: number): [number, number] {
  * never queued behind more than one warming query. Returns how many tiles had to be made.
  */
 export async function warmLayer(database: Database, layer: TileLayerId, now: Date, stopped: () => boolean = () => false): Promise<number> {
-  await deleteStaleTiles(database.db, layer, await layerVersions(database, layer));
+  await deleteStaleTiles(database.db, layer, keptVersions(await layerVersions(database, layer)));
   const filter = TILE_LAYERS[layer].timeFiltered ? defaultEventsFilter(now) : {};
   let made = 0;
   for (const at of await districtTiles(database, layer)) {
@@ -73,31 +73,42 @@ export function startTileWarmer(database: () => Promise<Database>): TileWarmer {
   const seen = new Map<TileLayerId, string>();
   let stopped = false;
   let running: Promise<void> | null = null;
+  const pass = async (): Promise<void> => {
+    let db: Database;
+    try {
+      db = await database();
+    } catch {
+      return; // the database is not open (yet): the server says why; the next poll tries again
+    }
+    for (const layer of TILE_LAYER_IDS) {
+      if (stopped) return;
+      try {
+        // What to make depends on the layer's data, the district's extent (the streets) and, for
+        // events, the window, which moves at midnight: any of them changing warms the layer again.
+        const now = new Date();
+        const filter = TILE_LAYERS[layer].timeFiltered ? JSON.stringify(defaultEventsFilter(now)) : "";
+        const versions = `${await layerVersions(db, layer)}|${await layerVersions(db, "streets")}|${filter}`;
+        const settled = seen.get(layer) === versions;
+        seen.set(layer, versions);
+        const last = warmed.get(layer);
+        if (!settled || last?.versions === versions || (last && Date.now() - last.at < MIN_REWARM_MS)) continue;
+        const started = Date.now();
+        const made = await warmLayer(db, layer, now, () => stopped);
+        warmed.set(layer, { versions, at: Date.now() });
+        if (made > 0) console.log(`[grid-atlas] tiles: ${made} ${layer} tiles made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      } catch (error) {
+        // One layer failing (a statement timeout) does not keep the others cold; it is tried
+        // again once its minimum interval has passed.
+        warmed.set(layer, { versions: "", at: Date.now() });
+        console.error(`[grid-atlas] tile warmer, ${layer}: ${(error as Error).message}`);
+      }
+    }
+  };
   const tick = () => {
     if (running || stopped) return;
-    running = (async () => {
-      try {
-        const db = await database();
-        for (const layer of TILE_LAYER_IDS) {
-          if (stopped) return;
-          // The events window moves at midnight: its tiles are made again then, as after an edit.
-          const now = new Date();
-          const versions = `${await layerVersions(db, layer)}|${TILE_LAYERS[layer].timeFiltered ? JSON.stringify(defaultEventsFilter(now)) : ""}`;
-          const settled = seen.get(layer) === versions;
-          seen.set(layer, versions);
-          const last = warmed.get(layer);
-          if (!settled || last?.versions === versions || (last && Date.now() - last.at < MIN_REWARM_MS)) continue;
-          const started = Date.now();
-          const made = await warmLayer(db, layer, now, () => stopped);
-          warmed.set(layer, { versions, at: Date.now() });
-          if (made > 0) console.log(`[grid-atlas] tiles: ${made} ${layer} tiles made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        }
-      } catch (error) {
-        console.error(`[grid-atlas] tile warmer: ${(error as Error).message}`);
-      } finally {
-        running = null;
-      }
-    })();
+    running = pass().finally(() => {
+      running = null;
+    });
   };
   const timer = setInterval(tick, POLL_MS);
   timer.unref();

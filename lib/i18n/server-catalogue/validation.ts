@@ -46,6 +46,7 @@ export const VALIDATION_MESSAGES = {
   "v.short_note": { en: "say why in a short note", zh: "请简要写明原因" },
   "v.vertices": { en: "too many vertices ({n}); at most {max}", zh: "顶点太多（{n} 个），最多 {max} 个" },
   "v.unit_levels": { en: "unit is streets, communities or grid-cells", zh: "统计单元应为街道、社区或网格" },
+  "v.iso_date": { en: "use an ISO date", zh: "日期格式应如 2026-11-28 或 2026-11-28T09:30:00+08:00" },
   "v.iso_time": { en: "use an ISO time with a zone, e.g. 2026-11-28T09:30:00+08:00", zh: "时间格式应如 2026-11-28T09:30:00+08:00（带时区）" },
   "v.share": { en: "value is a share between 0 and 1 (0.95 for 95 %)", zh: "目标值是 0 到 1 之间的比例（95% 填 0.95）" },
   "v.at_least_0": { en: "value is at least 0", zh: "目标值不能小于 0" },
