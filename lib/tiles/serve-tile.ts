@@ -106,8 +106,10 @@ export async function tileFor(database: Database, layer: TileLayerId, at: TileCo
   }
   const kept = await readStoredTile(database.db, stored);
   const tile = kept ?? (await getTile(database, layer, at, { ...filter, street }));
-  // Keeping it is a help, not the answer: a failure to store (a full disk) is logged, not the reader's error.
-  if (!kept) await storeTile(database.db, stored, tile).catch((error: unknown) => console.error(`[grid-atlas] could not keep a ${layer} tile: ${(error as Error).message}`));
+  // Keeping it is a help, not the answer: the reader does not wait for it, and a failure to store
+  // (a full disk) is logged, not the reader's error. (On one connection — PGlite, a transaction —
+  // statements run in order, so a later read sees it.)
+  if (!kept) void storeTile(database.db, stored, tile).catch((error: unknown) => console.error(`[grid-atlas] could not keep a ${layer} tile: ${(error as Error).message}`));
   tiles.set(key, tile);
   if (tiles.size > CACHE_LIMIT) tiles.delete(tiles.keys().next().value as string);
   return { ...tile, etag, source: kept ? "store" : "query" };
