@@ -22,10 +22,11 @@ const WUMA = "330302006000";
  * The reference: every event read as a plain row, bucketed here by its China week (Monday), with
  * only the weeks wholly inside [from, to) — nothing of the code under test.
  */
-async function expectedSeries(tx: Db, from: string, to: string, filter: { categories?: string[]; street?: string }) {
-  const rows = await query<{ at: string; category: string; street: string }>(
+async function expectedSeries(tx: Db, from: string, to: string, filter: { categories?: string[]; street?: string; box?: number[] }) {
+  const rows = await query<{ at: string; category: string; street: string; lon: number; lat: number }>(
     tx,
-    sql`select to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, e.category::text as category, c.street_code as street
+    sql`select to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, e.category::text as category, c.street_code as street,
+               ST_X(e.geom)::float8 as lon, ST_Y(e.geom)::float8 as lat
         from events e join grid_cells g on g.id = e.grid_cell_id join communities c on c.code = g.community_code`,
   );
   const chinaDay = (t: number) => Math.floor((t + 8 * 3_600_000) / DAY); // days since 1970-01-01 in China
@@ -36,6 +37,7 @@ async function expectedSeries(tx: Db, from: string, to: string, filter: { catego
   for (const r of rows) {
     if (filter.categories && !filter.categories.includes(r.category)) continue;
     if (filter.street && r.street !== filter.street) continue;
+    if (filter.box && !(r.lon >= filter.box[0]! && r.lat >= filter.box[1]! && r.lon <= filter.box[2]! && r.lat <= filter.box[3]!)) continue;
     const week = weeks.get(mondayOf(chinaDay(Date.parse(r.at))));
     if (!week) continue;
     week[r.category] = (week[r.category] ?? 0) + 1;
@@ -60,10 +62,19 @@ describe(`events per week (${process.env.TEST_DB ?? "embedded"})`, () => {
         const input = { ...window, step: "week", ...(filter.street ? { street: filter.street } : {}), ...(filter.categories ? { categories: filter.categories.join(",") } : {}) };
         const weekly = await getEventSeries(tx, SYSTEM_ACTOR, EventSeriesParams.parse(input));
         expect(nonZero(weekly.rows), JSON.stringify(filter)).toEqual(expected);
-        // A bounding box counts the events themselves: around the whole district, the same rows.
+        // A bounding box around the whole district filters nothing: the same rows.
         const boxed = await getEventSeries(tx, SYSTEM_ACTOR, EventSeriesParams.parse({ ...input, bbox: "119,27,122,29" }));
         expect(boxed.rows, JSON.stringify(filter)).toEqual(weekly.rows);
       }
+      // A box over part of the district (west of 五马's centre) counts the events inside it.
+      const box = [119, 27, 120.6607, 29];
+      const inBox = await expectedSeries(tx, window.from, window.to, { box });
+      const partial = await getEventSeries(tx, SYSTEM_ACTOR, EventSeriesParams.parse({ ...window, step: "week", bbox: box.join(",") }));
+      expect(nonZero(partial.rows)).toEqual(inBox);
+      const all = (await expectedSeries(tx, window.from, window.to, {})).reduce((n, w) => n + Number((w as Record<string, unknown>).total), 0);
+      const some = inBox.reduce((n, w) => n + Number((w as Record<string, unknown>).total), 0);
+      expect(some).toBeGreaterThan(0);
+      expect(some).toBeLessThan(all);
     });
   });
 });

@@ -32,7 +32,10 @@ export async function getEventSeries(db: Db, actor: Actor, input: EventSeriesPar
   // Weekly steps without a bounding box are sums of the per-cell weekly counts (migration 0004):
   // a few thousand rows instead of every event of the window. Partial weeks at the ends are left
   // out either way, so both give the same rows.
-  const weeks = params.step === "week" && !params.bbox ? stepStarts(params.from, params.to, "week") : [];
+  // A bounding box around every grid cell (the map's first view of the whole district) leaves
+  // out no event that has a cell: it is no filter, and the weekly counts answer.
+  const box = params.bbox && !(await coversEveryCell(db, params.bbox as [number, number, number, number])) ? params.bbox : undefined;
+  const weeks = params.step === "week" && !box ? stepStarts(params.from, params.to, "week") : [];
   const counts =
     weeks.length > 0
       ? await query<{ bucket: string; category: string; n: number }>(
@@ -49,7 +52,7 @@ export async function getEventSeries(db: Db, actor: Actor, input: EventSeriesPar
           sql`select date_trunc(${params.step}, e.occurred_at at time zone 'Asia/Shanghai')::date::text as bucket, e.category::text as category,
                      count(*)::int as n
               from events e join grid_cells g on g.id = e.grid_cell_id join communities c on c.code = g.community_code
-              where ${eventConditions(params)} ${cell} group by 1, 2`,
+              where ${eventConditions({ ...params, bbox: box })} ${cell} group by 1, 2`,
         );
   const categories = params.categories ?? [...EVENT_CATEGORIES];
   const rows = stepStarts(params.from, params.to, params.step).map((d) => {
@@ -64,4 +67,13 @@ export async function getEventSeries(db: Db, actor: Actor, input: EventSeriesPar
     row.total += Number(c.n);
   }
   return { step: params.step, rows, categories };
+}
+
+/** Whether a west,south,east,north box holds every grid cell whole. */
+async function coversEveryCell(db: Db, [w, s, e, n]: [number, number, number, number]): Promise<boolean> {
+  const rows = await query<{ covers: boolean | null }>(
+    db,
+    sql`select ST_Covers(ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326), ST_SetSRID(ST_Extent(geom)::geometry, 4326)) as covers from grid_cells`,
+  );
+  return rows[0]?.covers === true;
 }
