@@ -3,8 +3,7 @@ import type { Database } from "@/lib/db/types";
 import { queryOne } from "@/lib/db/query";
 import { defaultViewState } from "@/lib/dashboard/view-state";
 import { TILE_LAYER_IDS, TILE_LAYERS, type TileLayerId } from "./layers";
-import { keptVersions, layerVersions, tileFor } from "./serve-tile";
-import { deleteStaleTiles } from "./tile-store";
+import { layerVersions, tileFor } from "./serve-tile";
 import type { TileCoordinates, TileFilter } from "./tile-params";
 
 /** The overview zooms: what the district and street views open at. Closer tiles are kept once asked for. */
@@ -44,12 +43,11 @@ function tileXY(lon: number, lat: number, z: number): [number, number] {
 }
 
 /**
- * Make one layer's overview tiles for the whole district (no street scope) unless already kept,
- * and forget its tiles made on older versions. One tile at a time, so people's requests are
- * never queued behind more than one warming query. Returns how many tiles had to be made.
+ * Make one layer's overview tiles for the whole district (no street scope) unless already kept
+ * (tileFor also forgets the layer's tiles of older versions). One tile at a time, so people's
+ * requests are never queued behind more than one warming query. Returns how many tiles were made.
  */
 export async function warmLayer(database: Database, layer: TileLayerId, now: Date, stopped: () => boolean = () => false): Promise<number> {
-  await deleteStaleTiles(database.db, layer, keptVersions(await layerVersions(database, layer)));
   const filter = TILE_LAYERS[layer].timeFiltered ? defaultEventsFilter(now) : {};
   let made = 0;
   for (const at of await districtTiles(database, layer)) {
