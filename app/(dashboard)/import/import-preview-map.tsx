@@ -5,6 +5,7 @@ import type { ExpressionSpecification } from "maplibre-gl";
 import type { TopologyFinding } from "@/lib/imports/imports";
 import { useEffect, useRef } from "react";
 import { useMap } from "@/app/_components/map/use-map";
+import { OFFLINE_STYLE } from "@/app/_components/map/offline-style";
 
 const VERDICT_COLOUR = ["match", ["get", "verdict"], "ok", "#1a9850", "update", "#2c7bb6", "#d7301f"] as unknown as string;
 
@@ -15,7 +16,7 @@ ringed so that a thin strip is still found.
  */
 export function ImportPreviewMap({ importId, findings = [] }: { importId: string; findings?: TopologyFinding[] }) {
   const container = useRef<HTMLDivElement>(null);
-  const { map, isLoaded } = useMap(container, { style: "/basemap/style.json" });
+  const { map, isLoaded } = useMap(container, { style: OFFLINE_STYLE });
 
   useEffect(() => {
     if (!map || !isLoaded) return;

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BUILDING_COLOURS } from "../map/data-layers";
+import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen";
 import type { RentalBuildingStats } from "@/lib/stats/count-rental-buildings";
 
 // The server's own type (a type import: nothing of the server module reaches the browser).
@@ -12,14 +13,16 @@ type Stats = RentalBuildingStats;
 /** Rental buildings by registration status for the district or the selected street. */
 export function BuildingsByStatus({ street, t, work, locale }: { street: string | null; t: Messages["dashboard"]; work: Messages["work"]; locale: Locale }) {
   const [stats, setStats] = useState<Stats | null>(null);
+  const painted = useFirstScreenPainted();
   useEffect(() => {
+    if (!painted) return;
     const controller = new AbortController();
     fetch(`/api/stats/rental-buildings${street ? `?street=${street}` : ""}`, { signal: controller.signal })
       .then((r) => r.json())
       .then(setStats)
       .catch(() => {});
     return () => controller.abort();
-  }, [street]);
+  }, [painted, street]);
   if (!stats) return <p className="chart-empty">{t.loadingData}</p>;
   if (stats.total === 0) return <p className="chart-empty">{t.noBuildings}</p>;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en");

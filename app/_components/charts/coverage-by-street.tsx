@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen";
 import { targetSource, type TargetSource } from "@/app/_components/dashboard/target-source";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { analysisQuery, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
@@ -29,7 +30,9 @@ export function CoverageByStreet({
 }) {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [source, setSource] = useState<string | null>(null);
+  const painted = useFirstScreenPainted();
   useEffect(() => {
+    if (!painted) return;
     const controller = new AbortController();
     fetch(`/api/analytics/coverage?${analysisQuery({ ...state, street: null }, { unit: "streets" })}`, { signal: controller.signal })
       .then((r) => r.json())
@@ -48,7 +51,7 @@ export function CoverageByStreet({
       })
       .catch(() => {});
     return () => controller.abort();
-  }, [state, locale, metric, t]);
+  }, [painted, state, locale, metric, t]);
   if (!rows) return <p className="chart-empty">{t.loadingData}</p>;
   const target = rows[0]?.target ?? 0;
   return (

@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { CATEGORY_COLOURS } from "../map/data-layers";
+import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen";
 
 interface Series {
   rows: ({ start: string; total: number } & Record<string, number | string>)[];
@@ -28,7 +29,9 @@ export function EventsPerWeek({
 }) {
   const [series, setSeries] = useState<Series | null>(null);
   const [failed, setFailed] = useState(false);
+  const painted = useFirstScreenPainted();
   useEffect(() => {
+    if (!painted) return;
     const controller = new AbortController();
     const query = analysisQuery(state, { step: "week", ...(cell ? { cell } : {}), ...(bbox ? { bbox: bbox.join(",") } : {}) });
     fetch(`/api/analytics/event-series?${query}`, { signal: controller.signal })
@@ -39,7 +42,7 @@ export function EventsPerWeek({
       })
       .catch((e: Error) => e.name !== "AbortError" && setFailed(true));
     return () => controller.abort();
-  }, [state, cell, bbox]);
+  }, [painted, state, cell, bbox]);
   if (failed) return <p className="chart-empty">{t.overlayFailed}</p>;
   if (!series) return <p className="chart-empty">{t.loadingData}</p>;
   if (series.rows.every((r) => r.total === 0)) return <p className="chart-empty">{t.noEvents}</p>;

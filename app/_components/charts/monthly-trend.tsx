@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CoverageMetricKey } from "@/lib/dashboard/view-state";
 import type { Messages } from "@/lib/i18n/messages";
+import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen";
 
 interface Point {
   month: string;
@@ -15,7 +16,9 @@ interface Point {
 export function MonthlyTrend({ street, metric, t, work }: { street: string | null; metric: CoverageMetricKey; t: Messages["dashboard"]; work: Messages["work"] }) {
   const [points, setPoints] = useState<Point[] | null>(null);
   const [error, setError] = useState(false);
+  const painted = useFirstScreenPainted();
   useEffect(() => {
+    if (!painted) return;
     const controller = new AbortController();
     setPoints(null);
     setError(false);
@@ -24,7 +27,7 @@ export function MonthlyTrend({ street, metric, t, work }: { street: string | nul
       .then((body: { months: Point[] }) => setPoints(body.months))
       .catch((e: Error) => e.name !== "AbortError" && setError(true));
     return () => controller.abort();
-  }, [street]);
+  }, [painted, street]);
   if (error) return <p className="chart-empty">{t.loadFailed}</p>;
   if (!points) return <p className="chart-empty">{t.loadingData}</p>;
   const data = points.map((p) => ({

@@ -9,6 +9,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDate } from "@/lib/time/china-date";
 import { CASE_CATEGORIES, EVENT_STATUSES, type EventStatus } from "@/lib/vocabulary";
 import { callApi } from "./call-api";
+import { useFirstScreenPainted } from "../dashboard/first-screen";
 
 export interface CaseFilters {
   department: string;
@@ -52,7 +53,9 @@ export function CasesPanel({
   if (filters.status) query.set("status", filters.status);
   if (filters.overdue) query.set("overdue", "true");
   const url = `/api/cases?${query}`;
+  const painted = useFirstScreenPainted();
   useEffect(() => {
+    if (!painted) return;
     const controller = new AbortController();
     // Other filters: the previous list does not stay on screen as if it answered them.
     setList(null);
@@ -61,7 +64,7 @@ export function CasesPanel({
       .then((r) => (r.ok ? setList(r.data) : setFailed(r.error)))
       .catch(() => undefined);
     return () => controller.abort();
-  }, [url, version]);
+  }, [painted, url, version]);
 
   const name = (x: { name_zh: string; name_en: string }) => (locale === "zh" ? x.name_zh : x.name_en);
   const departmentName = (code: string | null) => {

@@ -10,6 +10,7 @@ import { analysisQuery, COVERAGE_METRIC_KEYS, type CoverageMetricKey, type ViewS
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
+import { useFirstScreenPainted } from "./first-screen";
 import { addMonths, chinaMonth } from "@/lib/time/china-date";
 import { MonthlyTrend } from "../charts/monthly-trend";
 import { Worklists, type WorklistName } from "./worklists";
@@ -81,7 +82,9 @@ export function CoveragePanel({
       .catch(() => {});
     return () => controller.abort();
   }, [month, level, state.street, state.metric]);
+  const painted = useFirstScreenPainted();
   useEffect(() => {
+    if (!painted) return;
     const controller = new AbortController();
     setRows(null);
     fetch(`/api/analytics/coverage?${analysisQuery(state, { unit: level })}`, { signal: controller.signal })
@@ -97,7 +100,7 @@ export function CoveragePanel({
       })
       .catch(() => {});
     return () => controller.abort();
-  }, [state, level]);
+  }, [painted, state, level]);
   const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)}%`);
   const exportCsv = () => {
     if (!rows) return;

@@ -33,6 +33,7 @@ import { geometryBbox } from "./geometry-bbox";
 import { isCaseCategory } from "@/lib/vocabulary";
 import type { Geometry } from "geojson";
 import { useViewState } from "./use-view-state";
+import { FirstScreenProvider } from "./first-screen";
 
 export type View = "overview" | "command" | "coverage" | "plan";
 
@@ -120,7 +121,15 @@ export function Dashboard({
 
   const shownStreet = state.street ? places.find((p) => p.code === state.street) : undefined;
   // The Command view's cases, supervised areas and alerts.
-  const command = useCommandData(view === "command", map);
+  // What is below the map's data waits for its first screen (see first-screen.tsx); should the map
+  // never settle (an overlay that fails, a tile that never comes), the panels load after 8 s anyway.
+  const [firstScreen, setFirstScreen] = useState(false);
+  const firstScreenPainted = useCallback(() => setFirstScreen(true), []);
+  useEffect(() => {
+    const timer = setTimeout(firstScreenPainted, 8000);
+    return () => clearTimeout(timer);
+  }, [firstScreenPainted]);
+  const command = useCommandData(view === "command", map, firstScreen);
   const [openCase, setOpenCase] = useState<number | null>(null);
   const [caseFilters, setCaseFilters] = useState<CaseFilters>(NO_CASE_FILTERS);
   const openCell = useCallback(
@@ -182,7 +191,8 @@ export function Dashboard({
   }, [state.street, places, zoomTo]);
 
   return (
-    <div className="map-page" data-view={view} data-rendered-query={renderedQuery}>
+    <FirstScreenProvider value={firstScreen}>
+    <div className="map-page" data-view={view} data-rendered-query={renderedQuery} data-first-screen={firstScreen}>
       <DistrictMap
         locale={locale}
         t={t}
@@ -198,6 +208,8 @@ export function Dashboard({
         onMap={setMap}
         onViewport={view === "overview" ? setViewport : undefined}
         legendExtras={view === "command" && command.areas?.features.length ? <AreaLegend t={t.command} /> : undefined}
+        overlayLoading={status === "loading"}
+        onFirstScreen={firstScreenPainted}
       />
       <section className="panel" data-testid="side-panel" data-map-cover>
         {intro}
@@ -317,5 +329,6 @@ export function Dashboard({
         <CaseDialog key={openCase} id={openCase} canSetDeadline={canCommand} departments={command.departments} t={t.command} d={d} locale={locale} onChanged={command.reloadCases} onClose={() => setOpenCase(null)} />
       )}
     </div>
+    </FirstScreenProvider>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { FIVE_RULES } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { REGISTER_CHANGED } from "./building-card";
+import { useFirstScreenPainted } from "./first-screen";
 import { fill } from "@/lib/i18n/fill";
 
 const LISTS = ["unchecked", "unregistered", "rented-not-rentable", "rectifications", "empty-3-months", "letters-missing"] as const;
@@ -66,7 +67,9 @@ export function Worklists({
   const query = new URLSearchParams({ ...(street ? { street } : {}), ...(cell ? { cell } : {}), ...(search ? { q: search } : {}) });
   const queryText = query.toString();
   useEffect(() => setResult(null), [list, queryText]);
+  const painted = useFirstScreenPainted();
   useEffect(() => {
+    if (!painted) return;
     const controller = new AbortController();
     setError(null);
     fetch(`/api/worklists/${list}?limit=${SHOWN}&${queryText}`, { signal: controller.signal })
@@ -79,7 +82,7 @@ export function Worklists({
         if (e.name !== "AbortError") setError(e.message);
       });
     return () => controller.abort();
-  }, [list, queryText, version]);
+  }, [painted, list, queryText, version]);
   const detail = (r: Row) => {
     if (list === "rectifications") {
       const rule = FIVE_RULES.find((x) => x.column === r.rule);

@@ -21,11 +21,15 @@ export const BOUNDARY_SOURCES = {
 /** The colour of a chosen area's outline (also in the legend). */
 export const HIGHLIGHT_COLOUR = "#00b3c7";
 
-/** One outline layer per level; each shows the chosen code if it is of its level. */
+/**
+ * One outline layer per level; each shows the chosen code if it is of its level. A cell's outline
+ * starts at z12, as the cell lines do (a chosen cell is flown to at z14+): below that, the layer
+ * alone would make the map fetch every grid-cell tile of the district — ~200 KB at z10 — for nothing.
+ */
 export const HIGHLIGHT_LAYERS = [
-  { id: "highlight-street", source: BOUNDARY_SOURCES.streets, sourceLayer: null },
-  { id: "highlight-community", source: BOUNDARY_SOURCES.communities, sourceLayer: null },
-  { id: "highlight-cell", source: BOUNDARY_SOURCES.cells, sourceLayer: "grid-cells" },
+  { id: "highlight-street", source: BOUNDARY_SOURCES.streets, sourceLayer: null, minzoom: 0 },
+  { id: "highlight-community", source: BOUNDARY_SOURCES.communities, sourceLayer: null, minzoom: 0 },
+  { id: "highlight-cell", source: BOUNDARY_SOURCES.cells, sourceLayer: "grid-cells", minzoom: 12 },
 ] as const;
 
 /** The filter that shows one code (or nothing). */
@@ -83,10 +87,11 @@ export function boundaryLayers(locale: Locale, overBasemap = false): LayerSpecif
     },
     // The street, community or cell just chosen (search, a table row): drawn over the others.
     ...HIGHLIGHT_LAYERS.map(
-      ({ id, source, sourceLayer }): LayerSpecification => ({
+      ({ id, source, sourceLayer, minzoom }): LayerSpecification => ({
         id,
         type: "line",
         source,
+        minzoom,
         ...(sourceLayer ? { "source-layer": sourceLayer } : {}),
         filter: highlightFilter(null),
         paint: { "line-color": HIGHLIGHT_COLOUR, "line-width": 4, "line-opacity": 0.95 },

@@ -1,6 +1,6 @@
 "use client";
 
-import type { FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, StyleSpecification, VectorTileSource } from "maplibre-gl";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { MapLayer } from "@/lib/dashboard/view-state";
@@ -11,6 +11,7 @@ import { labelPoints } from "./label-points";
 import { MapLegend } from "./map-legend";
 import { FOOTPRINT_SOURCE, footprintLayers } from "./footprint-layers";
 import { BASEMAP_SOURCE, pmtilesStyle } from "./pmtiles-basemap";
+import { OFFLINE_STYLE } from "./offline-style";
 import { ROAD_SOURCE, roadLabels, roadLines } from "./road-layers";
 import { useMap } from "./use-map";
 import { freeAreaPadding } from "./free-area";
@@ -19,6 +20,9 @@ import type { BasemapConfig, Bounds, OverlayData, PickedFeature } from "@/lib/ma
 type LoadState = "loading" | "ready" | "error";
 
 const OVERLAY_SOURCE = "analysis-overlay";
+/** The one overlay unit under the pointer, outlined from its own small source (see the hover effect). */
+const HOVER_SOURCE = "analysis-overlay-hover";
+const NO_FEATURES: FeatureCollection = { type: "FeatureCollection", features: [] };
 const INTERACTIVE_ORDER = [
   "guidance-points-circle",
   "pois-circle",
@@ -50,6 +54,8 @@ export function DistrictMap({
   onViewport,
   onMap,
   legendExtras,
+  overlayLoading = false,
+  onFirstScreen,
 }: {
   locale: Locale;
   t: Messages;
@@ -69,12 +75,16 @@ export function DistrictMap({
   onMap?: (map: MapLibreMap | null) => void;
   /** Legend entries for the view's own layers. */
   legendExtras?: React.ReactNode;
+  /** The overlay's analysis is still on its way: the first screen is not painted before it is. */
+  overlayLoading?: boolean;
+  /** Called once, when the map has first painted its layers and the overlay (if any). */
+  onFirstScreen?: () => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
   // (The PMTiles style needs the page's origin: on the server, where the map is never created,
   // the bundled style stands in.)
   const [style] = useState<string | StyleSpecification>(
-    () => basemap.styleUrl ?? (basemap.pmtiles && typeof window !== "undefined" ? pmtilesStyle(basemap.pmtiles, locale) : "/basemap/style.json"),
+    () => basemap.styleUrl ?? (basemap.pmtiles && typeof window !== "undefined" ? pmtilesStyle(basemap.pmtiles, locale) : OFFLINE_STYLE),
   );
   // The basemap style's own layers (a custom BASEMAP_STYLE_URL included), kept when the data layers are rebuilt.
   const styleLayers = useRef<Set<string> | null>(null);
@@ -94,46 +104,53 @@ export function DistrictMap({
     map.addLayer({ id: "basemap-raster", type: "raster", source: "basemap-raster" }, map.getStyle().layers[1]?.id);
   }, [map, isLoaded, basemap.rasterTiles]);
 
-  // Boundaries: streets and communities (small) as GeoJSON, fetched once per attempt; grid cells
-  // (10,000+ at city scale) as vector tiles.
+  // Boundaries: streets and communities (small) as GeoJSON, fetched once per attempt — from the
+  // first render, while the map is still starting, not after its load event: the first screen
+  // waits on them — and grid cells (10,000+ at city scale) as vector tiles.
+  const [boundaries, setBoundaries] = useState<{ streets: FeatureCollection; communities: FeatureCollection } | "error" | null>(null);
   useEffect(() => {
-    if (!map || !isLoaded) return;
     const controller = new AbortController();
-    setState("loading");
+    setBoundaries(null);
     const load = async (level: string) => {
       const response = await fetch(`/api/boundaries/${level}`, { signal: controller.signal });
       if (!response.ok) throw new Error(`${level}: HTTP ${response.status}`);
-      return response.json();
+      return (await response.json()) as FeatureCollection;
     };
     Promise.all([load("streets"), load("communities")])
-      .then(([streets, communities]) => {
-        const data = {
-          [BOUNDARY_SOURCES.streets]: streets,
-          [BOUNDARY_SOURCES.communities]: communities,
-          [BOUNDARY_SOURCES.streetLabels]: labelPoints(streets),
-          [BOUNDARY_SOURCES.communityLabels]: labelPoints(communities),
-        };
-        for (const [id, collection] of Object.entries(data)) {
-          const source = map.getSource(id) as GeoJSONSource | undefined;
-          if (source) source.setData(collection);
-          else map.addSource(id, { type: "geojson", data: collection, promoteId: "code" });
-        }
-        // Context layers from vector tiles: cells (10,000+ at city scale), building outlines, roads.
-        const tileSource = (id: string, layer: string, minzoom: number) => {
-          if (map.getSource(id)) return;
-          map.addSource(id, { type: "vector", tiles: [`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`], minzoom, maxzoom: 16 });
-        };
-        tileSource(BOUNDARY_SOURCES.cells, "grid-cells", 10);
-        tileSource(BOUNDARY_SOURCES.cellLabels, "grid-cell-labels", 14);
-        tileSource(FOOTPRINT_SOURCE, "footprints", 14);
-        tileSource(ROAD_SOURCE, "roads", 10);
-        setState("ready");
-      })
+      .then(([streets, communities]) => setBoundaries({ streets, communities }))
       .catch((error: Error) => {
-        if (error.name !== "AbortError") setState("error");
+        if (error.name !== "AbortError") setBoundaries("error");
       });
     return () => controller.abort();
-  }, [map, isLoaded, attempt]);
+  }, [attempt]);
+
+  useEffect(() => {
+    if (!map || !isLoaded) return;
+    if (boundaries === null) return setState("loading");
+    if (boundaries === "error") return setState("error");
+    const { streets, communities } = boundaries;
+    const data = {
+      [BOUNDARY_SOURCES.streets]: streets,
+      [BOUNDARY_SOURCES.communities]: communities,
+      [BOUNDARY_SOURCES.streetLabels]: labelPoints(streets),
+      [BOUNDARY_SOURCES.communityLabels]: labelPoints(communities),
+    };
+    for (const [id, collection] of Object.entries(data)) {
+      const source = map.getSource(id) as GeoJSONSource | undefined;
+      if (source) source.setData(collection);
+      else map.addSource(id, { type: "geojson", data: collection, promoteId: "code" });
+    }
+    // Context layers from vector tiles: cells (10,000+ at city scale), building outlines, roads.
+    const tileSource = (id: string, layer: string, minzoom: number) => {
+      if (map.getSource(id)) return;
+      map.addSource(id, { type: "vector", tiles: [`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`], minzoom, maxzoom: 16 });
+    };
+    tileSource(BOUNDARY_SOURCES.cells, "grid-cells", 10);
+    tileSource(BOUNDARY_SOURCES.cellLabels, "grid-cell-labels", 14);
+    tileSource(FOOTPRINT_SOURCE, "footprints", 14);
+    tileSource(ROAD_SOURCE, "roads", 10);
+    setState("ready");
+  }, [map, isLoaded, boundaries]);
 
   // Layer stack, rebuilt when language, layers, overlay kind or opacity change:
   // street fill → overlay → building outlines → roads → cells/communities/streets lines → data layers → road names → labels.
@@ -172,12 +189,7 @@ export function DistrictMap({
         filter: ["any", ["has", "overlap"], ["has", "is_gap"]],
         paint: { "line-color": GEOMETRY_PROBLEM_COLOUR, "line-width": 2.5, "line-dasharray": [2, 1] },
       });
-      map.addLayer({
-        id: "overlay-hover",
-        type: "line",
-        source: OVERLAY_SOURCE,
-        paint: { "line-color": "#111111", "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 2.5, 0] },
-      });
+      map.addLayer({ id: "overlay-hover", type: "line", source: HOVER_SOURCE, paint: { "line-color": "#111111", "line-width": 2.5 } });
     }
     for (const l of footprintLayers()) map.addLayer(l);
     for (const l of roadLines()) map.addLayer(l);
@@ -199,9 +211,11 @@ export function DistrictMap({
   useEffect(() => {
     if (!map || state !== "ready") return;
     const source = map.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined;
-    const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
-    if (source) source.setData(overlay?.collection ?? empty);
-    else map.addSource(OVERLAY_SOURCE, { type: "geojson", data: overlay?.collection ?? empty, promoteId: "code" });
+    if (source) source.setData(overlay?.collection ?? NO_FEATURES);
+    else map.addSource(OVERLAY_SOURCE, { type: "geojson", data: overlay?.collection ?? NO_FEATURES, promoteId: "code" });
+    const hover = map.getSource(HOVER_SOURCE) as GeoJSONSource | undefined;
+    if (hover) hover.setData(NO_FEATURES);
+    else map.addSource(HOVER_SOURCE, { type: "geojson", data: NO_FEATURES });
     rebuild();
     setBuilt(true);
   }, [map, state, overlay, rebuild]);
@@ -211,26 +225,32 @@ export function DistrictMap({
     if (map && state === "ready") container.current?.setAttribute("data-map-idle", "false");
   }, [map, state, overlay, rebuild]);
 
-  // Hover highlight on overlay units, and click → the topmost feature's details.
+  // The overlay's units by code, for the hover outline.
+  const overlayUnits = useRef(new Map<string | number, Feature>());
+  useEffect(() => {
+    overlayUnits.current = new Map((overlay?.collection.features ?? []).flatMap((f) => (f.properties?.code == null ? [] : [[f.properties.code as string, f]])));
+  }, [overlay]);
+
+  // Hover highlight on overlay units, and click → the topmost feature's details. The outline is
+  // the hovered unit alone in a source of its own: an outline layer over all 10,000+ units (drawn
+  // at width 0 but for one) cost every frame a pass over all of them.
   useEffect(() => {
     if (!map || state !== "ready") return;
     let hovered: string | number | undefined;
+    const outline = (id: string | number | undefined) => {
+      hovered = id;
+      const unit = id === undefined ? undefined : overlayUnits.current.get(id);
+      (map.getSource(HOVER_SOURCE) as GeoJSONSource | undefined)?.setData(unit ? { type: "FeatureCollection", features: [unit] } : NO_FEATURES);
+    };
     const clearHover = () => {
-      if (hovered !== undefined) map.setFeatureState({ source: OVERLAY_SOURCE, id: hovered }, { hover: false });
-      hovered = undefined;
+      if (hovered !== undefined) outline(undefined);
     };
     const onMove = (e: { point: { x: number; y: number } }) => {
       const interactive = INTERACTIVE_ORDER.filter((id) => map.getLayer(id));
       const features = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: interactive });
       map.getCanvas().style.cursor = features.length ? "pointer" : "";
       const cell = features.find((f) => f.layer.id === "overlay-fill");
-      if (cell?.id !== hovered) {
-        clearHover();
-        if (cell?.id !== undefined) {
-          hovered = cell.id;
-          map.setFeatureState({ source: OVERLAY_SOURCE, id: hovered }, { hover: true });
-        }
-      }
+      if (cell?.id !== hovered) outline(cell?.id);
     };
     const onClick = (e: { point: { x: number; y: number } }) => {
       const interactive = INTERACTIVE_ORDER.filter((id) => map.getLayer(id));
@@ -273,6 +293,22 @@ export function DistrictMap({
     if (!map || !built) return;
     for (const { id } of HIGHLIGHT_LAYERS) if (map.getLayer(id)) map.setFilter(id, highlightFilter(highlight));
   }, [map, built, highlight]);
+
+  // The first screen: the layer stack built with the overlay's data, and every tile painted
+  // (MapLibre's idle; `loaded()` when it already was before this effect ran).
+  const firstScreenDone = useRef(false);
+  useEffect(() => {
+    if (!map || !built || overlayLoading || !onFirstScreen || firstScreenDone.current) return;
+    const done = () => {
+      firstScreenDone.current = true;
+      onFirstScreen();
+    };
+    if (map.loaded() && container.current?.getAttribute("data-map-idle") === "true") return done();
+    map.once("idle", done);
+    return () => {
+      map.off("idle", done);
+    };
+  }, [map, built, overlay, overlayLoading, onFirstScreen]);
 
   useEffect(() => {
     if (!onMap) return;
