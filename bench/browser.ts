@@ -1,16 +1,32 @@
 import zlib from "node:zlib";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/e2e/chromium";
 import { browserCookies } from "./auth";
+import { FIRST_SCREEN_MARK } from "@/lib/map/first-screen";
 import type { Row } from "./measure";
 
-/** Time from navigation to the first data painted (map idle, no loading indicators) and JS bytes per page. */
+/**
+ * Time from navigation to the first data painted, and JS bytes per page. "Painted" is the page's own
+ * mark (`data-first-screen` on the map page): the map idle with its layers and the overlay's data
+ * drawn. The panels below the map (charts, case and work lists) load after it by design. A second
+ * visit is the same page opened again in the same browser (its scripts cached).
+ */
 export async function benchBrowser(group: string, baseUrl: string, targetMs: number): Promise<Row[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const rows: Row[] = [];
+  const painted = async (page: Page, path: string) => {
+    const started = Date.now();
+    await page.goto(baseUrl + path);
+    await page.waitForSelector('[data-first-screen="true"]', { timeout: 60_000 });
+    // The page's own mark, set in the idle event that follows the first data: later work on the
+    // page (the panels it lets load) cannot delay it, as it can delay the attribute's commit.
+    const mark = await page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? null, FIRST_SCREEN_MARK);
+    return mark === null ? Date.now() - started : Math.round(mark);
+  };
   try {
     for (const path of ["/", "/command", "/coverage"]) {
-      const samples: number[] = [];
+      const first: number[] = [];
+      const second: number[] = [];
       let gz = 0;
       for (let run = 0; run < 3; run++) {
         const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -25,20 +41,17 @@ export async function benchBrowser(group: string, baseUrl: string, targetMs: num
             // a response body that went away with the page
           }
         });
-        const started = Date.now();
-        await page.goto(baseUrl + path);
-        await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
-        await page.waitForFunction(() => !document.querySelector(".map-status, .overlay-status"), null, { timeout: 60_000 });
-        await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
-        samples.push(Date.now() - started);
-        await page.waitForTimeout(500);
+        first.push(await painted(page, path));
+        await page.waitForTimeout(1000);
         gz = Math.max(gz, bytes);
+        second.push(await painted(page, path));
         await context.close();
       }
-      samples.sort((a, b) => a - b);
-      const median = samples[1]!;
-      console.log(`  ${group} · ${path}: first data painted ${median} ms (median of 3), JS ${(gz / 1024).toFixed(0)} KB gzipped`);
-      rows.push({ group, measure: `first data painted ${path}`, p50_ms: median, p95_ms: null, max_ms: samples[2]!, n: 3, target: `≤ ${targetMs}`, ok: median <= targetMs });
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+      console.log(`  ${group} · ${path}: first data painted ${median(first)} ms, second visit ${median(second)} ms (medians of 3), JS ${(gz / 1024).toFixed(0)} KB gzipped`);
+      rows.push({ group, measure: `first data painted ${path}`, p50_ms: median(first), p95_ms: null, max_ms: Math.max(...first), n: 3, target: `≤ ${targetMs}`, ok: median(first) <= targetMs });
+      const secondTarget = Math.round(targetMs / 2);
+      rows.push({ group, measure: `second visit ${path}`, p50_ms: median(second), p95_ms: null, max_ms: Math.max(...second), n: 3, target: `≤ ${secondTarget}`, ok: median(second) <= secondTarget });
       rows.push({ group, measure: `JS per page ${path} (gzipped)`, p50_ms: null, p95_ms: null, max_ms: null, n: 1, target: "≤ 1 MB", ok: gz <= 1024 * 1024, detail: `${(gz / 1024).toFixed(0)} KB` });
     }
   } finally {

@@ -36,3 +36,16 @@ export async function settle(page: Page): Promise<void> {
   // Loading only: an analysis that was refused keeps its reason on screen (.overlay-status.error).
   await expect(page.locator(".overlay-status:not(.error)")).toHaveCount(0, { timeout: 30_000 });
 }
+
+/**
+ * Units of the analysis overlay drawn on the map. A grid-cell overlay colours the cell tiles by
+ * feature state, so a cell counts only when the analysis' values were set on it; hexagons and
+ * kernel surfaces are drawn from the analysis itself.
+ */
+export async function overlayUnitsDrawn(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const map = (window as unknown as { __gridAtlasMap?: { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { source: string; state: Record<string, unknown> }[] } }).__gridAtlasMap;
+    if (!map?.getLayer("overlay-fill")) return 0;
+    return map.queryRenderedFeatures({ layers: ["overlay-fill"] }).filter((f) => f.source !== "boundaries-grid-cells" || f.state.analysed === true).length;
+  });
+}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { collectConsoleErrors, waitForMapIdle } from "../helpers";
-import { mapCenter, renderedCount, settle } from "../helpers-map";
+import { mapCenter, overlayUnitsDrawn, renderedCount, settle } from "../helpers-map";
 
 test.beforeEach(async ({ page }, testInfo) => {
   await page.context().addCookies([{ name: "ga-lang", value: "en", url: testInfo.project.use.baseURL! }]);
@@ -22,26 +22,40 @@ test("overview: toggling layers and overlays changes what the map renders", asyn
   for (const [overlay, legend] of [["hotspots", "legend-hotspots"], ["density", "legend-density"], ["coverage", "legend-coverage"]] as const) {
     await page.getByTestId("overlay-select").selectOption(overlay);
     await settle(page);
-    expect(await renderedCount(page, ["overlay-fill"]), overlay).toBeGreaterThan(0);
+    expect(await overlayUnitsDrawn(page), overlay).toBeGreaterThan(0);
     await expect(page.getByTestId(legend)).toBeVisible();
   }
   await page.getByTestId("overlay-select").selectOption("density");
   for (const mode of ["kde", "h3-9"]) {
     await page.getByTestId("density-select").selectOption(mode);
     await settle(page);
-    expect(await renderedCount(page, ["overlay-fill"]), mode).toBeGreaterThan(0);
+    expect(await overlayUnitsDrawn(page), mode).toBeGreaterThan(0);
   }
   await page.screenshot({ path: testInfo.outputPath("overview-overlays.png") });
   await page.getByTestId("overlay-select").selectOption("none");
   await settle(page);
-  expect(await renderedCount(page, ["overlay-fill"])).toBe(0);
+  expect(await overlayUnitsDrawn(page)).toBe(0);
   expect(errors).toEqual([]);
 });
 
 test("changing the time filter changes the chart, the URL and the map", async ({ page }) => {
+  const answer = page.waitForResponse((r) => r.url().includes("/api/analytics/hotspots"));
   await page.goto("/?overlay=hotspots&layers=");
   await waitForMapIdle(page);
   await settle(page);
+  // The map colours the grid-cell tiles by the analysis: every hot or cold cell drawn is one the
+  // analysis' own answer calls so, with the same bin, and every cell it calls so in view is drawn.
+  const analysis = (await (await answer).json()) as { features: { properties: { code: string; gi_bin: number } }[] };
+  const bins = new Map(analysis.features.map((f) => [f.properties.code, f.properties.gi_bin]));
+  const drawn = await hotCells(page);
+  expect(drawn.length).toBeGreaterThan(0);
+  for (const cell of drawn) expect(cell, "drawn as the analysis says").toBe(`${cell.split(":")[0]}:${bins.get(cell.split(":")[0]!)}`);
+  const inView = await page.evaluate(() => {
+    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown> }[] } }).__gridAtlasMap;
+    return [...new Set(map.queryRenderedFeatures({ layers: ["overlay-fill"] }).map((f) => String(f.properties.code)))];
+  });
+  const expected = inView.filter((code) => (bins.get(code) ?? 0) !== 0).map((code) => `${code}:${bins.get(code)}`).sort();
+  expect(drawn).toEqual(expected);
   const chart = page.getByTestId("chart-events-per-week");
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
   const barsBefore = await chart.locator(".recharts-bar-rectangle").count();
@@ -53,18 +67,21 @@ test("changing the time filter changes the chart, the URL and the map", async ({
   await expect(page).toHaveURL(new RegExp(`from=${from}`));
   await settle(page);
   await expect.poll(() => chart.locator(".recharts-bar-rectangle").count()).toBeLessThan(barsBefore);
-  expect(await renderedCount(page, ["overlay-fill"])).toBeGreaterThan(0);
+  expect(await overlayUnitsDrawn(page)).toBeGreaterThan(0);
   // Five weeks instead of a year: the hot and cold cells on the map are another set.
   await expect.poll(() => hotCells(page)).not.toEqual(hotBefore);
   expect((await hotCells(page)).length).toBeGreaterThan(0);
 });
 
-/** The overlay's hot and cold cells as drawn (code and Gi* bin), in code order. */
+/**
+ * The overlay's hot and cold cells as drawn (code and Gi* bin), in code order: the grid-cell tiles
+ * carry each cell's code, the map sets the analysis' values on them as feature state.
+ */
 function hotCells(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown> }[] } }).__gridAtlasMap;
-    const drawn = map.queryRenderedFeatures({ layers: ["overlay-fill"] });
-    const bins = drawn.filter((f) => Number(f.properties.gi_bin) !== 0).map((f) => `${String(f.properties.code)}:${String(f.properties.gi_bin)}`);
+    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown>; state: Record<string, unknown> }[] } }).__gridAtlasMap;
+    const drawn = map.queryRenderedFeatures({ layers: ["overlay-fill"] }).filter((f) => f.state.analysed === true);
+    const bins = drawn.filter((f) => Number(f.state.gi_bin) !== 0).map((f) => `${String(f.properties.code)}:${String(f.state.gi_bin)}`);
     return [...new Set(bins)].sort();
   });
 }
@@ -88,8 +105,9 @@ test("command: a hot-spot row zooms the map to that cell; a shared link restores
   const code = (await page.getByTestId("top-hotspots").locator("tbody tr").first().locator("td").first().getAttribute("title"))!.split(" · ")[1]!;
   const spot = await page.evaluate((c) => {
     const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown>; geometry: { coordinates: unknown[] } }[]; project(p: [number, number]): { x: number; y: number } } }).__gridAtlasMap;
-    // The middle of the cell's bounding box (a grid cell is near enough to a rectangle).
-    const numbers = map.queryRenderedFeatures({ layers: ["overlay-fill"] }).find((f) => f.properties.code === c)!.geometry.coordinates.flat(Infinity) as number[];
+    // The middle of the cell's bounding box (a grid cell is near enough to a rectangle), from all
+    // of its pieces (a cell a tile edge cuts comes in one piece per tile).
+    const numbers = map.queryRenderedFeatures({ layers: ["overlay-fill"] }).filter((f) => f.properties.code === c).flatMap((f) => f.geometry.coordinates.flat(Infinity) as number[]);
     const xs = numbers.filter((_, i) => i % 2 === 0);
     const ys = numbers.filter((_, i) => i % 2 === 1);
     return map.project([(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2]);
@@ -176,7 +194,7 @@ test("command: named windows set the dates, and the emerging view analyses the w
     await expect(page.locator(".overlay-status.error")).toContainText("至少需要 4 个");
     await expect(page.getByTestId("top-hotspots")).toHaveCount(0);
     await expect(page.getByText("未能分析：原因见上方图层面板")).toBeVisible();
-    expect(await renderedCount(page, ["overlay-fill"])).toBe(0);
+    expect(await overlayUnitsDrawn(page)).toBe(0);
   }
   await page.screenshot({ path: testInfo.outputPath("command-last-month-emerging.png") });
 });

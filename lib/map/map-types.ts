@@ -21,6 +21,12 @@ export interface OverlayData {
   collection: FeatureCollection;
   /** Colour stops of the density ramp (events per km²), from the data. */
   densityStops: number[];
+  /**
+   * The units are the district's grid cells: the map colours the grid-cell tiles it already has
+   * by code (feature state) instead of drawing the collection's 10,000+ polygons a second time.
+   * Hexagons and kernel surfaces have shapes of their own and are drawn from the collection.
+   */
+  joined: boolean;
 }
 
 /** A clicked map feature: the layer it came from and its properties. */

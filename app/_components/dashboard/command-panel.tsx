@@ -5,7 +5,7 @@ import type { ViewState } from "@/lib/dashboard/view-state";
 import { fill } from "@/lib/i18n/fill";
 import { compactPlaceName } from "@/lib/i18n/place-name";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import { EventsPerWeek } from "../charts/events-per-week";
+import { EventsPerWeek } from "./after-first-screen";
 import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
 import { hotspotCsv, type HotspotRow } from "@/lib/dashboard/hotspot-csv";

@@ -12,7 +12,7 @@ import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
 import { useFirstScreenPainted } from "./first-screen";
 import { addMonths, chinaMonth } from "@/lib/time/china-date";
-import { MonthlyTrend } from "../charts/monthly-trend";
+import { MonthlyTrend } from "./after-first-screen";
 import { Worklists, type WorklistName } from "./worklists";
 import { fill } from "@/lib/i18n/fill";
 import { codeInStreet } from "@/lib/auth/street-code";

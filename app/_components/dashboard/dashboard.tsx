@@ -4,9 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import { OVERLAYS, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import { BuildingsByStatus } from "../charts/buildings-by-status";
-import { CoverageByStreet } from "../charts/coverage-by-street";
-import { EventsPerWeek } from "../charts/events-per-week";
+import { BuildingsByStatus, CoverageByStreet, EventsPerWeek, SupervisedAreasPanel } from "./after-first-screen";
 import { DistrictMap } from "../map/district-map";
 import type { BasemapConfig, Bounds, PickedFeature } from "@/lib/map/map-types";
 import type { Map as MapLibreMap } from "maplibre-gl";
@@ -26,7 +24,6 @@ import { CaseDialog } from "../command/case-dialog";
 import { CasesPanel, NO_CASE_FILTERS, type CaseFilters } from "../command/cases-panel";
 import { OpenAreaForm } from "../command/open-area-form";
 import { AreaLegend } from "../command/area-legend";
-import { SupervisedAreasPanel } from "../command/supervised-areas-panel";
 import { useCommandData } from "../command/use-command-data";
 import type { AlertRecord } from "@/lib/command/alerts";
 import { geometryBbox } from "./geometry-bbox";
@@ -124,12 +121,14 @@ export function Dashboard({
   // What is below the map's data waits for its first screen (see first-screen.tsx); should the map
   // never settle (an overlay that fails, a tile that never comes), the panels load after 8 s anyway.
   const [firstScreen, setFirstScreen] = useState(false);
+  const [waitedLongEnough, setWaitedLongEnough] = useState(false);
   const firstScreenPainted = useCallback(() => setFirstScreen(true), []);
   useEffect(() => {
-    const timer = setTimeout(firstScreenPainted, 8000);
+    const timer = setTimeout(() => setWaitedLongEnough(true), 8000);
     return () => clearTimeout(timer);
-  }, [firstScreenPainted]);
-  const command = useCommandData(view === "command", map, firstScreen);
+  }, []);
+  const panelsMayLoad = firstScreen || waitedLongEnough;
+  const command = useCommandData(view === "command", map, panelsMayLoad);
   const [openCase, setOpenCase] = useState<number | null>(null);
   const [caseFilters, setCaseFilters] = useState<CaseFilters>(NO_CASE_FILTERS);
   const openCell = useCallback(
@@ -191,7 +190,7 @@ export function Dashboard({
   }, [state.street, places, zoomTo]);
 
   return (
-    <FirstScreenProvider value={firstScreen}>
+    <FirstScreenProvider value={panelsMayLoad}>
     <div className="map-page" data-view={view} data-rendered-query={renderedQuery} data-first-screen={firstScreen}>
       <DistrictMap
         locale={locale}

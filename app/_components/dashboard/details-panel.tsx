@@ -2,7 +2,7 @@
 
 import type { ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import { EventsPerWeek } from "../charts/events-per-week";
+import { EventsPerWeek } from "./after-first-screen";
 import { BuildingCard } from "./building-card";
 import { CellSummary } from "./cell-summary";
 import { hotspotClass } from "@/lib/dashboard/hotspot-csv";

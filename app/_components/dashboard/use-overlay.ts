@@ -58,7 +58,8 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
           return { ...f, properties: flat };
         });
         if (kind === "coverage") markGeometryProblems(features, raw.summary);
-        setData({ overlay: { kind, collection: { type: "FeatureCollection", features }, densityStops: densityStops(densities) }, raw });
+        const joined = unit === "grid-cells" && (kind !== "density" || state.density === "cells");
+        setData({ overlay: { kind, collection: { type: "FeatureCollection", features }, densityStops: densityStops(densities), joined }, raw });
         setStatus("ready");
         setError(null);
       })

@@ -192,30 +192,40 @@ function aggregatedOrPoints(layer: "events" | "rental-buildings", opacity: numbe
 }
 
 /** Fill colour of the analysis overlay, by the (flattened) properties the overlay carries. */
-export function overlayFillColour(kind: "density" | "coverage" | "hotspots" | "emerging", densityStops: number[]): ExpressionSpecification {
+/**
+ * The overlay's fill colour from a unit's values: read from the feature's own properties (a
+ * GeoJSON overlay) or from the feature state the map set on a grid-cell tile feature (a joined
+ * overlay: `from = "feature-state"`). A gap between cells has a layer of its own.
+ */
+export function overlayFillColour(
+  kind: "density" | "coverage" | "hotspots" | "emerging",
+  densityStops: number[],
+  from: "get" | "feature-state" = "get",
+): ExpressionSpecification {
+  const value = (key: string) => [from, key];
   switch (kind) {
     case "hotspots":
-      return ["match", ["get", "gi_bin"], ...HOTSPOT_COLOURS.flat(), "#f7f7f7"] as unknown as ExpressionSpecification;
+      return ["match", ["coalesce", value("gi_bin"), 0], ...HOTSPOT_COLOURS.flat(), "#f7f7f7"] as unknown as ExpressionSpecification;
     case "emerging":
-      return ["match", ["get", "category"], ...Object.entries(EMERGING_COLOURS).flat(), "#ffffff"] as unknown as ExpressionSpecification;
+      return ["match", ["coalesce", value("category"), ""], ...Object.entries(EMERGING_COLOURS).flat(), "#ffffff"] as unknown as ExpressionSpecification;
     case "coverage":
       return [
         "case",
-        ["has", "is_gap"], GEOMETRY_PROBLEM_COLOUR,
-        ["!", ["has", "gap"]], COVERAGE_CLASSES[4]!.colour,
-        ["<=", ["get", "gap"], 0], COVERAGE_CLASSES[0]!.colour,
-        ["<=", ["get", "gap"], 0.05], COVERAGE_CLASSES[1]!.colour,
-        ["<=", ["get", "gap"], 0.15], COVERAGE_CLASSES[2]!.colour,
+        ["!=", ["typeof", value("gap")], "number"], COVERAGE_CLASSES[4]!.colour,
+        ["<=", value("gap"), 0], COVERAGE_CLASSES[0]!.colour,
+        ["<=", value("gap"), 0.05], COVERAGE_CLASSES[1]!.colour,
+        ["<=", value("gap"), 0.15], COVERAGE_CLASSES[2]!.colour,
         COVERAGE_CLASSES[3]!.colour,
-      ] as ExpressionSpecification;
+      ] as unknown as ExpressionSpecification;
     case "density": {
       // Empty units stay clear; the rest follow viridis over quantile stops, so one extreme
       // place does not flatten the whole map into the lowest colour.
       const stops = densityStops.map((v, i) => v + i * 1e-9);
+      const perKm2 = ["coalesce", value("per_km2"), 0];
       return [
         "case",
-        ["<=", ["coalesce", ["get", "per_km2"], 0], 0], "rgba(0,0,0,0)",
-        ["interpolate", ["linear"], ["get", "per_km2"], ...stops.flatMap((v, i) => [v, VIRIDIS[i]!])],
+        ["<=", perKm2, 0], "rgba(0,0,0,0)",
+        ["interpolate", ["linear"], perKm2, ...stops.flatMap((v, i) => [v, VIRIDIS[i]!])],
       ] as unknown as ExpressionSpecification;
     }
   }
