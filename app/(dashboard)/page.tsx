@@ -1,11 +1,29 @@
+import { Suspense } from "react";
 import { getDatabase } from "@/lib/db/client";
 import { getHealth } from "@/lib/health/get-health";
 import { getMessages } from "@/lib/i18n/get-locale";
-import { LOCALE_TAG } from "@/lib/i18n/messages";
+import { LOCALE_TAG, type Locale, type Messages } from "@/lib/i18n/messages";
 import { MapPage } from "./map-page";
 
 export default async function OverviewPage() {
   const { locale, t } = await getMessages();
+  return (
+    <MapPage
+      view="overview"
+      intro={
+        <>
+          <h1>{t.overview.title}</h1>
+          {/* Counting a million events takes a moment: the map does not wait for it. */}
+          <Suspense fallback={<dl className="stats" aria-busy="true" />}>
+            <KeyNumbers locale={locale} t={t} />
+          </Suspense>
+        </>
+      }
+    />
+  );
+}
+
+async function KeyNumbers({ locale, t }: { locale: Locale; t: Messages }) {
   const health = await getHealth(await getDatabase());
   const number = new Intl.NumberFormat(LOCALE_TAG[locale]);
   const o = t.overview;
@@ -20,31 +38,25 @@ export default async function OverviewPage() {
     [o.pois, health.counts.pois],
   ];
   return (
-    <MapPage
-      view="overview"
-      intro={
-        <>
-          <h1>{o.title}</h1>
-          {health.counts.streets === 0 ? (
-            <div className="empty-state" data-testid="empty-state">
-              <h2>{o.emptyTitle}</h2>
-              <p>{o.emptyBody}</p>
+    <>
+      {health.counts.streets === 0 ? (
+        <div className="empty-state" data-testid="empty-state">
+          <h2>{o.emptyTitle}</h2>
+          <p>{o.emptyBody}</p>
+        </div>
+      ) : (
+        <dl className="stats" data-testid="key-numbers">
+          {stats.map(([label, value]) => (
+            <div key={label} className="stat">
+              <dt>{label}</dt>
+              <dd>{number.format(value)}</dd>
             </div>
-          ) : (
-            <dl className="stats" data-testid="key-numbers">
-              {stats.map(([label, value]) => (
-                <div key={label} className="stat">
-                  <dt>{label}</dt>
-                  <dd>{number.format(value)}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-          <p className="db-note">
-            {o.database}: {health.db === "embedded" ? o.embedded : o.postgres} · PostGIS {health.postgis}
-          </p>
-        </>
-      }
-    />
+          ))}
+        </dl>
+      )}
+      <p className="db-note">
+        {o.database}: {health.db === "embedded" ? o.embedded : o.postgres} · PostGIS {health.postgis}
+      </p>
+    </>
   );
 }

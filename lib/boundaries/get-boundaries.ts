@@ -5,6 +5,7 @@ import type { FeatureCollection, MultiPolygon } from "geojson";
 import { z } from "zod";
 import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
+import { LayerCache } from "@/lib/db/layer-state";
 
 export const BoundaryLevel = z.enum(["streets", "communities", "grid-cells"]);
 export type BoundaryLevel = z.infer<typeof BoundaryLevel>;
@@ -26,6 +27,13 @@ export async function getBoundaries(db: Db, actor: Actor, level: BoundaryLevel):
   // Streets and communities are context everyone may read; grid cells are the register, scoped.
   authorize(actor, level === "grid-cells" ? "read:register" : "read:context");
   const street = level === "grid-cells" ? streetScope(actor) : undefined;
+  // Every map page asks for the streets and communities: made once per state of the boundaries.
+  return boundaryCache.get(db, `${level}:${street ?? "*"}`, () => readBoundaries(db, level, street));
+}
+
+const boundaryCache = new LayerCache<FeatureCollection<MultiPolygon, BoundaryProperties>>(["streets", "communities", "grid-cells"], 16);
+
+async function readBoundaries(db: Db, level: BoundaryLevel, street: string | undefined): Promise<FeatureCollection<MultiPolygon, BoundaryProperties>> {
   const statement =
     level === "streets"
       ? sql`select code, name_zh, name_en, null as parent, geom from streets order by code`

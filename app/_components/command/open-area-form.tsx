@@ -37,8 +37,11 @@ export function OpenAreaForm({
   const [category, setCategory] = useState<CaseCategory>(defaultCategory);
   const [maxPerWeek, setMaxPerWeek] = useState(2);
   const [weeks, setWeeks] = useState(4);
-  // Stall matters go to 城管执法 when it is in use; otherwise the first department in use.
-  const [department, setDepartment] = useState(() => (departments.find((x) => x.active && x.code === "urban_management") ?? departments.find((x) => x.active))?.code ?? "");
+  // Stall matters go to 城管执法 when it is in use; otherwise the first department in use. The list
+  // may arrive after the form opens (it loads once the map's first screen is painted), so the
+  // default follows it until someone picks a department.
+  const [picked, setDepartment] = useState("");
+  const department = picked || ((departments.find((x) => x.active && x.code === "urban_management") ?? departments.find((x) => x.active))?.code ?? "");
   const [deadline, setDeadline] = useState(() => addDays(chinaDate(), 56));
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);

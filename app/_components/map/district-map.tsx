@@ -191,8 +191,8 @@ export function DistrictMap({
               source: BOUNDARY_SOURCES.cells,
               "source-layer": "grid-cells",
               paint: {
-                "fill-color": overlayFillColour(overlayKind, densityStops, "feature-state"),
-                "fill-opacity": ["case", ["boolean", ["feature-state", ANALYSED], false], 0.85 * opacity, 0],
+                "fill-color": ["case", ["boolean", ["feature-state", ANALYSED], false], overlayFillColour(overlayKind, densityStops, "feature-state"), "rgba(0,0,0,0)"],
+                "fill-opacity": 0.85 * opacity,
                 "fill-outline-color": "rgba(0,0,0,0)",
               },
             }
@@ -235,6 +235,11 @@ export function DistrictMap({
     for (const l of roadLabels()) map.addLayer(l);
     for (const l of labels) map.addLayer(l);
     for (const layer of map.getStyle().layers) if (own(layer.id)) map.moveLayer(layer.id);
+    // Render now, in this task: a layer just added has no evaluated paint until the next frame, and
+    // a grid-cell tile landing before it would re-evaluate the overlay's state-dependent colour
+    // with a default constant ("this.expression.evaluate is not a function"). redraw() replaces
+    // the frame MapLibre had scheduled, so this costs no extra frame.
+    map.redraw();
   }, [map, state, locale, layers, overlayKind, overlayJoined, densityStops, opacity, tileQuery, overBasemap]);
 
   // Overlay data: replace the source's data; the layer stack only changes when its kind does.
