@@ -42,7 +42,8 @@ export async function benchBrowser(group: string, baseUrl: string, targetMs: num
           }
         });
         first.push(await painted(page, path));
-        await page.waitForTimeout(1000);
+        // The panels' code (charts) loads after the first screen: count the page's JS once it is quiet.
+        await page.waitForLoadState("networkidle");
         gz = Math.max(gz, bytes);
         second.push(await painted(page, path));
         await context.close();

@@ -14,7 +14,13 @@ export default async function OverviewPage() {
         <>
           <h1>{t.overview.title}</h1>
           {/* Counting a million events takes a moment: the map does not wait for it. */}
-          <Suspense fallback={<dl className="stats" aria-busy="true" />}>
+          <Suspense
+            fallback={
+              <p className="chart-empty" aria-busy="true">
+                {t.dashboard.loadingData}
+              </p>
+            }
+          >
             <KeyNumbers locale={locale} t={t} />
           </Suspense>
         </>

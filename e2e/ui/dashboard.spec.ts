@@ -257,3 +257,48 @@ test("overview: the weekly chart follows the map's viewport; search zooms to a s
   const body = await response.json();
   expect(body.rows.length).toBeGreaterThan(5);
 });
+
+test("an overlay of one street colours that street's cells only, and hovering a cell outlines it", async ({ page }) => {
+  // The whole district's coverage first, then 五马街道 (330302006) alone: the cells of the other
+  // streets, still in view around it, must lose the district's figures.
+  await page.goto("/coverage");
+  await waitForMapIdle(page);
+  await settle(page);
+  await page.getByTestId("street-select").selectOption("330302006000");
+  await expect(page).toHaveURL(/street=330302006000/);
+  await settle(page);
+  const drawn = await page.evaluate(() => {
+    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown>; state: Record<string, unknown> }[] } }).__gridAtlasMap;
+    return map.queryRenderedFeatures({ layers: ["overlay-fill"] }).map((f) => ({ code: String(f.properties.code), analysed: f.state.analysed === true }));
+  });
+  const inStreet = (code: string) => code.startsWith("330302006");
+  // Cells of both kinds are in view, and exactly the street's own carry the analysis.
+  expect(drawn.some((c) => !inStreet(c.code))).toBe(true);
+  expect(drawn.filter((c) => c.analysed).length).toBeGreaterThan(0);
+  for (const c of drawn) expect(c.analysed, c.code).toBe(inStreet(c.code));
+
+  // Hover a cell of the street: its outline is drawn from the analysis' own shape of that cell.
+  const box = (await page.getByTestId("district-map").boundingBox())!;
+  const point = await page.evaluate(() => {
+    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown>; state: Record<string, unknown>; geometry: { coordinates: unknown[] } }[]; project(p: [number, number]): { x: number; y: number } } }).__gridAtlasMap;
+    const cell = map.queryRenderedFeatures({ layers: ["overlay-fill"] }).find((f) => f.state.analysed === true)!;
+    const numbers = cell.geometry.coordinates.flat(Infinity) as number[];
+    const xs = numbers.filter((_, i) => i % 2 === 0);
+    const ys = numbers.filter((_, i) => i % 2 === 1);
+    return { code: String(cell.properties.code), ...map.project([(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2]) };
+  });
+  await page.mouse.move(box.x + point.x, box.y + point.y);
+  const under = await page.evaluate(([x, y]) => {
+    const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(p: [number, number], o: object): { properties: Record<string, unknown> }[] } }).__gridAtlasMap;
+    return map.queryRenderedFeatures([x!, y!], { layers: ["overlay-fill"] }).map((f) => String(f.properties.code));
+  }, [point.x, point.y]);
+  expect(under.length).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown> }[] } }).__gridAtlasMap;
+        return [...new Set(map.queryRenderedFeatures({ layers: ["overlay-hover"] }).map((f) => String(f.properties.code)))];
+      }),
+    )
+    .toEqual([under[0]]);
+});

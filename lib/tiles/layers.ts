@@ -73,7 +73,9 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
     properties: sql`t.code as code, t.community_code as community_code`,
     fields: { code: "String", community_code: "String" },
     geometry: "polygon",
-    minzoom: 10,
+    // From z8: analysis overlays colour these tiles, and a district fitted into a phone's screen
+    // (or a city's) sits below z10.
+    minzoom: 8,
     maxFeatures: 20000,
   },
   // One anchor per cell for its label. Labelled from the polygons, a cell cut by a tile edge got

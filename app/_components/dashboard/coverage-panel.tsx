@@ -67,11 +67,13 @@ export function CoveragePanel({
   // A cell's list belongs to its street: another street starts from the month's list.
   useEffect(() => setWorklist((w) => (w.cell && state.street && !codeInStreet(w.cell, state.street) ? { list: "unchecked", cell: null } : w)), [state.street]);
   const pickMonth = (m: string) => m && update({ from: `${m}-01`, to: `${addMonths(m, 1)}-01` });
+  const painted = useFirstScreenPainted();
   useEffect(() => {
     if (!month) {
       setChanges(null);
       return;
     }
+    if (!painted) return;
     const controller = new AbortController();
     const query = new URLSearchParams({ month, unit: level, ...(state.street ? { street: state.street } : {}) });
     fetch(`/api/reports/monthly?${query}`, { signal: controller.signal })
@@ -81,8 +83,7 @@ export function CoveragePanel({
       )
       .catch(() => {});
     return () => controller.abort();
-  }, [month, level, state.street, state.metric]);
-  const painted = useFirstScreenPainted();
+  }, [painted, month, level, state.street, state.metric]);
   useEffect(() => {
     if (!painted) return;
     const controller = new AbortController();

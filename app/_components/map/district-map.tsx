@@ -145,11 +145,11 @@ export function DistrictMap({
     }
     // Context layers from vector tiles: cells (10,000+ at city scale), building outlines, roads.
     // A cell's id is its code, so a joined overlay can colour it by feature state.
-    const tileSource = (id: string, layer: string, minzoom: number) => {
+    const tileSource = (id: string, layer: string, minzoom: number, promoteId?: string) => {
       if (map.getSource(id)) return;
-      map.addSource(id, { type: "vector", tiles: [`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`], minzoom, maxzoom: 16, promoteId: { [layer]: "code" } });
+      map.addSource(id, { type: "vector", tiles: [`${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`], minzoom, maxzoom: 16, ...(promoteId ? { promoteId: { [layer]: promoteId } } : {}) });
     };
-    tileSource(BOUNDARY_SOURCES.cells, "grid-cells", 10);
+    tileSource(BOUNDARY_SOURCES.cells, "grid-cells", 8, "code");
     tileSource(BOUNDARY_SOURCES.cellLabels, "grid-cell-labels", 14);
     tileSource(FOOTPRINT_SOURCE, "footprints", 14);
     tileSource(ROAD_SOURCE, "roads", 10);
@@ -266,6 +266,7 @@ export function DistrictMap({
     const hover = map.getSource(HOVER_SOURCE) as GeoJSONSource | undefined;
     if (hover) hover.setData(NO_FEATURES);
     else map.addSource(HOVER_SOURCE, { type: "geojson", data: NO_FEATURES });
+    hovered.current = undefined;
     rebuild();
     setBuilt(true);
   }, [map, state, overlay, rebuild]);
@@ -277,6 +278,7 @@ export function DistrictMap({
 
   // The overlay's units by code, for the hover outline and the details of a clicked unit.
   const overlayUnits = useRef(new Map<string | number, Feature>());
+  const hovered = useRef<string | number | undefined>(undefined);
   const joinedRef = useRef(false);
   useEffect(() => {
     joinedRef.current = overlay?.joined ?? false;
@@ -288,30 +290,30 @@ export function DistrictMap({
   // at width 0 but for one) cost every frame a pass over all of them.
   useEffect(() => {
     if (!map || state !== "ready") return;
-    let hovered: string | number | undefined;
     const outline = (id: string | number | undefined) => {
-      hovered = id;
+      hovered.current = id;
       const unit = id === undefined ? undefined : overlayUnits.current.get(id);
       (map.getSource(HOVER_SOURCE) as GeoJSONSource | undefined)?.setData(unit ? { type: "FeatureCollection", features: [unit] } : NO_FEATURES);
     };
     const clearHover = () => {
-      if (hovered !== undefined) outline(undefined);
+      if (hovered.current !== undefined) outline(undefined);
     };
+    // A grid cell under a joined overlay is one of its units only if the analysis covered it.
+    const unit = (f: MapGeoJSONFeature) => (f.layer.id === "overlay-fill" && f.id !== undefined ? overlayUnits.current.get(f.id) : undefined);
+    const pickable = (f: MapGeoJSONFeature) => f.layer.id !== "overlay-fill" || !joinedRef.current || unit(f) !== undefined;
     const onMove = (e: { point: { x: number; y: number } }) => {
       const interactive = INTERACTIVE_ORDER.filter((id) => map.getLayer(id));
-      const features = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: interactive });
+      const features = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: interactive }).filter(pickable);
       map.getCanvas().style.cursor = features.length ? "pointer" : "";
-      const cell = features.find((f) => f.layer.id === "overlay-fill" && f.id !== undefined && overlayUnits.current.has(f.id));
-      if (cell?.id !== hovered) outline(cell?.id);
+      const cell = features.find((f) => unit(f) !== undefined);
+      if (cell?.id !== hovered.current) outline(cell?.id);
     };
     const onClick = (e: { point: { x: number; y: number } }) => {
       const interactive = INTERACTIVE_ORDER.filter((id) => map.getLayer(id));
       const features: MapGeoJSONFeature[] = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: interactive });
       features.sort((a, b) => INTERACTIVE_ORDER.indexOf(a.layer.id) - INTERACTIVE_ORDER.indexOf(b.layer.id));
-      // An overlay unit shows the analysis' values for it (a joined cell's tile has only its code);
-      // a cell the analysis left out is not one of its units.
-      const unit = (f: MapGeoJSONFeature) => (f.id === undefined ? undefined : overlayUnits.current.get(f.id));
-      const top = features.find((f) => f.layer.id !== "overlay-fill" || unit(f) || !joinedRef.current);
+      // An overlay unit shows the analysis' values for it (a joined cell's tile has only its code).
+      const top = features.find(pickable);
       const properties = top && (unit(top)?.properties ?? top.properties);
       onPick?.(top ? { layer: top.layer.id, properties: properties as Record<string, unknown> } : null);
     };
