@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from "react";
 import { preload } from "react-dom";
+import { FIRST_SCREEN_BOUNDARIES } from "@/lib/map/first-screen";
 import { Dashboard, type View } from "@/app/_components/dashboard/dashboard";
 import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -34,7 +35,7 @@ export async function MapPage({ view, intro }: { view: View; intro?: ReactNode }
   }
   // The map's first screen waits on the streets and communities: the browser fetches them while
   // it loads the page's scripts (the map's own fetch then finds them on their way).
-  for (const level of ["streets", "communities"]) preload(`/api/boundaries/${level}`, { as: "fetch", crossOrigin: "anonymous" });
+  for (const url of Object.values(FIRST_SCREEN_BOUNDARIES)) preload(url, { as: "fetch", crossOrigin: "anonymous" });
   const [district, places] = await Promise.all([getDistrictBounds(db, actor), listPlaces(db, actor)]);
   // A street office opens on its own street; everyone else on the whole district.
   const own = actor.streetCode ? places.find((p) => p.kind === "street" && p.code === actor.streetCode) : undefined;

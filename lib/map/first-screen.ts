@@ -4,3 +4,6 @@
  * performance panel shows it too.
  */
 export const FIRST_SCREEN_MARK = "grid-atlas:first-screen";
+
+/** The boundaries the map's first screen waits on: fetched by the map, preloaded by the page. */
+export const FIRST_SCREEN_BOUNDARIES = { streets: "/api/boundaries/streets", communities: "/api/boundaries/communities" } as const;

@@ -17,7 +17,7 @@ function ChartPlaceholder({ text }: { text: string }) {
  * A chart (or a panel with one) whose code — Recharts is most of a 180 KB gzipped chunk — is
  * fetched only once the map's first screen is painted: parsing it on the way held the map up.
  */
-function afterFirstScreen<P extends { t: unknown }>(load: () => Promise<ComponentType<P>>, loadingText: (props: P) => string): ComponentType<P> {
+function afterFirstScreen<P extends object>(load: () => Promise<ComponentType<P>>, loadingText: (props: P) => string): ComponentType<P> {
   const Loaded = lazy(() => load().then((component) => ({ default: component })));
   function LazyChart(props: P) {
     const placeholder = <ChartPlaceholder text={loadingText(props)} />;

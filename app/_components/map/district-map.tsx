@@ -16,7 +16,7 @@ import { ROAD_SOURCE, roadLabels, roadLines } from "./road-layers";
 import { useMap } from "./use-map";
 import { freeAreaPadding } from "./free-area";
 import type { BasemapConfig, Bounds, OverlayData, PickedFeature } from "@/lib/map/map-types";
-import { FIRST_SCREEN_MARK } from "@/lib/map/first-screen";
+import { FIRST_SCREEN_BOUNDARIES, FIRST_SCREEN_MARK } from "@/lib/map/first-screen";
 
 type LoadState = "loading" | "ready" | "error";
 
@@ -114,12 +114,12 @@ export function DistrictMap({
   useEffect(() => {
     const controller = new AbortController();
     setBoundaries(null);
-    const load = async (level: string) => {
-      const response = await fetch(`/api/boundaries/${level}`, { signal: controller.signal });
-      if (!response.ok) throw new Error(`${level}: HTTP ${response.status}`);
+    const load = async (url: string) => {
+      const response = await fetch(url, { signal: controller.signal });
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       return (await response.json()) as FeatureCollection;
     };
-    Promise.all([load("streets"), load("communities")])
+    Promise.all([load(FIRST_SCREEN_BOUNDARIES.streets), load(FIRST_SCREEN_BOUNDARIES.communities)])
       .then(([streets, communities]) => setBoundaries({ streets, communities }))
       .catch((error: Error) => {
         if (error.name !== "AbortError") setBoundaries("error");
@@ -277,12 +277,11 @@ export function DistrictMap({
   }, [map, state, overlay, rebuild]);
 
   // The overlay's units by code, for the hover outline and the details of a clicked unit.
-  const overlayUnits = useRef(new Map<string | number, Feature>());
+  const overlayUnits = useRef({ joined: false, byCode: new Map<string | number, Feature>() });
   const hovered = useRef<string | number | undefined>(undefined);
-  const joinedRef = useRef(false);
   useEffect(() => {
-    joinedRef.current = overlay?.joined ?? false;
-    overlayUnits.current = new Map((overlay?.collection.features ?? []).flatMap((f) => (f.properties?.code == null ? [] : [[f.properties.code as string, f]])));
+    const byCode = new Map((overlay?.collection.features ?? []).flatMap((f) => (f.properties?.code == null ? [] : [[f.properties.code as string, f]])));
+    overlayUnits.current = { joined: overlay?.joined ?? false, byCode };
   }, [overlay]);
 
   // Hover highlight on overlay units, and click → the topmost feature's details. The outline is
@@ -292,15 +291,15 @@ export function DistrictMap({
     if (!map || state !== "ready") return;
     const outline = (id: string | number | undefined) => {
       hovered.current = id;
-      const unit = id === undefined ? undefined : overlayUnits.current.get(id);
+      const unit = id === undefined ? undefined : overlayUnits.current.byCode.get(id);
       (map.getSource(HOVER_SOURCE) as GeoJSONSource | undefined)?.setData(unit ? { type: "FeatureCollection", features: [unit] } : NO_FEATURES);
     };
     const clearHover = () => {
       if (hovered.current !== undefined) outline(undefined);
     };
     // A grid cell under a joined overlay is one of its units only if the analysis covered it.
-    const unit = (f: MapGeoJSONFeature) => (f.layer.id === "overlay-fill" && f.id !== undefined ? overlayUnits.current.get(f.id) : undefined);
-    const pickable = (f: MapGeoJSONFeature) => f.layer.id !== "overlay-fill" || !joinedRef.current || unit(f) !== undefined;
+    const unit = (f: MapGeoJSONFeature) => (f.layer.id === "overlay-fill" && f.id !== undefined ? overlayUnits.current.byCode.get(f.id) : undefined);
+    const pickable = (f: MapGeoJSONFeature) => f.layer.id !== "overlay-fill" || !overlayUnits.current.joined || unit(f) !== undefined;
     const onMove = (e: { point: { x: number; y: number } }) => {
       const interactive = INTERACTIVE_ORDER.filter((id) => map.getLayer(id));
       const features = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: interactive }).filter(pickable);
