@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { callApi } from "@/app/_components/command/call-api";
+import { callApi } from "@/lib/http/call-api";
 import type { Department } from "@/lib/cases/departments";
 import type { Messages } from "@/lib/i18n/messages";
 

@@ -5,7 +5,7 @@ import type { AlertList, AlertRecord } from "@/lib/command/alerts";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDateTime } from "@/lib/time/china-date";
-import { callApi } from "./call-api";
+import { callApi } from "@/lib/http/call-api";
 
 const REFRESH_MS = 5 * 60_000;
 

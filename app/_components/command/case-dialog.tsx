@@ -7,7 +7,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDateTime } from "@/lib/time/china-date";
 import { isCaseCategory, type EventStatus } from "@/lib/vocabulary";
-import { callApi } from "./call-api";
+import { callApi } from "@/lib/http/call-api";
 
 /**
  * One case: where and when, its department and deadline, its history, and the moves this reader

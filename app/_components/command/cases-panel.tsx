@@ -8,7 +8,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDate } from "@/lib/time/china-date";
 import { CASE_CATEGORIES, EVENT_STATUSES, type EventStatus } from "@/lib/vocabulary";
-import { callApi } from "./call-api";
+import { callApi } from "@/lib/http/call-api";
 import { useFirstScreenPainted } from "../dashboard/first-screen";
 
 export interface CaseFilters {

@@ -6,7 +6,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { addDays, chinaDate } from "@/lib/time/china-date";
 import { CASE_CATEGORIES, type CaseCategory } from "@/lib/vocabulary";
-import { callApi } from "./call-api";
+import { callApi } from "@/lib/http/call-api";
 
 /**
  * 挂牌督办 from a hot spot: the cell, a name, what is supervised and the target (at most N a week

@@ -5,7 +5,7 @@ import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis
 import type { SupervisedAreaCollection, SupervisedAreaProperties } from "@/lib/command/supervised-areas";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import { callApi } from "./call-api";
+import { callApi } from "@/lib/http/call-api";
 
 interface PanelProps {
   areas: SupervisedAreaCollection | null;

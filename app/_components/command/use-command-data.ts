@@ -5,7 +5,7 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type { Department } from "@/lib/cases/departments";
 import type { SupervisedAreaCollection } from "@/lib/command/supervised-areas";
 import { showSupervisedAreas } from "./area-layer";
-import { callApi } from "./call-api";
+import { callApi } from "@/lib/http/call-api";
 
 /**
  * What the Command view's panels share: the departments, the supervised areas (also drawn on the

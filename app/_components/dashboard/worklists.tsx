@@ -6,6 +6,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { REGISTER_CHANGED } from "./building-card";
 import { useFirstScreenPainted } from "./first-screen";
 import { fill } from "@/lib/i18n/fill";
+import { callApi } from "@/lib/http/call-api";
 
 const LISTS = ["unchecked", "unregistered", "rented-not-rentable", "rectifications", "empty-3-months", "letters-missing"] as const;
 export type WorklistName = (typeof LISTS)[number];
@@ -72,12 +73,10 @@ export function Worklists({
     if (!painted) return;
     const controller = new AbortController();
     setError(null);
-    fetch(`/api/worklists/${list}?limit=${SHOWN}&${queryText}`, { signal: controller.signal })
-      .then(async (r) => {
-        const body = (await r.json().catch(() => ({}))) as { total: number; rows: Row[]; error?: string };
-        if (!r.ok) throw new Error(body.error ?? `HTTP ${r.status}`);
-        setResult(body);
-      })
+    // An abort (another street, list or search) while the answer is read must not land as a
+    // result: callApi rejects with the AbortError then, and the newer request's answer follows.
+    callApi<{ total: number; rows: Row[] }>(`/api/worklists/${list}?limit=${SHOWN}&${queryText}`, { signal: controller.signal })
+      .then((answer) => (answer.ok ? setResult(answer.data) : setError(answer.error)))
       .catch((e: Error) => {
         if (e.name !== "AbortError") setError(e.message);
       });
