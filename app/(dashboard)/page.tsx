@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { getDatabase } from "@/lib/db/client";
 import { getHealth } from "@/lib/health/get-health";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { fill } from "@/lib/i18n/fill";
 import { LOCALE_TAG, type Locale, type Messages } from "@/lib/i18n/messages";
 import { MapPage } from "./map-page";
 
@@ -61,7 +62,7 @@ async function KeyNumbers({ locale, t }: { locale: Locale; t: Messages }) {
         </dl>
       )}
       <p className="db-note">
-        {o.database}: {health.db === "embedded" ? o.embedded : o.postgres} · PostGIS {health.postgis}
+        {o.database}: {health.db === "embedded" ? o.embedded : health.db === "citus" ? fill(o.citus, { workers: health.citus_workers ?? 0 }) : o.postgres} · PostGIS {health.postgis}
       </p>
     </>
   );

@@ -6,7 +6,10 @@ import type { Database } from "@/lib/db/types";
 
 export const Health = z.object({
   status: z.literal("ok"),
-  db: z.enum(["embedded", "postgres"]),
+  /** "citus" when the PostgreSQL server is a Citus coordinator (the citus extension is installed). */
+  db: z.enum(["embedded", "postgres", "citus"]),
+  /** The Citus coordinator's active workers; only when db is "citus". */
+  citus_workers: z.number().int().optional(),
   postgis: z.string(),
   demo: z.boolean(),
   counts: z.object({
@@ -37,11 +40,21 @@ export async function getHealth(database: Database): Promise<Health> {
       exists (select 1 from dataset_meta where key = 'demo') as demo`,
   );
   const { demo, ...rest } = counts ?? ({} as Health["counts"] & { demo: boolean });
+  const citus = database.kind === "postgres" ? await citusWorkers(database) : null;
   return Health.parse({
     status: "ok",
-    db: database.kind,
+    db: citus === null ? database.kind : "citus",
+    ...(citus === null ? {} : { citus_workers: citus }),
     postgis: await postgisVersion(database),
     demo: Boolean(demo),
     counts: rest,
   });
+}
+
+/** The active workers when the server is a Citus coordinator, null on plain PostgreSQL. */
+async function citusWorkers(database: Database): Promise<number | null> {
+  const installed = await queryOne<{ citus: boolean }>(database.db, sql`select exists (select 1 from pg_extension where extname = 'citus') as citus`);
+  if (!installed?.citus) return null;
+  const row = await queryOne<{ n: number }>(database.db, sql`select count(*)::int as n from citus_get_active_worker_nodes()`);
+  return row?.n ?? 0;
 }
