@@ -1,5 +1,7 @@
 /**
- * Generate the demo district: npm run db:seed -- --scale test|demo|large [--seed N] [--anchor YYYY-MM-DD] [--force]
+ * Generate the demo district: npm run db:seed -- --scale test|demo|large [--seed N] [--anchor YYYY-MM-DD] [--districts N] [--force]
+ * (--districts 3: a city of three districts, the demo's own and two copies under other codes, for
+ * tests and the bench; db/seed/city.ts).
  * Refuses to overwrite a database that already holds data unless --force is given.
  */
 import { parseArgs } from "node:util";
@@ -8,6 +10,7 @@ import { openDatabase } from "@/lib/db/client";
 import { DatabaseSetupError } from "@/lib/db/errors";
 import { isDatabaseEmpty, isScaleName, seedDemoDistrict } from "@/db/seed";
 import { demoChecksum } from "@/db/seed/checksum";
+import { MAX_DISTRICTS } from "@/db/seed/city";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,6 +18,7 @@ async function main(): Promise<void> {
       scale: { type: "string", default: "demo" },
       seed: { type: "string", default: "20131" },
       anchor: { type: "string", default: new Date().toISOString().slice(0, 10) },
+      districts: { type: "string", default: "1" },
       force: { type: "boolean", default: false },
       checksum: { type: "boolean", default: false },
     },
@@ -23,6 +27,8 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed <= 0) throw new DatabaseSetupError(`--seed must be a positive integer`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.anchor)) throw new DatabaseSetupError(`--anchor must be YYYY-MM-DD`);
+  const districts = Number(values.districts);
+  if (!Number.isInteger(districts) || districts < 1 || districts > MAX_DISTRICTS) throw new DatabaseSetupError(`--districts must be 1 to ${MAX_DISTRICTS}`);
 
   const database = await openDatabase();
   try {
@@ -36,10 +42,11 @@ async function main(): Promise<void> {
       scale: values.scale,
       seed,
       anchorDate: values.anchor,
+      districts,
       onProgress: (step) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${step}`),
     });
     await database.db.execute(sql`analyze`);
-    console.log(`seeded ${values.scale} (seed ${seed}, anchor ${values.anchor}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`seeded ${values.scale}${districts > 1 ? ` × ${districts} districts` : ""} (seed ${seed}, anchor ${values.anchor}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (values.checksum) console.log(`checksum ${await demoChecksum(database.db)}`);
   } finally {
     await database.close();

@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import { inTransaction, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { seedAdminAreas } from "./admin-areas";
+import { CITY_DISTRICTS, copyDistricts, MAX_DISTRICTS } from "./city";
+import { DISTRICT } from "./district";
 import { loadCells } from "./context";
 import { seedEvents, type PlantedSite } from "./events";
 import { seedGuidancePoints } from "./guidance-points";
@@ -23,6 +25,8 @@ export interface SeedOptions {
   /** The last day of the generated history (YYYY-MM-DD). Same seed + anchor → same rows. */
   anchorDate: string;
   onProgress?: (step: string) => void;
+  /** A city: the district and copies of it under other districts' codes (db/seed/city.ts); default 1. */
+  districts?: number;
 }
 
 /** What the `demo` row of dataset_meta holds; the UI shows a badge while it exists. */
@@ -33,6 +37,8 @@ export interface DemoMeta {
   plantedSites: PlantedSite[];
   /** Demo rows carry the `demo` marker (migration 0013; lib/setup/demo-data.ts). */
   marked: true;
+  /** The districts generated (6-digit codes): the demo's own first, then its copies. */
+  districts: string[];
 }
 
 /** Data tables a reseed clears. Streets are upserted instead (staff accounts may reference them). */
@@ -55,6 +61,8 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
   if (Number.isNaN(anchor.getTime())) throw new Error(`anchor date "${options.anchorDate}" is not YYYY-MM-DD`);
   const progress = options.onProgress ?? (() => {});
   const root = new Random(options.seed);
+  const districts = options.districts ?? 1;
+  if (!Number.isInteger(districts) || districts < 1 || districts > MAX_DISTRICTS) throw new Error(`districts: 1 to ${MAX_DISTRICTS}, not ${districts}`);
 
   return inTransaction(db, async (tx) => {
     // Generating a large district takes single statements past the server's statement timeout
@@ -64,6 +72,8 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     await markingDemoRows(tx, true);
     progress("clearing previous demo data");
     await tx.execute(sql.raw(`TRUNCATE ${DATA_TABLES.join(", ")} RESTART IDENTITY CASCADE`));
+    // The streets of an earlier city's copies (the district's own are upserted below).
+    await tx.execute(sql`delete from streets where demo and left(code, 6) <> ${DISTRICT.code}`);
     progress("streets, communities and grid cells");
     await seedAdminAreas(tx, root.fork("admin"), scale);
     const cells = await loadCells(tx, root.fork("cells"));
@@ -81,8 +91,19 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     const plantedSites = await seedEvents(tx, root.fork("events"), scale, cells, buildings, pois, anchor);
     progress("register history, checks and rectifications");
     await seedWorkCycle(tx, anchor);
+    if (districts > 1) {
+      progress(`copying the district into ${districts - 1} more (${CITY_DISTRICTS.slice(1, districts).map((d) => d.nameZh).join("、")})`);
+      await copyDistricts(tx, districts);
+    }
     await markingDemoRows(tx, false);
-    const meta: DemoMeta = { scale: options.scale, seed: options.seed, anchorDate: options.anchorDate, plantedSites, marked: true };
+    const meta: DemoMeta = {
+      scale: options.scale,
+      seed: options.seed,
+      anchorDate: options.anchorDate,
+      plantedSites,
+      marked: true,
+      districts: CITY_DISTRICTS.slice(0, districts).map((d) => d.code),
+    };
     await tx.execute(sql`
       insert into dataset_meta (key, value) values ('demo', ${JSON.stringify(meta)}::jsonb)
       on conflict (key) do update set value = excluded.value, updated_at = now()`);

@@ -12,8 +12,9 @@ import type { Database, Db } from "./types";
 
 /**
  * Grid Atlas on a Citus coordinator (TEST_CITUS_URL: `npm run citus:local -- up` prints it; .ci/run
- * sets it when Citus could be built). The same generated district seeded on Citus and on the
- * single-node database of this pass must give the same figures. Runs in the PostgreSQL pass only.
+ * sets it when Citus could be built). The same generated city of three districts seeded on Citus
+ * and on the single-node database of this pass must give the same figures. Runs in the PostgreSQL
+ * pass only.
  */
 const citusUrl = process.env.TEST_CITUS_URL;
 const enabled = process.env.TEST_DB === "postgres" && Boolean(citusUrl);
@@ -21,13 +22,13 @@ const enabled = process.env.TEST_DB === "postgres" && Boolean(citusUrl);
 const anchor = "2026-06-30";
 const window = { to: `${anchor}T16:00:00Z`, categories: "stall_violation,complaint" };
 
-/** The district seeded in a transaction held open for the file, rolled back at the end. */
+/** The city seeded in a transaction held open for the file, rolled back at the end. */
 async function seededDistrict(database: Database) {
   let ready!: (tx: Db) => void;
   let finish!: () => void;
   const tx = new Promise<Db>((resolve) => (ready = resolve));
   const done = inTransaction(database.db, async (t) => {
-    await seedDemoDistrict(t, { scale: "test", seed: 7, anchorDate: anchor });
+    await seedDemoDistrict(t, { scale: "test", seed: 7, anchorDate: anchor, districts: 3 });
     ready(t);
     await new Promise<void>((resolve) => (finish = resolve));
     throw new Error("rollback");
