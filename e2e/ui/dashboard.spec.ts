@@ -197,6 +197,11 @@ test("command: named windows set the dates, and the emerging view analyses the w
     expect(await overlayUnitsDrawn(page)).toBe(0);
   }
   await page.screenshot({ path: testInfo.outputPath("command-last-month-emerging.png") });
+
+  // Under another overlay the top-ten box says where its list comes from, not that there are no hot spots.
+  await page.getByTestId("overlay-select").selectOption("density");
+  await expect(page.getByText("前十名单在分析图层选“热点”或“新兴热点”时给出。")).toBeVisible();
+  await expect(page.getByText("所选时段和类别内没有统计显著的热点网格")).toHaveCount(0);
 });
 
 test("coverage: a street's table lists cells below target first and exports CSV", async ({ page }, testInfo) => {

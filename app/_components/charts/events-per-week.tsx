@@ -52,7 +52,7 @@ export function EventsPerWeek({
         <BarChart data={series.rows} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="start" tickFormatter={(s: string) => s.slice(5)} fontSize={10} minTickGap={12} />
-          <YAxis fontSize={10} />
+          <YAxis allowDecimals={false} fontSize={10} />
           <Tooltip />
           {!cell && <Legend wrapperStyle={{ fontSize: 10 }} />}
           {series.categories.map((c) => (

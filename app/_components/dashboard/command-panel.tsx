@@ -76,7 +76,15 @@ export function CommandPanel({
       )}
       <h2>{t.topHotspots}</h2>
       {top.length === 0 ? (
-        <p className="chart-empty">{status === "error" ? t.analysisRefused : raw ? t.noHotspots : t.loadingOverlay}</p>
+        <p className="chart-empty">
+          {state.overlay !== "hotspots" && state.overlay !== "emerging"
+            ? t.topHotspotsElsewhere
+            : status === "error"
+              ? t.analysisRefused
+              : raw
+                ? t.noHotspots
+                : t.loadingOverlay}
+        </p>
       ) : (
         <table className="table" data-testid="top-hotspots">
           <thead>
