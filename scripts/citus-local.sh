@@ -2,82 +2,102 @@
 # npm run citus:local -- up|down
 # A Citus cluster on this machine for tests and the bench: a coordinator and two workers, each a
 # PostgreSQL 15 cluster of its own (ports 5440, 5441, 5442) with Citus and PostGIS in a database
-# named grid_atlas owned by the role grid_atlas. `up` builds Citus from the vendored source when it
-# is missing (Debian has no package), is idempotent, and prints the coordinator's DATABASE_URL as
-# its last line. `down` stops and removes the three clusters (their data too). Needs root, as
-# pg_createcluster does. A test cluster: it listens on 127.0.0.1 only and trusts local
-# connections there (the coordinator reaches its workers without a password).
+# named grid_atlas owned by the role grid_atlas (password grid_atlas, as the CI database). `up`
+# builds Citus from the vendored source when it is missing (Debian has no package), is
+# idempotent, and prints the coordinator's DATABASE_URL as its last line. `down` stops and
+# removes the three clusters (their data too). Needs root, as pg_createcluster does.
+# The nodes listen on 127.0.0.1 with Debian's password authentication; the coordinator and the
+# workers reach each other with passwords kept in Citus' pg_dist_authinfo (postgres gets a random
+# one per cluster), so nothing is trusted without a password.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 nodes=("citus_coordinator:5440" "citus_worker1:5441" "citus_worker2:5442")
+coordinator=5440
 database=grid_atlas
-url="postgres://grid_atlas:grid_atlas@127.0.0.1:5440/$database"
+url="postgres://grid_atlas:grid_atlas@127.0.0.1:$coordinator/$database"
+secret=/etc/postgresql/15/citus_coordinator/citus-local.secret
 
-as_postgres() { # port, sql (on stdin)
-  su postgres -c "psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $1 -d ${2:-postgres}"
+if [ "$(id -u)" -ne 0 ]; then echo "citus:local: run as root (it creates PostgreSQL clusters)" >&2; exit 1; fi
+
+psql_at() { # port, database, sql on stdin; as postgres over the local socket (peer authentication)
+  su postgres -c "psql -q -X -v ON_ERROR_STOP=1 -h /var/run/postgresql -p $1 -d $2"
+}
+value_at() { # port, database, query → one value
+  su postgres -c "psql -X -At -h /var/run/postgresql -p $1 -d $2 -c \"$3\""
 }
 
 citus_source() {
   for dir in "${CITUS_SOURCE:-}" "$here/../shared/vendor/citus" "/work/shared/vendor/citus"; do
     if [ -n "$dir" ] && [ -f "$dir/build.sh" ]; then echo "$dir"; return; fi
   done
-  echo "citus:local: Citus is not installed and its source was not found (set CITUS_SOURCE to the folder holding build.sh)" >&2
-  exit 1
+  return 1
 }
 
 up() {
   if [ ! -f "$(pg_config --pkglibdir)/citus.so" ]; then
-    echo "building Citus from $(citus_source) (a few minutes)…"
-    bash "$(citus_source)/build.sh"
+    local source
+    if ! source=$(citus_source); then
+      echo "citus:local: Citus is not installed and its source was not found (set CITUS_SOURCE to the folder holding build.sh)" >&2
+      exit 1
+    fi
+    echo "building Citus from $source (a few minutes)…"
+    bash "$source/build.sh"
+  fi
+  if [ ! -f /usr/share/postgresql/15/extension/postgis.control ]; then
+    echo "citus:local: PostGIS for PostgreSQL 15 is missing (apt-get install postgresql-15-postgis-3)" >&2
+    exit 1
   fi
   for node in "${nodes[@]}"; do
-    name=${node%%:*}; port=${node##*:}
+    local name=${node%%:*} port=${node##*:}
     if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$name"; then
       pg_createcluster 15 "$name" -p "$port" >/dev/null
-      conf=/etc/postgresql/15/$name
-      cat > "$conf/conf.d/citus-local.conf" <<CONF
-shared_preload_libraries = 'citus'
-listen_addresses = '127.0.0.1'
-max_connections = 200
-CONF
-      # Trust local TCP connections (first match wins, so this line goes on top).
-      sed -i '1i host all all 127.0.0.1/32 trust' "$conf/pg_hba.conf"
+      printf "shared_preload_libraries = 'citus'\nlisten_addresses = '127.0.0.1'\nmax_connections = 200\n" \
+        > "/etc/postgresql/15/$name/conf.d/citus-local.conf"
     fi
     pg_ctlcluster 15 "$name" start 2>/dev/null || true
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
-    [ "$name" = "${nodes[0]%%:*}" ] || [ -z "$(su postgres -c "psql -X -Atc \"select 1 from pg_database where datname = '$database'\" -h 127.0.0.1 -p $port")" ] || continue
-    as_postgres "$port" <<SQL
+  done
+  [ -f "$secret" ] || { umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$secret"; }
+  local password
+  password=$(cat "$secret")
+  for node in "${nodes[@]}"; do
+    local port=${node##*:}
+    # Roles and the database on every node, each step only when missing (a worker that has
+    # joined refuses DDL sent to it directly, even CREATE EXTENSION IF NOT EXISTS).
+    psql_at "$port" postgres <<SQL
+ALTER ROLE postgres PASSWORD '$password';
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'grid_atlas') THEN
     CREATE ROLE grid_atlas LOGIN PASSWORD 'grid_atlas' CREATEDB;
   END IF;
 END \$\$;
 SQL
-    if [ -z "$(su postgres -c "psql -X -Atc \"select 1 from pg_database where datname = '$database'\" -h 127.0.0.1 -p $port")" ]; then
-      echo "CREATE DATABASE $database OWNER grid_atlas;" | as_postgres "$port"
+    if [ -z "$(value_at "$port" postgres "select 1 from pg_database where datname = '$database'")" ]; then
+      echo "CREATE DATABASE $database OWNER grid_atlas;" | psql_at "$port" postgres
     fi
-    # Citus first (it must be the first extension created), then PostGIS, on every node — once:
-    # a worker that has joined refuses DDL, even a CREATE EXTENSION IF NOT EXISTS.
-    if [ -z "$(su postgres -c "psql -X -Atc \"select 1 from pg_extension where extname = 'postgis'\" -h 127.0.0.1 -p $port -d $database")" ]; then
-      echo "CREATE EXTENSION IF NOT EXISTS citus; CREATE EXTENSION IF NOT EXISTS postgis;" | as_postgres "$port" "$database"
+    # Citus first (it must be the first extension), then PostGIS.
+    if [ -z "$(value_at "$port" "$database" "select 1 from pg_extension where extname = 'postgis'")" ]; then
+      echo "CREATE EXTENSION IF NOT EXISTS citus; CREATE EXTENSION IF NOT EXISTS postgis;" | psql_at "$port" "$database"
     fi
   done
-  coordinator=${nodes[0]##*:}
   {
+    # How the nodes sign in to each other (nodeid 0: every node).
+    echo "DELETE FROM pg_dist_authinfo WHERE nodeid = 0 AND rolename IN ('postgres', 'grid_atlas');"
+    echo "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, 'postgres', 'password=$password'), (0, 'grid_atlas', 'password=grid_atlas');"
     echo "SELECT citus_set_coordinator_host('127.0.0.1', $coordinator);"
     for node in "${nodes[@]:1}"; do
-      port=${node##*:}
-      echo "SELECT citus_add_node('127.0.0.1', $port) WHERE NOT EXISTS (SELECT 1 FROM pg_dist_node WHERE nodeport = $port);"
+      echo "SELECT citus_add_node('127.0.0.1', ${node##*:}) WHERE NOT EXISTS (SELECT 1 FROM pg_dist_node WHERE nodeport = ${node##*:});"
     done
-  } | as_postgres "$coordinator" "$database" >/dev/null
-  workers=$(su postgres -c "psql -X -Atc 'select count(*) from citus_get_active_worker_nodes()' -h 127.0.0.1 -p $coordinator -d $database")
-  echo "citus:local: coordinator on 5440, $workers workers active"
+  } | psql_at "$coordinator" "$database" >/dev/null
+  local workers
+  workers=$(value_at "$coordinator" "$database" "select count(*) from citus_get_active_worker_nodes()")
+  echo "citus:local: coordinator on $coordinator, $workers workers active"
   echo "$url"
 }
 
 down() {
   for node in "${nodes[@]}"; do
-    name=${node%%:*}
+    local name=${node%%:*}
     if pg_lsclusters -h | awk '{print $2}' | grep -qx "$name"; then pg_dropcluster --stop 15 "$name"; fi
   done
   echo "citus:local: removed"

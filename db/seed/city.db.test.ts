@@ -93,9 +93,13 @@ describe(`a city of several districts (${process.env.TEST_DB ?? "embedded"})`, (
     });
   }, 240_000);
 
-  it("a reseed of one district takes the copies away again", async () => {
+  it("a reseed of one district takes the copies away again; the district's own footprints are never copied", async () => {
     await withRollback(database.db, async (tx) => {
+      // An imported footprint (not demo data) inside the district.
+      await tx.execute(sql`insert into building_footprints (floors, source, geom)
+        values (3, 'import', ST_Multi(ST_MakeEnvelope(120.6600, 28.0220, 120.6602, 28.0222, 4326)))`);
       await seedDemoDistrict(tx, city);
+      expect((await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from building_footprints`))!.n).toBe(1);
       await seedDemoDistrict(tx, { ...city, districts: 1 });
       const left = await query<{ d: string }>(tx, sql`select distinct left(code, 6) as d from streets union select distinct left(code, 6) from grid_cells`);
       expect(left.map((r) => r.d)).toEqual(["330302"]);

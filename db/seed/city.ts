@@ -40,8 +40,9 @@ const COPIED: { table: string; ids: string[]; codes: string[]; renamed?: true; c
   { table: "no_stall_zones", ids: ["id"], codes: [] },
   { table: "guidance_points", ids: ["id"], codes: [] },
   { table: "plan_versions", ids: ["feature_id"], codes: [] },
-  { table: "building_footprints", ids: ["id"], codes: [] },
-  { table: "rental_buildings", ids: ["id", "footprint_id"], codes: ["code"] },
+  // Addresses carry the district's name, as the streets do; the footprint is found again by the
+  // database (the district's own imported footprints are not demo data and are not copied).
+  { table: "rental_buildings", ids: ["id"], codes: ["code"], renamed: true },
   { table: "rental_building_history", ids: ["id", "building_id", "grid_cell_id"], codes: [] },
   { table: "events", ids: ["id"], codes: [] },
   { table: "building_checks", ids: ["id", "building_id", "event_id"], codes: [] },
@@ -64,7 +65,8 @@ export async function copyDistricts(tx: Db, districts: number): Promise<void> {
   const template = new Map<string, SQL>();
   for (const spec of COPIED) {
     const first = spec.ids[0];
-    if (spec.codes.includes("code")) template.set(spec.table, sql`left(code, 6) = ${DISTRICT.code}`);
+    // (Only demo rows: a district's own streets under the same code are never copied.)
+    if (spec.codes.includes("code")) template.set(spec.table, sql`left(code, 6) = ${DISTRICT.code} and demo`);
     else if (first) {
       const [row] = await query<{ max: number }>(tx, sql`select coalesce(max(${sql.identifier(first)}), 0)::float8 as max from ${sql.identifier(spec.table)}`);
       if (Number(row?.max) >= ID_STEP) throw new Error(`copyDistricts: ${spec.table}.${first} reaches ${row?.max}, past the copies' offset`);
@@ -86,7 +88,7 @@ export async function copyDistricts(tx: Db, districts: number): Promise<void> {
         if (spec.ids.includes(c.name)) return sql`${col} + ${k * ID_STEP}`;
         if (spec.codes.includes(c.name)) return sql`${target.code} || substr(${col}, 7)`;
         if (c.geometry) return sql`ST_Translate(${col}, 0, ${-k * CITY_STEP_DEGREES})`;
-        if (spec.renamed && c.name === "name_zh") return sql`${target.nameZh} || ${col}`;
+        if (spec.renamed && (c.name === "name_zh" || c.name === "address")) return sql`${target.nameZh} || ${col}`;
         if (spec.renamed && c.name === "name_en") return sql`${target.nameEn.replace(" District", "")} || ' ' || ${col}`;
         return sql`${col}`;
       };

@@ -72,7 +72,19 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     await markingDemoRows(tx, true);
     progress("clearing previous demo data");
     await tx.execute(sql.raw(`TRUNCATE ${DATA_TABLES.join(", ")} RESTART IDENTITY CASCADE`));
-    // The streets of an earlier city's copies (the district's own are upserted below).
+    // The streets of an earlier city's copies (the district's own are upserted below) — unless
+    // someone's account, token or supervised area belongs to one: say which, change nothing.
+    const held = await query<{ what: string }>(
+      tx,
+      sql`with copies as (select code from streets where demo and left(code, 6) <> ${DISTRICT.code})
+          select 'user ' || email as what from users where street_code in (select code from copies)
+          union all select 'API token ' || name from api_tokens where street_code in (select code from copies) and revoked_at is null
+          union all select 'supervised area ' || name from supervised_areas where street_code in (select code from copies)`,
+    );
+    if (held.length > 0) {
+      throw new Error(`the copied districts' streets are still used by ${held.map((h) => h.what).join(", ")}: move or remove them, then seed again`);
+    }
+    await tx.execute(sql`delete from api_tokens where street_code in (select code from streets where demo and left(code, 6) <> ${DISTRICT.code})`);
     await tx.execute(sql`delete from streets where demo and left(code, 6) <> ${DISTRICT.code}`);
     progress("streets, communities and grid cells");
     await seedAdminAreas(tx, root.fork("admin"), scale);

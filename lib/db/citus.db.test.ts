@@ -25,14 +25,18 @@ const window = { to: `${anchor}T16:00:00Z`, categories: "stall_violation,complai
 /** The city seeded in a transaction held open for the file, rolled back at the end. */
 async function seededDistrict(database: Database) {
   let ready!: (tx: Db) => void;
-  let finish!: () => void;
-  const tx = new Promise<Db>((resolve) => (ready = resolve));
+  let failed!: (error: unknown) => void;
+  let finish = () => {};
+  const tx = new Promise<Db>((resolve, reject) => ((ready = resolve), (failed = reject)));
+  const rollback = new Error("rollback");
   const done = inTransaction(database.db, async (t) => {
     await seedDemoDistrict(t, { scale: "test", seed: 7, anchorDate: anchor, districts: 3 });
     ready(t);
     await new Promise<void>((resolve) => (finish = resolve));
-    throw new Error("rollback");
-  }).catch(() => {});
+    throw rollback;
+  }).catch((error: unknown) => {
+    if (error !== rollback) failed(error); // a failed seed fails the tests with its reason
+  });
   return { tx: await tx, close: async () => (finish(), done) };
 }
 

@@ -55,6 +55,10 @@ export async function getHealth(database: Database): Promise<Health> {
 async function citusWorkers(database: Database): Promise<number | null> {
   const installed = await queryOne<{ citus: boolean }>(database.db, sql`select exists (select 1 from pg_extension where extname = 'citus') as citus`);
   if (!installed?.citus) return null;
-  const row = await queryOne<{ n: number }>(database.db, sql`select count(*)::int as n from citus_get_active_worker_nodes()`);
-  return row?.n ?? 0;
+  try {
+    const row = await queryOne<{ n: number }>(database.db, sql`select count(*)::int as n from citus_get_active_worker_nodes()`);
+    return row?.n ?? 0;
+  } catch {
+    return 0; // the extension is there but Citus is not loaded (shared_preload_libraries): no workers
+  }
 }

@@ -7,13 +7,16 @@ import { callApi } from "./call-api";
 // with a page; /json and /refused answer as the app's routes do.
 let server: Server;
 let base = "";
+/** Resolves when /slow has sent its headers and half its body. */
+let halfSent: () => void = () => {};
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === "/slow") {
       res.writeHead(200, { "Content-Type": "application/json" });
-      res.write('{"total": 3, "ro');
+      res.write('{"total": 3, "ro', () => halfSent());
       return; // the rest never comes; the client aborts
     }
+    if (req.url === "/empty") return void res.writeHead(204).end();
     if (req.url === "/html") return void res.writeHead(200, { "Content-Type": "text/html" }).end("<h1>proxy</h1>");
     if (req.url === "/refused") return void res.writeHead(403, { "Content-Type": "application/json" }).end('{"error":"不可访问"}');
     res.writeHead(200, { "Content-Type": "application/json" }).end('{"total":1,"rows":[{"code":"a"}]}');
@@ -29,10 +32,34 @@ afterAll(() => {
 describe("callApi", () => {
   it("rejects with an AbortError when aborted while the body is read, never an empty answer", async () => {
     const controller = new AbortController();
-    const call = callApi<{ rows: unknown[] }>(`${base}/slow`, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 100)); // headers are in; the body is not
+    const sent = new Promise<void>((resolve) => (halfSent = resolve));
+    // fetch() resolves once the headers are in; then the body is being read when the abort comes.
+    const realFetch = globalThis.fetch;
+    let headersIn!: () => void;
+    const answered = new Promise<void>((resolve) => (headersIn = resolve));
+    globalThis.fetch = (async (...args: Parameters<typeof fetch>) => {
+      const response = await realFetch(...args);
+      headersIn();
+      return response;
+    }) as typeof fetch;
+    try {
+      const call = callApi<{ rows: unknown[] }>(`${base}/slow`, { signal: controller.signal });
+      await Promise.all([sent, answered]);
+      controller.abort();
+      await expect(call).rejects.toMatchObject({ name: "AbortError" });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it("answers 204 as success without a body", async () => {
+    expect(await callApi(`${base}/empty`)).toEqual({ ok: true, data: undefined });
+  });
+
+  it("rejects with an AbortError when aborted before the answer", async () => {
+    const controller = new AbortController();
     controller.abort();
-    await expect(call).rejects.toMatchObject({ name: "AbortError" });
+    await expect(callApi(`${base}/json`, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
   });
 
   it("answers an OK page that is not JSON as an error, and passes the server's reason on a refusal", async () => {

@@ -20,7 +20,7 @@ export async function callApi<T>(
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
   } catch (error) {
-    if ((error as Error).name === "AbortError") throw error;
+    if ((error as Error).name === "AbortError" || init.signal?.aborted) throw abortError(init.signal);
     return { ok: false, status: 0, error: (error as Error).message, body: {} };
   }
   if (response.status === 204) return { ok: true, data: undefined as T };

@@ -379,6 +379,7 @@ const zh = {
     detailHeads: { unchecked: "最近检查", unregistered: "最近检查", "rented-not-rentable": "原因", rectifications: "问题 · 整改期限", "empty-3-months": "空置起始", "letters-missing": "最近检查" },
     loading: "加载中…",
     offline: "网络不通，未保存；恢复后再点一次保存（不会重复记录）",
+    loadFailed: "加载失败，请检查网络后重试",
     by: "检查人",
     worklists: "工作清单",
     lists: {
@@ -717,7 +718,7 @@ const en: Messages = {
     database: "Database",
     embedded: "embedded PGlite",
     postgres: "PostgreSQL",
-    citus: "Citus distributed PostgreSQL ({workers} workers)",
+    citus: "Citus distributed PostgreSQL (workers: {workers})",
     emptyTitle: "No data yet",
     emptyBody: "The database is empty. Run npm run db:seed to generate the demo district, or import real data.",
   },
@@ -1026,6 +1027,7 @@ const en: Messages = {
     detailHeads: { unchecked: "Last check", unregistered: "Last check", "rented-not-rentable": "Why", rectifications: "Finding · due", "empty-3-months": "Empty since", "letters-missing": "Last check" },
     loading: "Loading…",
     offline: "No connection; nothing was saved. Press Save again when it is back (it will not be recorded twice).",
+    loadFailed: "Could not load; check the connection and try again",
     by: "Checked by",
     worklists: "Work lists",
     lists: {

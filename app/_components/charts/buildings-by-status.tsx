@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { callApi } from "@/lib/http/call-api";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BUILDING_COLOURS } from "../map/data-layers";
 import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen";
@@ -13,16 +14,18 @@ type Stats = RentalBuildingStats;
 /** Rental buildings by registration status for the district or the selected street. */
 export function BuildingsByStatus({ street, t, work, locale }: { street: string | null; t: Messages["dashboard"]; work: Messages["work"]; locale: Locale }) {
   const [stats, setStats] = useState<Stats | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const painted = useFirstScreenPainted();
   useEffect(() => {
     if (!painted) return;
     const controller = new AbortController();
-    fetch(`/api/stats/rental-buildings${street ? `?street=${street}` : ""}`, { signal: controller.signal })
-      .then((r) => r.json())
-      .then(setStats)
+    setError(null);
+    callApi<Stats>(`/api/stats/rental-buildings${street ? `?street=${street}` : ""}`, { signal: controller.signal })
+      .then((answer) => (answer.ok ? setStats(answer.data) : setError(answer.status === 0 || answer.status === 200 ? t.loadFailed : answer.error)))
       .catch(() => {});
     return () => controller.abort();
-  }, [painted, street]);
+  }, [painted, street, t.loadFailed]);
+  if (error) return <p className="chart-empty" role="alert">{error}</p>;
   if (!stats) return <p className="chart-empty">{t.loadingData}</p>;
   if (stats.total === 0) return <p className="chart-empty">{t.noBuildings}</p>;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en");

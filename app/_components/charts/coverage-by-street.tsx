@@ -5,6 +5,7 @@ import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen"
 import { targetSource, type TargetSource } from "@/app/_components/dashboard/target-source";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { analysisQuery, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
+import { callApi } from "@/lib/http/call-api";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 
 interface Row {
@@ -30,13 +31,17 @@ export function CoverageByStreet({
 }) {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [source, setSource] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const painted = useFirstScreenPainted();
   useEffect(() => {
     if (!painted) return;
     const controller = new AbortController();
-    fetch(`/api/analytics/coverage?${analysisQuery({ ...state, street: null }, { unit: "streets" })}`, { signal: controller.signal })
-      .then((r) => r.json())
-      .then((body: { features: { properties: { code: string; name_zh: string; name_en: string; metrics: Record<string, { rate: number | null; target: number }> } }[]; summary?: { targets?: Record<string, TargetSource> } }) => {
+    setError(null);
+    type Answer = { features: { properties: { code: string; name_zh: string; name_en: string; metrics: Record<string, { rate: number | null; target: number }> } }[]; summary?: { targets?: Record<string, TargetSource> } };
+    callApi<Answer>(`/api/analytics/coverage?${analysisQuery({ ...state, street: null }, { unit: "streets" })}`, { signal: controller.signal })
+      .then((answer) => {
+        if (!answer.ok) return setError(answer.status === 0 || answer.status === 200 ? t.loadFailed : answer.error);
+        const body = answer.data;
         setSource(targetSource(body.summary?.targets?.[metric], t) ?? null);
         setRows(
           body.features
@@ -52,6 +57,7 @@ export function CoverageByStreet({
       .catch(() => {});
     return () => controller.abort();
   }, [painted, state, locale, metric, t]);
+  if (error) return <p className="chart-empty" role="alert">{error}</p>;
   if (!rows) return <p className="chart-empty">{t.loadingData}</p>;
   const target = rows[0]?.target ?? 0;
   return (

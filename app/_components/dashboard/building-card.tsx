@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { FIVE_RULES, RULE_OUTCOMES, type RuleColumn } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import { callApi } from "@/lib/http/call-api";
 
 type Work = Messages["work"];
 
@@ -65,16 +66,27 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // The building asked for last: an answer for one clicked before it must not land on its card
+  // (its form would then save the other building's figures under this one's code).
+  const latest = useRef(code);
+  useEffect(() => {
+    latest.current = code;
+  }, [code]);
   const load = useCallback(async () => {
     setError(null);
-    const [b, h] = await Promise.all([fetch(`/api/rental-buildings/${encodeURIComponent(code)}`), fetch(`/api/rental-buildings/${encodeURIComponent(code)}/checks`)]);
+    const [b, h] = await Promise.all([
+      callApi<Building>(`/api/rental-buildings/${encodeURIComponent(code)}`),
+      callApi<{ checks: Check[]; rectifications: Rectification[] }>(`/api/rental-buildings/${encodeURIComponent(code)}/checks`),
+    ]);
+    if (latest.current !== code) return;
     if (!b.ok || !h.ok) {
-      setError(((await (b.ok ? h : b).json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${b.ok ? h.status : b.status}`);
+      const failed = !b.ok ? b : !h.ok ? h : null;
+      setError(failed && failed.status !== 0 && failed.status !== 200 ? failed.error : t.loadFailed);
       return;
     }
-    setBuilding((await b.json()) as Building);
-    setHistory((await h.json()) as { checks: Check[]; rectifications: Rectification[] });
-  }, [code]);
+    setBuilding(b.data);
+    setHistory(h.data);
+  }, [code, t.loadFailed]);
 
   useEffect(() => {
     setBuilding(null);

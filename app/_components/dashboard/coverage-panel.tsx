@@ -15,6 +15,7 @@ import { addMonths, chinaMonth } from "@/lib/time/china-date";
 import { MonthlyTrend } from "./after-first-screen";
 import { Worklists, type WorklistName } from "./worklists";
 import { fill } from "@/lib/i18n/fill";
+import { callApi } from "@/lib/http/call-api";
 import { codeInStreet } from "@/lib/auth/street-code";
 
 interface Metric {
@@ -56,6 +57,7 @@ export function CoveragePanel({
   const streets = places.filter((p) => p.kind === "street");
   const [level, setLevel] = useState<"communities" | "grid-cells">("communities");
   const [rows, setRows] = useState<UnitRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [targets, setTargets] = useState<Record<string, TargetSource> | null>(null);
   const [frozenAt, setFrozenAt] = useState<string | null>(null);
   const [changes, setChanges] = useState<Map<string, number | null> | null>(null);
@@ -88,9 +90,12 @@ export function CoveragePanel({
     if (!painted) return;
     const controller = new AbortController();
     setRows(null);
-    fetch(`/api/analytics/coverage?${analysisQuery(state, { unit: level })}`, { signal: controller.signal })
-      .then((r) => r.json())
-      .then((body: { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[]; summary?: { targets?: Record<string, TargetSource>; frozen_at?: string | null } }) => {
+    setError(null);
+    type Answer = { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[]; summary?: { targets?: Record<string, TargetSource>; frozen_at?: string | null } };
+    callApi<Answer>(`/api/analytics/coverage?${analysisQuery(state, { unit: level })}`, { signal: controller.signal })
+      .then((answer) => {
+        if (!answer.ok) return setError(answer.status === 0 || answer.status === 200 ? t.loadFailed : answer.error);
+        const body = answer.data;
         setTargets(body.summary?.targets ?? null);
         setFrozenAt(body.summary?.frozen_at ?? null);
         setRows(
@@ -101,7 +106,7 @@ export function CoveragePanel({
       })
       .catch(() => {});
     return () => controller.abort();
-  }, [painted, state, level]);
+  }, [painted, state, level, t.loadFailed]);
   const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)}%`);
   const exportCsv = () => {
     if (!rows) return;
@@ -196,7 +201,9 @@ export function CoveragePanel({
           {t.exportCsv}
         </button>
       </div>
-      {!rows ? (
+      {error ? (
+        <p className="chart-empty" role="alert">{error}</p>
+      ) : !rows ? (
         <p className="chart-empty">{t.loadingData}</p>
       ) : rows.length === 0 ? (
         <p className="chart-empty">{t.noUnits}</p>

@@ -76,12 +76,12 @@ export function Worklists({
     // An abort (another street, list or search) while the answer is read must not land as a
     // result: callApi rejects with the AbortError then, and the newer request's answer follows.
     callApi<{ total: number; rows: Row[] }>(`/api/worklists/${list}?limit=${SHOWN}&${queryText}`, { signal: controller.signal })
-      .then((answer) => (answer.ok ? setResult(answer.data) : setError(answer.error)))
+      .then((answer) => (answer.ok ? setResult(answer.data) : setError(answer.status === 0 || answer.status === 200 ? t.loadFailed : answer.error)))
       .catch((e: Error) => {
         if (e.name !== "AbortError") setError(e.message);
       });
     return () => controller.abort();
-  }, [painted, list, queryText, version]);
+  }, [painted, list, queryText, version, t.loadFailed]);
   const detail = (r: Row) => {
     if (list === "rectifications") {
       const rule = FIVE_RULES.find((x) => x.column === r.rule);

@@ -1,4 +1,4 @@
-// GET /api/health → { status, db: "embedded" | "postgres", postgis, demo, counts } — public, for probes.
+// GET /api/health → { status, db: "embedded" | "postgres" | "citus", citus_workers? (on a Citus coordinator), postgis, demo, counts } — public, for probes.
 // With the database away: 503, Retry-After, { status: "unavailable", db: "unreachable", error }.
 import { NextResponse } from "next/server";
 import { getHealth } from "@/lib/health/get-health";
