@@ -4,6 +4,8 @@ import { getHealth } from "@/lib/health/get-health";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { fill } from "@/lib/i18n/fill";
 import { LOCALE_TAG, type Locale, type Messages } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { districtFigures } from "@/lib/districts/district-figures";
 import { MapPage } from "./map-page";
 
 export default async function OverviewPage() {
@@ -23,6 +25,9 @@ export default async function OverviewPage() {
             }
           >
             <KeyNumbers locale={locale} t={t} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <CityDistricts locale={locale} t={t} />
           </Suspense>
         </>
       }
@@ -65,5 +70,47 @@ async function KeyNumbers({ locale, t }: { locale: Locale; t: Messages }) {
         {o.database}: {health.db === "embedded" ? o.embedded : health.db === "citus" ? fill(o.citus, { workers: health.citus_workers ?? 0 }) : o.postgres} · PostGIS {health.postgis}
       </p>
     </>
+  );
+}
+
+/**
+ * A city's system holds several districts: one row each (streets, cells, rental buildings and
+ * their registration, events), for the roles that see them all. Nothing while there is one.
+ */
+async function CityDistricts({ locale, t }: { locale: Locale; t: Messages }) {
+  const actor = await requirePageActor();
+  if (actor.role === "grid_worker" || actor.streetCode !== null) return null;
+  const rows = await districtFigures((await getDatabase()).db, actor);
+  if (rows.length < 2) return null;
+  const number = new Intl.NumberFormat(LOCALE_TAG[locale]);
+  const o = t.overview;
+  return (
+    <section className="city-districts" data-testid="city-districts">
+      <h2>{fill(o.cityDistricts, { n: rows.length })}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{o.district}</th>
+            <th>{o.streets}</th>
+            <th>{o.gridCells}</th>
+            <th>{o.rentalBuildings}</th>
+            <th>{o.registered}</th>
+            <th>{o.events}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code}>
+              <td title={r.code}>{locale === "zh" ? r.nameZh : r.nameEn}</td>
+              <td>{number.format(r.streets)}</td>
+              <td>{number.format(r.cells)}</td>
+              <td>{number.format(r.buildings)}</td>
+              <td>{r.buildings === 0 ? "–" : `${((r.registered / r.buildings) * 100).toFixed(1)}%`}</td>
+              <td>{number.format(r.events)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -17,6 +17,7 @@ export * from "./sign-in-failures";
 export * from "./plan-versions";
 export * from "./imports";
 export * from "./district-boundary";
+export * from "./districts";
 export * from "./coverage-targets";
 export * from "./building-footprints";
 export * from "./work-cycle";

@@ -44,7 +44,7 @@ export interface DemoMeta {
 /** Data tables a reseed clears. Streets are upserted instead (staff accounts may reference them). */
 // plan_versions last: TRUNCATE locks in this order, and a plan save locks its zone or point before
 // its history row, so the same order here avoids a deadlock with saves running at the same time.
-const DATA_TABLES = ["events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities", "plan_versions", "district_boundary", "rental_building_history", "monthly_freezes"];
+const DATA_TABLES = ["events", "rental_buildings", "guidance_points", "no_stall_zones", "pois", "roads", "grid_cells", "communities", "plan_versions", "district_boundary", "districts", "rental_building_history", "monthly_freezes"];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await query<{ n: number }>(db, sql`select (select count(*) from streets)::int as n`);
@@ -103,6 +103,11 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
     const plantedSites = await seedEvents(tx, root.fork("events"), scale, cells, buildings, pois, anchor);
     progress("register history, checks and rectifications");
     await seedWorkCycle(tx, anchor);
+    await tx.execute(sql`
+      insert into districts (code, name_zh, name_en)
+      select code, name_zh, name_en from json_to_recordset(${JSON.stringify(CITY_DISTRICTS.slice(0, districts).map((d) => ({ code: d.code, name_zh: d.nameZh, name_en: d.nameEn })))}::json)
+        as d(code text, name_zh text, name_en text)
+      on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en`);
     if (districts > 1) {
       progress(`copying the district into ${districts - 1} more (${CITY_DISTRICTS.slice(1, districts).map((d) => d.nameZh).join("、")})`);
       await copyDistricts(tx, districts);

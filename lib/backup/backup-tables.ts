@@ -5,6 +5,7 @@
  */
 export const BACKUP_TABLES = [
   "district_boundary",
+  "districts",
   "streets",
   "communities",
   "users",

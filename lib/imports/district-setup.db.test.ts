@@ -149,6 +149,8 @@ describe("setting a district up from its own files", () => {
       const boundary = await run(tx, "b.geojson", strToU8(JSON.stringify({ type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties: { 区划代码: "330302", 区名称: "鹿城区" } })), { layer: "district-boundary" });
       expect(boundary.status.report).toMatchObject({ ok: 1 });
       await commitImport(tx, admin, boundary.id);
+      // The boundary names its district in the list of districts (a city's overview reads it).
+      expect(await query(tx, sql`select code, name_zh, name_en, demo from districts`)).toEqual([{ code: "330302", name_zh: "鹿城区", name_en: "鹿城区", demo: false }]);
       const small = [[120.61, 28.01], [120.62, 28.01], [120.62, 28.02], [120.61, 28.02], [120.61, 28.01]];
       const far = small.map(([x, y]) => [x! + 1, y!]);
       const streets = await run(

@@ -25,6 +25,7 @@ export const DEMO_TABLES = [
   "communities",
   "streets",
   "district_boundary",
+  "districts",
   "coverage_targets",
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
