@@ -36,6 +36,16 @@ export default async function OverviewPage() {
 }
 
 async function KeyNumbers({ locale, t }: { locale: Locale; t: Messages }) {
+  // A street office answers for one street: the district's totals are not its figures (its
+  // street's coverage and lists are on 覆盖).
+  const actor = await requirePageActor();
+  if (actor.streetCode !== null) {
+    return (
+      <p className="muted" data-testid="street-scope-note">
+        {t.overview.streetScopeNote}
+      </p>
+    );
+  }
   const health = await getHealth(await getDatabase());
   const number = new Intl.NumberFormat(LOCALE_TAG[locale]);
   const o = t.overview;

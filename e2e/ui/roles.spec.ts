@@ -75,6 +75,10 @@ test("street office: its own street only, on the map and in the tables; signs ou
   // The page asked the API for another street: the scope holds there too.
   const other = await page.request.get("/api/analytics/coverage?street=330302023000");
   expect(other.status()).toBe(404);
+  // The overview shows it no district totals (other streets' figures), only where its own are.
+  await page.goto("/");
+  await expect(page.getByTestId("street-scope-note")).toBeVisible();
+  await expect(page.getByTestId("key-numbers")).toHaveCount(0);
   await page.getByRole("button", { name: /sign out|退出/i }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await page.request.get("/api/auth/me")).status()).toBe(401);

@@ -60,6 +60,7 @@ const zh = {
   overview: {
     title: "辖区总览",
     cityDistricts: "各区概况（{n} 个区）",
+    streetScopeNote: "街道账号只看本街道：本街道的覆盖率、清单和月报在「覆盖」。",
     district: "区",
     registered: "登记率",
     streets: "街道/镇",
@@ -711,6 +712,7 @@ const en: Messages = {
   overview: {
     title: "District overview",
     cityDistricts: "Districts ({n})",
+    streetScopeNote: "A street account sees its own street only: its coverage, lists and monthly report are under Coverage.",
     district: "District",
     registered: "Registered",
     streets: "Streets / towns",
