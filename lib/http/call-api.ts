@@ -40,3 +40,12 @@ function abortError(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;
   return reason instanceof Error && reason.name === "AbortError" ? reason : new DOMException("The call was aborted.", "AbortError");
 }
+
+/**
+ * What to show for a failed call: the server's reason (already in the reader's language), or
+ * `fallback` (the panel's own words) when there was none — no connection (status 0) or an answer
+ * that was not JSON (a 200 that could not be read).
+ */
+export function failureText(result: { status: number; error: string }, fallback: string): string {
+  return result.status === 0 || result.status === 200 ? fallback : result.error;
+}

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { callApi } from "@/lib/http/call-api";
+import { callApi, failureText } from "@/lib/http/call-api";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BUILDING_COLOURS } from "../map/data-layers";
 import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen";
@@ -21,7 +21,7 @@ export function BuildingsByStatus({ street, t, work, locale }: { street: string 
     const controller = new AbortController();
     setError(null);
     callApi<Stats>(`/api/stats/rental-buildings${street ? `?street=${street}` : ""}`, { signal: controller.signal })
-      .then((answer) => (answer.ok ? setStats(answer.data) : setError(answer.status === 0 || answer.status === 200 ? t.loadFailed : answer.error)))
+      .then((answer) => (answer.ok ? setStats(answer.data) : setError(failureText(answer, t.loadFailed))))
       .catch(() => {});
     return () => controller.abort();
   }, [painted, street, t.loadFailed]);

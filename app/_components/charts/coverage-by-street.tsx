@@ -5,7 +5,7 @@ import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen"
 import { targetSource, type TargetSource } from "@/app/_components/dashboard/target-source";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { analysisQuery, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
-import { callApi } from "@/lib/http/call-api";
+import { callApi, failureText } from "@/lib/http/call-api";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 
 interface Row {
@@ -40,7 +40,7 @@ export function CoverageByStreet({
     type Answer = { features: { properties: { code: string; name_zh: string; name_en: string; metrics: Record<string, { rate: number | null; target: number }> } }[]; summary?: { targets?: Record<string, TargetSource> } };
     callApi<Answer>(`/api/analytics/coverage?${analysisQuery({ ...state, street: null }, { unit: "streets" })}`, { signal: controller.signal })
       .then((answer) => {
-        if (!answer.ok) return setError(answer.status === 0 || answer.status === 200 ? t.loadFailed : answer.error);
+        if (!answer.ok) return setError(failureText(answer, t.loadFailed));
         const body = answer.data;
         setSource(targetSource(body.summary?.targets?.[metric], t) ?? null);
         setRows(

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { FIVE_RULES, RULE_OUTCOMES, type RuleColumn } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
-import { callApi } from "@/lib/http/call-api";
+import { callApi, failureText } from "@/lib/http/call-api";
 
 type Work = Messages["work"];
 
@@ -81,7 +81,7 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
     if (latest.current !== code) return;
     if (!b.ok || !h.ok) {
       const failed = !b.ok ? b : !h.ok ? h : null;
-      setError(failed && failed.status !== 0 && failed.status !== 200 ? failed.error : t.loadFailed);
+      setError(failed ? failureText(failed, t.loadFailed) : t.loadFailed);
       return;
     }
     setBuilding(b.data);

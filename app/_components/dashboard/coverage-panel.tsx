@@ -15,7 +15,7 @@ import { addMonths, chinaMonth } from "@/lib/time/china-date";
 import { MonthlyTrend } from "./after-first-screen";
 import { Worklists, type WorklistName } from "./worklists";
 import { fill } from "@/lib/i18n/fill";
-import { callApi } from "@/lib/http/call-api";
+import { callApi, failureText } from "@/lib/http/call-api";
 import { codeInStreet } from "@/lib/auth/street-code";
 
 interface Metric {
@@ -94,7 +94,7 @@ export function CoveragePanel({
     type Answer = { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[]; summary?: { targets?: Record<string, TargetSource>; frozen_at?: string | null } };
     callApi<Answer>(`/api/analytics/coverage?${analysisQuery(state, { unit: level })}`, { signal: controller.signal })
       .then((answer) => {
-        if (!answer.ok) return setError(answer.status === 0 || answer.status === 200 ? t.loadFailed : answer.error);
+        if (!answer.ok) return setError(failureText(answer, t.loadFailed));
         const body = answer.data;
         setTargets(body.summary?.targets ?? null);
         setFrozenAt(body.summary?.frozen_at ?? null);

@@ -6,7 +6,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { REGISTER_CHANGED } from "./building-card";
 import { useFirstScreenPainted } from "./first-screen";
 import { fill } from "@/lib/i18n/fill";
-import { callApi } from "@/lib/http/call-api";
+import { callApi, failureText } from "@/lib/http/call-api";
 
 const LISTS = ["unchecked", "unregistered", "rented-not-rentable", "rectifications", "empty-3-months", "letters-missing"] as const;
 export type WorklistName = (typeof LISTS)[number];
@@ -76,7 +76,7 @@ export function Worklists({
     // An abort (another street, list or search) while the answer is read must not land as a
     // result: callApi rejects with the AbortError then, and the newer request's answer follows.
     callApi<{ total: number; rows: Row[] }>(`/api/worklists/${list}?limit=${SHOWN}&${queryText}`, { signal: controller.signal })
-      .then((answer) => (answer.ok ? setResult(answer.data) : setError(answer.status === 0 || answer.status === 200 ? t.loadFailed : answer.error)))
+      .then((answer) => (answer.ok ? setResult(answer.data) : setError(failureText(answer, t.loadFailed))))
       .catch((e: Error) => {
         if (e.name !== "AbortError") setError(e.message);
       });
