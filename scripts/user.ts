@@ -1,13 +1,15 @@
 /**
  * Manage accounts and API tokens from the shell — how the first admin of a real deployment is made.
  *
- *   npm run user -- create --email a@b.org --role admin [--name "…"] [--street 330302006000] [--password …]
+ *   npm run user -- create --email a@b.org --role admin [--name "…"] [--street 330302006000 | --district 330303] [--password …]
  *   npm run user -- list
  *   npm run user -- disable --email a@b.org          (also: enable)
  *   npm run user -- password --email a@b.org [--password …]
- *   npm run user -- token --name qgis --role commander [--street …]   (prints the token once)
+ *   npm run user -- token --name qgis --role commander [--street … | --district …]   (prints the token once)
  *   npm run user -- tokens                           (list)
  *   npm run user -- revoke --id 3
+ *   --district limits a district-wide role (admin, planner, commander) to one district; without it
+ *              the account is city-level (sees every district)
  *   --direct   never go through a running server (refused while one holds an embedded DATA_DIR)
  *
  * Without --password the password is asked for on the terminal (not echoed). Works while the
@@ -27,6 +29,7 @@ const { positionals, values } = parseArgs({
     name: { type: "string" },
     role: { type: "string" },
     street: { type: "string" },
+    district: { type: "string" },
     password: { type: "string" },
     id: { type: "string" },
     direct: { type: "boolean" },

@@ -37,7 +37,8 @@ export async function MapPage({ view, intro }: { view: View; intro?: ReactNode }
   // it loads the page's scripts (the map's own fetch then finds them on their way).
   for (const url of Object.values(FIRST_SCREEN_BOUNDARIES)) preload(url, { as: "fetch", crossOrigin: "anonymous" });
   const [district, places] = await Promise.all([getDistrictBounds(db, actor), listPlaces(db, actor)]);
-  // A street office opens on its own street; everyone else on the whole district.
+  // A street office opens on its own street; everyone else on the whole district (a district
+  // account: its own district, which getDistrictBounds and listPlaces already keep to).
   const own = actor.streetCode ? places.find((p) => p.kind === "street" && p.code === actor.streetCode) : undefined;
   const bounds = own?.bbox ?? district;
   // Pickers and search offer a street office only its street and communities: the rest would be empty.

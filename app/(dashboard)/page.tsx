@@ -46,22 +46,38 @@ async function KeyNumbers({ locale, t }: { locale: Locale; t: Messages }) {
       </p>
     );
   }
-  const health = await getHealth(await getDatabase());
+  const database = await getDatabase();
+  const health = await getHealth(database);
   const number = new Intl.NumberFormat(LOCALE_TAG[locale]);
   const o = t.overview;
-  const stats: [string, number][] = [
-    [o.streets, health.counts.streets],
-    [o.communities, health.counts.communities],
-    [o.gridCells, health.counts.grid_cells],
-    [o.rentalBuildings, health.counts.rental_buildings],
-    [o.noStallZones, health.counts.no_stall_zones],
-    [o.guidancePoints, health.counts.guidance_points],
-    [o.events, health.counts.events],
-    [o.pois, health.counts.pois],
-  ];
+  // An account limited to a district sees its district's figures, not the city's totals.
+  const own = actor.districtCode ? (await districtFigures(database.db, actor))[0] : undefined;
+  const stats: [string, number][] = own
+    ? [
+        [o.streets, own.streets],
+        [o.gridCells, own.cells],
+        [o.rentalBuildings, own.buildings],
+        [o.events, own.events],
+      ]
+    : [
+        [o.streets, health.counts.streets],
+        [o.communities, health.counts.communities],
+        [o.gridCells, health.counts.grid_cells],
+        [o.rentalBuildings, health.counts.rental_buildings],
+        [o.noStallZones, health.counts.no_stall_zones],
+        [o.guidancePoints, health.counts.guidance_points],
+        [o.events, health.counts.events],
+        [o.pois, health.counts.pois],
+      ];
+  const empty = own ? own.streets === 0 : health.counts.streets === 0;
   return (
     <>
-      {health.counts.streets === 0 ? (
+      {own && (
+        <p className="muted" data-testid="district-scope-note">
+          {fill(o.districtScopeNote, { name: locale === "zh" ? own.nameZh : own.nameEn })}
+        </p>
+      )}
+      {empty ? (
         <div className="empty-state" data-testid="empty-state">
           <h2>{o.emptyTitle}</h2>
           <p>{o.emptyBody}</p>

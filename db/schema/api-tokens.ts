@@ -17,11 +17,16 @@ export const apiTokens = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     role: userRole("role").notNull(),
     streetCode: text("street_code").references(() => streets.code, { onUpdate: "cascade" }),
+    /** District scope (migration 0021) of a district-wide role; empty for the whole city. */
+    districtCode: text("district_code"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   },
-  (t) => [check("api_tokens_street_scope", sql`(${t.role} = 'street_office') = (${t.streetCode} IS NOT NULL)`)],
+  (t) => [
+    check("api_tokens_street_scope", sql`(${t.role} = 'street_office') = (${t.streetCode} IS NOT NULL)`),
+    check("api_tokens_district_scope", sql`${t.districtCode} IS NULL OR (${t.districtCode} ~ '^[0-9]{6}$' AND ${t.streetCode} IS NULL)`),
+  ],
 );
 export type ApiToken = typeof apiTokens.$inferSelect;

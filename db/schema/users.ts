@@ -16,6 +16,8 @@ export const users = pgTable(
     role: userRole("role").notNull(),
     /** Street scope; required for street offices and grid workers, empty for district-wide roles. */
     streetCode: text("street_code").references(() => streets.code, { onUpdate: "cascade" }),
+    /** District scope (migration 0021) of a district-wide role: its 6-digit code; empty for the whole city. */
+    districtCode: text("district_code"),
     passwordHash: text("password_hash"),
     disabled: boolean("disabled").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -27,6 +29,7 @@ export const users = pgTable(
       "users_street_scope",
       sql`(${t.role}::text in ('street_office', 'grid_worker')) = (${t.streetCode} IS NOT NULL)`,
     ),
+    check("users_district_scope", sql`${t.districtCode} IS NULL OR (${t.districtCode} ~ '^[0-9]{6}$' AND ${t.streetCode} IS NULL)`),
   ],
 );
 export type User = typeof users.$inferSelect;

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { authorize, areaScope } from "@/lib/auth/authorize";
 
 /**
  * The prelude of every analysis: the actor must hold read:analytics, and a street office's
@@ -8,5 +8,5 @@ import { authorize, streetScope } from "@/lib/auth/authorize";
  */
 export function scopeAnalysis<P extends { street?: string | undefined }>(actor: Actor | null, input: P): P & { street: string | undefined } {
   authorize(actor, "read:analytics");
-  return { ...input, street: streetScope(actor, input.street) };
+  return { ...input, street: areaScope(actor, input.street) };
 }

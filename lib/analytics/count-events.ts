@@ -25,7 +25,7 @@ export function eventConditions(filter: EventFilter, alias: "e" | "h" = "e"): SQ
   const t = TABLE_ALIAS[alias];
   const parts = [sql`${t}.occurred_at >= ${filter.from.toISOString()}::timestamptz`, sql`${t}.occurred_at < ${filter.to.toISOString()}::timestamptz`];
   if (filter.categories) parts.push(sql`${t}.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
-  if (filter.street) parts.push(sql`c.street_code = ${filter.street}`);
+  if (filter.street) parts.push(codeInStreetSql(sql`c.street_code`, filter.street));
   if (filter.bbox) {
     const [w, s, e, n] = filter.bbox as [number, number, number, number];
     parts.push(sql`e.geom && ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`);
@@ -81,7 +81,7 @@ export async function countEvents(
 type CountRow = { bucket: string; n: number } & ({ unit: string } | { h3: string });
 
 /** Street scope through the cell's code (a cell's first 9 digits are its street's). */
-const streetScope = (filter: EventFilter) => (filter.street ? sql`and ${codeInStreetSql(sql`g.community_code`, filter.street)}` : sql``);
+const areaScope = (filter: EventFilter) => (filter.street ? sql`and ${codeInStreetSql(sql`g.community_code`, filter.street)}` : sql``);
 
 /** Events counted per grid cell first (one pass over events), then mapped to the unit; H3 bins positions. */
 async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: StepLength | null): Promise<CountRow[]> {
@@ -95,7 +95,7 @@ async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: Step
     if (!cell) throw new Error(`H3 resolution ${units.resolution} is not stored`);
     const hBucket = step ? sql`date_trunc(${step}, h.occurred_at at time zone 'Asia/Shanghai')::text` : sql`''`;
     const positions = filter.bbox ? sql`join events e on e.id = h.event_id` : sql``;
-    const inStreet = filter.street ? sql`and h.grid_cell_id in (select g.id from grid_cells g where true ${streetScope(filter)})` : sql``;
+    const inStreet = filter.street ? sql`and h.grid_cell_id in (select g.id from grid_cells g where true ${areaScope(filter)})` : sql``;
     return query(
       db,
       sql`select ${hBucket} as bucket, ${cell}::text as h3, count(*)::int as n
@@ -111,7 +111,7 @@ async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: Step
           where ${inWindow} and e.grid_cell_id is not null group by 1, 2)
         select p.bucket, ${ADMIN[units.kind].fromCell} as unit, sum(p.n)::int as n
         from per_cell p join grid_cells g on g.id = p.grid_cell_id join communities c on c.code = g.community_code
-        where true ${streetScope(filter)} group by 1, 2`,
+        where true ${areaScope(filter)} group by 1, 2`,
   );
 }
 
@@ -130,10 +130,10 @@ async function weeklyCounts(db: Db, units: UnitSet, filter: EventFilter, step: S
         ${
           units.kind === "grid-cells"
             ? sql`select coalesce(p.week::text, '') as bucket, g.code as unit, p.n
-                  from per_cell p join grid_cells g on g.id = p.grid_cell_id where true ${streetScope(filter)}`
+                  from per_cell p join grid_cells g on g.id = p.grid_cell_id where true ${areaScope(filter)}`
             : sql`select coalesce(p.week::text, '') as bucket, ${ADMIN[units.kind].fromCell} as unit, sum(p.n)::int as n
                   from per_cell p join grid_cells g on g.id = p.grid_cell_id join communities c on c.code = g.community_code
-                  where true ${streetScope(filter)} group by 1, 2`
+                  where true ${areaScope(filter)} group by 1, 2`
         }`,
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { cellIdInStreetSql } from "@/lib/auth/in-street";
+import { cellIdInStreetSql, codeInStreetSql } from "@/lib/auth/in-street";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import type { CoverageParams } from "./coverage-params";
@@ -67,7 +67,7 @@ export async function coverageTallies(db: Db, params: CoverageParams): Promise<C
                coalesce(p.n, 0) as patrols
         from grid_cells g join communities c on c.code = g.community_code
         left join b on b.cid = g.id left join p on p.cid = g.id
-        ${params.street ? sql`where c.street_code = ${params.street}` : sql``}
+        ${params.street ? sql`where ${codeInStreetSql(sql`c.street_code`, params.street)}` : sql``}
         order by g.code`,
   );
   const stalls = await stallTallies(db, params);

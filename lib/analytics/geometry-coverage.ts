@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
-import { sameStreetSql, streetOfSql } from "@/lib/auth/in-street";
+import { codeInStreetSql, sameStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { LayerCache } from "@/lib/db/layer-state";
 import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -31,7 +31,7 @@ export function cachedGeometryCoverage(db: Db, street: string | undefined): Prom
  * (PGlite's) silently return nothing when a union fails, which would read as "no gaps".
  */
 async function geometryCoverage(db: Db, street: string | undefined): Promise<GeometryCoverage[]> {
-  const scope = street ? sql`where s.code = ${street}` : sql``;
+  const scope = street ? sql`where ${codeInStreetSql(sql`s.code`, street)}` : sql``;
   const rows = await query<{ street_code: string; street_m2: number; covered_m2: number; overlap_m2: number; pairs: string | null }>(
     db,
     // Self-joins on the bare table keep the GiST index (a CTE would make them O(n²)). A cell's

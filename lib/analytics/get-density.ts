@@ -1,3 +1,4 @@
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import type { Actor } from "@/lib/auth/actor";
 import { sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
@@ -88,7 +89,7 @@ async function perUnit(db: Db, params: DensityParams): Promise<DensityCollection
 /** Rental units (dwellings) per analysis unit, for "per 1,000 rental units" rates. */
 async function rentalUnits(db: Db, units: UnitSet, street: string | undefined): Promise<number[]> {
   const out = new Array<number>(units.units.length).fill(0);
-  const scope = street ? sql`and c.street_code = ${street}` : sql``;
+  const scope = street ? sql`and ${codeInStreetSql(sql`c.street_code`, street)}` : sql``;
   const from = sql`rental_buildings b join grid_cells g on g.id = b.grid_cell_id join communities c on c.code = g.community_code`;
   if (units.kind === "h3") {
     const rows = await query<{ x: number; y: number; n: number }>(
@@ -115,7 +116,7 @@ async function rentalUnits(db: Db, units: UnitSet, street: string | undefined): 
 
 async function kernelSurface(db: Db, params: DensityParams): Promise<DensityCollection> {
   const started = performance.now();
-  const scope = params.street ? sql`where code = ${params.street}` : sql``;
+  const scope = params.street ? sql`where ${codeInStreetSql(sql`code`, params.street)}` : sql``;
   const [extent] = await query<{ w: number | null; s: number; e: number; n: number }>(
     db,
     sql`select ST_XMin(x) as w, ST_YMin(x) as s, ST_XMax(x) as e, ST_YMax(x) as n

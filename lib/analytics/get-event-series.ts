@@ -1,3 +1,4 @@
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import type { Actor } from "@/lib/auth/actor";
 import { codeInStreet } from "@/lib/auth/street-code";
 import { NotFoundError } from "@/lib/http/errors";
@@ -44,7 +45,7 @@ export async function getEventSeries(db: Db, actor: Actor, input: EventSeriesPar
               from event_cell_weeks w join grid_cells g on g.id = w.grid_cell_id join communities c on c.code = g.community_code
               where w.week >= ${stepDate(weeks[0]!)}::date and w.week <= ${stepDate(weeks[weeks.length - 1]!)}::date
                 ${params.categories ? sql`and w.category::text = any(string_to_array(${params.categories.join(",")}, ','))` : sql``}
-                ${params.street ? sql`and c.street_code = ${params.street}` : sql``} ${cell}
+                ${params.street ? sql`and ${codeInStreetSql(sql`c.street_code`, params.street)}` : sql``} ${cell}
               group by 1, 2`,
         )
       : await query<{ bucket: string; category: string; n: number }>(

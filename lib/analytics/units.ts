@@ -10,7 +10,7 @@ import { NotFoundError } from "@/lib/http/errors";
 import type { AnalysisUnit } from "./params";
 import type { Neighbours } from "./getis-ord";
 import { neighboursFromPairs } from "./weights";
-import { streetOfSql } from "@/lib/auth/in-street";
+import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
 
 /** A unit of analysis: a grid cell, community, street or H3 hexagon. */
 export interface Unit {
@@ -85,7 +85,7 @@ async function loadAdminUnits(db: Db, kind: Exclude<AnalysisUnit, "h3">, street:
     db,
     sql`select u.code, ${a.nameZh} as name_zh, ${a.nameEn} as name_en, ST_AsGeoJSON(u.geom, 6)::json as geometry,
                ST_Area(u.geom::geography) / 1e6 as km2, ST_X(ST_PointOnSurface(u.geom)) as x, ST_Y(ST_PointOnSurface(u.geom)) as y
-        from ${a.table} ${street ? sql`where ${a.street} = ${street}` : sql``} order by u.code`,
+        from ${a.table} ${street ? sql`where ${codeInStreetSql(a.street, street)}` : sql``} order by u.code`,
   );
   return rows.map((r) => ({
     code: r.code,
@@ -101,7 +101,7 @@ async function loadAdminUnits(db: Db, kind: Exclude<AnalysisUnit, "h3">, street:
 async function loadHexagons(db: Db, resolution: number, street: string | undefined): Promise<Unit[]> {
   const rows = await query<{ geometry: Geometry | string }>(
     db,
-    sql`select ST_AsGeoJSON(geom, 6)::json as geometry from streets ${street ? sql`where code = ${street}` : sql``}`,
+    sql`select ST_AsGeoJSON(geom, 6)::json as geometry from streets ${street ? sql`where ${codeInStreetSql(sql`code`, street)}` : sql``}`,
   );
   const cells = new Set<string>();
   for (const row of rows) {

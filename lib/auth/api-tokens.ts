@@ -5,8 +5,9 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { NotFoundError } from "@/lib/http/errors";
-import type { Actor } from "./actor";
+import { scopeOf, type Actor } from "./actor";
 import { authorize } from "./authorize";
+import { accountInDistrictSql, districtForAccount } from "./district-scope";
 import { digest, newSecret } from "./secrets";
 import { assertStreetExists } from "./streets";
 
@@ -19,6 +20,7 @@ export const NewApiToken = z
     // A grid worker signs in on its phone; tokens are for systems, which never work one person's cells.
     role: z.enum(USER_ROLES.filter((r) => r !== "grid_worker") as [UserRole, ...UserRole[]]),
     street_code: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").nullish(),
+    district_code: z.string().regex(/^\d{6}$/, "a district is its 6-digit code").nullish(),
   })
   .strict()
   .refine((t) => (t.role === "street_office") === !!t.street_code, {
@@ -32,6 +34,7 @@ export interface ApiTokenInfo {
   name: string;
   role: UserRole;
   street_code: string | null;
+  district_code: string | null;
   created_at: string;
   revoked_at: string | null;
   last_used_at: string | null;
@@ -42,14 +45,15 @@ export async function createApiToken(db: Db, actor: Actor, input: NewApiToken): 
   authorize(actor, "manage:users");
   return inTransaction(db, async (tx) => {
     if (input.street_code) await assertStreetExists(tx, input.street_code);
+    const district = await districtForAccount(tx, actor, { role: input.role, street_code: input.street_code ?? null, district_code: input.district_code });
     // The id is part of the token, so it is drawn first; the secret itself never reaches the database.
     const next = await queryOne<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('api_tokens', 'id'))::int as id`);
     const token = `ga_${next!.id}_${newSecret()}`;
     const row = await queryOne<ApiTokenInfo>(
       tx,
-      sql`insert into api_tokens (id, name, token_hash, role, street_code, created_by)
-          values (${next!.id}, ${input.name}, ${digest(token)}, ${input.role}, ${input.street_code ?? null}, ${actor.userId})
-          returning id, name, role, street_code, created_at::text, revoked_at::text, last_used_at::text`,
+      sql`insert into api_tokens (id, name, token_hash, role, street_code, district_code, created_by)
+          values (${next!.id}, ${input.name}, ${digest(token)}, ${input.role}, ${input.street_code ?? null}, ${district}, ${actor.userId})
+          returning id, name, role, street_code, district_code, created_at::text, revoked_at::text, last_used_at::text`,
     );
     await appendAudit(tx, actor, { entity: "api_tokens", entityId: row!.id, action: "create", after: row });
     return { ...row!, token };
@@ -60,7 +64,8 @@ export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenInfo[
   authorize(actor, "manage:users");
   return query<ApiTokenInfo>(
     db,
-    sql`select id, name, role, street_code, created_at::text, revoked_at::text, last_used_at::text from api_tokens order by id`,
+    sql`select id, name, role, street_code, district_code, created_at::text, revoked_at::text, last_used_at::text from api_tokens u
+        where ${actor.districtCode ? accountInDistrictSql(actor.districtCode) : sql`true`} order by id`,
   );
 }
 
@@ -69,8 +74,9 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
   return inTransaction(db, async (tx) => {
     const row = await queryOne<ApiTokenInfo>(
       tx,
-      sql`update api_tokens set revoked_at = coalesce(revoked_at, now()) where id = ${id}
-          returning id, name, role, street_code, created_at::text, revoked_at::text, last_used_at::text`,
+      sql`update api_tokens u set revoked_at = coalesce(revoked_at, now())
+          where id = ${id} and ${actor.districtCode ? accountInDistrictSql(actor.districtCode) : sql`true`}
+          returning id, name, role, street_code, district_code, created_at::text, revoked_at::text, last_used_at::text`,
     );
     if (!row) throw new NotFoundError(`no API token ${id}`);
     await appendAudit(tx, actor, { entity: "api_tokens", entityId: id, action: "revoke", after: row });
@@ -82,13 +88,13 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
 export async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
   const match = TOKEN_PATTERN.exec(token);
   if (!match) return null;
-  const row = await queryOne<{ id: number; name: string; role: UserRole; street_code: string | null; stale: boolean }>(
+  const row = await queryOne<{ id: number; name: string; role: UserRole; street_code: string | null; district_code: string | null; stale: boolean }>(
     db,
-    sql`select id, name, role, street_code, (last_used_at is null or last_used_at < now() - interval '1 minute') as stale
+    sql`select id, name, role, street_code, district_code, (last_used_at is null or last_used_at < now() - interval '1 minute') as stale
         from api_tokens where id = ${Number(match[1])} and token_hash = ${digest(token)} and revoked_at is null`,
   );
   // last_used_at to the minute: no write on every tile request.
   if (row?.stale) await db.execute(sql`update api_tokens set last_used_at = now() where id = ${row.id}`);
   if (!row) return null;
-  return { kind: "token", userId: null, tokenId: row.id, role: row.role, streetCode: row.street_code, label: `token:${row.id} ${row.name}` };
+  return { kind: "token", userId: null, tokenId: row.id, role: row.role, ...scopeOf(row.role, row.street_code, row.district_code), label: `token:${row.id} ${row.name}` };
 }

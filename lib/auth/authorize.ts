@@ -24,12 +24,19 @@ export function authorize(actor: Actor | null, permission: Permission): asserts 
 }
 
 /**
- * The street a query must be limited to. A street office always gets its own street; asking
- * for another street is answered as if it did not exist (404), so scopes leak nothing.
- * District-wide roles get what they asked for (or undefined for everything).
+ * The area a query must be limited to, as a code whose digits begin every code inside it (the
+ * filters in `./in-street` compare prefixes): a street office always gets its own street (12
+ * digits); a district account gets the street it asked for inside its district, or else its
+ * district (6 digits); a city-level account gets what it asked for (or undefined: everything).
+ * Asking for a street outside one's area is answered as if it did not exist (404), so scopes
+ * leak nothing.
  */
-export function streetScope(actor: Actor, requested?: string): string | undefined {
-  if (!isStreetRole(actor.role)) return requested;
+export function areaScope(actor: Actor, requested?: string): string | undefined {
+  if (!isStreetRole(actor.role)) {
+    if (!actor.districtCode) return requested;
+    if (requested && !requested.startsWith(actor.districtCode)) throw new NotFoundError().as("street.not_found", { code: requested });
+    return requested ?? actor.districtCode;
+  }
   if (!actor.streetCode) throw new ForbiddenError("this street-office account has no street");
   if (requested && requested !== actor.streetCode) throw new NotFoundError().as("street.not_found", { code: requested });
   return actor.streetCode;

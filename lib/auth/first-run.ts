@@ -92,11 +92,11 @@ export async function completeFirstRun(db: Db, input: FirstRunInput, address: st
       t,
       sql`insert into users (email, display_name, role, password_hash)
           values (${input.user.email}, ${input.user.display_name}, 'admin', ${passwordHash})
-          on conflict (email) do update set role = 'admin', street_code = null, display_name = excluded.display_name, password_hash = excluded.password_hash, disabled = false
+          on conflict (email) do update set role = 'admin', street_code = null, district_code = null, display_name = excluded.display_name, password_hash = excluded.password_hash, disabled = false
           returning id, email`,
     );
     await t.execute(sql`delete from dataset_meta where key = ${META_KEY}`);
-    const actor: Actor = { kind: "user", userId: user!.id, tokenId: null, role: "admin", streetCode: null, label: user!.email };
+    const actor: Actor = { kind: "user", userId: user!.id, tokenId: null, role: "admin", streetCode: null, districtCode: null, label: user!.email };
     await appendAudit(t, actor, { entity: "users", entityId: user!.id, action: "first_admin", after: { email: user!.email, address } });
     return { kind: "created" as const, actor };
   });

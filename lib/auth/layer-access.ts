@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "@/lib/http/errors";
 import type { Actor } from "./actor";
-import { authorize, streetScope } from "./authorize";
-import { cellIdInStreetSql, codeInStreetSql } from "./in-street";
+import { authorize, areaScope } from "./authorize";
+import { cellIdInStreetSql, codeInStreetSql, geomInDistrictSql } from "./in-street";
 import type { Permission } from "./permissions";
 
 /** The map layers and OGC collections (same ids), as far as access is concerned. */
@@ -11,25 +11,34 @@ export type LayerId = (typeof LAYER_IDS)[number];
 
 interface LayerAccess {
   permission: Permission;
-  /** For the register's layers: the rows inside one street. The layer's table is aliased `t`. */
-  streetScope?: (street: string) => SQL;
+  /**
+   * The rows inside an area (a street or district code; the layer's table is aliased `t`), and
+   * which area: the register's layers keep to the actor's street or district (`areaScope`); plans
+   * and context keep to the actor's district only (by code, or by place for layers with no code),
+   * so a street office still sees its neighbours' streets and the district's zones, not another
+   * district's.
+   */
+  areaScope?: (area: string) => SQL;
+  scopedBy?: "area" | "district";
 }
 
 const inStreetCells = (street: string) => cellIdInStreetSql(sql`t.grid_cell_id`, street);
 const cellsInStreet = (street: string) => codeInStreetSql(sql`t.community_code`, street);
+const codedInArea = (area: string) => codeInStreetSql(sql`t.code`, area);
+const placedInDistrict = (district: string) => geomInDistrictSql(sql`t.geom`, district);
 
 export const LAYER_ACCESS: Record<LayerId, LayerAccess> = {
-  streets: { permission: "read:context" },
-  communities: { permission: "read:context" },
-  pois: { permission: "read:context" },
-  roads: { permission: "read:context" },
-  footprints: { permission: "read:context" },
-  "grid-cells": { permission: "read:register", streetScope: cellsInStreet },
-  "grid-cell-labels": { permission: "read:register", streetScope: cellsInStreet },
-  "rental-buildings": { permission: "read:register", streetScope: inStreetCells },
-  events: { permission: "read:register", streetScope: inStreetCells },
-  "no-stall-zones": { permission: "read:plans" },
-  "guidance-points": { permission: "read:plans" },
+  streets: { permission: "read:context", areaScope: codedInArea, scopedBy: "district" },
+  communities: { permission: "read:context", areaScope: codedInArea, scopedBy: "district" },
+  pois: { permission: "read:context", areaScope: placedInDistrict, scopedBy: "district" },
+  roads: { permission: "read:context", areaScope: placedInDistrict, scopedBy: "district" },
+  footprints: { permission: "read:context", areaScope: placedInDistrict, scopedBy: "district" },
+  "grid-cells": { permission: "read:register", areaScope: cellsInStreet, scopedBy: "area" },
+  "grid-cell-labels": { permission: "read:register", areaScope: cellsInStreet, scopedBy: "area" },
+  "rental-buildings": { permission: "read:register", areaScope: inStreetCells, scopedBy: "area" },
+  events: { permission: "read:register", areaScope: inStreetCells, scopedBy: "area" },
+  "no-stall-zones": { permission: "read:plans", areaScope: placedInDistrict, scopedBy: "district" },
+  "guidance-points": { permission: "read:plans", areaScope: placedInDistrict, scopedBy: "district" },
 };
 
 /**
@@ -40,6 +49,6 @@ export function layerScope(actor: Actor, layer: string): { street: string | unde
   const access = LAYER_ACCESS[layer as LayerId];
   if (!access) throw new NotFoundError(`no layer "${layer}"`);
   authorize(actor, access.permission);
-  const street = access.streetScope ? streetScope(actor) : undefined;
-  return { street, condition: street && access.streetScope ? access.streetScope(street) : sql`true` };
+  const street = access.scopedBy === "area" ? areaScope(actor) : access.scopedBy === "district" ? (actor.districtCode ?? undefined) : undefined;
+  return { street, condition: street && access.areaScope ? access.areaScope(street) : sql`true` };
 }

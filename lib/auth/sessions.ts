@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import type { UserRole } from "@/lib/vocabulary";
-import type { Actor } from "./actor";
+import { scopeOf, type Actor } from "./actor";
 import { digest, newSecret } from "./secrets";
 
 export const SESSION_COOKIE = "ga_session";
@@ -21,13 +21,13 @@ export async function createSession(db: Db, userId: number): Promise<{ secret: s
 /** The user behind a session cookie, or null when it is unknown, expired or the user is disabled. */
 export async function actorFromSession(db: Db, secret: string): Promise<Actor | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
-  const row = await queryOne<{ id: number; email: string; role: UserRole; street_code: string | null }>(
+  const row = await queryOne<{ id: number; email: string; role: UserRole; street_code: string | null; district_code: string | null }>(
     db,
-    sql`select u.id, u.email, u.role, u.street_code from sessions s join users u on u.id = s.user_id
+    sql`select u.id, u.email, u.role, u.street_code, u.district_code from sessions s join users u on u.id = s.user_id
         where s.token_hash = ${digest(secret)} and s.expires_at > now() and not u.disabled`,
   );
   if (!row) return null;
-  return { kind: "user", userId: row.id, tokenId: null, role: row.role, streetCode: row.street_code, label: row.email };
+  return { kind: "user", userId: row.id, tokenId: null, role: row.role, ...scopeOf(row.role, row.street_code, row.district_code), label: row.email };
 }
 
 export async function endSession(db: Db, secret: string): Promise<void> {

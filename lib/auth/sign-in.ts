@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import { queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { TooManyRequestsError, UnauthorizedError } from "@/lib/http/errors";
-import type { Actor } from "./actor";
+import { scopeOf, type Actor } from "./actor";
 import { verifyPassword } from "./passwords";
 import { createSession, endSession } from "./sessions";
 import { accountKey, addressKey, clearFailures, recordFailure, retryAfterSeconds, THROTTLE } from "./throttle";
@@ -25,9 +25,9 @@ export async function signIn(db: Db, input: { email: string; password: string; a
     await appendAudit(db, null, { entity: "sessions", action: "sign_in_throttled", after: { email, address: input.address } });
     throw new TooManyRequestsError(`too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`, wait);
   }
-  const user = await queryOne<{ id: number; email: string; role: UserRole; street_code: string | null; password_hash: string | null; disabled: boolean }>(
+  const user = await queryOne<{ id: number; email: string; role: UserRole; street_code: string | null; district_code: string | null; password_hash: string | null; disabled: boolean }>(
     db,
-    sql`select id, email, role, street_code, password_hash, disabled from users where lower(email) = ${email}`,
+    sql`select id, email, role, street_code, district_code, password_hash, disabled from users where lower(email) = ${email}`,
   );
   const ok = await verifyPassword(user?.password_hash, input.password);
   if (!user || !ok || user.disabled) {
@@ -40,7 +40,7 @@ export async function signIn(db: Db, input: { email: string; password: string; a
     throw new UnauthorizedError("wrong e-mail or password");
   }
   await clearFailures(db, keys[0]!);
-  const actor: Actor = { kind: "user", userId: user.id, tokenId: null, role: user.role, streetCode: user.street_code, label: user.email };
+  const actor: Actor = { kind: "user", userId: user.id, tokenId: null, role: user.role, ...scopeOf(user.role, user.street_code, user.district_code), label: user.email };
   const session = await createSession(db, user.id);
   await appendAudit(db, actor, { entity: "sessions", entityId: user.id, action: "sign_in", after: { address: input.address } });
   return { ...session, actor };

@@ -5,7 +5,7 @@
  * are in `./in-street`.
  */
 
-/** A street's 9-digit prefix, shared by its communities' and cells' codes. */
+/** A street's 9-digit prefix, shared by its communities' and cells' codes (a 6-digit district code is its own). */
 export function streetPrefix(street: string): string {
   return street.slice(0, 9);
 }

@@ -1,5 +1,6 @@
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { authorize, areaScope } from "@/lib/auth/authorize";
 import { sql } from "drizzle-orm";
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import { z } from "zod";
@@ -24,9 +25,10 @@ export interface BoundaryProperties {
  * 6 decimals (~10 cm) is plenty for display; big layers will move to vector tiles.
  */
 export async function getBoundaries(db: Db, actor: Actor, level: BoundaryLevel): Promise<FeatureCollection<MultiPolygon, BoundaryProperties>> {
-  // Streets and communities are context everyone may read; grid cells are the register, scoped.
+  // Streets and communities are context everyone may read, within their district; grid cells are
+  // the register, scoped to the actor's street or district.
   authorize(actor, level === "grid-cells" ? "read:register" : "read:context");
-  const street = level === "grid-cells" ? streetScope(actor) : undefined;
+  const street = level === "grid-cells" ? areaScope(actor) : (actor.districtCode ?? undefined);
   // Every map page asks for the streets and communities: made once per state of the boundaries.
   return boundaryCache.get(db, `${level}:${street ?? "*"}`, () => readBoundaries(db, level, street));
 }
@@ -36,13 +38,13 @@ const boundaryCache = new LayerCache<FeatureCollection<MultiPolygon, BoundaryPro
 async function readBoundaries(db: Db, level: BoundaryLevel, street: string | undefined): Promise<FeatureCollection<MultiPolygon, BoundaryProperties>> {
   const statement =
     level === "streets"
-      ? sql`select code, name_zh, name_en, null as parent, geom from streets order by code`
+      ? sql`select code, name_zh, name_en, null as parent, geom from streets ${street ? sql`where ${codeInStreetSql(sql`code`, street)}` : sql``} order by code`
       : level === "communities"
-        ? sql`select code, name_zh, name_en, street_code as parent, geom from communities order by code`
+        ? sql`select code, name_zh, name_en, street_code as parent, geom from communities ${street ? sql`where ${codeInStreetSql(sql`code`, street)}` : sql``} order by code`
         : sql`select g.code, c.name_zh || ' ' || right(g.code, 3) as name_zh, c.name_en || ' ' || right(g.code, 3) as name_en,
                 g.community_code as parent, g.geom
               from grid_cells g join communities c on c.code = g.community_code
-              ${street ? sql`where c.street_code = ${street}` : sql``} order by g.code`;
+              ${street ? sql`where ${codeInStreetSql(sql`c.street_code`, street)}` : sql``} order by g.code`;
   const rows = await query<BoundaryProperties & { geometry: MultiPolygon | string }>(
     db,
     sql`select code, name_zh, name_en, parent, ST_Area(geom::geography) / 1e6 as area_km2,

@@ -5,7 +5,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { authorize, areaScope } from "@/lib/auth/authorize";
 import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { eventConditions } from "@/lib/analytics/count-events";
 import { analysisParams } from "@/lib/analytics/params";
@@ -76,7 +76,7 @@ const happenedOn = chinaDateSql(sql`e.occurred_at`);
 
 export async function listCases(db: Db, actor: Actor, params: CaseListParams, today = chinaDate()): Promise<CaseList> {
   authorize(actor, "read:register");
-  const street = streetScope(actor, params.street);
+  const street = areaScope(actor, params.street);
   const categories = (params.categories ?? [...CASE_CATEGORIES]).filter(isCaseCategory);
   // A case without a deadline (recorded before deadlines existed) is never overdue.
   const overdue = overdueSql(sql`e.status`, sql`e.due_on`, today);

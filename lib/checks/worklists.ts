@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { authorize, areaScope } from "@/lib/auth/authorize";
 import { codeInStreetSql } from "@/lib/auth/in-street";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -62,7 +62,7 @@ export function uncheckedThisMonthSql(today: string): SQL {
 
 export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: WorklistParams, now = new Date()): Promise<{ list: Worklist; total: number; rows: WorklistRow[] }> {
   authorize(actor, "read:register");
-  const street = streetScope(actor, input.street);
+  const street = areaScope(actor, input.street);
   const today = chinaDate(now);
   const { value: emptyMonths } = await settingInForce(db, "empty_months", today);
   const scope = sql`b.registration_status <> 'deregistered'

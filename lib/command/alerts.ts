@@ -2,7 +2,7 @@ import { overdueSql } from "@/lib/cases/case-sql";
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { authorize, areaScope } from "@/lib/auth/authorize";
 import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { streetOfCode } from "@/lib/auth/street-code";
 import { countEvents } from "@/lib/analytics/count-events";
@@ -217,7 +217,7 @@ export interface AlertList {
 /** The latest alerts (a street office: its street's), with the reader's unread count. */
 export async function listAlerts(db: Db, actor: Actor): Promise<AlertList> {
   authorize(actor, "read:alerts");
-  const street = streetScope(actor);
+  const street = areaScope(actor);
   const scope = street ? codeInStreetSql(sql`a.street_code`, street) : sql`true`;
   const alerts = await readAlerts(db, scope, 100);
   const seen =

@@ -5,8 +5,8 @@ import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
-import { streetOfSql } from "@/lib/auth/in-street";
+import { authorize, areaScope } from "@/lib/auth/authorize";
+import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { activeDepartment } from "@/lib/cases/departments";
 import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -143,10 +143,10 @@ async function toFeature(db: Db, row: AreaRow, today: string): Promise<Feature<M
 /** Every supervised area (a street office: its street's), open ones first, most overdue first. */
 export async function listSupervisedAreas(db: Db, actor: Actor, today = chinaDate()): Promise<SupervisedAreaCollection> {
   authorize(actor, "read:analytics");
-  const street = streetScope(actor);
+  const street = areaScope(actor);
   const rows = await query<AreaRow>(
     db,
-    sql`${SELECT} where ${street ? sql`a.street_code = ${street}` : sql`true`} order by a.status = 'accepted', a.deadline, a.id`,
+    sql`${SELECT} where ${street ? codeInStreetSql(sql`a.street_code`, street) : sql`true`} order by a.status = 'accepted', a.deadline, a.id`,
   );
   const features = [];
   for (const row of rows) features.push(await toFeature(db, row, today));
@@ -155,13 +155,13 @@ export async function listSupervisedAreas(db: Db, actor: Actor, today = chinaDat
 
 export async function getSupervisedArea(db: Db, actor: Actor, id: number, today = chinaDate()): Promise<Feature<MultiPolygon, SupervisedAreaProperties>> {
   authorize(actor, "read:analytics");
-  const street = streetScope(actor);
-  const row = await queryOne<AreaRow>(db, sql`${SELECT} where a.id = ${id} and ${street ? sql`a.street_code = ${street}` : sql`true`}`);
+  const street = areaScope(actor);
+  const row = await queryOne<AreaRow>(db, sql`${SELECT} where a.id = ${id} and ${street ? codeInStreetSql(sql`a.street_code`, street) : sql`true`}`);
   if (!row) throw new NotFoundError().as("area.not_found", { id });
   return toFeature(db, row, today);
 }
 
-/** Open a supervised area over grid cells of one street (the command centre). */
+/** Open a supervised area over grid cells of one street (the command centre; a district's, inside its district). */
 export async function openSupervisedArea(db: Db, actor: Actor, input: NewSupervisedArea, today = chinaDate()): Promise<Feature<MultiPolygon, SupervisedAreaProperties>> {
   authorize(actor, "manage:cases");
   if (input.deadline <= today) throw new HttpError(422, "").as("area.deadline_past", { deadline: input.deadline, today });
@@ -173,7 +173,8 @@ export async function openSupervisedArea(db: Db, actor: Actor, input: NewSupervi
   const id = await inTransaction(db, async (t) => {
     const cells = await query<{ id: number; code: string; street: string }>(
       t,
-      sql`select id, code, ${streetOfSql(sql`community_code`)} as street from grid_cells where code = any(string_to_array(${codes.join(",")}, ','))`,
+      sql`select id, code, ${streetOfSql(sql`community_code`)} as street from grid_cells where code = any(string_to_array(${codes.join(",")}, ','))
+          and ${actor.districtCode ? codeInStreetSql(sql`code`, actor.districtCode) : sql`true`}`,
     );
     const missing = codes.filter((c) => !cells.some((cell) => cell.code === c));
     if (missing.length) throw new HttpError(422, "").as("area.cells_unknown", { list: missing.slice(0, 10).join(", ") });

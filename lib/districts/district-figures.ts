@@ -22,14 +22,14 @@ export interface DistrictFigures {
  * Figures per district, for the districts the data holds (every street code's first six digits;
  * names from `districts`, the code itself where a district has no row yet). District-wide roles
  * only: a street office or grid worker answers for one street, so it gets no other district's
- * figures (an empty list).
+ * figures (an empty list); an account limited to a district gets its own district's row only.
  */
 export async function districtFigures(db: Db, actor: Actor): Promise<DistrictFigures[]> {
   authorize(actor, "read:analytics");
   if (actor.streetCode !== null) return [];
   const rows = await query<{ code: string; name_zh: string; name_en: string; streets: number; cells: number; buildings: number; registered: number; events: number }>(
     db,
-    sql`with d as (select distinct left(code, 6) as code from streets),
+    sql`with d as (select distinct left(code, 6) as code from streets ${actor.districtCode ? sql`where left(code, 6) = ${actor.districtCode}` : sql``}),
         cells as (select left(code, 6) as district, id from grid_cells)
         select d.code, coalesce(n.name_zh, d.code) as name_zh, coalesce(n.name_en, d.code) as name_en,
           (select count(*) from streets s where s.code like d.code || '%')::int as streets,

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { authorize, areaScope } from "@/lib/auth/authorize";
 import { isOpenCaseSql, overdueSql } from "@/lib/cases/case-sql";
 import { uncheckedThisMonthSql } from "@/lib/checks/worklists";
 import { jsonColumn, query, queryOne } from "@/lib/db/query";
@@ -19,7 +19,7 @@ import { NEAR_DEADLINE_DAYS, type FieldBuilding, type FieldCase, type FieldRecti
  */
 export async function getFieldToday(db: Db, actor: Actor, now = new Date()): Promise<FieldToday> {
   authorize(actor, "read:field");
-  const street = streetScope(actor)!;
+  const street = areaScope(actor)!;
   const today = chinaDate(now);
   const mine = workerCellSql(actor, street);
   const streetRow = await queryOne<{ code: string; name_zh: string; name_en: string }>(db, sql`select code, name_zh, name_en from streets where code = ${street}`);

@@ -48,7 +48,7 @@ async function setUp(tx: Db): Promise<Setup> {
     sql`insert into users (email, display_name, role, street_code) values ('field-test@example.org', '测试网格员', 'grid_worker', ${street}) returning id`,
   );
   await tx.execute(sql`update grid_cells set responsible_user_id = ${user!.id} where code in (${cells[0]!.code}, ${cells[1]!.code})`);
-  const worker: Actor = { kind: "user", userId: Number(user!.id), tokenId: null, role: "grid_worker", streetCode: street, label: "field-test@example.org" };
+  const worker: Actor = { kind: "user", userId: Number(user!.id), tokenId: null, role: "grid_worker", streetCode: street, districtCode: street.slice(0, 6), label: "field-test@example.org" };
   return {
     worker,
     office: actorWithRole("street_office", street),

@@ -20,6 +20,7 @@ export const UserCommand = z.object({
   name: z.string().optional(),
   role: z.string().optional(),
   street: z.string().optional(),
+  district: z.string().optional(),
   password: z.string().optional(),
   id: z.string().optional(),
 });
@@ -42,9 +43,9 @@ export async function runUserCommand(db: Db, input: UserCommand): Promise<Comman
       const user = await createUser(
         db,
         SYSTEM_ACTOR,
-        NewUser.parse({ email: input.email, display_name: input.name ?? input.email, role: input.role, street_code: input.street ?? null, password: input.password }),
+        NewUser.parse({ email: input.email, display_name: input.name ?? input.email, role: input.role, street_code: input.street ?? null, district_code: input.district ?? null, password: input.password }),
       );
-      return { lines: [`created ${user.role} ${user.email} (id ${user.id})${user.street_code ? ` for street ${user.street_code}` : ""}`] };
+      return { lines: [`created ${user.role} ${user.email} (id ${user.id})${user.street_code ? ` for street ${user.street_code}` : user.district_code ? ` for district ${user.district_code}` : ""}`] };
     }
     case "list":
       return { lines: [], table: (await listUsers(db, SYSTEM_ACTOR)) as unknown as Record<string, unknown>[] };
@@ -58,7 +59,7 @@ export async function runUserCommand(db: Db, input: UserCommand): Promise<Comman
       return { lines: ["password changed; existing sessions ended"] };
     }
     case "token": {
-      const token = await createApiToken(db, SYSTEM_ACTOR, NewApiToken.parse({ name: input.name, role: input.role, street_code: input.street ?? null }));
+      const token = await createApiToken(db, SYSTEM_ACTOR, NewApiToken.parse({ name: input.name, role: input.role, street_code: input.street ?? null, district_code: input.district ?? null }));
       return { lines: [`token ${token.id} (${token.role}) — shown once, store it now:`, token.token] };
     }
     case "tokens":

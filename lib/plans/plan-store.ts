@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { codeInStreetSql, geomInDistrictSql } from "@/lib/auth/in-street";
 import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { DetailedHttpError, HttpError, NotFoundError } from "@/lib/http/errors";
@@ -41,13 +42,35 @@ function featureSql(c: PlanKindConfig): SQL {
              ST_AsGeoJSON(t.geom, 7)::json as geometry`;
 }
 
+/**
+ * The plans an account limited to a district reads and edits: those lying, at least partly, in
+ * its district (plans carry no code; see `geomInDistrictSql`). Others do not exist for it (404).
+ */
+function inScope(actor: Actor, geom: SQL = sql`t.geom`): SQL {
+  return actor.districtCode ? geomInDistrictSql(geom, actor.districtCode) : sql`true`;
+}
+
+/** A district's planner draws inside its district: the shape must touch it and cross into no other. */
+async function assertInDistrict(db: Db, actor: Actor, geometry: Geometry): Promise<void> {
+  const district = actor.districtCode;
+  if (!district) return;
+  const g = fromGeoJson(geometry);
+  const row = await queryOne<{ inside: boolean; crosses: boolean }>(
+    db,
+    sql`select ${geomInDistrictSql(g, district)} as inside,
+               exists (select 1 from streets s where not ${codeInStreetSql(sql`s.code`, district)}
+                       and ST_Intersects(s.geom, ${g}) and not ST_Touches(s.geom, ${g})) as crosses`,
+  );
+  if (!row?.inside || row.crosses) throw new HttpError(422, "").as("plan.outside_district", { district });
+}
+
 function toFeature(row: Row): Feature & { id: number } {
   return { type: "Feature", id: Number(row.id), geometry: jsonColumn<Geometry>(row.geometry), properties: jsonColumn<Record<string, unknown>>(row.properties) };
 }
 
 export async function listPlans(db: Db, actor: Actor, c: PlanKindConfig, q: PlanListQuery): Promise<FeatureCollection> {
   authorize(actor, "read:plans");
-  const where: SQL[] = [sql`true`];
+  const where: SQL[] = [inScope(actor)];
   if (q.bbox) where.push(sql`t.geom && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)`);
   if (q.as_of) {
     // What was in force that day: each feature's last version saved by the end of the day (in
@@ -60,7 +83,7 @@ export async function listPlans(db: Db, actor: Actor, c: PlanKindConfig, q: Plan
             select distinct on (feature_id) * from plan_versions
             where kind = ${c.kind} and saved_at < ${chinaMidnight(addDays(q.as_of, 1)).toISOString()}::timestamptz
             order by feature_id, version desc) v
-          where v.status = 'active' ${validity} ${q.bbox ? sql`and v.geom && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)` : sql``}
+          where v.status = 'active' and ${inScope(actor, sql`v.geom`)} ${validity} ${q.bbox ? sql`and v.geom && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)` : sql``}
           order by v.feature_id`,
     );
     return { type: "FeatureCollection", features: rows.map(toFeature) };
@@ -72,7 +95,7 @@ export async function listPlans(db: Db, actor: Actor, c: PlanKindConfig, q: Plan
 
 export async function getPlan(db: Db, actor: Actor, c: PlanKindConfig, id: number): Promise<Feature & { id: number }> {
   authorize(actor, "read:plans");
-  const row = await queryOne<Row>(db, sql`select ${featureSql(c)} from ${TABLE[c.kind]} t where t.id = ${id}`);
+  const row = await queryOne<Row>(db, sql`select ${featureSql(c)} from ${TABLE[c.kind]} t where t.id = ${id} and ${inScope(actor)}`);
   if (!row) throw new NotFoundError(`no ${c.noun} ${id}`);
   return toFeature(row);
 }
@@ -88,6 +111,7 @@ async function assertSavable(db: Db, actor: Actor, c: PlanKindConfig, geometry: 
 
 export async function createPlan(db: Db, actor: Actor, c: PlanKindConfig, input: { geometry: Geometry; properties: Record<string, unknown>; note?: string }): Promise<Feature & { id: number }> {
   authorize(actor, "edit:plans");
+  await assertInDistrict(db, actor, input.geometry);
   await assertSavable(db, actor, c, input.geometry, undefined, false);
   const id = await inTransaction(db, async (tx) => {
     const columns = await c.columns(tx, input.properties);
@@ -112,8 +136,8 @@ const tableName = (c: PlanKindConfig) => (c.kind === "zone" ? "no_stall_zones" :
  * number of concurrent saves of the same version exactly one succeeds; the others get 412 with
  * the current version.
  */
-async function lockVersion(db: Db, c: PlanKindConfig, id: number, expected: string): Promise<Row> {
-  const row = await queryOne<Row>(db, sql`select ${featureSql(c)} from ${TABLE[c.kind]} t where t.id = ${id} for update`);
+async function lockVersion(db: Db, actor: Actor, c: PlanKindConfig, id: number, expected: string): Promise<Row> {
+  const row = await queryOne<Row>(db, sql`select ${featureSql(c)} from ${TABLE[c.kind]} t where t.id = ${id} and ${inScope(actor)} for update`);
   if (!row) throw new NotFoundError(`no ${c.noun} ${id}`);
   if (String(row.version) !== expected) {
     throw new DetailedHttpError(412, `this ${c.noun} was changed by someone else: it is now version ${row.version}, you edited version ${expected}. Reload it and apply your change again.`, {
@@ -136,10 +160,11 @@ export async function updatePlan(
   const current = await getPlan(db, actor, c, id);
   if (current.properties?.status === "retired") throw new HttpError(409, `this ${c.noun} is retired; retired plans are kept as they were`);
   const active = current.properties?.status === "active";
+  if (change.geometry) await assertInDistrict(db, actor, change.geometry);
   // A draft's name or dates can change without re-checking its (already checked) shape.
   if (change.geometry || active) await assertSavable(db, actor, c, change.geometry ?? current.geometry, id, active);
   await inTransaction(db, async (tx) => {
-    const before = await lockVersion(tx, c, id, expected);
+    const before = await lockVersion(tx, actor, c, id, expected);
     const sets = (await c.columns(tx, change.properties ?? {})).map(([n, v]) => sql`${sql.identifier(n)} = ${v}`);
     if (change.geometry) sets.push(sql`geom = ${c.storeGeometry(fromGeoJson(change.geometry))}`);
     const updated = await queryOne<{ id: number }>(
@@ -147,7 +172,7 @@ export async function updatePlan(
       sql`update ${TABLE[c.kind]} set ${sql.join([...sets, sql`version = version + 1`], sql`, `)}
           where id = ${id} and version = ${Number(expected)} returning id`,
     );
-    if (!updated) await lockVersion(tx, c, id, expected); // lost a race: report the winner's version
+    if (!updated) await lockVersion(tx, actor, c, id, expected); // lost a race: report the winner's version
     await appendVersion(tx, c.kind, id, "update", change.note ?? null, actor);
     await appendAudit(tx, actor, { entity: tableName(c), entityId: id, action: "update", before: toFeature(before).properties, after: { ...change.properties, geometry_changed: !!change.geometry } });
   });
@@ -158,7 +183,7 @@ export async function updatePlan(
 export async function deletePlan(db: Db, actor: Actor, c: PlanKindConfig, id: number, expected: string): Promise<void> {
   authorize(actor, "edit:plans");
   await inTransaction(db, async (tx) => {
-    const row = await lockVersion(tx, c, id, expected);
+    const row = await lockVersion(tx, actor, c, id, expected);
     if (row.status !== "draft") throw new HttpError(409, `only drafts can be deleted; retire this ${row.status} ${c.noun} instead`);
     await tx.execute(sql`update ${TABLE[c.kind]} set version = version + 1 where id = ${id}`);
     await appendVersion(tx, c.kind, id, "delete", null, actor);
@@ -177,7 +202,7 @@ export async function transitionPlan(db: Db, actor: Actor, c: PlanKindConfig, id
   }
   if (action === "publish") await assertSavable(db, actor, c, current.geometry, id, true);
   await inTransaction(db, async (tx) => {
-    const before = await lockVersion(tx, c, id, expected);
+    const before = await lockVersion(tx, actor, c, id, expected);
     if (before.status !== from) throw new HttpError(409, `this ${c.noun} is ${before.status} now`);
     await tx.execute(sql`update ${TABLE[c.kind]} set status = ${action === "publish" ? "active" : "retired"}, version = version + 1 where id = ${id}`);
     await appendVersion(tx, c.kind, id, action, note, actor);
@@ -202,7 +227,9 @@ export async function listVersions(db: Db, actor: Actor, c: PlanKindConfig, id: 
   const rows = await query<PlanVersion & { geometry: Geometry | string; properties: Record<string, unknown> | string }>(
     db,
     sql`select version, action, status, note, actor, saved_at::text as saved_at, properties, ST_AsGeoJSON(geom, 7)::json as geometry
-        from plan_versions where kind = ${c.kind} and feature_id = ${id} order by version desc`,
+        from plan_versions p where kind = ${c.kind} and feature_id = ${id}
+          and exists (select 1 from plan_versions x where x.kind = p.kind and x.feature_id = p.feature_id and ${inScope(actor, sql`x.geom`)})
+        order by version desc`,
   );
   if (rows.length === 0) throw new NotFoundError(`no ${c.noun} ${id}`);
   return rows.map((r) => ({ ...r, version: Number(r.version), properties: jsonColumn(r.properties), geometry: jsonColumn(r.geometry) }));

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { EVENT_CATEGORIES, EVENT_SOURCES, isCaseCategory, type EventStatus } from "@/lib/vocabulary";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, authorizeAny, can, streetScope } from "@/lib/auth/authorize";
-import { streetOfSql } from "@/lib/auth/in-street";
+import { authorize, authorizeAny, can, areaScope } from "@/lib/auth/authorize";
+import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { allowedTransitions } from "@/lib/cases/case-flow";
 import { defaultDueOn } from "@/lib/cases/due-dates";
 import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
@@ -124,7 +124,7 @@ export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDa
  */
 export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempotencyKey: IdempotencyKey | null = null): Promise<EventRecord> {
   authorize(actor, "record:field");
-  const street = streetScope(actor);
+  const street = areaScope(actor);
   const isCase = isCaseCategory(input.category);
   const dueOn = isCase ? await defaultDueOn(db, input.category, chinaDate(new Date(input.occurred_at))) : null;
   const note = input.note ?? "";
@@ -136,7 +136,7 @@ export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempot
       const place = input.category === "patrol_checkin" ? await cellCentreAt(t, asked) : [x, y];
       const point = sql`ST_SetSRID(ST_MakePoint(${place[0]}::float8, ${place[1]}::float8), 4326)`;
       if (actor.role !== "grid_worker" && street) {
-        const inside = await queryOne(t, sql`select 1 from streets where code = ${street} and ST_Covers(geom, ${point})`);
+        const inside = await queryOne(t, sql`select 1 from streets where ${codeInStreetSql(sql`code`, street)} and ST_Covers(geom, ${point})`);
         if (!inside) throw new ForbiddenError("this place is outside your street; a street office records events in its own street only");
       }
       const row = await queryOne<{ id: number }>(

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { streetScope } from "@/lib/auth/authorize";
+import { areaScope } from "@/lib/auth/authorize";
 import { codeInStreetSql } from "@/lib/auth/in-street";
 
 /**
@@ -8,7 +8,7 @@ import { codeInStreetSql } from "@/lib/auth/in-street";
  * aliased `g` (`true` for district-wide roles). Rows outside it are reported as not found.
  */
 export function cellScope(actor: Actor): SQL {
-  const street = streetScope(actor);
+  const street = areaScope(actor);
   if (actor.role === "grid_worker") return workerCellSql(actor, street!);
   return street ? codeInStreetSql(sql`g.community_code`, street) : sql`true`;
 }

@@ -48,7 +48,7 @@ describe("removing the demo district", () => {
       expect(demoCounts.events).toBeGreaterThan(0);
       // An administrator of the office's own, the demo street office, and a real street office on a demo street.
       const chief = await createUser(tx, SYSTEM_ACTOR, { email: "chief@district.example", display_name: "chief", role: "admin", password: "a long enough password" });
-      const admin: Actor = { kind: "user", userId: chief.id, tokenId: null, role: "admin", streetCode: null, label: chief.email };
+      const admin: Actor = { kind: "user", userId: chief.id, tokenId: null, role: "admin", streetCode: null, districtCode: null, label: chief.email };
       const demoOffice = (await queryOne<{ id: number }>(tx, sql`insert into users (email, display_name, role, street_code, password_hash) values ('wuma@demo.local', 'demo', 'street_office', '330302006000', 'x') returning id`))!;
       // A token the demo account made while its password was public.
       await tx.execute(sql`insert into api_tokens (name, token_hash, role, street_code, created_by) values ('made with the demo', 'h', 'commander', null, ${demoOffice.id})`);

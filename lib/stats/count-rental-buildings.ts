@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, streetScope } from "@/lib/auth/authorize";
+import { authorize, areaScope } from "@/lib/auth/authorize";
 import { codeInStreetSql } from "@/lib/auth/in-street";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -29,7 +29,7 @@ export interface RentalBuildingStats {
 /** Rental buildings by registration status (and how many may not be rented), district or one street. */
 export async function countRentalBuildings(db: Db, actor: Actor, params: z.output<typeof RentalBuildingStatsParams>): Promise<RentalBuildingStats> {
   authorize(actor, "read:register");
-  const street = streetScope(actor, params.street);
+  const street = areaScope(actor, params.street);
   const scope = street ? sql`where ${codeInStreetSql(sql`g.community_code`, street)}` : sql``;
   const row = await queryOne<RentalBuildingStats>(
     db,

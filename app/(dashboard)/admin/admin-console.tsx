@@ -15,16 +15,22 @@ interface Props {
   users: UserInfo[];
   tokens: ApiTokenInfo[];
   streets: { code: string; name: string }[];
+  /** The districts the admin sees (names for the scope column), and whether it may choose one. */
+  districts: { code: string; name: string }[];
+  pickDistrict: boolean;
   selfId: number | null;
 }
 
 /** Users and API tokens. Every action calls the same JSON API that scripts use, then reloads. */
-export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
+export function AdminConsole({ t, users, tokens, streets, districts, pickDistrict, selfId }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [newToken, setNewToken] = useState<string | null>(null);
   const a = t.admin;
   const streetName = (code: string | null) => (code ? (streets.find((s) => s.code === code)?.name ?? code) : "—");
+  // What an account or token may see: its street, its district, or (city-level) every district.
+  const scopeName = (row: { street_code: string | null; district_code: string | null }) =>
+    row.street_code ? streetName(row.street_code) : row.district_code ? (districts.find((d) => d.code === row.district_code)?.name ?? row.district_code) : districts.length > 1 ? a.wholeCity : "—";
 
   async function call(method: string, url: string, body?: unknown): Promise<Record<string, unknown> | null> {
     setError(null);
@@ -45,7 +51,10 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
   function formBody(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    return { ...data, street_code: isStreetRole(data.role as UserRole) ? data.street_code : null };
+    const street = isStreetRole(data.role as UserRole);
+    // No district field (one district, or a district's own admin): the server gives the admin's own.
+    const district = street ? null : data.district_code === undefined ? undefined : data.district_code || null;
+    return { ...data, street_code: street ? data.street_code : null, district_code: district };
   }
 
   return (
@@ -62,7 +71,7 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
             <th>{a.email}</th>
             <th>{a.displayName}</th>
             <th>{a.role}</th>
-            <th>{a.street}</th>
+            <th>{a.scope}</th>
             <th>{a.status}</th>
             <th />
           </tr>
@@ -73,7 +82,7 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
               <td>{u.email}</td>
               <td data-user-text>{u.display_name}</td>
               <td>{t.auth.roles[u.role]}</td>
-              <td>{streetName(u.street_code)}</td>
+              <td>{scopeName(u)}</td>
               <td>{u.disabled ? a.disabled : a.active}</td>
               <td>
                 {u.id !== selfId && (
@@ -102,7 +111,7 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
           {a.displayName}
           <input name="display_name" required />
         </label>
-        <RoleAndStreet t={t} streets={streets} />
+        <RoleAndStreet t={t} streets={streets} districts={pickDistrict ? districts : []} />
         <label>
           {a.password}
           <input name="password" type="password" minLength={10} required autoComplete="new-password" />
@@ -121,7 +130,7 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
           <tr>
             <th>{a.tokenName}</th>
             <th>{a.role}</th>
-            <th>{a.street}</th>
+            <th>{a.scope}</th>
             <th>{a.created}</th>
             <th>{a.lastUsed}</th>
             <th />
@@ -134,7 +143,7 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
                 ga_{k.id}_… {k.name}
               </td>
               <td>{t.auth.roles[k.role]}</td>
-              <td>{streetName(k.street_code)}</td>
+              <td>{scopeName(k)}</td>
               <td>{k.created_at.slice(0, 16)}</td>
               <td>{k.last_used_at?.slice(0, 16) ?? a.never}</td>
               <td>{k.revoked_at ? a.revoked : <button type="button" onClick={() => call("DELETE", `/api/tokens/${k.id}`)}>{a.revoke}</button>}</td>
@@ -158,14 +167,25 @@ export function AdminConsole({ t, users, tokens, streets, selfId }: Props) {
           {a.tokenName}
           <input name="name" required maxLength={100} />
         </label>
-        <RoleAndStreet t={t} streets={streets} roles={TOKEN_ROLES} />
+        <RoleAndStreet t={t} streets={streets} districts={pickDistrict ? districts : []} roles={TOKEN_ROLES} />
         <button type="submit">{a.create}</button>
       </form>
     </>
   );
 }
 
-function RoleAndStreet({ t, streets, roles = USER_ROLES }: { t: Messages; streets: { code: string; name: string }[]; roles?: readonly UserRole[] }) {
+function RoleAndStreet({
+  t,
+  streets,
+  districts,
+  roles = USER_ROLES,
+}: {
+  t: Messages;
+  streets: { code: string; name: string }[];
+  /** Offered to a city-level admin of several districts: a district-wide role may be limited to one. */
+  districts: { code: string; name: string }[];
+  roles?: readonly UserRole[];
+}) {
   const [role, setRole] = useState<UserRole>("commander");
   return (
     <>
@@ -186,6 +206,19 @@ function RoleAndStreet({ t, streets, roles = USER_ROLES }: { t: Messages; street
             {streets.map((s) => (
               <option key={s.code} value={s.code}>
                 {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {!isStreetRole(role) && districts.length > 0 && (
+        <label>
+          {t.admin.district}
+          <select name="district_code" defaultValue="">
+            <option value="">{t.admin.wholeCity}</option>
+            {districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
               </option>
             ))}
           </select>

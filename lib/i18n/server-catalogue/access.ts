@@ -66,4 +66,14 @@ export const ACCESS_MESSAGES = {
   "user.not_found": { en: "no user {id}", zh: "找不到账号 {id}" },
   "token.not_found": { en: "no API token {id}", zh: "找不到接口令牌 {id}" },
   "street.unknown_code": { en: "street_code: no street with code {code}", zh: "街道：没有编码为 {code} 的街道" },
+  "district.unknown_code": { en: "district_code: no district with code {code}", zh: "区县：没有编码为 {code} 的区县" },
+  "district.format": { en: "a district is its 6-digit code", zh: "区县编码是 6 位数字" },
+  "district.street_rule": {
+    en: "district_code: a street office or grid worker's district is its street's; give the street only",
+    zh: "街镇工作人员和网格员的区县就是所属街道的区县：只需选择街道",
+  },
+  "district.other": {
+    en: "your account is limited to district {own}: it cannot give another district or the whole city",
+    zh: "您的账号只管理区县 {own}：不能指定其他区县或全市范围",
+  },
 } as const satisfies CatalogueEntries;

@@ -3,6 +3,10 @@ import type { CatalogueEntries } from "./entry";
 /** No-stall zones, guidance points and their rules. `{noun}` and `{status}` are words of the glossary. */
 export const PLAN_MESSAGES = {
   "plan.not_found": { en: "no {noun} {id}", zh: "找不到{noun} {id}" },
+  "plan.outside_district": {
+    en: "this shape reaches outside district {district}: an account limited to a district draws inside it",
+    zh: "图形超出了本账号管理的区县（{district}）：只能在本区范围内绘制",
+  },
   "plan.invalid": { en: "the shape cannot be saved: {detail}", zh: "图形未通过检查，不能保存：请看检查结果中的问题" },
   "plan.conflicts": { en: "conflicts block this: {detail}", zh: "与已生效的规划冲突，不能生效：请看检查结果中的冲突" },
   "plan.stale": {

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async ({ actor }) =>
   NextResponse.json(
-    { kind: actor.kind, name: actor.label, role: actor.role, street_code: actor.streetCode, permissions: ROLE_PERMISSIONS[actor.role] },
+    { kind: actor.kind, name: actor.label, role: actor.role, street_code: actor.streetCode, district_code: actor.districtCode, permissions: ROLE_PERMISSIONS[actor.role] },
     { headers: { "Cache-Control": "no-store" } },
   ),
 );

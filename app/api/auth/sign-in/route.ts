@@ -16,6 +16,7 @@ export const POST = publicRoute(async ({ request, database }) => {
     email: session.actor.label,
     role: session.actor.role,
     street_code: session.actor.streetCode,
+    district_code: session.actor.districtCode,
     expires_at: session.expiresAt.toISOString(),
   });
   return setSessionCookie(response, request, session);
