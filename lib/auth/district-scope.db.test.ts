@@ -15,6 +15,9 @@ import type { Polygon } from "geojson";
 import { districtFigures } from "@/lib/districts/district-figures";
 import { OGC_COLLECTIONS } from "@/lib/ogc/collections";
 import { getItems, ItemsParams } from "@/lib/ogc/items";
+import { freezeMonth } from "@/lib/monthly/freeze-month";
+import { getMonthlyReport } from "@/lib/monthly/monthly-report";
+import { getMonthlyTrend } from "@/lib/monthly/monthly-trend";
 import { createPlan, getPlan, listPlans, updatePlan } from "@/lib/plans/plan-store";
 import { ZONES } from "@/lib/plans/zones";
 import { PlanListQuery } from "@/lib/plans/plan-input";
@@ -122,6 +125,33 @@ describe(`district scope (${process.env.TEST_DB ?? "embedded"})`, () => {
       const luchengCell = allCells.find((c) => inDistrict(LUCHENG)(c.code))!.code;
       const area = { name: "督办", cells: [luchengCell], department: "urban_management", category: "stall_violation" as const, max_per_week: 1, target_weeks: 1, deadline: "2026-09-30" };
       expect(await statusOf(() => openSupervisedArea(tx, longwan, area, anchor))).toBe(422);
+    });
+  }, 300_000);
+
+  it("gives a district its own monthly figures: frozen and live, the district's streets summed", async () => {
+    await withRollback(database.db, async (tx) => {
+      await city(tx);
+      const longwan = actorWithRole("commander", null, LONGWAN);
+      const now = new Date("2026-06-20T04:00:00Z");
+      await freezeMonth(tx, SYSTEM_ACTOR, "2026-05", { now });
+      for (const month of ["2026-05", "2026-06"]) {
+        const own = await getMonthlyReport(tx, longwan, { month, unit: "streets" }, now);
+        const all = await getMonthlyReport(tx, SYSTEM_ACTOR, { month, unit: "streets" }, now);
+        const ownStreets = all.units.filter((u) => inDistrict(LONGWAN)(u.code));
+        expect(own.units.map((u) => u.code)).toEqual(ownStreets.map((u) => u.code));
+        // The reference: the city-wide report's 龙湾区 streets, summed here metric by metric.
+        for (const metric of Object.keys(own.total.metrics) as (keyof typeof own.total.metrics)[]) {
+          const num = ownStreets.reduce((sum, u) => sum + u.metrics[metric].numerator, 0);
+          const den = ownStreets.reduce((sum, u) => sum + u.metrics[metric].denominator, 0);
+          expect([own.total.metrics[metric].numerator, own.total.metrics[metric].denominator], `${month} ${metric}`).toEqual([num, den]);
+        }
+        expect(own.total.metrics.registration.denominator).toBeGreaterThan(0);
+        expect(own.total.metrics.registration.denominator).toBeLessThan(all.total.metrics.registration.denominator);
+      }
+      const trend = await getMonthlyTrend(tx, longwan, { months: 2 }, now);
+      expect(trend.map((p) => [p.month, p.frozen])).toEqual([["2026-05", true], ["2026-06", false]]);
+      const may = await getMonthlyReport(tx, longwan, { month: "2026-05", unit: "streets" }, now);
+      expect(trend[0]!.metrics.registration.rate).toBe(may.total.metrics.registration.rate);
     });
   }, 300_000);
 

@@ -94,7 +94,8 @@ async function monthFigures(db: Db, month: string, unit: FrozenUnit, street: str
     return frozen;
   }
   const window = monthWindow(month);
-  const params = CoverageParams.parse({ from: window.from.toISOString(), to: window.to.toISOString(), ...FROZEN_PARAMETERS, street });
+  // The area is set after parsing: it may be a district (6 digits), which a request may not name.
+  const params = { ...CoverageParams.parse({ from: window.from.toISOString(), to: window.to.toISOString(), ...FROZEN_PARAMETERS }), street };
   const { units, total } = rollUp(await coverageTallies(db, params), unit);
   return { month, frozenAt: "", targets: await targetsInForce(db, lastDateBefore(window.to)), units, district: total };
 }

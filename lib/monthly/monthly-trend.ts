@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeAnalysis } from "@/lib/analytics/analysis-scope";
-import { metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/tallies";
+import { add, emptyTallies, metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/tallies";
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import type { CoverageMetric } from "@/lib/analytics/targets";
 import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
@@ -37,13 +38,19 @@ export async function getMonthlyTrend(db: Db, actor: Actor, input: MonthlyTrendP
     db,
     sql`select to_char(f.month, 'YYYY-MM') as month, f.tallies, z.targets from monthly_figures f join monthly_freezes z on z.month = f.month
         where f.month >= ${`${first}-01`}::date and f.month <= ${`${last}-01`}::date and f.month < ${`${current}-01`}::date
-          and ${street ? sql`f.unit = 'streets' and f.code = ${street}` : sql`f.unit = 'district'`}
+          and ${street ? sql`f.unit = 'streets' and ${codeInStreetSql(sql`f.code`, street)}` : sql`f.unit = 'district'`}
         order by f.month`,
   );
-  const points: TrendPoint[] = rows.map((r) => ({
-    month: r.month,
+  // One row a month for the system or a street; a district's month is the sum of its streets'.
+  const months = new Map<string, { tallies: Tallies; targets: unknown }>();
+  for (const r of rows) {
+    const month = months.get(r.month) ?? months.set(r.month, { tallies: emptyTallies(), targets: r.targets }).get(r.month)!;
+    add(month.tallies, jsonColumn(r.tallies) as Tallies);
+  }
+  const points: TrendPoint[] = [...months].map(([month, m]) => ({
+    month,
     frozen: true,
-    metrics: metricsOf(jsonColumn(r.tallies) as Tallies, jsonColumn(r.targets) as Record<CoverageMetric, TargetInForce>),
+    metrics: metricsOf(m.tallies, jsonColumn(m.targets) as Record<CoverageMetric, TargetInForce>),
   }));
   if (last < current) return points;
   const live = await getMonthlyReport(db, actor, { month: current, unit: "streets", street }, now);

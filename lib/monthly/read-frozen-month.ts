@@ -3,7 +3,8 @@ import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import type { TargetInForce } from "@/lib/targets/coverage-targets";
 import type { CoverageMetric } from "@/lib/analytics/targets";
-import { emptyTallies, type Tallies } from "@/lib/analytics/tallies";
+import { add, emptyTallies, type Tallies } from "@/lib/analytics/tallies";
+import { codeInStreetSql } from "@/lib/auth/in-street";
 import { NotFoundError } from "@/lib/http/errors";
 
 export type FrozenUnit = "grid-cells" | "communities" | "streets";
@@ -14,12 +15,17 @@ export interface FrozenMonth {
   targets: Record<CoverageMetric, TargetInForce>;
   /** Each unit's tallies and street, by code. */
   units: Map<string, { tallies: Tallies; street: string }>;
-  /** The whole district's tallies, or the street's when one is asked for. */
+  /** The whole system's tallies, or the street's (or district's) when one is asked for. */
   district: Tallies;
 }
 
-/** A frozen month's figures for one kind of unit (null when the month is not frozen). */
+/**
+ * A frozen month's figures for one kind of unit (null when the month is not frozen), for the whole
+ * system, one street, or one district (`street` a 6-digit code, from `areaScope`): a district's
+ * total is the sum of its streets' frozen tallies.
+ */
 export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, street?: string): Promise<FrozenMonth | null> {
+  const districtArea = street !== undefined && street.length === 6;
   const freeze = await queryOne<{ frozen_at: string; targets: unknown }>(
     db,
     sql`select to_char(frozen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as frozen_at, targets
@@ -30,7 +36,7 @@ export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, s
     db,
     sql`select unit, code, street_code, tallies from monthly_figures
         where month = ${`${month}-01`}::date and unit in (${unit}, ${street ? "streets" : "district"})
-          ${street ? sql`and street_code = ${street}` : sql``}
+          ${street ? sql`and ${codeInStreetSql(sql`street_code`, street)}` : sql``}
         order by code`,
   );
   const units = new Map<string, { tallies: Tallies; street: string }>();
@@ -38,11 +44,12 @@ export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, s
   for (const r of rows) {
     const tallies = jsonColumn(r.tallies) as Tallies;
     if (r.unit === unit) units.set(r.code, { tallies, street: r.street_code });
-    if (street ? r.unit === "streets" && r.code === street : r.unit === "district") district = tallies;
+    if (districtArea && r.unit === "streets") add((district ??= emptyTallies()), tallies);
+    else if (street ? r.unit === "streets" && r.code === street : r.unit === "district") district = tallies;
   }
   if (!district) {
     // A street with no cells that month has no row: nothing to count, unless there is no such street.
-    const known = street ? await queryOne(db, sql`select 1 from streets where code = ${street}`) : true;
+    const known = street ? await queryOne(db, sql`select 1 from streets where ${codeInStreetSql(sql`code`, street)}`) : true;
     if (!known) throw new NotFoundError().as("street.not_found", { code: street! });
     district = emptyTallies();
   }

@@ -32,7 +32,8 @@ export interface StreetMonthData {
 /** Everything the street's monthly report shows, gathered with the reader's scope (a street office: its own street). */
 export async function streetMonthData(db: Db, actor: Actor, month: string, requestedStreet: string | undefined, now = new Date()): Promise<StreetMonthData> {
   const { street: code } = scopeAnalysis(actor, { street: requestedStreet });
-  if (!code) throw new BadRequestError("").as("report.street_required");
+  // A district account names the street (its area alone is a district, not a street).
+  if (!code || code.length === 6) throw new BadRequestError("").as("report.street_required");
   const street = await queryOne<{ code: string; name_zh: string; name_en: string }>(db, sql`select code, name_zh, name_en from streets where code = ${code}`);
   if (!street) throw new NotFoundError().as("street.not_found", { code });
   const communities = await getMonthlyReport(db, actor, { month, unit: "communities", street: code }, now);
