@@ -4,17 +4,13 @@ import type { Db } from "@/lib/db/types";
 import { BadRequestError, ForbiddenError, NotFoundError } from "@/lib/http/errors";
 import { isStreetRole, type UserRole } from "@/lib/vocabulary";
 import type { Actor } from "./actor";
+import { codeInStreet } from "./street-code";
 
 /**
  * Districts as a scope (issue #20). A district's 6-digit code begins every street, community and
  * cell code inside it, so a district is a code prefix just as a street is (see `./street-code`):
  * the filters that keep a street office in its street keep a district account in its district.
  */
-
-/** Whether a street, community or cell code lies inside `district` (a 6-digit code). */
-export function codeInDistrict(code: string, district: string): boolean {
-  return code.startsWith(district);
-}
 
 /**
  * The district an account or token that `actor` creates or changes will have, checked. A street
@@ -31,7 +27,7 @@ export async function districtForAccount(
   if (isStreetRole(account.role)) {
     if (account.district_code) throw new BadRequestError("").as("district.street_rule");
     const street = account.street_code;
-    if (street && actor.districtCode && !codeInDistrict(street, actor.districtCode)) throw new NotFoundError().as("street.not_found", { code: street });
+    if (street && actor.districtCode && !codeInStreet(street, actor.districtCode)) throw new NotFoundError().as("street.not_found", { code: street });
     return null;
   }
   const district = account.district_code === undefined ? actor.districtCode : account.district_code;

@@ -13,12 +13,12 @@ interface LayerAccess {
   permission: Permission;
   /**
    * The rows inside an area (a street or district code; the layer's table is aliased `t`), and
-   * which area: the register's layers keep to the actor's street or district (`areaScope`); plans
+   * which area (`scopedBy`): the register's layers keep to the actor's street or district (`areaScope`); plans
    * and context keep to the actor's district only (by code, or by place for layers with no code),
    * so a street office still sees its neighbours' streets and the district's zones, not another
    * district's.
    */
-  areaScope?: (area: string) => SQL;
+  inArea?: (area: string) => SQL;
   scopedBy?: "area" | "district";
 }
 
@@ -28,17 +28,17 @@ const codedInArea = (area: string) => codeInStreetSql(sql`t.code`, area);
 const placedInDistrict = (district: string) => geomInDistrictSql(sql`t.geom`, district);
 
 export const LAYER_ACCESS: Record<LayerId, LayerAccess> = {
-  streets: { permission: "read:context", areaScope: codedInArea, scopedBy: "district" },
-  communities: { permission: "read:context", areaScope: codedInArea, scopedBy: "district" },
-  pois: { permission: "read:context", areaScope: placedInDistrict, scopedBy: "district" },
-  roads: { permission: "read:context", areaScope: placedInDistrict, scopedBy: "district" },
-  footprints: { permission: "read:context", areaScope: placedInDistrict, scopedBy: "district" },
-  "grid-cells": { permission: "read:register", areaScope: cellsInStreet, scopedBy: "area" },
-  "grid-cell-labels": { permission: "read:register", areaScope: cellsInStreet, scopedBy: "area" },
-  "rental-buildings": { permission: "read:register", areaScope: inStreetCells, scopedBy: "area" },
-  events: { permission: "read:register", areaScope: inStreetCells, scopedBy: "area" },
-  "no-stall-zones": { permission: "read:plans", areaScope: placedInDistrict, scopedBy: "district" },
-  "guidance-points": { permission: "read:plans", areaScope: placedInDistrict, scopedBy: "district" },
+  streets: { permission: "read:context", inArea: codedInArea, scopedBy: "district" },
+  communities: { permission: "read:context", inArea: codedInArea, scopedBy: "district" },
+  pois: { permission: "read:context", inArea: placedInDistrict, scopedBy: "district" },
+  roads: { permission: "read:context", inArea: placedInDistrict, scopedBy: "district" },
+  footprints: { permission: "read:context", inArea: placedInDistrict, scopedBy: "district" },
+  "grid-cells": { permission: "read:register", inArea: cellsInStreet, scopedBy: "area" },
+  "grid-cell-labels": { permission: "read:register", inArea: cellsInStreet, scopedBy: "area" },
+  "rental-buildings": { permission: "read:register", inArea: inStreetCells, scopedBy: "area" },
+  events: { permission: "read:register", inArea: inStreetCells, scopedBy: "area" },
+  "no-stall-zones": { permission: "read:plans", inArea: placedInDistrict, scopedBy: "district" },
+  "guidance-points": { permission: "read:plans", inArea: placedInDistrict, scopedBy: "district" },
 };
 
 /**
@@ -50,5 +50,5 @@ export function layerScope(actor: Actor, layer: string): { street: string | unde
   if (!access) throw new NotFoundError(`no layer "${layer}"`);
   authorize(actor, access.permission);
   const street = access.scopedBy === "area" ? areaScope(actor) : access.scopedBy === "district" ? (actor.districtCode ?? undefined) : undefined;
-  return { street, condition: street && access.areaScope ? access.areaScope(street) : sql`true` };
+  return { street, condition: street && access.inArea ? access.inArea(street) : sql`true` };
 }

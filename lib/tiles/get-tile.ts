@@ -53,7 +53,7 @@ function candidateRows(layer: TileLayer, at: TileCoordinates, filter: TileFilter
     if (filter.to) conditions.push(sql`t.occurred_at < ${filter.to}::timestamptz`);
     if (filter.categories?.length) conditions.push(sql`t.category::text = any(string_to_array(${filter.categories.join(",")}, ','))`);
   }
-  const scope = LAYER_ACCESS[layer.id].areaScope;
+  const scope = LAYER_ACCESS[layer.id].inArea;
   if (filter.street && scope) conditions.push(scope(filter.street));
   const where = sql.join(conditions, sql` and `);
   if (layer.perCellBelow !== undefined && at.z < layer.perCellBelow) return perCellCounts(layer, envelope, filter);
