@@ -1,3 +1,4 @@
+import { areaCodeParam } from "@/lib/auth/code-params";
 import { z } from "zod";
 import { EVENT_CATEGORIES, type EventCategory } from "@/lib/vocabulary";
 
@@ -30,7 +31,7 @@ const baseFields = {
   from: isoDate.optional(),
   to: isoDate.optional(),
   categories: categoryList.optional(),
-  street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+  street: areaCodeParam.optional(),
   /** west,south,east,north in degrees: only events inside (charts that follow the map's viewport). */
   bbox: z
     .string()

@@ -1,3 +1,4 @@
+import { districtCodeParam, streetCodeParam } from "@/lib/auth/code-params";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { USER_ROLES, type UserRole } from "@/lib/vocabulary";
@@ -19,8 +20,8 @@ export const NewApiToken = z
     name: z.string().trim().min(1, "give the token a name").max(100, "at most 100 characters"),
     // A grid worker signs in on its phone; tokens are for systems, which never work one person's cells.
     role: z.enum(USER_ROLES.filter((r) => r !== "grid_worker") as [UserRole, ...UserRole[]]),
-    street_code: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").nullish(),
-    district_code: z.string().regex(/^\d{6}$/, "a district is its 6-digit code").nullish(),
+    street_code: streetCodeParam.nullish(),
+    district_code: districtCodeParam.nullish(),
   })
   .strict()
   .refine((t) => (t.role === "street_office") === !!t.street_code, {

@@ -11,7 +11,8 @@ import { openSupervisedArea } from "@/lib/command/supervised-areas";
 import { query, queryOne } from "@/lib/db/query";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
-import type { Polygon } from "geojson";
+import type { Geometry, Polygon } from "geojson";
+import { bbox, feature, featureCollection } from "@turf/turf";
 import { districtFigures } from "@/lib/districts/district-figures";
 import { OGC_COLLECTIONS } from "@/lib/ogc/collections";
 import { getItems, ItemsParams } from "@/lib/ogc/items";
@@ -82,8 +83,16 @@ describe(`district scope (${process.env.TEST_DB ?? "embedded"})`, () => {
 
       // Search, pickers and the map's first extent.
       const places = await listPlaces(tx, longwan);
-      expect(codes(places)).toEqual(codes([...allStreets, ...allCommunities].filter((p) => inDistrict(LONGWAN)(p.code))));
-      expect((await listPlaces(tx, cityWide)).length).toBe(allStreets.length + allCommunities.length);
+      expect(codes(places.filter((p) => p.kind !== "district"))).toEqual(codes([...allStreets, ...allCommunities].filter((p) => inDistrict(LONGWAN)(p.code))));
+      // A district is offered too, framed by its streets (their bounding box, taken here with turf).
+      const longwanStreetShapes = await query<{ geojson: string }>(tx, sql`select ST_AsGeoJSON(geom) as geojson from streets where code like ${LONGWAN + "%"}`);
+      const longwanBox = bbox(featureCollection(longwanStreetShapes.map((r) => feature(JSON.parse(r.geojson) as Geometry))));
+      const longwanPlace = places.filter((p) => p.kind === "district");
+      expect(longwanPlace.map((p) => [p.code, p.nameZh])).toEqual([[LONGWAN, "龙湾区"]]);
+      longwanPlace[0]!.bbox.forEach((v, i) => expect(v).toBeCloseTo(longwanBox[i]!, 9));
+      const cityPlaces = await listPlaces(tx, cityWide);
+      expect(cityPlaces.filter((p) => p.kind === "district").map((p) => p.code)).toEqual([LUCHENG, LONGWAN]);
+      expect(cityPlaces.length).toBe(2 + allStreets.length + allCommunities.length);
       const bounds = (await getDistrictBounds(tx, longwan))!;
       const luchengBox = await queryOne<{ ymax: number }>(tx, sql`select ST_YMax(ST_Extent(geom)::geometry) as ymax from streets where code like ${LUCHENG + "%"}`);
       expect(bounds[3]).toBeLessThan(Number(luchengBox!.ymax)); // the copy lies south of 鹿城区
@@ -98,6 +107,14 @@ describe(`district scope (${process.env.TEST_DB ?? "embedded"})`, () => {
       expect(codes(hot.features.map((f) => f.properties))).toEqual(codes(longwanCells));
       expect(await statusOf(() => getHotspots(tx, longwan, HotspotParams.parse({ ...window, street: luchengStreet })))).toBe(404);
       expect(await statusOf(() => getHotspots(tx, longwan, HotspotParams.parse({ ...window, street: longwanStreet })))).toBe("ok");
+      // A city-wide account picks a district by its 6-digit code (the district picker): the same
+      // cells; a district account may name its own district, not another.
+      const picked = await getHotspots(tx, cityWide, HotspotParams.parse({ ...window, street: LONGWAN }));
+      expect(codes(picked.features.map((f) => f.properties))).toEqual(codes(longwanCells));
+      expect(await statusOf(() => getHotspots(tx, longwan, HotspotParams.parse({ ...window, street: LONGWAN })))).toBe("ok");
+      expect(await statusOf(() => getHotspots(tx, longwan, HotspotParams.parse({ ...window, street: LUCHENG })))).toBe(404);
+      expect(await statusOf(() => getHotspots(tx, actorWithRole("street_office", longwanStreet), HotspotParams.parse({ ...window, street: LONGWAN })))).toBe(404);
+      expect(() => HotspotParams.parse({ ...window, street: "33030" })).toThrow(/6-digit/);
       const coverage = await getCoverage(tx, longwan, CoverageParams.parse({ unit: "grid-cells" }));
       expect(coverage.features.every((f) => inDistrict(LONGWAN)(f.properties.code))).toBe(true);
       expect(coverage.features.length).toBe(longwanCells.length);
@@ -105,6 +122,7 @@ describe(`district scope (${process.env.TEST_DB ?? "embedded"})`, () => {
       // The register's figures and the case list.
       expect((await countRentalBuildings(tx, longwan, {})).total).toBe(longwanBuildings);
       expect((await countRentalBuildings(tx, cityWide, {})).total).toBe(buildings.filter((b) => b.grid_cell_id !== null).length);
+      expect((await countRentalBuildings(tx, cityWide, { street: LONGWAN })).total).toBe(longwanBuildings);
       const cases = await listCases(tx, longwan, CaseListParams.parse({ to: `${anchor}T16:00:00Z` }), anchor);
       expect(cases.total).toBeGreaterThan(0);
       expect(cases.cases.every((c) => c.grid_cell_code !== null && inDistrict(LONGWAN)(c.grid_cell_code))).toBe(true);

@@ -19,3 +19,13 @@ export function codeInStreet(code: string, street: string): boolean {
 export function streetOfCode(code: string): string {
   return `${streetPrefix(code)}000`;
 }
+
+/** The district (its 6-digit code) a district, street, community or grid-cell code lies in. */
+export function districtOfCode(code: string): string {
+  return code.slice(0, 6);
+}
+
+/** Whether an area code (a `street` parameter) names a whole district rather than one street. */
+export function isDistrictCode(code: string): boolean {
+  return /^\d{6}$/.test(code);
+}

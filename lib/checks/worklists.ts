@@ -1,3 +1,4 @@
+import { areaCodeParam } from "@/lib/auth/code-params";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -23,7 +24,7 @@ export type Worklist = (typeof WORKLISTS)[number];
 
 export const WorklistParams = z
   .object({
-    street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+    street: areaCodeParam.optional(),
     cell: z.string().regex(/^\d{15}$/, "a grid cell is its 15-digit code").optional(),
     /** Part of an address, or a building's whole code. */
     q: z.string().trim().min(1).max(60).optional(),

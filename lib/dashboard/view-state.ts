@@ -25,6 +25,7 @@ export interface ViewState {
   layers: MapLayer[];
   metric: CoverageMetricKey;
   density: DensityMode;
+  /** The area every panel keeps to: a street (12 digits), a district (6 digits, city-level accounts), or null for all. */
   street: string | null;
 }
 
@@ -66,7 +67,7 @@ export function parseViewState(params: Record<string, string | string[] | undefi
     layers: list(get("layers"), MAP_LAYERS) ?? defaults.layers,
     metric: (COVERAGE_METRIC_KEYS as readonly string[]).includes(metric ?? "") ? (metric as CoverageMetricKey) : defaults.metric,
     density: (DENSITY_MODES as readonly string[]).includes(density ?? "") ? (density as DensityMode) : defaults.density,
-    street: street && /^\d{12}$/.test(street) ? street : defaults.street,
+    street: street && /^\d{6}(\d{6})?$/.test(street) ? street : defaults.street,
   };
 }
 

@@ -1,3 +1,4 @@
+import { areaCodeParam } from "@/lib/auth/code-params";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -19,7 +20,7 @@ export const MonthlyReportParams = z
   .object({
     month: z.string().regex(MONTH_PATTERN, "month: use YYYY-MM, e.g. 2026-10"),
     unit: z.enum(["streets", "communities", "grid-cells"], { error: "unit is streets, communities or grid-cells" }).default("streets"),
-    street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+    street: areaCodeParam.optional(),
   })
   .strict();
 export type MonthlyReportParams = z.output<typeof MonthlyReportParams>;

@@ -1,3 +1,4 @@
+import { areaCodeParam } from "@/lib/auth/code-params";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,7 +14,7 @@ import { getMonthlyReport } from "./monthly-report";
 
 export const MonthlyTrendParams = z
   .object({
-    street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+    street: areaCodeParam.optional(),
     months: z.coerce.number().int().min(2).max(36).default(12),
     /** The last month shown (default: this month, live); an ended month ends the trend at its frozen figures. */
     until: z.string().regex(MONTH_PATTERN, "until: use YYYY-MM").optional(),

@@ -1,3 +1,4 @@
+import { areaCodeParam } from "@/lib/auth/code-params";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, areaScope } from "@/lib/auth/authorize";
 import { codeInStreetSql } from "@/lib/auth/in-street";
@@ -8,7 +9,7 @@ import type { Db } from "@/lib/db/types";
 
 export const RentalBuildingStatsParams = z
   .object({
-    street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+    street: areaCodeParam.optional(),
   })
   .strict();
 

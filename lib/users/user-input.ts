@@ -1,3 +1,4 @@
+import { districtCodeParam, streetCodeParam } from "@/lib/auth/code-params";
 import { z } from "zod";
 import { isStreetRole, USER_ROLES } from "@/lib/vocabulary";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
@@ -7,9 +8,6 @@ const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, `a password may have at most ${MAX_PASSWORD_LENGTH} characters`);
-const streetCode = z.string().regex(/^\d{12}$/, "a street is its 12-digit code");
-/** A district-wide account's district (issue #20); empty: the whole city, or the admin's own district. */
-const districtCode = z.string().regex(/^\d{6}$/, "a district is its 6-digit code");
 const scopeRule = {
   message: "a street office or grid worker needs street_code; other roles must not have one",
   path: ["street_code"],
@@ -21,8 +19,9 @@ export const NewUser = z
     email,
     display_name: z.string().trim().min(1, "give a display name").max(100, "at most 100 characters"),
     role: z.enum(USER_ROLES),
-    street_code: streetCode.nullish(),
-    district_code: districtCode.nullish(),
+    street_code: streetCodeParam.nullish(),
+    /** A district-wide account's district (issue #20); empty: the whole city, or the admin's own district. */
+    district_code: districtCodeParam.nullish(),
     password,
   })
   .strict()
@@ -34,8 +33,8 @@ export const UserChange = z
   .object({
     display_name: z.string().trim().min(1).max(100).optional(),
     role: z.enum(USER_ROLES).optional(),
-    street_code: streetCode.nullish(),
-    district_code: districtCode.nullish(),
+    street_code: streetCodeParam.nullish(),
+    district_code: districtCodeParam.nullish(),
     disabled: z.boolean().optional(),
     password: password.optional(),
   })

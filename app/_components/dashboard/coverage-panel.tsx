@@ -16,7 +16,7 @@ import { MonthlyTrend } from "./after-first-screen";
 import { Worklists, type WorklistName } from "./worklists";
 import { fill } from "@/lib/i18n/fill";
 import { callApi, failureText } from "@/lib/http/call-api";
-import { codeInStreet } from "@/lib/auth/street-code";
+import { codeInStreet, districtOfCode, isDistrictCode } from "@/lib/auth/street-code";
 
 interface Metric {
   rate: number | null;
@@ -54,7 +54,15 @@ export function CoveragePanel({
   work: Messages["work"];
   onBuilding: (code: string, at: [number, number]) => void;
 }) {
-  const streets = places.filter((p) => p.kind === "street");
+  const name = (p: Place) => (locale === "zh" ? p.nameZh : p.nameEn);
+  // With several districts in sight, the streets come grouped by district — only the chosen
+  // district's when one is chosen above (DistrictPicker), whose code "all streets" then stands for.
+  const districts = places.filter((p) => p.kind === "district");
+  const district = districts.length > 1 && state.street ? districts.find((d) => d.code === districtOfCode(state.street!)) : undefined;
+  const allValue = district?.code ?? "";
+  const streetGroups = districts
+    .filter((d) => !district || d.code === district.code)
+    .map((d) => ({ district: d, streets: places.filter((p) => p.kind === "street" && districtOfCode(p.code) === d.code) }));
   const [level, setLevel] = useState<"communities" | "grid-cells">("communities");
   const [rows, setRows] = useState<UnitRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -133,27 +141,38 @@ export function CoveragePanel({
   const toRegister = (m: Metric) => Math.max(0, Math.ceil(m.target * m.denominator - m.numerator - 1e-9));
   const arrow = (change: number | null | undefined) =>
     change === null || change === undefined ? "–" : Math.abs(change) < 0.0005 ? "→ 0.0" : `${change > 0 ? "↑" : "↓"} ${Math.abs(change * 100).toFixed(1)}`;
-  const pdfStreet = state.street;
+  // The monthly PDF is a street's report: offered once one street is chosen.
+  const pdfStreet = state.street && !isDistrictCode(state.street) ? state.street : null;
   return (
     <>
       <label className="select-row">
         {t.street}
         <select
-          value={state.street ?? ""}
+          value={state.street && !isDistrictCode(state.street) ? state.street : allValue}
           onChange={(e) => {
             const code = e.target.value || null;
             update({ street: code });
-            const place = streets.find((s) => s.code === code);
-            if (place) onZoom(place.bbox, place.code);
+            const place = places.find((s) => s.code === code);
+            if (place) onZoom(place.bbox, place.kind === "street" ? place.code : undefined);
           }}
           data-testid="street-select"
         >
-          <option value="">{t.allStreets}</option>
-          {streets.map((s) => (
-            <option key={s.code} value={s.code}>
-              {locale === "zh" ? s.nameZh : s.nameEn}
-            </option>
-          ))}
+          <option value={allValue}>{district ? fill(t.allStreetsOf, { district: name(district) }) : t.allStreets}</option>
+          {streetGroups.length > 1
+            ? streetGroups.map((g) => (
+                <optgroup key={g.district.code} label={name(g.district)}>
+                  {g.streets.map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {name(s)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))
+            : streetGroups.flatMap((g) => g.streets).map((s) => (
+                <option key={s.code} value={s.code}>
+                  {name(s)}
+                </option>
+              ))}
         </select>
       </label>
       <label className="select-row">

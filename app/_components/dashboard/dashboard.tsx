@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
+import { DistrictPicker } from "./district-picker";
 import { OVERLAYS, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BuildingsByStatus, CoverageByStreet, EventsPerWeek, SupervisedAreasPanel } from "./after-first-screen";
@@ -212,6 +213,7 @@ export function Dashboard({
       />
       <section className="panel" data-testid="side-panel" data-map-cover>
         {intro}
+        <DistrictPicker state={state} update={update} places={places} t={d} locale={locale} onZoom={zoomTo} />
         <PlaceSearch places={places} t={d} locale={locale} onFound={zoomTo} />
         <button
           type="button"

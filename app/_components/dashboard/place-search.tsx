@@ -77,7 +77,7 @@ export function PlaceSearch({
             results.map((r) => (
               <li key={r.kind === "place" ? r.place.code : r.code}>
                 <button type="button" onClick={() => void choose(r)}>
-                  {r.label} <small>{r.kind === "place" ? (r.place.kind === "street" ? t.streetWord : t.community) : t.cell}</small>
+                  {r.label} <small>{r.kind === "place" ? (r.place.kind === "district" ? t.districtWord : r.place.kind === "street" ? t.streetWord : t.community) : t.cell}</small>
                 </button>
               </li>
             ))}
@@ -88,7 +88,7 @@ export function PlaceSearch({
   );
 }
 
-/** Streets and communities by name or code; cells by "community name + sequence" or full code. */
+/** Districts, streets and communities by name or code; cells by "community name + sequence" or full code. */
 function search(text: string, places: Place[], name: (p: Place) => string): Found[] {
   const q = text.trim().toLowerCase();
   if (!q) return [];

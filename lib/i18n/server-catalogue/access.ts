@@ -68,6 +68,11 @@ export const ACCESS_MESSAGES = {
   "street.unknown_code": { en: "street_code: no street with code {code}", zh: "街道：没有编码为 {code} 的街道" },
   "district.unknown_code": { en: "district_code: no district with code {code}", zh: "区县：没有编码为 {code} 的区县" },
   "district.format": { en: "a district is its 6-digit code", zh: "区县编码是 6 位数字" },
+  "street.format": { en: "a street is its 12-digit code", zh: "街道编码是 12 位数字" },
+  "area.format": {
+    en: "street: a street's 12-digit code, or a district's 6-digit code",
+    zh: "范围：填 12 位街道编码，或 6 位区县编码",
+  },
   "district.street_rule": {
     en: "district_code: a street office or grid worker's district is its street's; give the street only",
     zh: "街镇工作人员和网格员的区县就是所属街道的区县：只需选择街道",

@@ -1,5 +1,6 @@
 // GET /api/reports/monthly.pdf?month=YYYY-MM&street=CODE → the street's monthly report, A4 PDF in the
 // reader's language (street offices: their own street only)
+import { streetCodeParam } from "@/lib/auth/code-params";
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { searchParamsObject } from "@/lib/http/search-params";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 const Params = z
   .object({
     month: z.string().regex(MONTH_PATTERN, "month: use YYYY-MM, e.g. 2026-10"),
-    street: z.string().regex(/^\d{12}$/, "a street is its 12-digit code").optional(),
+    street: streetCodeParam.optional(),
   })
   .strict();
 
