@@ -28,6 +28,7 @@ import { benchTiles } from "@/bench/tiles";
 import { TILE_LAYER_IDS } from "@/lib/tiles/layers";
 import { warmLayer } from "@/lib/tiles/warm-tiles";
 import { seedDemoDistrict } from "@/db/seed";
+import { getHealth } from "@/lib/health/get-health";
 import { Random } from "@/db/seed/prng";
 import { hotspots } from "@/lib/analytics/getis-ord";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -38,6 +39,9 @@ const rows: Row[] = [];
 // Parts to leave out, e.g. BENCH_SKIP=embedded, BENCH_SKIP=embedded,tiles,browser (analytics only) or
 // BENCH_SKIP=postgres,tiles,analytics,browser (the embedded demo's field app only).
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+// BENCH_DISTRICTS=3: the PostgreSQL part on a city of three large districts (issue #20's 3× large).
+const districts = Number(process.env.BENCH_DISTRICTS ?? 1);
+if (!Number.isInteger(districts) || districts < 1 || districts > 4) throw new Error(`BENCH_DISTRICTS: 1 to 4, not ${process.env.BENCH_DISTRICTS}`);
 
 async function nodeGiStar(): Promise<void> {
   console.log("Gi* in Node");
@@ -84,11 +88,16 @@ async function postgres(url: string): Promise<void> {
   const direct = await openServer(url);
   try {
     await migrateDatabase(direct);
-    const meta = await queryOne<{ scale: string | null }>(direct.db, sql`select value->>'scale' as scale from dataset_meta where key = 'demo'`);
-    if (meta?.scale !== "large") {
-      console.log("PostgreSQL: seeding the large district (≥ 1M events; a few minutes, once)…");
+    // On a Citus coordinator the rows are named so, beside a single server's.
+    const group = (await getHealth(direct)).db === "citus" ? `citus×${districts}` : districts > 1 ? `postgres×${districts}` : "postgres";
+    const meta = await queryOne<{ scale: string | null; districts: number | null }>(
+      direct.db,
+      sql`select value->>'scale' as scale, jsonb_array_length(coalesce(value->'districts', '[]'::jsonb)) as districts from dataset_meta where key = 'demo'`,
+    );
+    if (meta?.scale !== "large" || Math.max(1, Number(meta.districts)) !== districts) {
+      console.log(`${group}: seeding the large district${districts > 1 ? ` as a city of ${districts}` : ""} (≥ ${districts}M events; a few minutes a district, once)…`);
       const t = performance.now();
-      await seedDemoDistrict(direct.db, { scale: "large", seed: 20131, anchorDate: new Date().toISOString().slice(0, 10) });
+      await seedDemoDistrict(direct.db, { scale: "large", seed: 20131, anchorDate: new Date().toISOString().slice(0, 10), districts });
       await direct.db.execute(sql`analyze`);
       console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     }
@@ -107,13 +116,13 @@ async function postgres(url: string): Promise<void> {
       if (!skip.has("tiles")) {
         const tiles = await benchmarkTiles(server.url);
         console.log(`  ${tiles.length} tiles`);
-        const measured = await benchTiles("postgres", server, signIn, tiles, direct, { warm: 25, cold: 150, coldLow: 300 });
+        const measured = await benchTiles(group, server, signIn, tiles, direct, { warm: 25, cold: 150, coldLow: 300 });
         rows.push(...measured.rows);
         server = measured.server;
-        rows.push(await benchWarmer("postgres", direct));
+        rows.push(await benchWarmer(group, direct));
       }
-      rows.push(...(await benchAnalytics("postgres", server.url, { hotspots: 1000, h3: 1000, coverage: 500, emerging: 1000 })));
-      if (!skip.has("browser")) rows.push(...(await benchBrowser("postgres", server.url, 2000)));
+      rows.push(...(await benchAnalytics(group, server.url, { hotspots: 1000, h3: 1000, coverage: 500, emerging: 1000 })));
+      if (!skip.has("browser")) rows.push(...(await benchBrowser(group, server.url, 2000)));
     } finally {
       await server.stop();
     }

@@ -10,6 +10,9 @@ describe("dashboard view state in the URL", () => {
     expect(query).toBe("categories=stall_violation&overlay=hotspots&street=330302006000");
     expect(parseViewState(Object.fromEntries(new URLSearchParams(query)), defaults)).toEqual(state);
     expect(viewStateQuery(defaults, defaults)).toBe("");
+    // A district chosen in the district picker (6 digits) is kept too; 9 digits are nothing.
+    expect(parseViewState({ street: "330303" }, defaults).street).toBe("330303");
+    expect(parseViewState({ street: "330303006" }, defaults).street).toBe(null);
   });
 
   it("falls back to defaults for values it does not understand", () => {

@@ -4,6 +4,18 @@ import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { CoverageParams, getCoverage } from "@/lib/analytics/get-coverage";
 import { getHotspots, HotspotParams } from "@/lib/analytics/get-hotspots";
 import { getHealth } from "@/lib/health/get-health";
+import { getTile } from "@/lib/tiles/get-tile";
+import { TILE_LAYER_IDS, TILE_LAYERS } from "@/lib/tiles/layers";
+import { VectorTile } from "@mapbox/vector-tile";
+import { sql } from "drizzle-orm";
+import type { Polygon } from "geojson";
+import { actorWithRole } from "@/lib/auth/actor";
+import { checkZone } from "@/lib/plans/check-zone";
+import { GUIDANCE_POINTS } from "@/lib/plans/guidance-points";
+import { createPlan, listVersions, transitionPlan } from "@/lib/plans/plan-store";
+import { ZONES } from "@/lib/plans/zones";
+import { queryOne } from "./query";
+import { PbfReader as Protobuf } from "pbf";
 import { migrateDatabase } from "./migrate";
 import { openServer } from "./open-server";
 import { inTransaction } from "./query";
@@ -39,6 +51,30 @@ async function seededDistrict(database: Database) {
   });
   return { tx: await tx, close: async () => (finish(), done) };
 }
+
+/** The tile at a zoom that holds a lon/lat (Web Mercator XYZ). */
+function tileAt(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+}
+
+/** A tile's features as sorted text (type, properties, geometry): two encodings of the same rows compare equal. */
+function decodedFeatures(bytes: Uint8Array): string[] {
+  const tile = new VectorTile(new Protobuf(bytes));
+  return Object.entries(tile.layers)
+    .flatMap(([name, layer]) =>
+      Array.from({ length: layer.length }, (_, i) => {
+        const f = layer.feature(i);
+        const properties = Object.fromEntries(Object.entries(f.properties).sort(([a], [b]) => a.localeCompare(b)));
+        return JSON.stringify([name, f.type, properties, f.loadGeometry().map((ring) => ring.map((p) => [p.x, p.y]))]);
+      }),
+    )
+    .sort();
+}
+
+// 五马 in 鹿城区, and the same place in its copies (each moved 0.25° south, db/seed/city.ts).
+const WUMA = [120.6607, 28.0229] as const;
 
 describe.skipIf(!enabled)("on a Citus coordinator (TEST_CITUS_URL)", () => {
   let citus: Database;
@@ -90,5 +126,57 @@ describe.skipIf(!enabled)("on a Citus coordinator (TEST_CITUS_URL)", () => {
     const figures = (c: typeof a) => Object.fromEntries(c.features.map((f) => [f.properties.code, f.properties.metrics]));
     expect(figures(a)).toEqual(figures(b));
     expect(a.features.length).toBeGreaterThan(0);
+  });
+
+  it("makes tiles that decode to the same features, every layer, in every district", async () => {
+    let compared = 0;
+    for (const id of TILE_LAYER_IDS) {
+      // A district-wide zoom, and the zoom where the layer's own features (not counts) appear.
+      const rawZoom = id === "events" ? 16 : id === "rental-buildings" || id === "footprints" || id === "grid-cell-labels" ? 15 : 13;
+      for (const south of [0, 0.25, 0.5])
+        for (const z of [Math.max(12, TILE_LAYERS[id].minzoom), rawZoom]) {
+          const at = tileAt(WUMA[0], WUMA[1] - south, z);
+          const filter = { from: "2026-04-01T00:00:00+08:00", to: "2026-07-01T00:00:00+08:00" };
+          const [a, b] = await Promise.all([getTile({ ...citus, db: onCitus.tx }, id, at, filter), getTile({ ...single, db: onSingle.tx }, id, at, filter)]);
+          const features = decodedFeatures(b.bytes);
+          expect(decodedFeatures(a.bytes), `${id} ${z}/${at.x}/${at.y}`).toEqual(features);
+          compared += features.length;
+        }
+    }
+    expect(compared).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("checks and publishes a zone the same way, and refuses the same guidance point", async () => {
+    const planner = actorWithRole("planner");
+    const now = new Date(`${anchor}T04:00:00Z`);
+    /** On one database: a zone over an active zone of 龙湾区 (a copy), checked, saved and published; then a point inside it. */
+    const publish = async (tx: Db) => {
+      const zone = await queryOne<{ x: number; y: number }>(
+        tx,
+        sql`select ST_X(ST_PointOnSurface(geom)) as x, ST_Y(ST_PointOnSurface(geom)) as y from no_stall_zones z
+            where status = 'active' and exists (select 1 from streets s where s.code like '330303%' and ST_Covers(s.geom, z.geom)) order by id limit 1`,
+      );
+      const [x, y] = [Number(zone!.x), Number(zone!.y)];
+      const d = 0.0004;
+      const square: Polygon = { type: "Polygon", coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]]] };
+      const check = await checkZone(tx, planner, square, undefined, now);
+      const created = await createPlan(tx, planner, ZONES, { geometry: square, properties: { name: "分布式核对", category: "commercial_core", legal_basis: "test", valid_from: "2026-01-01", valid_to: null } });
+      const published = await transitionPlan(tx, planner, ZONES, created.id, "1", "publish", "核对");
+      const versions = (await listVersions(tx, planner, ZONES, created.id)).map((v) => [v.version, v.action]);
+      const point = await createPlan(tx, planner, GUIDANCE_POINTS, {
+        geometry: { type: "Point", coordinates: [x, y] },
+        properties: { name: "夜市", capacity: 20, occupied_stalls: 0, opening_hours: "18:00-22:00", allowed_goods: ["snacks"], reserved_priority_slots: 2 },
+      });
+      const refused = await transitionPlan(tx, planner, GUIDANCE_POINTS, point.id, "1", "publish", "try").then(
+        () => ["published"],
+        (e: { status?: number; message?: string }) => [e.status, e.message],
+      );
+      const { updated_at: _u, ...properties } = published.properties as Record<string, unknown>;
+      return { check, id: created.id, properties, versions, refused };
+    };
+    const [a, b] = await Promise.all([publish(onCitus.tx), publish(onSingle.tx)]);
+    expect(a).toEqual(b);
+    expect(b.properties).toMatchObject({ status: "active", version: 2 });
+    expect(b.refused[0]).toBe(409);
   });
 });

@@ -54,12 +54,18 @@ export function CoveragePanel({
   work: Messages["work"];
   onBuilding: (code: string, at: [number, number]) => void;
 }) {
-  const name = (p: Place) => (locale === "zh" ? p.nameZh : p.nameEn);
+  const name = (p: Pick<Place, "nameZh" | "nameEn">) => (locale === "zh" ? p.nameZh : p.nameEn);
   // With several districts in sight, the streets come grouped by district — only the chosen
   // district's when one is chosen above (DistrictPicker), whose code "all streets" then stands for.
   const districts = places.filter((p) => p.kind === "district");
   const district = districts.length > 1 && state.street ? districts.find((d) => d.code === districtOfCode(state.street!)) : undefined;
   const allValue = district?.code ?? "";
+  // The whole city in sight: each row names its district (the same community name recurs in several).
+  const districtOfRow = (code: string) => {
+    if (districts.length < 2 || district) return null;
+    const d = districts.find((p) => p.code === districtOfCode(code));
+    return d ? name(d) : null;
+  };
   const streetGroups = districts
     .filter((d) => !district || d.code === district.code)
     .map((d) => ({ district: d, streets: places.filter((p) => p.kind === "street" && districtOfCode(p.code) === d.code) }));
@@ -122,7 +128,9 @@ export function CoveragePanel({
     // in percentage points with the sign shown on screen (negative below target); each target's source.
     const period = month || `${state.from} – ${state.to}`;
     const paren = (x: string) => (locale === "zh" ? `（${x}）` : ` (${x})`);
-    const header = [t.csvHeaders.code, t.csvHeaders.name, t.csvHeaders.period, ...COVERAGE_METRIC_KEYS.flatMap((m) => [
+    // A district column once several districts are in sight (the same names recur in each).
+    const several = districts.length > 1;
+    const header = [t.csvHeaders.code, t.csvHeaders.name, ...(several ? [t.district] : []), t.csvHeaders.period, ...COVERAGE_METRIC_KEYS.flatMap((m) => [
       `${t.metrics[m]}${paren("%")}`, `${t.metrics[m]} ${t.csvHeaders.numerator}`, `${t.metrics[m]} ${t.csvHeaders.denominator}`,
       `${t.metrics[m]} ${t.target}${paren("%")}`, `${t.metrics[m]} ${t.gap}${paren(t.csvHeaders.points)}`, `${t.metrics[m]} ${t.csvHeaders.source}`,
     ])];
@@ -130,6 +138,7 @@ export function CoveragePanel({
     const body = rows.map((r) => [
       r.code,
       locale === "zh" ? r.name_zh : r.name_en,
+      ...(several ? [name(districts.find((d) => d.code === districtOfCode(r.code)) ?? { nameZh: "", nameEn: "" })] : []),
       period,
       ...COVERAGE_METRIC_KEYS.flatMap((m) => {
         const x = r.metrics[m];
@@ -244,7 +253,10 @@ export function CoveragePanel({
               const below = (m.gap ?? 0) > 1e-12;
               return (
                 <tr key={r.code} className={below ? "below" : undefined} onClick={() => r.bbox && onZoom(r.bbox, r.code)}>
-                  <td title={`${locale === "zh" ? r.name_zh : r.name_en} · ${r.code}`}>{compactPlaceName(locale === "zh" ? r.name_zh : r.name_en, locale)}</td>
+                  <td title={`${locale === "zh" ? r.name_zh : r.name_en} · ${r.code}`}>
+                    {compactPlaceName(locale === "zh" ? r.name_zh : r.name_en, locale)}
+                    {districtOfRow(r.code) && <small className="muted"> · {districtOfRow(r.code)}</small>}
+                  </td>
                   <td>{pct(m.rate)}</td>
                   <td title={targetSource(targets?.[state.metric], t)}>{pct(m.target)}</td>
                   <td>{m.gap === null ? "–" : below ? `−${(m.gap * 100).toFixed(1)}` : "✓"}</td>
