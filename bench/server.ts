@@ -14,8 +14,14 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
+  const keep = (d: Buffer) => (log = (log + d.toString()).slice(-20_000));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  // A server that dies mid-run says why (the bench's own error is only a refused fetch).
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`\nthe server on port ${port} exited (${code ?? signal}) during the bench; its last output:\n${log.slice(-4000)}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
@@ -30,6 +36,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   }
   const stop = () =>
     new Promise<void>((resolve) => {
+      stopping = true;
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 10_000).unref();

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import type { Messages } from "@/lib/i18n/messages";
 
 const VIEWS = [
@@ -13,13 +13,17 @@ const VIEWS = [
 
 export function NavLinks({ labels, admin, importLabel }: { labels: Messages["nav"]; admin: { users: string; audit: string; setup: string } | null; importLabel: string | null }) {
   const pathname = usePathname();
-  const links: { href: string; label: string }[] = VIEWS.map((v) => ({ href: v.href, label: labels[v.key] }));
+  // The area chosen in one map view (a district or street) stays chosen in the others.
+  const area = useSearchParams().get("street");
+  const withArea = (href: string) => (area && /^\d{6}(\d{6})?$/.test(area) ? `${href}?street=${area}` : href);
+  const links: { href: string; label: string }[] = VIEWS.map((v) => ({ href: withArea(v.href), label: labels[v.key] }));
   if (importLabel) links.push({ href: "/import", label: importLabel });
   if (admin) links.push({ href: "/setup", label: admin.setup }, { href: "/admin", label: admin.users }, { href: "/admin/audit", label: admin.audit });
   return (
     <nav className="nav" aria-label="views">
       {links.map((view) => {
-        const active = view.href === "/" || view.href === "/admin" ? pathname === view.href : pathname.startsWith(view.href);
+        const path = view.href.split("?")[0]!;
+        const active = path === "/" || path === "/admin" ? pathname === path : pathname.startsWith(path);
         return (
           <Link key={view.href} href={view.href} className={active ? "nav-link active" : "nav-link"} aria-current={active ? "page" : undefined}>
             {view.label}

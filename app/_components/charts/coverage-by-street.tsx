@@ -6,6 +6,7 @@ import { targetSource, type TargetSource } from "@/app/_components/dashboard/tar
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { analysisQuery, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
 import { callApi, failureText } from "@/lib/http/call-api";
+import { isDistrictCode } from "@/lib/auth/street-code";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 
 interface Row {
@@ -15,7 +16,11 @@ interface Row {
   target: number;
 }
 
-/** One metric per street against its target line; clicking a bar selects that street. */
+/**
+ * One metric per street against its target line; clicking a bar selects that street. Every street
+ * of the district (a chosen street is highlighted among them), or of the district chosen in the
+ * district picker.
+ */
 export function CoverageByStreet({
   state,
   t,
@@ -38,7 +43,7 @@ export function CoverageByStreet({
     const controller = new AbortController();
     setError(null);
     type Answer = { features: { properties: { code: string; name_zh: string; name_en: string; metrics: Record<string, { rate: number | null; target: number }> } }[]; summary?: { targets?: Record<string, TargetSource> } };
-    callApi<Answer>(`/api/analytics/coverage?${analysisQuery({ ...state, street: null }, { unit: "streets" })}`, { signal: controller.signal })
+    callApi<Answer>(`/api/analytics/coverage?${analysisQuery({ ...state, street: state.street && isDistrictCode(state.street) ? state.street : null }, { unit: "streets" })}`, { signal: controller.signal })
       .then((answer) => {
         if (!answer.ok) return setError(failureText(answer, t.loadFailed));
         const body = answer.data;

@@ -15,8 +15,8 @@ import { HotspotPrintSheet } from "../command/hotspot-print-sheet";
 
 /** The exported list's file name, in the reader's language. */
 const FILE_NAMES = {
-  zh: { hotspots: "热点清单", emerging: "时空热点清单", district: "全区" },
-  en: { hotspots: "hot-spots", emerging: "emerging-hot-spots", district: "district" },
+  zh: { hotspots: "热点清单", emerging: "时空热点清单", district: "全区", city: "全市" },
+  en: { hotspots: "hot-spots", emerging: "emerging-hot-spots", district: "district", city: "city" },
 } as const;
 
 /** Top-10 hot-spot cells (z, p, count) with one click to zoom, the method summary and the trend. */
@@ -30,6 +30,7 @@ export function CommandPanel({
   onPick,
   c,
   placeName,
+  districtOf,
 }: {
   state: ViewState;
   raw: (FeatureCollection & { summary?: Record<string, unknown> }) | null;
@@ -43,7 +44,10 @@ export function CommandPanel({
   c: Messages["command"];
   /** The street shown, or null for the whole district (for the printed list's title). */
   placeName: string | null;
+  /** The district a cell lies in, while the whole city (several districts) is in sight; else null. */
+  districtOf: (code: string) => string | null;
 }) {
+  const wholeCity = districtOf("") !== null;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
   const top =
     state.overlay === "hotspots" && raw
@@ -65,7 +69,7 @@ export function CommandPanel({
     const rows = raw.features.map((f) => f.properties as unknown as HotspotRow);
     const names = FILE_NAMES[locale];
     const csv = hotspotCsv(listed, rows, `${state.from} – ${state.to}`, t, locale);
-    saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), `${names[listed]}-${state.street ?? names.district}-${state.from}-${state.to}.csv`);
+    saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), `${names[listed]}-${state.street ?? (wholeCity ? names.city : names.district)}-${state.from}-${state.to}.csv`);
   };
   return (
     <>
@@ -102,7 +106,10 @@ export function CommandPanel({
               const bbox = geometryBbox(f.geometry);
               return (
                 <tr key={String(p.code)}>
-                  <td title={`${String(locale === "zh" ? p.name_zh : p.name_en)} · ${String(p.code)}`}>{compactPlaceName(String(locale === "zh" ? p.name_zh : p.name_en), locale)}</td>
+                  <td title={`${String(locale === "zh" ? p.name_zh : p.name_en)} · ${String(p.code)}`}>
+                    {compactPlaceName(String(locale === "zh" ? p.name_zh : p.name_en), locale)}
+                    {districtOf(String(p.code)) && <small className="muted"> · {districtOf(String(p.code))}</small>}
+                  </td>
                   <td>{number.format(Number(p.count))}</td>
                   <td>{state.overlay === "hotspots" ? number.format(Number(p.gi_z)) : t.emerging[p.category as keyof typeof t.emerging]}</td>
                   {state.overlay === "hotspots" && <td title={fill(t.pHover, { p: Number(p.gi_p_fdr).toExponential(2) })}>{significance(Number(p.gi_p_fdr), t)}</td>}
@@ -133,7 +140,7 @@ export function CommandPanel({
           <button type="button" className="link" onClick={() => window.print()} data-testid="print-hotspots">
             {c.printHotspots}
           </button>
-          <HotspotPrintSheet kind={listed} features={raw.features} place={placeName ?? c.district} from={state.from} to={state.to} t={c} d={t} locale={locale} />
+          <HotspotPrintSheet kind={listed} features={raw.features} place={placeName ?? (wholeCity ? FILE_NAMES[locale].city : c.district)} from={state.from} to={state.to} t={c} d={t} locale={locale} />
         </p>
       )}
       <h2>{t.eventsPerWeek}</h2>

@@ -66,9 +66,11 @@ export function CoveragePanel({
     const d = districts.find((p) => p.code === districtOfCode(code));
     return d ? name(d) : null;
   };
-  const streetGroups = districts
-    .filter((d) => !district || d.code === district.code)
-    .map((d) => ({ district: d, streets: places.filter((p) => p.kind === "street" && districtOfCode(p.code) === d.code) }));
+  const streets = places.filter((p) => p.kind === "street");
+  const streetGroups =
+    districts.length > 1
+      ? districts.filter((d) => !district || d.code === district.code).map((d) => ({ district: d, streets: streets.filter((p) => districtOfCode(p.code) === d.code) }))
+      : [{ district: null, streets }];
   const [level, setLevel] = useState<"communities" | "grid-cells">("communities");
   const [rows, setRows] = useState<UnitRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -166,10 +168,11 @@ export function CoveragePanel({
           }}
           data-testid="street-select"
         >
-          <option value={allValue}>{district ? fill(t.allStreetsOf, { district: name(district) }) : t.allStreets}</option>
+          {/* A street office's list is its one street: no "all streets" it could not see. */}
+          {!(streets.length === 1 && districts.length === 0) && <option value={allValue}>{district ? fill(t.allStreetsOf, { district: name(district) }) : t.allStreets}</option>}
           {streetGroups.length > 1
             ? streetGroups.map((g) => (
-                <optgroup key={g.district.code} label={name(g.district)}>
+                <optgroup key={g.district!.code} label={name(g.district!)}>
                   {g.streets.map((s) => (
                     <option key={s.code} value={s.code}>
                       {name(s)}

@@ -117,7 +117,25 @@ export function Dashboard({
     [places, update, zoomTo],
   );
 
+  // A district found by search becomes the chosen district, as if picked above.
+  const foundPlace = useCallback(
+    (bbox: Bounds, code: string) => {
+      if (places.some((p) => p.kind === "district" && p.code === code) && places.filter((p) => p.kind === "district").length > 1) update({ street: code });
+      zoomTo(bbox, code);
+    },
+    [places, update, zoomTo],
+  );
   const shownStreet = state.street ? places.find((p) => p.code === state.street) : undefined;
+  // While the whole city is in sight, lists name each row's district (the same names recur in each).
+  const districtOf = useCallback(
+    (code: string) => {
+      const districts = places.filter((p) => p.kind === "district");
+      if (districts.length < 2 || state.street) return null;
+      const found = districts.find((p) => p.code === code.slice(0, 6));
+      return found ? (locale === "zh" ? found.nameZh : found.nameEn) : "";
+    },
+    [places, state.street, locale],
+  );
   // The Command view's cases, supervised areas and alerts.
   // What is below the map's data waits for its first screen (see first-screen.tsx); should the map
   // never settle (an overlay that fails, a tile that never comes), the panels load after 8 s anyway.
@@ -214,7 +232,7 @@ export function Dashboard({
       <section className="panel" data-testid="side-panel" data-map-cover>
         {intro}
         <DistrictPicker state={state} update={update} places={places} t={d} locale={locale} onZoom={zoomTo} />
-        <PlaceSearch places={places} t={d} locale={locale} onFound={zoomTo} />
+        <PlaceSearch places={places} t={d} locale={locale} onFound={foundPlace} />
         <button
           type="button"
           className="link-button export-image"
@@ -274,6 +292,7 @@ export function Dashboard({
               onPick={(properties) => setPicked({ layer: "overlay-fill", properties })}
               c={t.command}
               placeName={shownStreet ? (locale === "zh" ? shownStreet.nameZh : shownStreet.nameEn) : null}
+              districtOf={districtOf}
             />
             <CasesPanel
               state={state}
