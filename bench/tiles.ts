@@ -33,7 +33,9 @@ export async function benchTiles(
   const sizes = new Map<TileLayerId, number[]>();
   const pass = (url: string, layer: TileLayerId, set: TileAt[], record: boolean) =>
     concurrently(set, CONCURRENCY, async (t) => {
-      const response = await benchFetch(`${url}/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`);
+      const response = await benchFetch(`${url}/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`).catch((error: Error) => {
+        throw new Error(`${layer} ${t.z}/${t.x}/${t.y}: ${error.message} (${String((error.cause as { code?: string } | undefined)?.code ?? error.cause)})`);
+      });
       const body = await response.arrayBuffer();
       if (!response.ok) throw new Error(`${layer} ${t.z}/${t.x}/${t.y}: HTTP ${response.status}`);
       if (record) sizes.set(layer, [...(sizes.get(layer) ?? []), body.byteLength]);
