@@ -9,6 +9,13 @@ export interface RunningServer {
 
 /** `npm start` (production build) on a port, against the database the env names; waits for health. */
 export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
+  // A server left on the port (an earlier run's, orphaned) would answer the health check and be
+  // measured in this one's place: refuse instead.
+  const taken = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} already has a server answering: stop it first (e.g. ss -ltnp | grep ${port})`);
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
