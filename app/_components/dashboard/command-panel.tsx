@@ -108,7 +108,13 @@ export function CommandPanel({
                 <tr key={String(p.code)}>
                   <td title={`${String(locale === "zh" ? p.name_zh : p.name_en)} · ${String(p.code)}`}>
                     {compactPlaceName(String(locale === "zh" ? p.name_zh : p.name_en), locale)}
-                    {districtOf(String(p.code)) && <small className="muted"> · {districtOf(String(p.code))}</small>}
+                    {/* On its own line: the name column is narrow. */}
+                    {districtOf(String(p.code)) && (
+                      <>
+                        <br />
+                        <small className="muted">{districtOf(String(p.code))}</small>
+                      </>
+                    )}
                   </td>
                   <td>{number.format(Number(p.count))}</td>
                   <td>{state.overlay === "hotspots" ? number.format(Number(p.gi_z)) : t.emerging[p.category as keyof typeof t.emerging]}</td>
