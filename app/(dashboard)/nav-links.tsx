@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { Messages } from "@/lib/i18n/messages";
+import { AREA_CODE } from "@/lib/auth/street-code";
 
 const VIEWS = [
   { href: "/", key: "overview" },
@@ -15,7 +16,7 @@ export function NavLinks({ labels, admin, importLabel }: { labels: Messages["nav
   const pathname = usePathname();
   // The area chosen in one map view (a district or street) stays chosen in the others.
   const area = useSearchParams().get("street");
-  const withArea = (href: string) => (area && /^\d{6}(\d{6})?$/.test(area) ? `${href}?street=${area}` : href);
+  const withArea = (href: string) => (area && AREA_CODE.test(area) ? `${href}?street=${area}` : href);
   const links: { href: string; label: string }[] = VIEWS.map((v) => ({ href: withArea(v.href), label: labels[v.key] }));
   if (importLabel) links.push({ href: "/import", label: importLabel });
   if (admin) links.push({ href: "/setup", label: admin.setup }, { href: "/admin", label: admin.users }, { href: "/admin/audit", label: admin.audit });

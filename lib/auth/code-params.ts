@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AREA_CODE } from "./street-code";
 
 /**
  * The query and body fields that name an area by its administrative code, in one place. The
@@ -16,4 +17,4 @@ export const districtCodeParam = z.string().regex(/^\d{6}$/, "a district is its 
  * street's 12-digit code or, for accounts that see several districts, a district's 6-digit code
  * (both are prefixes of the codes inside them; `areaScope` keeps each account to its own area).
  */
-export const areaCodeParam = z.string().regex(/^\d{6}(\d{6})?$/, "street: a street's 12-digit code, or a district's 6-digit code");
+export const areaCodeParam = z.string().regex(AREA_CODE, "street: a street's 12-digit code, or a district's 6-digit code");

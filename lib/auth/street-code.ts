@@ -25,6 +25,9 @@ export function districtOfCode(code: string): string {
   return code.slice(0, 6);
 }
 
+/** An area code (the `street` parameter): a district's 6 digits or a street's 12. */
+export const AREA_CODE = /^\d{6}(\d{6})?$/;
+
 /** Whether an area code (a `street` parameter) names a whole district rather than one street. */
 export function isDistrictCode(code: string): boolean {
   return /^\d{6}$/.test(code);

@@ -1,3 +1,4 @@
+import { AREA_CODE } from "@/lib/auth/street-code";
 import { EVENT_CATEGORIES, type EventCategory } from "@/lib/vocabulary";
 import { addDays, addMonths, chinaDate } from "@/lib/time/china-date";
 import { stepContaining, stepDate } from "@/lib/time/china-steps";
@@ -67,7 +68,7 @@ export function parseViewState(params: Record<string, string | string[] | undefi
     layers: list(get("layers"), MAP_LAYERS) ?? defaults.layers,
     metric: (COVERAGE_METRIC_KEYS as readonly string[]).includes(metric ?? "") ? (metric as CoverageMetricKey) : defaults.metric,
     density: (DENSITY_MODES as readonly string[]).includes(density ?? "") ? (density as DensityMode) : defaults.density,
-    street: street && /^\d{6}(\d{6})?$/.test(street) ? street : defaults.street,
+    street: street && AREA_CODE.test(street) ? street : defaults.street,
   };
 }
 

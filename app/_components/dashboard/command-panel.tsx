@@ -44,10 +44,10 @@ export function CommandPanel({
   c: Messages["command"];
   /** The street shown, or null for the whole district (for the printed list's title). */
   placeName: string | null;
-  /** The district a cell lies in, while the whole city (several districts) is in sight; else null. */
-  districtOf: (code: string) => string | null;
+  /** The name of the district a cell lies in, while the whole city (several districts) is in sight; else null. */
+  districtOf: ((code: string) => string) | null;
 }) {
-  const wholeCity = districtOf("") !== null;
+  const wholeCity = districtOf !== null;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
   const top =
     state.overlay === "hotspots" && raw
@@ -109,7 +109,7 @@ export function CommandPanel({
                   <td title={`${String(locale === "zh" ? p.name_zh : p.name_en)} · ${String(p.code)}`}>
                     {compactPlaceName(String(locale === "zh" ? p.name_zh : p.name_en), locale)}
                     {/* On its own line: the name column is narrow. */}
-                    {districtOf(String(p.code)) && (
+                    {districtOf && (
                       <>
                         <br />
                         <small className="muted">{districtOf(String(p.code))}</small>

@@ -41,6 +41,7 @@ export function CoveragePanel({
   t,
   locale,
   places,
+  districtOf,
   onZoom,
   work,
   onBuilding,
@@ -50,6 +51,8 @@ export function CoveragePanel({
   t: Messages["dashboard"];
   locale: Locale;
   places: Place[];
+  /** The name of a unit's district while the whole city is in sight (see Dashboard); else null. */
+  districtOf: ((code: string) => string) | null;
   onZoom: (bbox: Bounds, code?: string) => void;
   work: Messages["work"];
   onBuilding: (code: string, at: [number, number]) => void;
@@ -60,12 +63,6 @@ export function CoveragePanel({
   const districts = places.filter((p) => p.kind === "district");
   const district = districts.length > 1 && state.street ? districts.find((d) => d.code === districtOfCode(state.street!)) : undefined;
   const allValue = district?.code ?? "";
-  // The whole city in sight: each row names its district (the same community name recurs in several).
-  const districtOfRow = (code: string) => {
-    if (districts.length < 2 || district) return null;
-    const d = districts.find((p) => p.code === districtOfCode(code));
-    return d ? name(d) : null;
-  };
   const streets = places.filter((p) => p.kind === "street");
   const streetGroups =
     districts.length > 1
@@ -258,7 +255,7 @@ export function CoveragePanel({
                 <tr key={r.code} className={below ? "below" : undefined} onClick={() => r.bbox && onZoom(r.bbox, r.code)}>
                   <td title={`${locale === "zh" ? r.name_zh : r.name_en} · ${r.code}`}>
                     {compactPlaceName(locale === "zh" ? r.name_zh : r.name_en, locale)}
-                    {districtOfRow(r.code) && <small className="muted"> · {districtOfRow(r.code)}</small>}
+                    {districtOf && <small className="muted"> · {districtOf(r.code)}</small>}
                   </td>
                   <td>{pct(m.rate)}</td>
                   <td title={targetSource(targets?.[state.metric], t)}>{pct(m.target)}</td>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import { DistrictPicker } from "./district-picker";
+import { districtOfCode } from "@/lib/auth/street-code";
 import { OVERLAYS, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BuildingsByStatus, CoverageByStreet, EventsPerWeek, SupervisedAreasPanel } from "./after-first-screen";
@@ -117,25 +118,26 @@ export function Dashboard({
     [places, update, zoomTo],
   );
 
+  // The districts in sight: a picker, and district names in lists, once there are several.
+  const districts = useMemo(() => places.filter((p) => p.kind === "district"), [places]);
   // A district found by search becomes the chosen district, as if picked above.
   const foundPlace = useCallback(
     (bbox: Bounds, code: string) => {
-      if (places.some((p) => p.kind === "district" && p.code === code) && places.filter((p) => p.kind === "district").length > 1) update({ street: code });
+      if (districts.length > 1 && districts.some((p) => p.code === code)) update({ street: code });
       zoomTo(bbox, code);
     },
-    [places, update, zoomTo],
+    [districts, update, zoomTo],
   );
   const shownStreet = state.street ? places.find((p) => p.code === state.street) : undefined;
-  // While the whole city is in sight, lists name each row's district (the same names recur in each).
-  const districtOf = useCallback(
-    (code: string) => {
-      const districts = places.filter((p) => p.kind === "district");
-      if (districts.length < 2 || state.street) return null;
-      const found = districts.find((p) => p.code === code.slice(0, 6));
+  // While the whole city is in sight, lists name each row's district (the same names recur in
+  // each); null when one district or street is chosen, or there is only one.
+  const districtOf = useMemo(() => {
+    if (districts.length < 2 || state.street) return null;
+    return (code: string) => {
+      const found = districts.find((p) => p.code === districtOfCode(code));
       return found ? (locale === "zh" ? found.nameZh : found.nameEn) : "";
-    },
-    [places, state.street, locale],
-  );
+    };
+  }, [districts, state.street, locale]);
   // The Command view's cases, supervised areas and alerts.
   // What is below the map's data waits for its first screen (see first-screen.tsx); should the map
   // never settle (an overlay that fails, a tile that never comes), the panels load after 8 s anyway.
@@ -310,7 +312,7 @@ export function Dashboard({
         )}
         {view === "coverage" && (
           <>
-            <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} onZoom={zoomTo} work={t.work} onBuilding={openBuilding} />
+            <CoveragePanel state={state} update={update} t={d} locale={locale} places={places} districtOf={districtOf} onZoom={zoomTo} work={t.work} onBuilding={openBuilding} />
             <h2>{d.buildingsByStatus}</h2>
             <BuildingsByStatus street={state.street} t={d} work={t.work} locale={locale} />
           </>
