@@ -22,14 +22,15 @@ test("overview: toggling layers and overlays changes what the map renders", asyn
   for (const [overlay, legend] of [["hotspots", "legend-hotspots"], ["density", "legend-density"], ["coverage", "legend-coverage"]] as const) {
     await page.getByTestId("overlay-select").selectOption(overlay);
     await settle(page);
-    expect(await overlayUnitsDrawn(page), overlay).toBeGreaterThan(0);
+    // Polled: the map may report idle a frame before a new source's features can be queried.
+    await expect.poll(() => overlayUnitsDrawn(page), overlay).toBeGreaterThan(0);
     await expect(page.getByTestId(legend)).toBeVisible();
   }
   await page.getByTestId("overlay-select").selectOption("density");
   for (const mode of ["kde", "h3-9"]) {
     await page.getByTestId("density-select").selectOption(mode);
     await settle(page);
-    expect(await overlayUnitsDrawn(page), mode).toBeGreaterThan(0);
+    await expect.poll(() => overlayUnitsDrawn(page), mode).toBeGreaterThan(0);
   }
   await page.screenshot({ path: testInfo.outputPath("overview-overlays.png") });
   await page.getByTestId("overlay-select").selectOption("none");
