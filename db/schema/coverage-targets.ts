@@ -5,6 +5,8 @@ export const coverageTargets = pgTable(
   "coverage_targets",
   {
     id: serial("id").primaryKey(),
+    /** The district it applies to; null: every district without a target of its own. */
+    districtCode: text("district_code"),
     metric: text("metric").notNull(),
     value: doublePrecision("value").notNull(),
     validFrom: date("valid_from").notNull(),
@@ -17,5 +19,5 @@ export const coverageTargets = pgTable(
     recordedBy: text("recorded_by").notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.metric, t.validFrom)],
+  (t) => [unique("coverage_targets_scope_metric_from").on(t.districtCode, t.metric, t.validFrom).nullsNotDistinct()],
 );

@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { registrationStatus } from "./enums";
 import { events } from "./events";
 import { rentalBuildings } from "./rental-buildings";
@@ -66,7 +66,9 @@ export const monthlyFreezes = pgTable("monthly_freezes", {
   month: date("month").primaryKey(),
   frozenAt: timestamp("frozen_at", { withTimezone: true }).notNull().defaultNow(),
   frozenBy: text("frozen_by").notNull(),
+  /** The targets that applied to every district; district_targets: a district's own, by code. */
   targets: jsonb("targets").notNull(),
+  districtTargets: jsonb("district_targets").notNull().default({}),
   parameters: jsonb("parameters").notNull(),
 });
 
@@ -84,15 +86,21 @@ export const monthlyFigures = pgTable(
 );
 
 /** District settings other than coverage targets, each from a date on. */
-export const districtSettings = pgTable("district_settings", {
-  id: serial("id").primaryKey(),
-  key: text("key").notNull(),
-  value: jsonb("value").notNull(),
-  validFrom: date("valid_from").notNull(),
-  note: text("note").notNull().default(""),
-  recordedBy: text("recorded_by").notNull(),
-  recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const districtSettings = pgTable(
+  "district_settings",
+  {
+    id: serial("id").primaryKey(),
+    /** The district it applies to; null: every district without a value of its own. */
+    districtCode: text("district_code"),
+    key: text("key").notNull(),
+    value: jsonb("value").notNull(),
+    validFrom: date("valid_from").notNull(),
+    note: text("note").notNull().default(""),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("district_settings_scope_key_from").on(t.districtCode, t.key, t.validFrom).nullsNotDistinct()],
+);
 
 /** The first result of each write sent with an Idempotency-Key, per account. */
 export const idempotencyKeys = pgTable(

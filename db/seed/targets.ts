@@ -1,10 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/types";
+import { DISTRICT } from "./district";
 
 /**
  * The demo district's coverage targets, with where each comes from. The numbers that a document
  * sets come from the district's 2013 implementation rules, which have since been repealed (废止);
  * they stand here as the demo's settings, saying so. The rest are the district's own choices.
+ * They are the generated district's own (Lucheng's rules): a city seeded around it leaves the
+ * other districts without targets, so each shows Grid Atlas's fallback until one is recorded.
  * Settings, not generated data: recorded once, never overwritten by a reseed.
  */
 const RULES_2013 = "鹿城区 2013 年网格化管理实施细则（已废止）";
@@ -19,9 +22,9 @@ const DEMO_TARGETS = [
 
 export async function seedTargets(db: Db): Promise<void> {
   await db.execute(
-    sql`insert into coverage_targets (metric, value, valid_from, source_title, own_choice, note, recorded_by)
-        select metric, value, '2013-01-01', source, source is null, note, 'demo'
+    sql`insert into coverage_targets (district_code, metric, value, valid_from, source_title, own_choice, note, recorded_by)
+        select ${DISTRICT.code}, metric, value, '2013-01-01', source, source is null, note, 'demo'
         from json_to_recordset(${JSON.stringify(DEMO_TARGETS)}::json) as t(metric text, value float8, source text, note text)
-        on conflict (metric, valid_from) do nothing`,
+        on conflict on constraint coverage_targets_scope_metric_from do nothing`,
   );
 }

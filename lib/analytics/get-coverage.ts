@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/types";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { BadRequestError } from "@/lib/http/errors";
 import { readFrozenMonth } from "@/lib/monthly/read-frozen-month";
 import { targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
@@ -66,7 +67,7 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   // A month that has ended is read from its frozen figures, never recomputed from today's register.
   const frozen = asFrozen ? await readFrozenMonth(db, params.month!, params.unit, params.street) : null;
-  const targets = frozen ? frozen.targets : await targetsInForce(db, lastDateBefore(params.to));
+  const targets = frozen ? frozen.targets : await targetsInForce(db, lastDateBefore(params.to), await districtOfArea(db, params.street));
   const toMetrics = (t: Tallies) => metricsOf(t, targets);
 
   const { units: byUnit, total: district } = frozen

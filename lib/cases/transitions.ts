@@ -14,6 +14,7 @@ import { cellScope, versionOf } from "@/lib/register/scope";
 import { EVENT_STATUSES, isCaseCategory, type EventStatus } from "@/lib/vocabulary";
 import { allowedTransitions, isRejection } from "./case-flow";
 import { activeDepartment } from "./departments";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { defaultDueOn } from "./due-dates";
 
 const isoDate = z.iso.date("due_on: use a date like 2026-12-31");
@@ -43,6 +44,8 @@ interface CaseRow {
   department_code: string | null;
   due_on: string | null;
   happened_on: string;
+  /** The cell the case lies in (null outside every cell): its district's deadlines apply. */
+  cell_code: string | null;
   version: string;
 }
 
@@ -52,7 +55,7 @@ async function lockCase(t: Db, actor: Actor, id: number, expectedVersion: string
   if (!mayMoveCases(actor)) throw new ForbiddenError("").as("forbidden.move_case");
   const row = await queryOne<CaseRow>(
     t,
-    sql`select e.status::text as status, e.category::text as category, e.department_code, e.due_on::text as due_on,
+    sql`select e.status::text as status, e.category::text as category, e.department_code, e.due_on::text as due_on, g.code as cell_code,
           ${chinaDateSql(sql`e.occurred_at`)}::text as happened_on, ${versionOf(sql`e.updated_at`)} as version
         from events e left join grid_cells g on g.id = e.grid_cell_id
         where e.id = ${id} and ${cellScope(actor)} for update of e`,
@@ -92,7 +95,7 @@ export async function transitionCase(db: Db, actor: Actor, id: number, input: Tr
       if (!input.department) throw new HttpError(422, "").as("case.assign_needs_department");
       department = (await activeDepartment(t, input.department)).code;
       // A case recorded before deadlines existed gets the category's default now.
-      dueOn = input.due_on ?? dueOn ?? (await defaultDueOn(t, current.category, current.happened_on));
+      dueOn = input.due_on ?? dueOn ?? (await defaultDueOn(t, current.category, current.happened_on, await districtOfArea(t, current.cell_code ?? undefined)));
       checkDueOn(dueOn, current.happened_on);
     }
     const resolvedAt = input.to === "resolved" ? sql`now()` : input.to === "verified" ? sql`resolved_at` : sql`null`;

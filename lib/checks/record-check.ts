@@ -9,6 +9,7 @@ import { BadRequestError, DetailedHttpError, HttpError, NotFoundError } from "@/
 import { once, type IdempotencyKey } from "@/lib/http/idempotency";
 import { getRentalBuilding, type RentalBuildingRecord } from "@/lib/register/rental-buildings";
 import { cellScope } from "@/lib/register/scope";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { settingInForce } from "@/lib/settings/district-settings";
 import { addDays, chinaDate, chinaMidnight } from "@/lib/time/china-date";
 import { isBroken, RECTIFIED_RULES } from "./five-rules";
@@ -66,9 +67,9 @@ export async function recordBuildingCheck(
       // Lock the building first, then read what the check is judged against: a check that waited
       // for the lock must see the one committed meanwhile (a subquery in the locking statement
       // would still read the older snapshot).
-      const locked = await queryOne<{ id: number }>(
+      const locked = await queryOne<{ id: number; cell_code: string | null }>(
         t,
-        sql`select b.id from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
+        sql`select b.id, g.code as cell_code from rental_buildings b left join grid_cells g on g.id = b.grid_cell_id
             where b.code = ${code} and ${cellScope(actor)} for update of b`,
       );
       if (!locked) throw new NotFoundError().as("building.not_found", { code });
@@ -121,7 +122,7 @@ export async function recordBuildingCheck(
             where id = ${building.id}`,
       );
 
-      const { value: days } = await settingInForce(t, "rectification_days", input.checked_on);
+      const { value: days } = await settingInForce(t, "rectification_days", input.checked_on, await districtOfArea(t, locked.cell_code ?? undefined));
       const due = addDays(input.checked_on, days);
       const opened: number[] = [];
       const closed: number[] = [];

@@ -6,6 +6,7 @@ import { authorize, areaScope } from "@/lib/auth/authorize";
 import { codeInStreetSql } from "@/lib/auth/in-street";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { settingInForce } from "@/lib/settings/district-settings";
 import { chinaDate } from "@/lib/time/china-date";
 
@@ -65,7 +66,7 @@ export async function getWorklist(db: Db, actor: Actor, list: Worklist, input: W
   authorize(actor, "read:register");
   const street = areaScope(actor, input.street);
   const today = chinaDate(now);
-  const { value: emptyMonths } = await settingInForce(db, "empty_months", today);
+  const { value: emptyMonths } = await settingInForce(db, "empty_months", today, await districtOfArea(db, street));
   const scope = sql`b.registration_status <> 'deregistered'
     ${street ? sql`and ${codeInStreetSql(sql`g.community_code`, street)}` : sql``}
     ${input.cell ? sql`and g.code = ${input.cell}` : sql``}

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { CoverageParams, FROZEN_PARAMETERS } from "@/lib/analytics/coverage-params";
 import { coverageTallies, rollUp } from "@/lib/analytics/coverage-tallies";
-import { inTransaction, queryOne } from "@/lib/db/query";
+import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
 import { targetsInForce } from "@/lib/targets/coverage-targets";
@@ -22,7 +22,8 @@ export interface FreezeResult {
 /**
  * Freeze a month's coverage figures (China time): per grid cell, community, street and the
  * district, each metric's numerator and denominator over the month, from the register as it
- * stood at the month's end, with the targets in force on its last day. Idempotent: a frozen month
+ * stood at the month's end, with the targets in force on its last day (for every district, and each
+ * district's own). Idempotent: a frozen month
  * is left alone unless `rebuild` is asked for (audited). A month that has not ended is refused.
  */
 export async function freezeMonth(db: Db, actor: Actor, month: string, options: { rebuild?: boolean; now?: Date } = {}): Promise<FreezeResult> {
@@ -41,13 +42,20 @@ export async function freezeMonth(db: Db, actor: Actor, month: string, options: 
 
     const params = CoverageParams.parse({ from: bounds.start.toISOString(), to: bounds.end.toISOString(), ...FROZEN_PARAMETERS });
     const cells = await coverageTallies(t, params);
-    const targets = await targetsInForce(t, bounds.lastDay);
+    // The set for every district, and each district's own where it had rows of its own in force.
+    const targets = await targetsInForce(t, bounds.lastDay, null);
+    const districtTargets: Record<string, Awaited<ReturnType<typeof targetsInForce>>> = {};
+    for (const { code } of await query<{ code: string }>(t, sql`select distinct left(code, 6) as code from streets order by 1`)) {
+      const own = await targetsInForce(t, bounds.lastDay, code);
+      if (Object.values(own).some((target) => target.district_code === code)) districtTargets[code] = own;
+    }
     const units = (["grid-cells", "communities", "streets"] as const).map((unit) => [unit, rollUp(cells, unit).units] as const);
     const district = new Map([["district", { street: "", tallies: rollUp(cells, "streets").total }]]);
     const rollups = Object.fromEntries([...units, ["district", district] as const]);
     await t.execute(
-      sql`insert into monthly_freezes (month, frozen_by, targets, parameters)
-          values (${bounds.firstDay}::date, ${actor.label}, ${JSON.stringify(targets)}::jsonb, ${JSON.stringify(FROZEN_PARAMETERS)}::jsonb)`,
+      sql`insert into monthly_freezes (month, frozen_by, targets, district_targets, parameters)
+          values (${bounds.firstDay}::date, ${actor.label}, ${JSON.stringify(targets)}::jsonb, ${JSON.stringify(districtTargets)}::jsonb,
+                  ${JSON.stringify(FROZEN_PARAMETERS)}::jsonb)`,
     );
     const rows = Object.entries(rollups).flatMap(([unit, entries]) => [...entries].map(([code, e]) => ({ unit, code, street_code: e.street, tallies: e.tallies })));
     await t.execute(

@@ -10,6 +10,7 @@ import { metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/talli
 import { COVERAGE_METRICS, type CoverageMetric } from "@/lib/analytics/targets";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { NotFoundError } from "@/lib/http/errors";
 import { targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
 import { addMonths, chinaMonth, lastDateBefore, MONTH_PATTERN } from "@/lib/time/china-date";
@@ -98,7 +99,7 @@ async function monthFigures(db: Db, month: string, unit: FrozenUnit, street: str
   // The area is set after parsing: it may be a district (6 digits), which a request may not name.
   const params = { ...CoverageParams.parse({ from: window.from.toISOString(), to: window.to.toISOString(), ...FROZEN_PARAMETERS }), street };
   const { units, total } = rollUp(await coverageTallies(db, params), unit);
-  return { month, frozenAt: "", targets: await targetsInForce(db, lastDateBefore(window.to)), units, district: total };
+  return { month, frozenAt: "", targets: await targetsInForce(db, lastDateBefore(window.to), await districtOfArea(db, street)), units, district: total };
 }
 
 async function unitNames(db: Db, unit: FrozenUnit, codes: string[]): Promise<Map<string, { zh: string; en: string }>> {

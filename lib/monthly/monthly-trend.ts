@@ -10,7 +10,9 @@ import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import type { TargetInForce } from "@/lib/targets/coverage-targets";
 import { addMonths, chinaMonth, MONTH_PATTERN } from "@/lib/time/china-date";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { getMonthlyReport } from "./monthly-report";
+import { frozenTargetsOf } from "./read-frozen-month";
 
 export const MonthlyTrendParams = z
   .object({
@@ -35,23 +37,24 @@ export async function getMonthlyTrend(db: Db, actor: Actor, input: MonthlyTrendP
   const current = chinaMonth(now);
   const last = input.until && input.until < current ? input.until : current;
   const first = addMonths(last, -(input.months - 1));
-  const rows = await query<{ month: string; tallies: unknown; targets: unknown }>(
+  const district = await districtOfArea(db, street);
+  const rows = await query<{ month: string; tallies: unknown; targets: unknown; district_targets: unknown }>(
     db,
-    sql`select to_char(f.month, 'YYYY-MM') as month, f.tallies, z.targets from monthly_figures f join monthly_freezes z on z.month = f.month
+    sql`select to_char(f.month, 'YYYY-MM') as month, f.tallies, z.targets, z.district_targets from monthly_figures f join monthly_freezes z on z.month = f.month
         where f.month >= ${`${first}-01`}::date and f.month <= ${`${last}-01`}::date and f.month < ${`${current}-01`}::date
           and ${street ? sql`f.unit = 'streets' and ${codeInStreetSql(sql`f.code`, street)}` : sql`f.unit = 'district'`}
         order by f.month`,
   );
   // One row a month for the system or a street; a district's month is the sum of its streets'.
-  const months = new Map<string, { tallies: Tallies; targets: unknown }>();
+  const months = new Map<string, { tallies: Tallies; targets: Record<CoverageMetric, TargetInForce> }>();
   for (const r of rows) {
-    const month = months.get(r.month) ?? months.set(r.month, { tallies: emptyTallies(), targets: r.targets }).get(r.month)!;
+    const month = months.get(r.month) ?? months.set(r.month, { tallies: emptyTallies(), targets: frozenTargetsOf(r, district) }).get(r.month)!;
     add(month.tallies, jsonColumn(r.tallies) as Tallies);
   }
   const points: TrendPoint[] = [...months].map(([month, m]) => ({
     month,
     frozen: true,
-    metrics: metricsOf(m.tallies, jsonColumn(m.targets) as Record<CoverageMetric, TargetInForce>),
+    metrics: metricsOf(m.tallies, m.targets),
   }));
   if (last < current) return points;
   const live = await getMonthlyReport(db, actor, { month: current, unit: "streets", street }, now);

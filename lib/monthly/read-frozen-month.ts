@@ -5,9 +5,21 @@ import type { TargetInForce } from "@/lib/targets/coverage-targets";
 import type { CoverageMetric } from "@/lib/analytics/targets";
 import { add, emptyTallies, type Tallies } from "@/lib/analytics/tallies";
 import { codeInStreetSql } from "@/lib/auth/in-street";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { NotFoundError } from "@/lib/http/errors";
 
 export type FrozenUnit = "grid-cells" | "communities" | "streets";
+
+type Targets = Record<CoverageMetric, TargetInForce>;
+
+/**
+ * The targets a frozen month judged `district` against: the district's own set, kept when it had
+ * rows of its own in force (monthly_freezes.district_targets), else the set for every district.
+ */
+export function frozenTargetsOf(freeze: { targets: unknown; district_targets: unknown }, district: string | null): Targets {
+  const own = district ? (jsonColumn(freeze.district_targets) as Record<string, Targets> | null)?.[district] : undefined;
+  return own ?? (jsonColumn(freeze.targets) as Targets);
+}
 
 export interface FrozenMonth {
   month: string;
@@ -26,9 +38,9 @@ export interface FrozenMonth {
  */
 export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, street?: string): Promise<FrozenMonth | null> {
   const districtArea = street !== undefined && street.length === 6;
-  const freeze = await queryOne<{ frozen_at: string; targets: unknown }>(
+  const freeze = await queryOne<{ frozen_at: string; targets: unknown; district_targets: unknown }>(
     db,
-    sql`select to_char(frozen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as frozen_at, targets
+    sql`select to_char(frozen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as frozen_at, targets, district_targets
         from monthly_freezes where month = ${`${month}-01`}::date`,
   );
   if (!freeze) return null;
@@ -53,5 +65,5 @@ export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, s
     if (!known) throw new NotFoundError().as("street.not_found", { code: street! });
     district = emptyTallies();
   }
-  return { month, frozenAt: freeze.frozen_at, targets: jsonColumn(freeze.targets) as Record<CoverageMetric, TargetInForce>, units, district };
+  return { month, frozenAt: freeze.frozen_at, targets: frozenTargetsOf(freeze, await districtOfArea(db, street)), units, district };
 }

@@ -10,6 +10,7 @@ import { authorize, authorizeAny, can, areaScope } from "@/lib/auth/authorize";
 import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { allowedTransitions } from "@/lib/cases/case-flow";
 import { defaultDueOn } from "@/lib/cases/due-dates";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { ForbiddenError, HttpError, NotFoundError } from "@/lib/http/errors";
@@ -126,7 +127,8 @@ export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempot
   authorize(actor, "record:field");
   const street = areaScope(actor);
   const isCase = isCaseCategory(input.category);
-  const dueOn = isCase ? await defaultDueOn(db, input.category, chinaDate(new Date(input.occurred_at))) : null;
+  // Its district's setting: those who record (street offices, grid workers) record in their street.
+  const dueOn = isCase ? await defaultDueOn(db, input.category, chinaDate(new Date(input.occurred_at)), await districtOfArea(db, street)) : null;
   const note = input.note ?? "";
   const { result } = await inTransaction(db, (t) =>
     once(t, idempotencyKey, async () => {

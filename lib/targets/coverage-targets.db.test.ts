@@ -40,12 +40,14 @@ describe("coverage targets with history", () => {
       );
 
       // The day a period ends decides: a period ending the day before the change keeps 95 %.
-      expect((await targetsInForce(tx, "2026-06-14")).registration.value).toBe(0.95);
-      expect((await targetsInForce(tx, "2026-06-15")).registration.value).toBe(0.8);
+      expect((await targetsInForce(tx, "2026-06-14", "330302")).registration.value).toBe(0.95);
+      expect((await targetsInForce(tx, "2026-06-15", "330302")).registration.value).toBe(0.8);
       expect(lastDateBefore(new Date("2026-06-15T00:00:00+08:00"))).toBe("2026-06-14");
 
-      const listed = await listTargets(tx, actorWithRole("commander"), "2026-06-20");
-      const registration = listed.find((l) => l.metric === "registration")!;
+      // A system of one district: its admin's targets are that district's, and listed as such.
+      const listed = await listTargets(tx, actorWithRole("commander"), { today: "2026-06-20" });
+      expect(listed.district).toBe("330302");
+      const registration = listed.targets.find((l) => l.metric === "registration")!;
       expect(registration.current.value).toBe(0.8);
       expect(registration.history.map((h) => h.valid_from)).toEqual(["2026-06-15", "2013-01-01"]);
     });

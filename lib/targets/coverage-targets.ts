@@ -4,6 +4,8 @@ import { COVERAGE_METRICS, DEFAULT_TARGETS, type CoverageMetric } from "@/lib/an
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { districtCodeParam } from "@/lib/auth/code-params";
+import { settingsDistrict } from "@/lib/districts/settings-district";
 import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { chinaDate } from "@/lib/time/china-date";
@@ -19,10 +21,13 @@ export interface TargetInForce {
   note: string;
   /** No target recorded for this metric on that date: Grid Atlas's fallback value. */
   fallback: boolean;
+  /** The district whose own row this is; null: the row for every district (or a fallback). */
+  district_code: string | null;
 }
 
 interface TargetRow {
   id: number;
+  district_code: string | null;
   metric: CoverageMetric;
   value: number;
   valid_from: string;
@@ -35,7 +40,7 @@ interface TargetRow {
   recorded_at: string;
 }
 
-const COLUMNS = sql`id, metric, value, valid_from::text, source_title, source_number, source_date::text, own_choice, note, recorded_by, recorded_at::text`;
+const COLUMNS = sql`id, district_code, metric, value, valid_from::text, source_title, source_number, source_date::text, own_choice, note, recorded_by, recorded_at::text`;
 
 function inForce(row: TargetRow): TargetInForce {
   return {
@@ -46,20 +51,26 @@ function inForce(row: TargetRow): TargetInForce {
     own_choice: row.own_choice,
     note: row.note,
     fallback: false,
+    district_code: row.district_code,
   };
 }
 
 function fallback(metric: CoverageMetric): TargetInForce {
-  return { metric, value: DEFAULT_TARGETS[metric], valid_from: null, source: null, own_choice: false, note: "", fallback: true };
+  return { metric, value: DEFAULT_TARGETS[metric], valid_from: null, source: null, own_choice: false, note: "", fallback: true, district_code: null };
 }
 
 
-/** Each metric's target in force on `date` (China date): the latest row valid from then or before. */
-export async function targetsInForce(db: Db, date: string): Promise<Record<CoverageMetric, TargetInForce>> {
+/**
+ * Each metric's target in force on `date` (China date) in `district`: the district's own latest row
+ * valid from then or before; else the latest such row for every district; else the fallback.
+ * `district` null: the rows for every district only (the whole city; see `districtOfArea`).
+ */
+export async function targetsInForce(db: Db, date: string, district: string | null): Promise<Record<CoverageMetric, TargetInForce>> {
   const rows = await query<TargetRow>(
     db,
     sql`select distinct on (metric) ${COLUMNS} from coverage_targets
-        where valid_from <= ${date}::date order by metric, valid_from desc`,
+        where valid_from <= ${date}::date and (district_code is null ${district ? sql`or district_code = ${district}` : sql``})
+        order by metric, district_code is null, valid_from desc`,
   );
   return Object.fromEntries(
     COVERAGE_METRICS.map((m) => {
@@ -71,23 +82,34 @@ export async function targetsInForce(db: Db, date: string): Promise<Record<Cover
 
 export interface TargetHistory {
   metric: CoverageMetric;
+  /** In force today in the district listed (its own, the row for every district, or the fallback). */
   current: TargetInForce;
-  /** Every recorded value, newest first (later-dated ones included). */
+  /** The district's own recorded values (or every district's rows), newest first, later-dated ones included. */
   history: TargetRow[];
 }
 
-/** Every metric's target today and its history (anyone who may read analyses). */
-export async function listTargets(db: Db, actor: Actor, today = chinaDate()): Promise<TargetHistory[]> {
+/**
+ * Every metric's target today and its history in one district (`district`; null or left out: the
+ * rows for every district), for anyone who may read analyses. An account limited to a district
+ * (or a street's) lists its own district's (see `settingsDistrict`).
+ */
+export async function listTargets(db: Db, actor: Actor, options: { district?: string | null; today?: string } = {}): Promise<{ district: string | null; targets: TargetHistory[] }> {
   authorize(actor, "read:analytics");
-  const current = await targetsInForce(db, today);
-  const rows = await query<TargetRow>(db, sql`select ${COLUMNS} from coverage_targets order by metric, valid_from desc`);
-  return COVERAGE_METRICS.map((metric) => ({ metric, current: current[metric], history: rows.filter((r) => r.metric === metric) }));
+  const district = await settingsDistrict(db, actor, options.district, false);
+  const current = await targetsInForce(db, options.today ?? chinaDate(), district);
+  const rows = await query<TargetRow>(
+    db,
+    sql`select ${COLUMNS} from coverage_targets where district_code is not distinct from ${district} order by metric, valid_from desc`,
+  );
+  return { district, targets: COVERAGE_METRICS.map((metric) => ({ metric, current: current[metric], history: rows.filter((r) => r.metric === metric) })) };
 }
 
 const isoDate = z.iso.date("a date like 2026-12-01");
 
 export const TargetInput = z
   .object({
+    /** The district the target is for; null: every district; left out: the account's own (or every district). */
+    district_code: districtCodeParam.nullable().optional(),
     metric: z.enum(COVERAGE_METRICS, { error: `metric is one of ${COVERAGE_METRICS.join(", ")}` }),
     value: z.number({ error: "value is a share between 0 and 1 (0.95 for 95 %)" }).min(0, "value is at least 0").max(1, "value is a share between 0 and 1 (0.95 for 95 %)"),
     valid_from: isoDate,
@@ -102,19 +124,25 @@ export const TargetInput = z
 export type TargetInput = z.output<typeof TargetInput>;
 
 /**
- * Record a target from a date on (admins). A value for a date that already has one replaces it;
+ * Record a target from a date on (admins; a district's admin for its own district only). A value
+ * for a date that already has one in the same district (or for every district) replaces it;
  * earlier values stay, so past periods keep the target they were judged against. Audited.
  */
 export async function setTarget(db: Db, actor: Actor, input: TargetInput): Promise<TargetRow> {
   authorize(actor, "setup:district");
+  const district = await settingsDistrict(db, actor, input.district_code, true);
   return inTransaction(db, async (t) => {
-    const before = await queryOne<TargetRow>(t, sql`select ${COLUMNS} from coverage_targets where metric = ${input.metric} and valid_from = ${input.valid_from}::date`);
+    const before = await queryOne<TargetRow>(
+      t,
+      sql`select ${COLUMNS} from coverage_targets
+          where district_code is not distinct from ${district} and metric = ${input.metric} and valid_from = ${input.valid_from}::date`,
+    );
     const row = await queryOne<TargetRow>(
       t,
-      sql`insert into coverage_targets (metric, value, valid_from, source_title, source_number, source_date, own_choice, note, recorded_by)
-          values (${input.metric}, ${input.value}, ${input.valid_from}::date, ${input.source_title ?? null}, ${input.source_number ?? null},
+      sql`insert into coverage_targets (district_code, metric, value, valid_from, source_title, source_number, source_date, own_choice, note, recorded_by)
+          values (${district}, ${input.metric}, ${input.value}, ${input.valid_from}::date, ${input.source_title ?? null}, ${input.source_number ?? null},
                   ${input.source_date ?? null}::date, ${input.own_choice}, ${input.note}, ${actor.label})
-          on conflict (metric, valid_from) do update set value = excluded.value, source_title = excluded.source_title,
+          on conflict on constraint coverage_targets_scope_metric_from do update set value = excluded.value, source_title = excluded.source_title,
             source_number = excluded.source_number, source_date = excluded.source_date, own_choice = excluded.own_choice,
             note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = now(), demo = false
           returning ${COLUMNS}`,

@@ -7,7 +7,9 @@ import { demoSummary } from "@/lib/setup/demo-data";
 import { rewordServerText } from "@/lib/i18n/server-messages";
 import { getDistrictStatus } from "@/lib/setup/district-status";
 import { listTargets } from "@/lib/targets/coverage-targets";
+import { listDistricts } from "@/lib/districts/list-districts";
 import { DemoPanel } from "./demo-panel";
+import { DistrictScopePicker } from "./district-scope-picker";
 import { TargetsPanel } from "./targets-panel";
 import { SettingsPanel } from "./settings-panel";
 import { DepartmentsPanel } from "./departments-panel";
@@ -21,19 +23,33 @@ import { Forbidden } from "../forbidden";
 import { TopologyTable } from "../import/topology-table";
 
 /** 区情设置: what the district holds, layer by layer, and what to bring in next (admins). */
-export default async function SetupPage() {
+export default async function SetupPage({ searchParams }: { searchParams: Promise<{ district?: string }> }) {
   const actor = await requirePageActor();
   const { locale, t } = await getMessages();
   if (!can(actor, "setup:district")) return <Forbidden t={t.auth} role={actor.role} />;
   const { db } = await getDatabase();
-  const [status, targets, demo, settings, departments, undelivered] = await Promise.all([
+  // Targets and settings are per district: a city-level admin of several districts picks whose
+  // (all districts' by default); a district's admin always sees and records its own.
+  const districtList = await listDistricts(db, actor);
+  const pickDistrict = actor.districtCode === null && districtList.length > 1;
+  const asked = (await searchParams).district;
+  const scope = pickDistrict && asked && districtList.some((d) => d.code === asked) ? asked : null;
+  // Whose rows the panels list and record: the district picked (null: all districts); otherwise
+  // unsaid — a district's admin its own, the admin of a system of one district that district.
+  const recordFor = pickDistrict ? scope : undefined;
+  const [status, { targets, district }, demo, { settings }, departments, undelivered] = await Promise.all([
     getDistrictStatus(db, actor),
-    listTargets(db, actor),
+    listTargets(db, actor, { district: recordFor }),
     demoSummary(db, actor),
-    listSettings(db, actor, chinaDate()),
+    listSettings(db, actor, { district: recordFor, today: chinaDate() }),
     listDepartments(db, actor),
     failedDeliveries(db, actor),
   ]);
+  const nameOf = (code: string) => {
+    const d = districtList.find((x) => x.code === code);
+    return d ? (locale === "zh" ? d.nameZh : d.nameEn) : code;
+  };
+  const scoped = { district: district && districtList.length > 1 ? { code: district, name: nameOf(district) } : null, recordFor };
   // A robot's address carries its access token: only its host is shown.
   const webhook = alertWebhookUrl();
   const today = chinaDate();
@@ -75,8 +91,16 @@ export default async function SetupPage() {
         </tbody>
       </table>
       {demo.present && <DemoPanel summary={{ ...demo, blockers: demo.blockers.map((b) => rewordServerText(b, locale)) }} t={t.setup} layerNames={t.imports.layers} locale={locale} />}
-      <TargetsPanel targets={targets} t={t.setup} metricNames={t.dashboard.metrics} locale={locale} today={today} />
-      <SettingsPanel settings={settings} t={t.setup} today={today} />
+      {pickDistrict && (
+        <DistrictScopePicker districts={districtList.map((d) => ({ code: d.code, name: locale === "zh" ? d.nameZh : d.nameEn }))} value={scope} t={t.setup} />
+      )}
+      {districtList.length > 1 && (
+        <p className="muted" data-testid="setup-scope-intro">
+          {scoped.district ? fill(t.setup.scopeDistrictIntro, { district: scoped.district.name }) : t.setup.scopeAllIntro}
+        </p>
+      )}
+      <TargetsPanel targets={targets} scope={scoped} t={t.setup} metricNames={t.dashboard.metrics} locale={locale} today={today} />
+      <SettingsPanel settings={settings} scope={scoped} t={t.setup} today={today} />
       <DepartmentsPanel departments={departments} t={t.command} />
       <section data-testid="webhook-panel">
         <h2>{t.command.webhookTitle}</h2>

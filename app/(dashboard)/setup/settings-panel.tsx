@@ -4,9 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import type { SettingHistory } from "@/lib/settings/district-settings";
+import type { SetupScope } from "./district-scope-picker";
 
-/** The district's work-cycle settings (rectification deadline, empty months): today's value, its history, and a form for a new value from a date. */
-export function SettingsPanel({ settings, t, today }: { settings: SettingHistory[]; t: Messages["setup"]; today: string }) {
+/**
+ * The work-cycle settings of one district (or of all districts): rectification deadline, empty
+ * months, case deadlines — today's value, its history, and a form for a new value from a date.
+ */
+export function SettingsPanel({ settings, scope, t, today }: { settings: SettingHistory[]; scope: SetupScope; t: Messages["setup"]; today: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -16,7 +20,7 @@ export function SettingsPanel({ settings, t, today }: { settings: SettingHistory
     setError(null);
     setSaved(false);
     const form = new FormData(event.currentTarget);
-    const body = { key: form.get("key"), value: Number(form.get("value")), valid_from: form.get("valid_from"), note: String(form.get("note") ?? "").trim() };
+    const body = { district_code: scope.recordFor, key: form.get("key"), value: Number(form.get("value")), valid_from: form.get("valid_from"), note: String(form.get("note") ?? "").trim() };
     const response = await fetch("/api/settings", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
     if (response?.ok) {
       setSaved(true);
@@ -44,7 +48,10 @@ export function SettingsPanel({ settings, t, today }: { settings: SettingHistory
               <td>
                 {s.current.value} {t.settingUnits[s.key]}
               </td>
-              <td>{s.current.validFrom ?? t.settingDefault}</td>
+              <td>
+                {s.current.validFrom ?? t.settingDefault}
+                {scope.district && s.current.validFrom && s.current.districtCode === null && <span className="muted">（{t.inherited}）</span>}
+              </td>
               <td className="muted">{s.history.filter((h) => h.valid_from !== s.current.validFrom).map((h) => `${h.value}（${h.valid_from}）`).join("、") || "–"}</td>
             </tr>
           ))}

@@ -4,9 +4,27 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { TargetHistory } from "@/lib/targets/coverage-targets";
+import type { SetupScope } from "./district-scope-picker";
 
-/** The district's coverage targets: each one today with its source, its history, and a form to record a new value from a date. */
-export function TargetsPanel({ targets, t, metricNames, locale, today }: { targets: TargetHistory[]; t: Messages["setup"]; metricNames: Record<string, string>; locale: Locale; today: string }) {
+/**
+ * The coverage targets of one district (or of all districts): each one today with its source,
+ * its history, and a form to record a new value from a date for the same district.
+ */
+export function TargetsPanel({
+  targets,
+  scope,
+  t,
+  metricNames,
+  locale,
+  today,
+}: {
+  targets: TargetHistory[];
+  scope: SetupScope;
+  t: Messages["setup"];
+  metricNames: Record<string, string>;
+  locale: Locale;
+  today: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -20,6 +38,7 @@ export function TargetsPanel({ targets, t, metricNames, locale, today }: { targe
     const form = new FormData(event.currentTarget);
     const text = (k: string) => String(form.get(k) ?? "").trim() || undefined;
     const body = {
+      district_code: scope.recordFor,
       metric: form.get("metric"),
       value: Number(form.get("percent")) / 100,
       valid_from: form.get("valid_from"),
@@ -55,6 +74,7 @@ export function TargetsPanel({ targets, t, metricNames, locale, today }: { targe
               <td>{pct(x.current.value)}</td>
               <td title={x.current.note || undefined}>
                 {x.current.fallback ? t.fallback : x.current.source ? [x.current.source.title, x.current.source.number, x.current.source.date].filter(Boolean).join(" · ") : t.ownChoice}
+                {scope.district && !x.current.fallback && x.current.district_code === null && <span className="muted">（{t.inherited}）</span>}
               </td>
               <td>{x.current.valid_from ?? "–"}</td>
               <td className="muted">
