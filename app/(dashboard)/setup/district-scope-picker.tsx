@@ -12,7 +12,7 @@ export function DistrictScopePicker({ districts, value, t }: { districts: { code
   const router = useRouter();
   const path = usePathname();
   return (
-    <label className="select-row" data-testid="setup-scope">
+    <label className="setup-scope" data-testid="setup-scope">
       {t.scopeLabel}
       <select value={value ?? ""} onChange={(e) => router.push(e.target.value ? `${path}?district=${e.target.value}` : path)}>
         <option value="">{t.scopeAll}</option>

@@ -49,7 +49,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     const d = districtList.find((x) => x.code === code);
     return d ? (locale === "zh" ? d.nameZh : d.nameEn) : code;
   };
-  const scoped = { district: district && districtList.length > 1 ? { code: district, name: nameOf(district) } : null, recordFor };
+  // Whose they are is said in a city (several districts, or an account limited to one of them).
+  const inCity = districtList.length > 1 || actor.districtCode !== null;
+  const scoped = { district: district && inCity ? { code: district, name: nameOf(district) } : null, recordFor };
   // A robot's address carries its access token: only its host is shown.
   const webhook = alertWebhookUrl();
   const today = chinaDate();
@@ -94,7 +96,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
       {pickDistrict && (
         <DistrictScopePicker districts={districtList.map((d) => ({ code: d.code, name: locale === "zh" ? d.nameZh : d.nameEn }))} value={scope} t={t.setup} />
       )}
-      {districtList.length > 1 && (
+      {inCity && (
         <p className="muted" data-testid="setup-scope-intro">
           {scoped.district ? fill(t.setup.scopeDistrictIntro, { district: scoped.district.name }) : t.setup.scopeAllIntro}
         </p>
