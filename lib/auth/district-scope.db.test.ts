@@ -26,6 +26,7 @@ import { countRentalBuildings } from "@/lib/stats/count-rental-buildings";
 import { createUser, listUsers, updateUser } from "@/lib/users/users";
 import { actorWithRole, SYSTEM_ACTOR, type Actor } from "./actor";
 import { createSession, actorFromSession } from "./sessions";
+import { statusOf } from "@/lib/http/testing/status-of";
 
 /**
  * District scope (issue #20): on a city of two districts (鹿城区 330302 and its copy 龙湾区 330303),
@@ -53,15 +54,6 @@ async function city(tx: Db) {
 
 const codes = (rows: { code: string }[]) => rows.map((r) => r.code).sort();
 const inDistrict = (district: string) => (code: string) => code.startsWith(district);
-
-async function statusOf(run: () => Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await run();
-    return "ok";
-  } catch (error) {
-    return (error as { status?: number }).status ?? -1;
-  }
-}
 
 describe(`district scope (${process.env.TEST_DB ?? "embedded"})`, () => {
   it("keeps a district's commander to its district: places, cells, hot spots, coverage, buildings, cases, figures", async () => {

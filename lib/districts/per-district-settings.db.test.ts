@@ -12,6 +12,7 @@ import { createEvent, NewEvent } from "@/lib/register/events";
 import { listSettings, setSetting, SettingInput } from "@/lib/settings/district-settings";
 import { listTargets, setTarget, TargetInput, targetsInForce } from "@/lib/targets/coverage-targets";
 import { addWorkingDays } from "@/lib/time/working-days";
+import { statusOf } from "@/lib/http/testing/status-of";
 
 /**
  * Targets and settings per district (issue #20), on a city of two districts: 鹿城区 (330302, the
@@ -37,15 +38,6 @@ async function city(tx: Db) {
   await seedDemoDistrict(tx, { scale: "test", seed: 12, anchorDate: "2026-06-30", districts: 2 });
   const street = async (district: string) => (await queryOne<{ code: string }>(tx, sql`select min(code) as code from streets where code like ${district + "%"}`))!.code;
   return { luchengStreet: await street(LUCHENG), longwanStreet: await street(LONGWAN) };
-}
-
-async function statusOf(run: () => Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await run();
-    return "ok";
-  } catch (error) {
-    return (error as { status?: number }).status ?? -1;
-  }
 }
 
 /** The registration target a street's coverage is judged against, and whether its count of cells below it is right. */
