@@ -12,7 +12,7 @@ import type { Polygon } from "geojson";
 import { actorWithRole } from "@/lib/auth/actor";
 import { checkZone } from "@/lib/plans/check-zone";
 import { GUIDANCE_POINTS } from "@/lib/plans/guidance-points";
-import { createPlan, listVersions, transitionPlan } from "@/lib/plans/plan-store";
+import { createPlan, getPlan, listVersions, transitionPlan, updatePlan } from "@/lib/plans/plan-store";
 import { ZONES } from "@/lib/plans/zones";
 import { queryOne } from "./query";
 import { PbfReader as Protobuf } from "pbf";
@@ -75,6 +75,47 @@ function decodedFeatures(bytes: Uint8Array): string[] {
 
 // 五马 in 鹿城区, and the same place in its copies (each moved 0.25° south, db/seed/city.ts).
 const WUMA = [120.6607, 28.0229] as const;
+
+/**
+ * Twenty saves of the same version of one zone at once, as twenty planners pressing Save together:
+ * on each database exactly one wins and the others get 412. Runs before the city is seeded below
+ * (the seed's open transaction holds the zones table), on committed rows it removes again.
+ */
+describe.skipIf(!enabled)("20 concurrent saves on a Citus coordinator and on a single node", () => {
+  it("let exactly one through on each, the same way", async () => {
+    const citus = await openServer(citusUrl!);
+    const single = await openTestDatabase();
+    const planner = actorWithRole("planner");
+    const race = async (db: Db) => {
+      const row = await queryOne<{ id: number }>(
+        db,
+        sql`insert into no_stall_zones (name, category, valid_from, geom)
+            values ('race', 'other', '2026-01-01', ST_Multi(ST_GeomFromText('POLYGON((120.66 28.02,120.661 28.02,120.661 28.021,120.66 28.021,120.66 28.02))', 4326)))
+            returning id`,
+      );
+      const id = Number(row!.id);
+      try {
+        const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => updatePlan(db, planner, ZONES, id, "1", { properties: { name: `racer ${i}` } })));
+        const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.properties?.name] : []));
+        const statuses = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as { status?: number }).status] : []));
+        const stored = (await getPlan(db, planner, ZONES, id)).properties!;
+        return { won: won.length, statuses, version: stored.version, nameIsTheWinners: won[0] === stored.name, versions: (await listVersions(db, planner, ZONES, id)).length };
+      } finally {
+        // The audit rows stay: the audit log cannot be changed, by design.
+        await db.execute(sql`delete from plan_versions where kind = 'zone' and feature_id = ${id}`);
+        await db.execute(sql`delete from no_stall_zones where id = ${id}`);
+      }
+    };
+    try {
+      await migrateDatabase(citus);
+      const [onCitus, onSingle] = await Promise.all([race(citus.db), race(single.db)]);
+      expect(onSingle).toEqual({ won: 1, statuses: Array(19).fill(412), version: 2, nameIsTheWinners: true, versions: onSingle.versions });
+      expect(onCitus).toEqual(onSingle);
+    } finally {
+      await Promise.all([citus.close(), single.close()]);
+    }
+  }, 120_000);
+});
 
 describe.skipIf(!enabled)("on a Citus coordinator (TEST_CITUS_URL)", () => {
   let citus: Database;

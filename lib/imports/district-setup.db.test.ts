@@ -196,4 +196,42 @@ describe("setting a district up from its own files", () => {
       expect(streets.status.report).toMatchObject({ ok: 1, rejected: 2 });
     });
   });
+
+  it("keeps one outline per district: a city's file sets several, a later file replaces only its own", async () => {
+    await withRollback(database.db, async (tx) => {
+      const square = (x: number, y: number, d = 0.1) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+      const outline = (code: string, name: string, x: number, y: number, d?: number) => ({ type: "Feature", geometry: { type: "Polygon", coordinates: square(x, y, d) }, properties: { 区划代码: code, 区名称: name } });
+      const importOutlines = async (features: object[]) => {
+        const job = await run(tx, "b.geojson", strToU8(JSON.stringify({ type: "FeatureCollection", features })), { layer: "district-boundary" });
+        await commitImport(tx, admin, job.id);
+      };
+      // Two districts in one file, the second in two pieces (an island).
+      await importOutlines([outline("330302", "鹿城区", 120.6, 28.0), outline("330303", "龙湾区", 120.8, 28.0), outline("330303", "龙湾区", 120.8, 28.2, 0.02)]);
+      const outlines = () => query<{ code: string; parts: number; area: number }>(tx, sql`select code, ST_NumGeometries(geom) as parts, round(ST_Area(geom)::numeric, 4)::float8 as area from district_boundary order by code`);
+      expect(await outlines()).toEqual([{ code: "330302", parts: 1, area: 0.01 }, { code: "330303", parts: 2, area: 0.0104 }]);
+      // A new outline of 龙湾区 alone: 鹿城区's stays as it was.
+      await importOutlines([outline("330303", "龙湾区", 120.8, 28.0, 0.05)]);
+      expect(await outlines()).toEqual([{ code: "330302", parts: 1, area: 0.01 }, { code: "330303", parts: 1, area: 0.0025 }]);
+      expect(await query(tx, sql`select code from districts order by code`)).toEqual([{ code: "330302" }, { code: "330303" }]);
+
+      // Streets: inside either district with its own code, or refused with the reason.
+      const street = (code: string, x: number, y: number) => ({ type: "Feature", geometry: { type: "Polygon", coordinates: square(x, y, 0.01) }, properties: { code, name_zh: code } });
+      const streets = await run(
+        tx,
+        "s.geojson",
+        strToU8(JSON.stringify({ type: "FeatureCollection", features: [
+          street("330302001000", 120.61, 28.01),
+          street("330303001000", 120.81, 28.01),
+          street("330304001000", 120.81, 28.02),
+          street("330303002000", 120.9, 28.3),
+        ] })),
+        { layer: "streets" },
+      );
+      expect(streets.status.report).toMatchObject({ ok: 2, rejected: 2 });
+      expect(streets.status.report!.rejections.map((r) => r.reason).sort()).toEqual([
+        "code 330304001000 belongs to none of the districts here (330302, 330303)",
+        "outside the district boundary",
+      ]);
+    });
+  });
 });

@@ -162,9 +162,11 @@ async function checkInDatabase(db: Db, id: string, layer: ImportLayer, streetCod
   const reject = (reason: SQL, where: SQL) => db.execute(sql`update import_rows r set verdict = 'rejected', reason = ${reason} where ${mine} and ${where}`);
   await reject(sql`'invalid geometry: ' || ST_IsValidReason(r.geom)`, sql`not ST_IsValid(r.geom)`);
 
-  const district = await queryOne<{ boundary: boolean; code: string | null; streets: boolean }>(
+  // The districts' outlines (a city has one per district) and whether all name their district.
+  const district = await queryOne<{ boundary: boolean; codes: string | null; uncoded: boolean; streets: boolean }>(
     db,
-    sql`select exists (select 1 from district_boundary) as boundary, (select code from district_boundary) as code, exists (select 1 from streets) as streets`,
+    sql`select exists (select 1 from district_boundary) as boundary, (select string_agg(code, ',' order by code) from district_boundary where code is not null) as codes,
+               exists (select 1 from district_boundary where code is null) as uncoded, exists (select 1 from streets) as streets`,
   );
   if (layer !== "district-boundary") {
     if (district?.boundary) {
@@ -175,11 +177,14 @@ async function checkInDatabase(db: Db, id: string, layer: ImportLayer, streetCod
       // Nothing says where the district is yet: accepting points anywhere on Earth would hide mistakes.
       await reject(sql`'the district has no boundary or streets yet: import the district boundary or its streets first (/setup)'`, sql`true`);
     }
-    // Division codes begin with the district's own 6 digits, when it has one.
-    if (district?.code && target.code && target.setupLayer) {
+    // Division codes begin with a district's own 6 digits, when every outline names its district.
+    const codes = district?.uncoded || !district?.codes ? [] : district.codes.split(",");
+    if (codes.length > 0 && target.code && target.setupLayer) {
       await reject(
-        sql`'code ' || (r.properties->>'code') || ' belongs to another district (this one is ' || ${district.code} || ')'`,
-        sql`left(r.properties->>'code', 6) <> ${district.code}`,
+        codes.length === 1
+          ? sql`'code ' || (r.properties->>'code') || ' belongs to another district (this one is ' || ${codes[0]} || ')'`
+          : sql`'code ' || (r.properties->>'code') || ' belongs to none of the districts here (' || ${codes.join(", ")} || ')'`,
+        sql`left(r.properties->>'code', 6) not in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`,
       );
     }
   }

@@ -158,14 +158,17 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     setupLayer: true,
     fields: z.object({ code: divisionCode(6, "code", "district").optional(), name_zh: str(), name_en: optionalText }),
     aliases: { code: ["区划代码", "行政区划代码", "区代码", "adcode"], name_zh: ["区名称", "区名", "行政区名称"] },
-    // One outline: every accepted row (islands may come as rows of their own) is part of it.
-    // The outline, and the district's names in the list of districts when the file gave its code.
+    // One outline per district code in the file (a city's file may hold all its districts; islands
+    // may come as rows of their own): it replaces that district's outline. Rows without a code make
+    // the one outline without a code. The district's names go into the list of districts too.
     commit: (id) => sql`with boundary as (
-        insert into district_boundary (id, code, name_zh, name_en, geom)
-        select 1, min(p->>'code'), min(p->>'name_zh'), coalesce(min(nullif(p->>'name_en', '')), min(p->>'name_zh')),
+        insert into district_boundary (code, name_zh, name_en, geom)
+        select p->>'code', min(p->>'name_zh'), coalesce(min(nullif(p->>'name_en', '')), min(p->>'name_zh')),
                ST_Multi(ST_ForcePolygonCCW(ST_CollectionExtract(ST_Union(r.geom), 3)))
         from import_rows r, lateral (select r.properties as p) x where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update')
-        on conflict (id) do update set code = excluded.code, name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom, updated_at = now(), demo = false
+        group by p->>'code'
+        on conflict on constraint district_boundary_one_per_district do update
+          set name_zh = excluded.name_zh, name_en = excluded.name_en, geom = excluded.geom, updated_at = now(), demo = false
         returning code, name_zh, name_en)
       insert into districts (code, name_zh, name_en)
       select code, name_zh, name_en from boundary where code ~ '^[0-9]{6}$'

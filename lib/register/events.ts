@@ -165,7 +165,7 @@ export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempot
 async function assertInWorkerCells(t: Db, actor: Actor, point: SQL): Promise<void> {
   const where = await queryOne<{ in_district: boolean; in_cells: boolean }>(
     t,
-    sql`select coalesce((select ST_Covers(geom, ${point}) from district_boundary where id = 1),
+    sql`select coalesce((select bool_or(ST_Covers(geom, ${point})) from district_boundary),
                         exists (select 1 from streets where ST_Covers(geom, ${point}))) as in_district,
                exists (select 1 from grid_cells g where ${workerCellSql(actor, actor.streetCode ?? "")} and g.id = grid_cell_at(${point})) as in_cells`,
   );

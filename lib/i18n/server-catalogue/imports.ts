@@ -104,6 +104,7 @@ export const IMPORT_MESSAGES = {
     zh: "辖区还没有边界或街道：请先在“辖区设置”中导入辖区边界或街道",
   },
   "row.other_district": { en: "code {code} belongs to another district (this one is {district})", zh: "编码 {code} 属于其他区县（本区为 {district}）" },
+  "row.no_such_district": { en: "code {code} belongs to none of the districts here ({districts})", zh: "编码 {code} 不属于本系统的任何区县（{districts}）" },
   "row.outside_street": { en: "outside your street", zh: "不在您的街道内" },
   "row.no_parent": { en: "{noun} {code} does not exist: import {layer} first", zh: "{noun} {code} 不存在：请先导入{layer}" },
   "row.outside_parent": { en: "{percent} % ({m2} m²) lies outside {noun} {code}", zh: "有 {percent}%（{m2} 平方米）在{noun} {code} 之外" },
