@@ -47,7 +47,8 @@ export function CoverageByStreet({
       .then((answer) => {
         if (!answer.ok) return setError(failureText(answer, t.loadFailed));
         const body = answer.data;
-        setSource(targetSource(body.summary?.targets?.[metric], t) ?? null);
+        const severalDistricts = new Set(body.features.map((f) => f.properties.code.slice(0, 6))).size > 1;
+        setSource(targetSource(body.summary?.targets?.[metric], t, severalDistricts) ?? null);
         setRows(
           body.features
             .map((f) => ({

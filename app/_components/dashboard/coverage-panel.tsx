@@ -141,7 +141,7 @@ export function CoveragePanel({
       period,
       ...COVERAGE_METRIC_KEYS.flatMap((m) => {
         const x = r.metrics[m];
-        return [pct1(x.rate), x.numerator, x.denominator, pct1(x.target), x.gap === null ? null : -Math.round(x.gap * 1000) / 10, targetSource(targets?.[m], t) ?? ""];
+        return [pct1(x.rate), x.numerator, x.denominator, pct1(x.target), x.gap === null ? null : -Math.round(x.gap * 1000) / 10, targetSource(targets?.[m], t, several) ?? ""];
       }),
     ]);
     saveFile(new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" }), `coverage-${state.street ?? "district"}-${level}-${month || state.to}.csv`);
@@ -258,7 +258,7 @@ export function CoveragePanel({
                     {districtOf && <small className="muted"> · {districtOf(r.code)}</small>}
                   </td>
                   <td>{pct(m.rate)}</td>
-                  <td title={targetSource(targets?.[state.metric], t)}>{pct(m.target)}</td>
+                  <td title={targetSource(targets?.[state.metric], t, districts.length > 1)}>{pct(m.target)}</td>
                   <td>{m.gap === null ? "–" : below ? `−${(m.gap * 100).toFixed(1)}` : "✓"}</td>
                   {changes && <td data-testid="change">{arrow(changes.get(r.code))}</td>}
                   {level === "grid-cells" && state.metric === "registration" && (

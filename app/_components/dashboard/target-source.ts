@@ -7,12 +7,18 @@ export interface TargetSource {
   own_choice: boolean;
   note: string;
   fallback: boolean;
+  /** The district whose own target it is; null: the target for all districts (or the fallback). */
+  district_code?: string | null;
 }
 
-/** The hover text of a target: its document (or the district's own choice) and the date it applies from. */
-export function targetSource(target: TargetSource | undefined, t: Messages["dashboard"]): string | undefined {
+/**
+ * The hover text of a target: its document (or the district's own choice) and the date it applies
+ * from. With several districts in sight, a target recorded for all districts says so.
+ */
+export function targetSource(target: TargetSource | undefined, t: Messages["dashboard"], severalDistricts = false): string | undefined {
   if (!target) return undefined;
   if (target.fallback) return t.targetFallback;
-  const source = target.source ? [target.source.title, target.source.number, target.source.date].filter(Boolean).join(" · ") : t.targetOwnChoice;
-  return `${source}${target.valid_from ? ` · ${t.targetFrom} ${target.valid_from}` : ""}${target.note ? ` · ${target.note}` : ""}`;
+  const forAll = severalDistricts && target.district_code === null;
+  const source = target.source ? [target.source.title, target.source.number, target.source.date].filter(Boolean).join(" · ") : forAll ? t.targetOwnChoiceAll : t.targetOwnChoice;
+  return `${forAll ? `${t.targetForAllDistricts} · ` : ""}${source}${target.valid_from ? ` · ${t.targetFrom} ${target.valid_from}` : ""}${target.note ? ` · ${target.note}` : ""}`;
 }
