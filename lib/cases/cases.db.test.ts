@@ -148,6 +148,15 @@ describe(`cases (${process.env.TEST_DB ?? "embedded"})`, () => {
       const overdueOnly = await listCases(tx, commander, CaseListParams.parse({ from: "2030-03-01T00:00:00+08:00", to: "2030-04-01T00:00:00+08:00", overdue: "true" }), "2030-03-15");
       expect(overdueOnly.cases.map((c) => c.due_on)).toEqual(["2029-12-03", "2030-03-10", "2030-03-12", "2030-03-14"]);
       expect(overdueOnly.cases.every((c) => c.overdue === true)).toBe(true);
+      // Each case says where, in words: its cell's community (the code's first 12 digits) and street.
+      for (const c of overdueOnly.cases) {
+        const names = await queryOne<{ street: string; community: string }>(
+          tx,
+          sql`select (select name_zh from streets where code = ${streetOfCode(c.grid_cell_code!)}) as street,
+                     (select name_zh from communities where code = ${c.grid_cell_code!.slice(0, 12)}) as community`,
+        );
+        expect([c.street_name_zh, c.community_name_zh]).toEqual([names!.street, names!.community]);
+      }
       const noDeadline = (await listCases(tx, commander, CaseListParams.parse({ ...window, overdue: "false", status: "in_progress" }), "2030-03-15")).cases;
       expect(noDeadline.map((c) => [c.due_on, c.overdue])).toEqual([["2030-03-20", false], [null, false]]);
       // A street office sees its own street's cases only.

@@ -38,6 +38,11 @@ export interface CaseRow {
   occurred_at: string;
   grid_cell_code: string | null;
   street_code: string | null;
+  /** Where, in words: the street's and the community's names (null outside every cell). */
+  street_name_zh: string | null;
+  street_name_en: string | null;
+  community_name_zh: string | null;
+  community_name_en: string | null;
 }
 
 interface OverdueTally {
@@ -107,8 +112,10 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
       sql`select e.id::float8 as id, e.category::text as category, e.status::text as status, e.department_code,
             e.due_on::text as due_on, ${overdue} as overdue,
             to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as occurred_at,
-            g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code
-          ${from} where ${where(listed)}
+            g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code,
+            s.name_zh as street_name_zh, s.name_en as street_name_en, c.name_zh as community_name_zh, c.name_en as community_name_en
+          ${from} left join communities c on c.code = g.community_code left join streets s on s.code = c.street_code
+          where ${where(listed)}
           order by ${overdue} desc, e.due_on nulls last, e.occurred_at desc, e.id desc limit ${params.limit}`,
     ),
     query<OverdueTally>(

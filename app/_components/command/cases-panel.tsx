@@ -139,7 +139,15 @@ export function CasesPanel({
             <tbody>
               {list.cases.map((c) => (
                 <tr key={c.id} className={c.overdue ? "overdue" : undefined} data-case={c.id}>
-                  <td title={`${c.grid_cell_code ?? ""} · ${chinaDate(new Date(c.occurred_at))}`}>{d.categories[c.category]}</td>
+                  <td title={c.grid_cell_code ?? undefined}>
+                    {d.categories[c.category]}
+                    {/* Where and when, under what: a commander reads the place before opening the case. */}
+                    <span className="case-place" data-testid="case-place">
+                      {[locale === "zh" ? c.street_name_zh : c.street_name_en, locale === "zh" ? c.community_name_zh : c.community_name_en].filter(Boolean).join(" · ") || t.none}
+                      {" · "}
+                      {chinaDate(new Date(c.occurred_at)).slice(5)}
+                    </span>
+                  </td>
                   <td>{d.eventStatuses[c.status]}</td>
                   <td>{c.department_code ? departmentName(c.department_code) : t.none}</td>
                   <td>
