@@ -74,7 +74,7 @@ async function gapShape(db: Db, street: string): Promise<MultiPolygon | null> {
   const [row] = await query<{ gap: MultiPolygon | string | null }>(
     db,
     sql`select ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(ST_Difference(s.geom, coalesce(
-               (select ST_Union(g.geom) from grid_cells g where ${sameStreetSql(sql`g.code`, sql`s.code`)}), 'GEOMETRYCOLLECTION EMPTY'::geometry), 1e-9), 3)), 7)::json as gap
+               (select ST_Union(g.geom) from grid_cells g where ${sameStreetSql(sql`g.code`, sql`s.code`)}), 'SRID=4326;GEOMETRYCOLLECTION EMPTY'::geometry), 1e-9), 3)), 7)::json as gap
         from streets s where s.code = ${street}`,
   );
   if (!row?.gap) return null;

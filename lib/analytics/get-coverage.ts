@@ -1,16 +1,15 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/types";
-import { districtOfArea } from "@/lib/districts/settings-district";
 import { BadRequestError } from "@/lib/http/errors";
 import { readFrozenMonth } from "@/lib/monthly/read-frozen-month";
-import { targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
+import { areaTargetsInForce, targetsOfUnit, type Targets } from "@/lib/targets/coverage-targets";
 import { chinaMonth, lastDateBefore, monthBounds } from "@/lib/time/china-date";
 import { scopeAnalysis } from "./analysis-scope";
 import { CoverageParams, FROZEN_KEYS, FROZEN_PARAMETERS, monthWindow } from "./coverage-params";
 import { coverageTallies, rollUp } from "./coverage-tallies";
 import { cachedGeometryCoverage, type GeometryCoverage } from "./geometry-coverage";
-import { emptyTallies, metricsOf, type MetricValue, type Tallies } from "./tallies";
+import { emptyTallies, metricsOf, type MetricValue } from "./tallies";
 import { COVERAGE_METRICS, type CoverageMetric } from "./targets";
 import { loadUnits } from "./units";
 
@@ -33,8 +32,10 @@ export type CoverageCollection = FeatureCollection<Polygon | MultiPolygon, Cover
     to: string;
     street: string | null;
     parameters: { patrol_days: number; inspection_days: number; guidance_metres: number };
-    /** Each metric's target in force on the period's last day, with its source. */
-    targets: Record<CoverageMetric, TargetInForce>;
+    /** Each metric's target in force on the period's last day, with its source (the area's). */
+    targets: Targets;
+    /** In the whole city: each district's own targets, which the units inside it are judged by. */
+    targets_by_district: Record<string, Targets>;
     district: Record<CoverageMetric, MetricValue>;
     units_below_target: Record<CoverageMetric, number>;
     geometry: { uncovered_m2: number; overlap_m2: number; streets: GeometryCoverage[] };
@@ -67,8 +68,8 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
   // A month that has ended is read from its frozen figures, never recomputed from today's register.
   const frozen = asFrozen ? await readFrozenMonth(db, params.month!, params.unit, params.street) : null;
-  const targets = frozen ? frozen.targets : await targetsInForce(db, lastDateBefore(params.to), await districtOfArea(db, params.street));
-  const toMetrics = (t: Tallies) => metricsOf(t, targets);
+  // Each unit against its own district's targets; the area's total against the area's.
+  const targets = frozen ? frozen.targets : await areaTargetsInForce(db, lastDateBefore(params.to), params.street, units.units.map((u) => u.code));
 
   const { units: byUnit, total: district } = frozen
     ? { units: frozen.units, total: frozen.district }
@@ -77,7 +78,7 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
   const below = Object.fromEntries(COVERAGE_METRICS.map((m) => [m, 0])) as Record<CoverageMetric, number>;
   const features: Feature<Polygon | MultiPolygon, CoverageProperties>[] = units.units.map((u) => {
     const entry = byUnit.get(u.code) ?? { tallies: emptyTallies(), street: "" };
-    const metrics = toMetrics(entry.tallies);
+    const metrics = metricsOf(entry.tallies, targetsOfUnit(targets, u.code));
     const belowTarget = COVERAGE_METRICS.filter((m) => (metrics[m].gap ?? 0) > 1e-12);
     for (const m of belowTarget) below[m]++;
     return {
@@ -98,8 +99,9 @@ export async function getCoverage(db: Db, actor: Actor, input: CoverageParams): 
       to: params.to.toISOString(),
       street: params.street ?? null,
       parameters: { patrol_days: params.patrol_days, inspection_days: params.inspection_days, guidance_metres: params.guidance_metres },
-      targets,
-      district: toMetrics(district),
+      targets: targets.whole,
+      targets_by_district: targets.byDistrict,
+      district: metricsOf(district, targets.whole),
       units_below_target: below,
       geometry: {
         uncovered_m2: round(geometry.reduce((s, g) => s + g.uncovered_m2, 0), 1),

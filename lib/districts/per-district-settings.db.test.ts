@@ -7,6 +7,7 @@ import { queryOne } from "@/lib/db/query";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import type { Database, Db } from "@/lib/db/types";
 import { freezeMonth } from "@/lib/monthly/freeze-month";
+import { getMonthlyReport } from "@/lib/monthly/monthly-report";
 import { getMonthlyTrend } from "@/lib/monthly/monthly-trend";
 import { createEvent, NewEvent } from "@/lib/register/events";
 import { listSettings, setSetting, SettingInput } from "@/lib/settings/district-settings";
@@ -73,6 +74,14 @@ describe(`targets and settings per district (${process.env.TEST_DB ?? "embedded"
       expect(await registrationTarget(tx, longwanStreet)).toMatchObject({ value: 0.85, district_code: LONGWAN, own_choice: true });
       expect(await registrationTarget(tx, luchengStreet)).toMatchObject({ value: 0.95, district_code: LUCHENG });
       expect((await targetsInForce(tx, "2026-06-09", LONGWAN)).registration).toMatchObject({ value: 0.9, district_code: null });
+      // The whole city by streets: each street is judged by its own district's target.
+      const wholeCity = await getCoverage(tx, SYSTEM_ACTOR, { ...june, unit: "streets" });
+      const ownTarget = (code: string) => (code.startsWith(LONGWAN) ? 0.85 : 0.95);
+      expect(wholeCity.features.map((f) => [f.properties.code, f.properties.metrics.registration.target])).toEqual(wholeCity.features.map((f) => [f.properties.code, ownTarget(f.properties.code)]));
+      expect(wholeCity.summary.units_below_target.registration).toBe(
+        wholeCity.features.filter((f) => f.properties.metrics.registration.rate !== null && f.properties.metrics.registration.rate < ownTarget(f.properties.code) - 1e-12).length,
+      );
+      expect(wholeCity.summary.targets_by_district[LONGWAN]!.registration.value).toBe(0.85);
       expect((await targetsInForce(tx, "2026-06-20", null)).registration).toMatchObject({ value: 0.9, district_code: null });
 
       // Its admin reads its own district's, and cannot touch another's or all districts'.
@@ -107,6 +116,28 @@ describe(`targets and settings per district (${process.env.TEST_DB ?? "embedded"
       // The trend's frozen May reads the same.
       const trend = await getMonthlyTrend(tx, SYSTEM_ACTOR, { street: longwanStreet, months: 2, until: "2026-05" }, new Date("2026-06-02T00:00:00+08:00"));
       expect(trend.find((p) => p.month === "2026-05")!.metrics.registration.target).toBe(0.85);
+    });
+  });
+
+  it("a frozen month of a system of one district reads the same after a second district arrives", async () => {
+    await withRollback(database.db, async (tx) => {
+      await seedDemoDistrict(tx, { scale: "test", seed: 12, anchorDate: "2026-06-30" });
+      // Recorded without naming a district in a system of one: 鹿城区's own.
+      await setTarget(tx, SYSTEM_ACTOR, TargetInput.parse({ metric: "registration", value: 0.7, valid_from: "2026-05-01", own_choice: true }));
+      await freezeMonth(tx, SYSTEM_ACTOR, "2026-05", { now: new Date("2026-06-02T00:00:00+08:00") });
+      const may = CoverageParams.parse({ from: "2026-05-01T00:00:00+08:00", to: "2026-06-01T00:00:00+08:00" });
+      const before = await getCoverage(tx, SYSTEM_ACTOR, may);
+      expect(before.summary.targets.registration).toMatchObject({ value: 0.7, district_code: LUCHENG });
+      const reportBefore = await getMonthlyReport(tx, SYSTEM_ACTOR, { month: "2026-05", unit: "streets" }, new Date("2026-06-02T00:00:00+08:00"));
+
+      // A second district's first street.
+      await tx.execute(sql`insert into streets (code, name_zh, name_en, geom) values ('330399001000', '新区街道', 'New Street', ST_Multi(ST_MakeEnvelope(121.5, 27.5, 121.51, 27.51, 4326)))`);
+      const after = await getCoverage(tx, SYSTEM_ACTOR, may);
+      expect(after.summary.targets.registration).toMatchObject({ value: 0.7, district_code: LUCHENG });
+      expect(after.summary.district).toEqual(before.summary.district);
+      const reportAfter = await getMonthlyReport(tx, SYSTEM_ACTOR, { month: "2026-05", unit: "streets" }, new Date("2026-06-02T00:00:00+08:00"));
+      expect(reportAfter.targets).toEqual(reportBefore.targets);
+      expect(reportAfter.total).toEqual(reportBefore.total);
     });
   });
 

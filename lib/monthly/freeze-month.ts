@@ -7,6 +7,7 @@ import { coverageTallies, rollUp } from "@/lib/analytics/coverage-tallies";
 import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
+import { districtOfArea } from "@/lib/districts/settings-district";
 import { targetsInForce } from "@/lib/targets/coverage-targets";
 import { chinaMonth, monthBounds } from "@/lib/time/china-date";
 
@@ -42,8 +43,9 @@ export async function freezeMonth(db: Db, actor: Actor, month: string, options: 
 
     const params = CoverageParams.parse({ from: bounds.start.toISOString(), to: bounds.end.toISOString(), ...FROZEN_PARAMETERS });
     const cells = await coverageTallies(t, params);
-    // The set for every district, and each district's own where it had rows of its own in force.
-    const targets = await targetsInForce(t, bounds.lastDay, null);
+    // The set the whole system is judged by (a system of one district: that district's), and each
+    // district's own where it had rows of its own in force.
+    const targets = await targetsInForce(t, bounds.lastDay, await districtOfArea(t, undefined));
     const districtTargets: Record<string, Awaited<ReturnType<typeof targetsInForce>>> = {};
     for (const { code } of await query<{ code: string }>(t, sql`select distinct left(code, 6) as code from streets order by 1`)) {
       const own = await targetsInForce(t, bounds.lastDay, code);

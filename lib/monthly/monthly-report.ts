@@ -10,9 +10,8 @@ import { metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/talli
 import { COVERAGE_METRICS, type CoverageMetric } from "@/lib/analytics/targets";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
-import { districtOfArea } from "@/lib/districts/settings-district";
 import { NotFoundError } from "@/lib/http/errors";
-import { targetsInForce, type TargetInForce } from "@/lib/targets/coverage-targets";
+import { areaTargetsInForce, targetsOfUnit, type AreaTargets, type Targets } from "@/lib/targets/coverage-targets";
 import { addMonths, chinaMonth, lastDateBefore, MONTH_PATTERN } from "@/lib/time/china-date";
 import { FROZEN_PARAMETERS } from "./freeze-month";
 import { readFrozenMonth, type FrozenMonth, type FrozenUnit } from "./read-frozen-month";
@@ -39,7 +38,9 @@ export interface MonthlyReport {
   /** When the figures were frozen; null for the current month, which is live. */
   frozen_at: string | null;
   parameters: typeof FROZEN_PARAMETERS;
-  targets: Record<CoverageMetric, TargetInForce>;
+  /** The area's targets; in the whole city, each district's own set its units are judged by. */
+  targets: Targets;
+  targets_by_district: Record<string, Targets>;
   total: { code: string; metrics: Record<CoverageMetric, ReportMetric> };
   units: { code: string; name_zh: string; name_en: string; street_code: string; metrics: Record<CoverageMetric, ReportMetric> }[];
 }
@@ -54,9 +55,11 @@ export async function getMonthlyReport(db: Db, actor: Actor, input: MonthlyRepor
   const month = await monthFigures(db, input.month, input.unit, street, now);
   const previous = await monthFigures(db, addMonths(input.month, -1), input.unit, street, now).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   const names = await unitNames(db, input.unit, [...month.units.keys()]);
-  const withChange = (tallies: Tallies, before: Tallies | undefined): Record<CoverageMetric, ReportMetric> => {
-    const current = metricsOf(tallies, month.targets);
-    const prior = before && previous ? metricsOf(before, previous.targets) : null;
+  // Each unit against its own district's targets (the total against the area's); null: the total.
+  const withChange = (code: string | null, tallies: Tallies, before: Tallies | undefined): Record<CoverageMetric, ReportMetric> => {
+    const judged = (targets: AreaTargets) => (code === null ? targets.whole : targetsOfUnit(targets, code));
+    const current = metricsOf(tallies, judged(month.targets));
+    const prior = before && previous ? metricsOf(before, judged(previous.targets)) : null;
     return Object.fromEntries(
       COVERAGE_METRICS.map((m) => {
         const previousRate = prior?.[m].rate ?? null;
@@ -71,14 +74,15 @@ export async function getMonthlyReport(db: Db, actor: Actor, input: MonthlyRepor
     street: street ?? null,
     frozen_at: month.frozenAt || null,
     parameters: FROZEN_PARAMETERS,
-    targets: month.targets,
-    total: { code: street ?? "district", metrics: withChange(month.district, previous?.district) },
+    targets: month.targets.whole,
+    targets_by_district: month.targets.byDistrict,
+    total: { code: street ?? "district", metrics: withChange(null, month.district, previous?.district) },
     units: [...month.units].map(([code, entry]) => ({
       code,
       name_zh: names.get(code)?.zh ?? code,
       name_en: names.get(code)?.en ?? code,
       street_code: entry.street,
-      metrics: withChange(entry.tallies, previous?.units.get(code)?.tallies),
+      metrics: withChange(code, entry.tallies, previous?.units.get(code)?.tallies),
     })),
   };
 }
@@ -99,7 +103,7 @@ async function monthFigures(db: Db, month: string, unit: FrozenUnit, street: str
   // The area is set after parsing: it may be a district (6 digits), which a request may not name.
   const params = { ...CoverageParams.parse({ from: window.from.toISOString(), to: window.to.toISOString(), ...FROZEN_PARAMETERS }), street };
   const { units, total } = rollUp(await coverageTallies(db, params), unit);
-  return { month, frozenAt: "", targets: await targetsInForce(db, lastDateBefore(window.to), await districtOfArea(db, street)), units, district: total };
+  return { month, frozenAt: "", targets: await areaTargetsInForce(db, lastDateBefore(window.to), street, units.keys()), units, district: total };
 }
 
 async function unitNames(db: Db, unit: FrozenUnit, codes: string[]): Promise<Map<string, { zh: string; en: string }>> {

@@ -5,12 +5,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { scopeAnalysis } from "@/lib/analytics/analysis-scope";
 import { add, emptyTallies, metricsOf, type MetricValue, type Tallies } from "@/lib/analytics/tallies";
 import { codeInStreetSql } from "@/lib/auth/in-street";
+import { districtOfCode } from "@/lib/auth/street-code";
 import type { CoverageMetric } from "@/lib/analytics/targets";
 import { jsonColumn, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import type { TargetInForce } from "@/lib/targets/coverage-targets";
 import { addMonths, chinaMonth, MONTH_PATTERN } from "@/lib/time/china-date";
-import { districtOfArea } from "@/lib/districts/settings-district";
 import { getMonthlyReport } from "./monthly-report";
 import { frozenTargetsOf } from "./read-frozen-month";
 
@@ -37,7 +37,8 @@ export async function getMonthlyTrend(db: Db, actor: Actor, input: MonthlyTrendP
   const current = chinaMonth(now);
   const last = input.until && input.until < current ? input.until : current;
   const first = addMonths(last, -(input.months - 1));
-  const district = await districtOfArea(db, street);
+  // The whole system's months read the set they were frozen with (see frozenTargetsOf).
+  const district = street ? districtOfCode(street) : null;
   const rows = await query<{ month: string; tallies: unknown; targets: unknown; district_targets: unknown }>(
     db,
     sql`select to_char(f.month, 'YYYY-MM') as month, f.tallies, z.targets, z.district_targets from monthly_figures f join monthly_freezes z on z.month = f.month

@@ -1,20 +1,19 @@
 import { sql } from "drizzle-orm";
 import { jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
-import type { TargetInForce } from "@/lib/targets/coverage-targets";
-import type { CoverageMetric } from "@/lib/analytics/targets";
+import type { AreaTargets, Targets } from "@/lib/targets/coverage-targets";
 import { add, emptyTallies, type Tallies } from "@/lib/analytics/tallies";
 import { codeInStreetSql } from "@/lib/auth/in-street";
-import { districtOfArea } from "@/lib/districts/settings-district";
+import { districtOfCode } from "@/lib/auth/street-code";
 import { NotFoundError } from "@/lib/http/errors";
 
 export type FrozenUnit = "grid-cells" | "communities" | "streets";
 
-type Targets = Record<CoverageMetric, TargetInForce>;
-
 /**
  * The targets a frozen month judged `district` against: the district's own set, kept when it had
- * rows of its own in force (monthly_freezes.district_targets), else the set for every district.
+ * rows of its own in force (monthly_freezes.district_targets), else `targets` — the set the whole
+ * system was judged by when the month was frozen (district null: that set, whatever districts the
+ * system has gained since, so a frozen month reads the same for good).
  */
 export function frozenTargetsOf(freeze: { targets: unknown; district_targets: unknown }, district: string | null): Targets {
   const own = district ? (jsonColumn(freeze.district_targets) as Record<string, Targets> | null)?.[district] : undefined;
@@ -24,7 +23,8 @@ export function frozenTargetsOf(freeze: { targets: unknown; district_targets: un
 export interface FrozenMonth {
   month: string;
   frozenAt: string;
-  targets: Record<CoverageMetric, TargetInForce>;
+  /** The area's targets (`whole`), and for the whole system each district's own that had them. */
+  targets: AreaTargets;
   /** Each unit's tallies and street, by code. */
   units: Map<string, { tallies: Tallies; street: string }>;
   /** The whole system's tallies, or the street's (or district's) when one is asked for. */
@@ -65,5 +65,8 @@ export async function readFrozenMonth(db: Db, month: string, unit: FrozenUnit, s
     if (!known) throw new NotFoundError().as("street.not_found", { code: street! });
     district = emptyTallies();
   }
-  return { month, frozenAt: freeze.frozen_at, targets: frozenTargetsOf(freeze, await districtOfArea(db, street)), units, district };
+  const targets: AreaTargets = street
+    ? { whole: frozenTargetsOf(freeze, districtOfCode(street)), byDistrict: {} }
+    : { whole: frozenTargetsOf(freeze, null), byDistrict: (jsonColumn(freeze.district_targets) as Record<string, Targets> | null) ?? {} };
+  return { month, frozenAt: freeze.frozen_at, targets, units, district };
 }

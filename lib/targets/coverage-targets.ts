@@ -5,7 +5,8 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { districtCodeParam } from "@/lib/auth/code-params";
-import { settingsDistrict } from "@/lib/districts/settings-district";
+import { districtOfCode } from "@/lib/auth/street-code";
+import { districtOfArea, settingsDistrict } from "@/lib/districts/settings-district";
 import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { chinaDate } from "@/lib/time/china-date";
@@ -23,6 +24,24 @@ export interface TargetInForce {
   fallback: boolean;
   /** The district whose own row this is; null: the row for every district (or a fallback). */
   district_code: string | null;
+}
+
+/** Each metric's target, as a period is judged against. */
+export type Targets = Record<CoverageMetric, TargetInForce>;
+
+/**
+ * The targets an area is judged against: `whole` for the area's total; in an area of several
+ * districts (the whole city), each district's own set for the units inside it (`byDistrict`; a
+ * unit whose district is missing there is judged by `whole`).
+ */
+export interface AreaTargets {
+  whole: Targets;
+  byDistrict: Record<string, Targets>;
+}
+
+/** The targets a unit (a street, community or cell, by code) of an area is judged against. */
+export function targetsOfUnit(targets: AreaTargets, code: string): Targets {
+  return targets.byDistrict[districtOfCode(code)] ?? targets.whole;
 }
 
 interface TargetRow {
@@ -78,6 +97,19 @@ export async function targetsInForce(db: Db, date: string, district: string | nu
       return [m, row ? inForce(row) : fallback(m)];
     }),
   ) as Record<CoverageMetric, TargetInForce>;
+}
+
+/**
+ * The targets in force on `date` for an area (`areaScope`'s code; undefined: the whole system) and
+ * for its units' districts when it spans several: each unit is judged by its own district's.
+ */
+export async function areaTargetsInForce(db: Db, date: string, area: string | undefined, unitCodes: Iterable<string>): Promise<AreaTargets> {
+  const district = await districtOfArea(db, area);
+  const whole = await targetsInForce(db, date, district);
+  if (district) return { whole, byDistrict: {} };
+  const byDistrict: Record<string, Targets> = {};
+  for (const code of new Set([...unitCodes].map(districtOfCode))) byDistrict[code] = await targetsInForce(db, date, code);
+  return { whole, byDistrict };
 }
 
 export interface TargetHistory {

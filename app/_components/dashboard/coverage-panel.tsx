@@ -72,6 +72,9 @@ export function CoveragePanel({
   const [rows, setRows] = useState<UnitRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [targets, setTargets] = useState<Record<string, TargetSource> | null>(null);
+  // In the whole city each unit is judged by its own district's targets (when it has its own).
+  const [targetsByDistrict, setTargetsByDistrict] = useState<Record<string, Record<string, TargetSource>>>({});
+  const targetsOf = (code: string) => targetsByDistrict[districtOfCode(code)] ?? targets;
   const [frozenAt, setFrozenAt] = useState<string | null>(null);
   const [changes, setChanges] = useState<Map<string, number | null> | null>(null);
   const [worklist, setWorklist] = useState<{ list: WorklistName; cell: string | null }>({ list: "unchecked", cell: null });
@@ -104,12 +107,13 @@ export function CoveragePanel({
     const controller = new AbortController();
     setRows(null);
     setError(null);
-    type Answer = { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[]; summary?: { targets?: Record<string, TargetSource>; frozen_at?: string | null } };
+    type Answer = { features: { properties: Omit<UnitRow, "bbox">; geometry: GeoJSON.Geometry }[]; summary?: { targets?: Record<string, TargetSource>; targets_by_district?: Record<string, Record<string, TargetSource>>; frozen_at?: string | null } };
     callApi<Answer>(`/api/analytics/coverage?${analysisQuery(state, { unit: level })}`, { signal: controller.signal })
       .then((answer) => {
         if (!answer.ok) return setError(failureText(answer, t.loadFailed));
         const body = answer.data;
         setTargets(body.summary?.targets ?? null);
+        setTargetsByDistrict(body.summary?.targets_by_district ?? {});
         setFrozenAt(body.summary?.frozen_at ?? null);
         setRows(
           body.features
@@ -141,7 +145,7 @@ export function CoveragePanel({
       period,
       ...COVERAGE_METRIC_KEYS.flatMap((m) => {
         const x = r.metrics[m];
-        return [pct1(x.rate), x.numerator, x.denominator, pct1(x.target), x.gap === null ? null : -Math.round(x.gap * 1000) / 10, targetSource(targets?.[m], t, several) ?? ""];
+        return [pct1(x.rate), x.numerator, x.denominator, pct1(x.target), x.gap === null ? null : -Math.round(x.gap * 1000) / 10, targetSource(targetsOf(r.code)?.[m], t, several) ?? ""];
       }),
     ]);
     saveFile(new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" }), `coverage-${state.street ?? "district"}-${level}-${month || state.to}.csv`);
@@ -258,7 +262,7 @@ export function CoveragePanel({
                     {districtOf && <small className="muted"> · {districtOf(r.code)}</small>}
                   </td>
                   <td>{pct(m.rate)}</td>
-                  <td title={targetSource(targets?.[state.metric], t, districts.length > 1)}>{pct(m.target)}</td>
+                  <td title={targetSource(targetsOf(r.code)?.[state.metric], t, districts.length > 1)}>{pct(m.target)}</td>
                   <td>{m.gap === null ? "–" : below ? `−${(m.gap * 100).toFixed(1)}` : "✓"}</td>
                   {changes && <td data-testid="change">{arrow(changes.get(r.code))}</td>}
                   {level === "grid-cells" && state.metric === "registration" && (
