@@ -23,6 +23,8 @@ export const imports = pgTable("imports", {
   actor: text("actor").notNull(),
   userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
   streetCode: text("street_code"),
+  /** The district an account limited to one imported for (its rows are checked against it). */
+  districtCode: text("district_code"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -232,6 +232,45 @@ describe("setting a district up from its own files", () => {
         "code 330304001000 belongs to none of the districts here (330302, 330303)",
         "outside the district boundary",
       ]);
+
+      // 龙湾区's own admin: its outline only, and streets of its own inside it.
+      const longwan = actorWithRole("admin", null, "330303");
+      const theirs = await run(
+        tx,
+        "b.geojson",
+        strToU8(JSON.stringify({ type: "FeatureCollection", features: [outline("330302", "鹿城区", 120.0, 28.0), outline("330303", "龙湾区", 120.8, 28.0, 0.06), { ...outline("", "无码", 120.8, 28.0), properties: { 区名称: "无码" } }] })),
+        { layer: "district-boundary" },
+        longwan,
+      );
+      expect(theirs.status.report).toMatchObject({ ok: 1, rejected: 2 });
+      expect(theirs.status.report!.rejections.map((r) => r.reason).sort()).toEqual(["code 330302 belongs to another district (this one is 330303)", "code: a district boundary needs its district's 6-digit code"]);
+      await commitImport(tx, longwan, theirs.id);
+      expect(await outlines()).toEqual([{ code: "330302", parts: 1, area: 0.01 }, { code: "330303", parts: 1, area: 0.0036 }]);
+      const ownStreets = await run(
+        tx,
+        "s.geojson",
+        strToU8(JSON.stringify({ type: "FeatureCollection", features: [street("330302003000", 120.61, 28.01), street("330303003000", 120.81, 28.01), street("330303004000", 120.65, 28.05)] })),
+        { layer: "streets" },
+        longwan,
+      );
+      expect(ownStreets.status.report).toMatchObject({ ok: 1, rejected: 2 });
+      expect(ownStreets.status.report!.rejections.map((r) => r.reason).sort()).toEqual(["code 330302003000 belongs to another district (this one is 330303)", "outside your district"]);
+    });
+  });
+
+  it("replaces an outline imported without a code by the same district's with one", async () => {
+    await withRollback(database.db, async (tx) => {
+      const ring = [[120.6, 28.0], [120.7, 28.0], [120.7, 28.1], [120.6, 28.1], [120.6, 28.0]];
+      const boundary = (properties: object) => strToU8(JSON.stringify({ type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties }));
+      const first = await run(tx, "b.geojson", boundary({ 区名称: "鹿城区" }), { layer: "district-boundary" });
+      await commitImport(tx, admin, first.id);
+      expect(await query(tx, sql`select code from district_boundary`)).toEqual([{ code: null }]);
+      const second = await run(tx, "b.geojson", boundary({ 区划代码: "330302", 区名称: "鹿城区" }), { layer: "district-boundary" });
+      await commitImport(tx, admin, second.id);
+      expect(await query(tx, sql`select code from district_boundary`)).toEqual([{ code: "330302" }]);
+      // From now on an outline must name its district.
+      const third = await run(tx, "b.geojson", boundary({ 区名称: "某区" }), { layer: "district-boundary" });
+      expect(third.status.report!.rejections.map((r) => r.reason)).toEqual(["code: a district boundary needs its district's 6-digit code"]);
     });
   });
 });

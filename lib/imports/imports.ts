@@ -93,8 +93,9 @@ export async function createImport(db: Db, actor: Actor, fileName: string, optio
   authorizeImport(actor, options.layer);
   const row = await queryOne<{ id: string }>(
     db,
-    sql`insert into imports (layer, crs, mode, file_name, mapping, actor, user_id, street_code)
-        values (${options.layer}, ${options.crs}, ${options.mode}, ${fileName.slice(0, 200)}, ${JSON.stringify(options.mapping)}::jsonb, ${actor.label}, ${actor.userId}, ${actor.streetCode})
+    sql`insert into imports (layer, crs, mode, file_name, mapping, actor, user_id, street_code, district_code)
+        values (${options.layer}, ${options.crs}, ${options.mode}, ${fileName.slice(0, 200)}, ${JSON.stringify(options.mapping)}::jsonb, ${actor.label}, ${actor.userId},
+                ${actor.streetCode}, ${actor.streetCode ? null : actor.districtCode})
         returning id::text`,
   );
   return row!.id;
@@ -108,9 +109,9 @@ export async function createImport(db: Db, actor: Actor, fileName: string, optio
 export async function stageImport(db: Db, id: string, fileName: string, bytes: Uint8Array): Promise<void> {
   const started = Date.now();
   try {
-    const job = await queryOne<{ layer: ImportLayer; crs: ImportCrs; mode: ImportMode; mapping: Record<string, string>; street_code: string | null }>(
+    const job = await queryOne<{ layer: ImportLayer; crs: ImportCrs; mode: ImportMode; mapping: Record<string, string>; street_code: string | null; district_code: string | null }>(
       db,
-      sql`select layer, crs, mode, mapping, street_code from imports where id = ${id}::uuid`,
+      sql`select layer, crs, mode, mapping, street_code, district_code from imports where id = ${id}::uuid`,
     );
     if (!job) return;
     const parsed = await readImportFile(fileName, bytes, job.mapping);
@@ -134,7 +135,7 @@ export async function stageImport(db: Db, id: string, fileName: string, bytes: U
       );
       await db.execute(sql`update imports set progress = ${Math.round(((start + rows.length) / parsed.features.length) * 90)}, updated_at = now() where id = ${id}::uuid`);
     }
-    await checkInDatabase(db, id, job.layer, job.street_code);
+    await checkInDatabase(db, id, job.layer, job.street_code, job.district_code);
     const notes = (await isDemoDataset(db))
       ? ["this database still holds the generated demo district: what you import will mix with it (remove the demo on /setup first)", ...parsed.notes]
       : parsed.notes;
@@ -156,7 +157,7 @@ export async function stageImport(db: Db, id: string, fileName: string, bytes: U
  * streets) and of its codes, inside the street for a street office, the parent area exists (and
  * holds the row: a warning when more than 1 % lies outside), existing codes.
  */
-async function checkInDatabase(db: Db, id: string, layer: ImportLayer, streetCode: string | null): Promise<void> {
+async function checkInDatabase(db: Db, id: string, layer: ImportLayer, streetCode: string | null, districtCode: string | null): Promise<void> {
   const target = IMPORT_TARGETS[layer];
   const mine = sql`r.import_id = ${id}::uuid and r.verdict = 'ok'`;
   const reject = (reason: SQL, where: SQL) => db.execute(sql`update import_rows r set verdict = 'rejected', reason = ${reason} where ${mine} and ${where}`);
@@ -168,7 +169,19 @@ async function checkInDatabase(db: Db, id: string, layer: ImportLayer, streetCod
     sql`select exists (select 1 from district_boundary) as boundary, (select string_agg(code, ',' order by code) from district_boundary where code is not null) as codes,
                exists (select 1 from district_boundary where code is null) as uncoded, exists (select 1 from streets) as streets`,
   );
-  if (layer !== "district-boundary") {
+  if (layer === "district-boundary") {
+    // Once outlines name their districts (here or in the file), each must (an outline without a
+    // code would switch the code checks off); an account limited to a district sets its own only.
+    const codeless = sql`coalesce(r.properties->>'code', '') = ''`;
+    const fileHasCodes = sql`exists (select 1 from import_rows x where x.import_id = ${id}::uuid and coalesce(x.properties->>'code', '') <> '')`;
+    await reject(sql`'code: a district boundary needs its district''s 6-digit code'`, district?.codes || districtCode ? codeless : sql`${codeless} and ${fileHasCodes}`);
+    if (districtCode) {
+      await reject(
+        sql`'code ' || (r.properties->>'code') || ' belongs to another district (this one is ' || ${districtCode} || ')'`,
+        sql`r.properties->>'code' <> ${districtCode}`,
+      );
+    }
+  } else {
     if (district?.boundary) {
       await reject(sql`'outside the district boundary'`, sql`not exists (select 1 from district_boundary d where ST_Intersects(d.geom, r.geom))`);
     } else if (district?.streets) {
@@ -186,6 +199,23 @@ async function checkInDatabase(db: Db, id: string, layer: ImportLayer, streetCod
           : sql`'code ' || (r.properties->>'code') || ' belongs to none of the districts here (' || ${codes.join(", ")} || ')'`,
         sql`left(r.properties->>'code', 6) not in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`,
       );
+    }
+  }
+  if (districtCode && layer !== "district-boundary") {
+    // An account limited to a district imports into it: codes of its district, places inside it
+    // (its outline, else its streets; its first streets may come before either).
+    if (target.code && target.setupLayer) {
+      await reject(
+        sql`'code ' || (r.properties->>'code') || ' belongs to another district (this one is ' || ${districtCode} || ')'`,
+        sql`left(r.properties->>'code', 6) <> ${districtCode}`,
+      );
+    }
+    const outline = await queryOne(db, sql`select 1 from district_boundary where code = ${districtCode}`);
+    const streets = await queryOne(db, sql`select 1 from streets where code like ${districtCode + "%"} limit 1`);
+    if (outline) {
+      await reject(sql`'outside your district'`, sql`not exists (select 1 from district_boundary d where d.code = ${districtCode} and ST_Intersects(d.geom, r.geom))`);
+    } else if (streets && layer !== "streets") {
+      await reject(sql`'outside your district'`, sql`not exists (select 1 from streets s where s.code like ${districtCode + "%"} and ST_Intersects(s.geom, r.geom))`);
     }
   }
   if (streetCode) {

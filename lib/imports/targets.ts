@@ -160,8 +160,12 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     aliases: { code: ["区划代码", "行政区划代码", "区代码", "adcode"], name_zh: ["区名称", "区名", "行政区名称"] },
     // One outline per district code in the file (a city's file may hold all its districts; islands
     // may come as rows of their own): it replaces that district's outline. Rows without a code make
-    // the one outline without a code. The district's names go into the list of districts too.
-    commit: (id) => sql`with boundary as (
+    // the one outline without a code; an outline with a code replaces an earlier one without (the
+    // same district's, imported before its code was known). The names go into the list of districts.
+    commit: (id) => sql`with coded as (
+        delete from district_boundary where code is null
+          and exists (select 1 from import_rows r where r.import_id = ${id}::uuid and r.verdict in ('ok', 'update') and coalesce(r.properties->>'code', '') <> '')
+      ), boundary as (
         insert into district_boundary (code, name_zh, name_en, geom)
         select p->>'code', min(p->>'name_zh'), coalesce(min(nullif(p->>'name_en', '')), min(p->>'name_zh')),
                ST_Multi(ST_ForcePolygonCCW(ST_CollectionExtract(ST_Union(r.geom), 3)))

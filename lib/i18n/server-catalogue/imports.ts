@@ -104,6 +104,8 @@ export const IMPORT_MESSAGES = {
     zh: "辖区还没有边界或街道：请先在“辖区设置”中导入辖区边界或街道",
   },
   "row.other_district": { en: "code {code} belongs to another district (this one is {district})", zh: "编码 {code} 属于其他区县（本区为 {district}）" },
+  "row.boundary_needs_code": { en: "code: a district boundary needs its district's 6-digit code", zh: "区划代码：区界须填写所属区县的 6 位代码" },
+  "row.outside_your_district": { en: "outside your district", zh: "不在您的区县内" },
   "row.no_such_district": { en: "code {code} belongs to none of the districts here ({districts})", zh: "编码 {code} 不属于本系统的任何区县（{districts}）" },
   "row.outside_street": { en: "outside your street", zh: "不在您的街道内" },
   "row.no_parent": { en: "{noun} {code} does not exist: import {layer} first", zh: "{noun} {code} 不存在：请先导入{layer}" },
