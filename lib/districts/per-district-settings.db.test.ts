@@ -12,6 +12,7 @@ import { getMonthlyTrend } from "@/lib/monthly/monthly-trend";
 import { createEvent, NewEvent } from "@/lib/register/events";
 import { listSettings, setSetting, SettingInput } from "@/lib/settings/district-settings";
 import { listTargets, setTarget, TargetInput, targetsInForce } from "@/lib/targets/coverage-targets";
+import { demoSummary, removeDemoData } from "@/lib/setup/demo-data";
 import { addWorkingDays } from "@/lib/time/working-days";
 import { statusOf } from "@/lib/http/testing/status-of";
 
@@ -92,6 +93,9 @@ describe(`targets and settings per district (${process.env.TEST_DB ?? "embedded"
       expect(await statusOf(() => setTarget(tx, longwanAdmin, TargetInput.parse({ district_code: LUCHENG, metric: "patrol", value: 0.5, valid_from: "2026-06-01", own_choice: true })))).toBe(404);
       expect(await statusOf(() => setTarget(tx, longwanAdmin, TargetInput.parse({ district_code: null, metric: "patrol", value: 0.5, valid_from: "2026-06-01", own_choice: true })))).toBe(403);
       expect(await statusOf(() => setTarget(tx, SYSTEM_ACTOR, TargetInput.parse({ district_code: "330399", metric: "patrol", value: 0.5, valid_from: "2026-06-01", own_choice: true })))).toBe(400);
+      // The demo spans every district: not one district's admin to remove.
+      expect((await demoSummary(tx, longwanAdmin)).blockers).toContain("the demo covers every district: only a city-level administrator removes it");
+      expect(await statusOf(() => removeDemoData(tx, longwanAdmin))).toBe(409);
       // A street office's list is its district's.
       expect((await listTargets(tx, actorWithRole("street_office", longwanStreet), { today: "2026-06-20" })).district).toBe(LONGWAN);
     });

@@ -6,6 +6,7 @@ import { districtOfCode } from "@/lib/auth/street-code";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { ForbiddenError, NotFoundError } from "@/lib/http/errors";
+import { isStreetRole } from "@/lib/vocabulary";
 
 /**
  * Targets and settings are kept per district (issue #20): a row with a district code applies to
@@ -34,6 +35,8 @@ export async function districtOfArea(db: Db, area: string | undefined): Promise<
  */
 export async function settingsDistrict(db: Db, actor: Actor, requested: string | null | undefined, change: boolean): Promise<string | null> {
   const own = actor.districtCode;
+  // A street account's district is its street's; one without a street reaches nothing.
+  if (isStreetRole(actor.role) && !own) throw new ForbiddenError("this street-office account has no street");
   if (own) {
     if (requested && requested !== own) throw new NotFoundError().as("district.unknown_code", { code: requested });
     if (requested === null && change) throw new ForbiddenError("").as("district.other", { own });

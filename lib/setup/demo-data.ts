@@ -67,6 +67,8 @@ export async function demoSummary(db: Db, actor: Actor): Promise<DemoSummary> {
     counts[t] = Number(n?.n ?? 0);
   }
   const blockers: string[] = [];
+  // The demo spans the whole system (every district of a seeded city): not one district's to remove.
+  if (actor.districtCode) blockers.push("the demo covers every district: only a city-level administrator removes it");
   if (actor.label && demoEmails.includes(actor.label)) {
     blockers.push("you are signed in with a demo account, which goes with the demo: make your own administrator at /admin, sign in with it, then remove the demo");
   }

@@ -32,5 +32,7 @@ export function DistrictScopePicker({ districts, value, t }: { districts: { code
  */
 export interface SetupScope {
   district: { code: string; name: string } | null;
+  /** A city (several districts, or an account limited to one): whose values they are is said. */
+  inCity: boolean;
   recordFor: string | null | undefined;
 }

@@ -51,7 +51,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   };
   // Whose they are is said in a city (several districts, or an account limited to one of them).
   const inCity = districtList.length > 1 || actor.districtCode !== null;
-  const scoped = { district: district && inCity ? { code: district, name: nameOf(district) } : null, recordFor };
+  const scoped = { district: district && inCity ? { code: district, name: nameOf(district) } : null, inCity, recordFor };
   // A robot's address carries its access token: only its host is shown.
   const webhook = alertWebhookUrl();
   const today = chinaDate();

@@ -73,7 +73,7 @@ export function TargetsPanel({
               <td>{metricNames[x.metric] ?? x.metric}</td>
               <td>{pct(x.current.value)}</td>
               <td title={x.current.note || undefined}>
-                {x.current.fallback ? t.fallback : x.current.source ? [x.current.source.title, x.current.source.number, x.current.source.date].filter(Boolean).join(" · ") : t.ownChoice}
+                {x.current.fallback ? t.fallback : x.current.source ? [x.current.source.title, x.current.source.number, x.current.source.date].filter(Boolean).join(" · ") : x.current.district_code === null && scope.inCity ? t.ownChoiceAll : t.ownChoice}
                 {scope.district && !x.current.fallback && x.current.district_code === null && <span className="muted">（{t.inherited}）</span>}
               </td>
               <td>{x.current.valid_from ?? "–"}</td>
@@ -107,7 +107,7 @@ export function TargetsPanel({
           <input name="valid_from" type="date" required defaultValue={today} />
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={ownChoice} onChange={(e) => setOwnChoice(e.target.checked)} /> {t.ownChoice}
+          <input type="checkbox" checked={ownChoice} onChange={(e) => setOwnChoice(e.target.checked)} /> {scope.inCity && !scope.district ? t.ownChoiceAll : t.ownChoice}
         </label>
         {!ownChoice && (
           <>

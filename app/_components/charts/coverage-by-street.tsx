@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useFirstScreenPainted } from "@/app/_components/dashboard/first-screen";
+import { fill } from "@/lib/i18n/fill";
 import { targetSource, type TargetSource } from "@/app/_components/dashboard/target-source";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { analysisQuery, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
@@ -65,27 +66,37 @@ export function CoverageByStreet({
   }, [painted, state, locale, metric, t]);
   if (error) return <p className="chart-empty" role="alert">{error}</p>;
   if (!rows) return <p className="chart-empty">{t.loadingData}</p>;
-  const target = rows[0]?.target ?? 0;
+  // In the whole city each street is judged by its own district's target: one line while they
+  // agree; otherwise each bar is coloured against its own, and the caption gives the range.
+  const targets = [...new Set(rows.map((r) => r.target))].sort((a, b) => a - b);
+  const target = targets.length === 1 ? targets[0]! : null;
   return (
     <div className="chart" data-testid="chart-coverage-by-street">
-      <ResponsiveContainer width="100%" height={200}>
+      {/* A row per street, readable however many streets are in sight. */}
+      <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 14 + 30)}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[Math.max(0, Math.floor(Math.min(...rows.map((r) => r.rate)) / 10) * 10), 100]} fontSize={10} unit="%" />
           <YAxis type="category" dataKey="name" width={64} fontSize={10} interval={0} />
           <Tooltip formatter={(v) => `${v}%`} />
-          <ReferenceLine x={target} stroke="#b2182b" strokeDasharray="4 2" label={{ value: `${t.target} ${target}%`, fontSize: 10, position: "top" }} />
+          {target !== null && <ReferenceLine x={target} stroke="#b2182b" strokeDasharray="4 2" label={{ value: `${t.target} ${target}%`, fontSize: 10, position: "top" }} />}
           <Bar dataKey="rate" isAnimationActive={false} cursor="pointer" onClick={(entry: { payload?: Row }) => entry.payload && onStreet?.(entry.payload.code)}>
             {rows.map((r) => (
-              <Cell key={r.code} fill={r.code === state.street ? "#12324f" : r.rate < target ? "#e66101" : "#4393c3"} />
+              <Cell key={r.code} fill={r.code === state.street ? "#12324f" : r.rate < r.target ? "#e66101" : "#4393c3"} />
             ))}
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      {source && (
-        <p className="legend-hint" title={source} data-testid="chart-target-source">
-          {t.target} {target}% · {source}
+      {target === null ? (
+        <p className="legend-hint" data-testid="chart-target-source">
+          {fill(t.targetsDiffer, { from: targets[0]!, to: targets[targets.length - 1]! })}
         </p>
+      ) : (
+        source && (
+          <p className="legend-hint" title={source} data-testid="chart-target-source">
+            {t.target} {target}% · {source}
+          </p>
+        )
       )}
     </div>
   );

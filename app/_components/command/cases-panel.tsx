@@ -145,7 +145,8 @@ export function CasesPanel({
                     <span className="case-place" data-testid="case-place">
                       {[locale === "zh" ? c.street_name_zh : c.street_name_en, locale === "zh" ? c.community_name_zh : c.community_name_en].filter(Boolean).join(" · ") || t.none}
                       {" · "}
-                      {chinaDate(new Date(c.occurred_at)).slice(5)}
+                      {/* This year's cases by month and day; older ones with their year. */}
+                      {chinaDate(new Date(c.occurred_at)).startsWith(chinaDate().slice(0, 4)) ? chinaDate(new Date(c.occurred_at)).slice(5) : chinaDate(new Date(c.occurred_at))}
                     </span>
                   </td>
                   <td>{d.eventStatuses[c.status]}</td>

@@ -65,6 +65,10 @@ export const WORK_MESSAGES = {
     en: "this demo was generated before Grid Atlas marked the demo's rows; regenerate it (npm run db:seed -- --force) or start from an empty database",
     zh: "这份演示数据生成于网格图谱标记演示数据之前：请重新生成（npm run db:seed -- --force），或从空数据库开始",
   },
+  "demo.city_only": {
+    en: "the demo covers every district: only a city-level administrator removes it",
+    zh: "演示数据覆盖全部区县：只有市级管理员可以删除",
+  },
   "demo.signed_in_as_demo": {
     en: "you are signed in with a demo account, which goes with the demo: make your own administrator at /admin, sign in with it, then remove the demo",
     zh: "您正在使用演示账号登录，它会随演示数据一起删除：请先在“账号管理”中建立自己的管理员账号，用它登录后再删除演示数据",
