@@ -77,9 +77,11 @@ test("a commander supervises a hot spot, assigns a case and follows an alert", a
   await expect(cases.getByTestId("case-list")).toBeVisible();
   await expect(cases.getByTestId("overdue-by-street")).toBeVisible();
   await cases.getByTestId("case-status-filter").selectOption({ label: "待派遣" });
-  await expect(cases.getByTestId("case-list").locator("tbody tr").first()).toContainText("待派遣");
-  await expect(cases.getByTestId("case-list").locator("tbody tr", { hasNotText: "待派遣" })).toHaveCount(0);
-  const reported = cases.getByTestId("case-list").locator("tbody tr").first();
+  await expect(cases.getByTestId("case-list").locator("tbody tr[data-case]").first()).toContainText("待派遣");
+  await expect(cases.getByTestId("case-list").locator("tbody tr[data-case]", { hasNotText: "待派遣" })).toHaveCount(0);
+  // Each case says where under it: a street and a community.
+  await expect(cases.getByTestId("case-place").first()).toHaveText(/(街道|镇|乡) · .+ · [0-9-]+$/);
+  const reported = cases.getByTestId("case-list").locator("tbody tr[data-case]").first();
   await reported.getByTestId("open-case").click();
   const dialog = page.getByTestId("case-dialog");
   await expect(dialog.getByTestId("case-status")).toHaveText("待派遣");

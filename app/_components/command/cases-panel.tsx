@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import type { Department } from "@/lib/cases/departments";
 import type { CaseList } from "@/lib/cases/list-cases";
 import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
@@ -137,31 +137,34 @@ export function CasesPanel({
               </tr>
             </thead>
             <tbody>
-              {list.cases.map((c) => (
-                <tr key={c.id} className={c.overdue ? "overdue" : undefined} data-case={c.id}>
-                  <td title={c.grid_cell_code ?? undefined}>
-                    {d.categories[c.category]}
-                    {/* Where and when, under what: a commander reads the place before opening the case. */}
-                    <span className="case-place" data-testid="case-place">
-                      {[locale === "zh" ? c.street_name_zh : c.street_name_en, locale === "zh" ? c.community_name_zh : c.community_name_en].filter(Boolean).join(" · ") || t.none}
-                      {" · "}
-                      {/* This year's cases by month and day; older ones with their year. */}
-                      {chinaDate(new Date(c.occurred_at)).startsWith(chinaDate().slice(0, 4)) ? chinaDate(new Date(c.occurred_at)).slice(5) : chinaDate(new Date(c.occurred_at))}
-                    </span>
-                  </td>
-                  <td>{d.eventStatuses[c.status]}</td>
-                  <td>{c.department_code ? departmentName(c.department_code) : t.none}</td>
-                  <td>
-                    {c.due_on ?? t.none}
-                    {c.overdue && <b className="overdue-mark"> {t.overdue}</b>}
-                  </td>
-                  <td>
-                    <button type="button" className="link" onClick={() => onOpen(c.id)} data-testid="open-case">
-                      {t.open_case}
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {list.cases.map((c) => {
+                const day = chinaDate(new Date(c.occurred_at));
+                const place = [locale === "zh" ? c.street_name_zh : c.street_name_en, locale === "zh" ? c.community_name_zh : c.community_name_en].filter(Boolean).join(" · ");
+                return (
+                  <Fragment key={c.id}>
+                    <tr className={c.overdue ? "overdue" : undefined} data-case={c.id}>
+                      <td title={c.grid_cell_code ?? undefined}>{d.categories[c.category]}</td>
+                      <td>{d.eventStatuses[c.status]}</td>
+                      <td>{c.department_code ? departmentName(c.department_code) : t.none}</td>
+                      <td>
+                        {c.due_on ?? t.none}
+                        {c.overdue && <b className="overdue-mark"> {t.overdue}</b>}
+                      </td>
+                      <td>
+                        <button type="button" className="link" onClick={() => onOpen(c.id)} data-testid="open-case">
+                          {t.open_case}
+                        </button>
+                      </td>
+                    </tr>
+                    {/* Where and when, on a line of its own under the case: a commander reads the place before opening it. */}
+                    <tr className="case-place" data-place-of={c.id}>
+                      <td colSpan={5} data-testid="case-place">
+                        {place || t.none} · {day.startsWith(chinaDate().slice(0, 4)) ? day.slice(5) : day}
+                      </td>
+                    </tr>
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </>
