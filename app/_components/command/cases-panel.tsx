@@ -5,7 +5,7 @@ import type { Department } from "@/lib/cases/departments";
 import type { CaseList } from "@/lib/cases/list-cases";
 import { analysisQuery, type ViewState } from "@/lib/dashboard/view-state";
 import { fill } from "@/lib/i18n/fill";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { LOCALE_TAG, type Locale, type Messages } from "@/lib/i18n/messages";
 import { chinaDate } from "@/lib/time/china-date";
 import { CASE_CATEGORIES, EVENT_STATUSES, type EventStatus } from "@/lib/vocabulary";
 import { callApi } from "@/lib/http/call-api";
@@ -47,6 +47,9 @@ export function CasesPanel({
   onOpen: (id: number) => void;
 }) {
   const [list, setList] = useState<CaseList | null>(null);
+  // Chinese text takes a full-width colon and grouped thousands, as everywhere else on screen.
+  const colon = locale === "zh" ? "：" : ": ";
+  const number = new Intl.NumberFormat(LOCALE_TAG[locale]);
   const [failed, setFailed] = useState<string | null>(null);
   const query = new URLSearchParams(analysisQuery({ ...state, categories: filters.category ? [filters.category as (typeof state.categories)[number]] : state.categories }, { limit: "50" }));
   if (filters.department) query.set("department", filters.department);
@@ -112,10 +115,14 @@ export function CasesPanel({
       {s && (
         <div className="case-figures" data-testid="case-figures">
           <p>
-            {t.medianDays}: <b>{s.median_days_to_resolve === null ? t.none : fill(t.days, { n: s.median_days_to_resolve })}</b>
+            {t.medianDays}
+            {colon}
+            <b>{s.median_days_to_resolve === null ? t.none : fill(t.days, { n: s.median_days_to_resolve })}</b>
           </p>
           <p title={fill(t.clearanceDetail, { cleared: s.clearance.cleared_in_time, total: s.clearance.in_zones })}>
-            {t.clearance}: <b data-testid="clearance-rate">{s.clearance.rate === null ? t.none : `${Math.round(s.clearance.rate * 1000) / 10}%`}</b>{" "}
+            {t.clearance}
+            {colon}
+            <b data-testid="clearance-rate">{s.clearance.rate === null ? t.none : `${Math.round(s.clearance.rate * 1000) / 10}%`}</b>{" "}
             <small className="muted">({fill(t.clearanceDetail, { cleared: s.clearance.cleared_in_time, total: s.clearance.in_zones })})</small>
           </p>
           <Tallies title={t.overdueByStreet} rows={s.by_street.filter((r) => r.open > 0).slice(0, 8)} name={name} t={t} testId="overdue-by-street" />
@@ -125,7 +132,7 @@ export function CasesPanel({
       {list && list.cases.length === 0 && <p className="chart-empty">{t.noCases}</p>}
       {list && list.cases.length > 0 && (
         <>
-          <p className="muted">{fill(t.caseCount, { n: list.total, shown: list.cases.length })}</p>
+          <p className="muted">{fill(t.caseCount, { n: number.format(list.total), shown: list.cases.length })}</p>
           <table className="table case-table" data-testid="case-list">
             <thead>
               <tr>
