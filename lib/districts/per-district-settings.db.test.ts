@@ -13,6 +13,7 @@ import { createEvent, NewEvent } from "@/lib/register/events";
 import { listSettings, setSetting, SettingInput } from "@/lib/settings/district-settings";
 import { listTargets, setTarget, TargetInput, targetsInForce } from "@/lib/targets/coverage-targets";
 import { demoSummary, removeDemoData } from "@/lib/setup/demo-data";
+import { getDistrictStatus } from "@/lib/setup/district-status";
 import { addWorkingDays } from "@/lib/time/working-days";
 import { statusOf } from "@/lib/http/testing/status-of";
 
@@ -93,6 +94,14 @@ describe(`targets and settings per district (${process.env.TEST_DB ?? "embedded"
       expect(await statusOf(() => setTarget(tx, longwanAdmin, TargetInput.parse({ district_code: LUCHENG, metric: "patrol", value: 0.5, valid_from: "2026-06-01", own_choice: true })))).toBe(404);
       expect(await statusOf(() => setTarget(tx, longwanAdmin, TargetInput.parse({ district_code: null, metric: "patrol", value: 0.5, valid_from: "2026-06-01", own_choice: true })))).toBe(403);
       expect(await statusOf(() => setTarget(tx, SYSTEM_ACTOR, TargetInput.parse({ district_code: "330399", metric: "patrol", value: 0.5, valid_from: "2026-06-01", own_choice: true })))).toBe(400);
+      // 区情设置's counts for 龙湾区's admin are 龙湾区's: the copy holds exactly half of each coded layer.
+      const whole = await getDistrictStatus(tx, SYSTEM_ACTOR);
+      const longwanLayers = (await getDistrictStatus(tx, longwanAdmin)).layers;
+      // (POIs by place: the districts do not touch, so each point lies in one.)
+      for (const layer of ["streets", "communities", "grid-cells", "rental-buildings", "pois"] as const) {
+        const all = whole.layers.find((l) => l.layer === layer)!.count;
+        expect([layer, longwanLayers.find((l) => l.layer === layer)!.count]).toEqual([layer, all / 2]);
+      }
       // The demo spans every district: not one district's admin to remove.
       expect((await demoSummary(tx, longwanAdmin)).blockers).toContain("the demo covers every district: only a city-level administrator removes it");
       expect(await statusOf(() => removeDemoData(tx, longwanAdmin))).toBe(409);

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { geomInDistrictSql } from "@/lib/auth/in-street";
 import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import type { ImportLayer } from "@/lib/imports/targets";
@@ -46,20 +47,51 @@ export async function districtReadiness(db: Db): Promise<DistrictStatus["ready"]
   return { map: Number(row?.streets ?? 0) > 0, analytics: Number(row?.cells ?? 0) >= 3 };
 }
 
-/** What the district holds, layer by layer, with each layer's last import (admins, for /setup). */
+/**
+ * The rows of a layer inside a district (a 6-digit code): by code where the layer's codes carry
+ * the district's digits, by the cell they are filed under, or by place (intersecting its streets).
+ */
+function inDistrictSql(layer: SetupLayer, district: string): SQL {
+  const prefix = `${district}%`;
+  // The layer's table is aliased t (a bare "geom" inside the streets subquery would be the street's).
+  const inCells = sql`t.grid_cell_id in (select id from grid_cells where code like ${prefix})`;
+  const byPlace = geomInDistrictSql(sql`t.geom`, district);
+  const byLayer: Record<SetupLayer, SQL> = {
+    "district-boundary": sql`t.code = ${district}`,
+    streets: sql`t.code like ${prefix}`,
+    communities: sql`t.code like ${prefix}`,
+    "grid-cells": sql`t.code like ${prefix}`,
+    "rental-buildings": inCells,
+    events: inCells,
+    roads: byPlace,
+    footprints: byPlace,
+    pois: byPlace,
+  };
+  return byLayer[layer];
+}
+
+/**
+ * What the district holds, layer by layer, with each layer's last import (admins, for /setup). An
+ * admin limited to a district sees its district's rows and its own district's imports.
+ */
 export async function getDistrictStatus(db: Db, actor: Actor): Promise<DistrictStatus> {
   authorize(actor, "setup:district");
+  const district = actor.districtCode;
   const counts = await query<{ layer: SetupLayer; n: number }>(
     db,
     sql.join(
-      SETUP_LAYERS.map((layer) => sql`select ${layer}::text as layer, (select count(*) from ${sql.identifier(TABLE[layer])})::int as n`),
+      SETUP_LAYERS.map(
+        (layer) =>
+          sql`select ${layer}::text as layer, (select count(*) from ${sql.identifier(TABLE[layer])} t ${district ? sql`where ${inDistrictSql(layer, district)}` : sql``})::int as n`,
+      ),
       sql` union all `,
     ),
   );
   const imports = await query<{ layer: SetupLayer; file_name: string; at: string; actor: string; report: { topology?: TopologyFinding[] } | null }>(
     db,
     sql`select distinct on (layer) layer, file_name, updated_at::text as at, actor, report
-        from imports where status = 'committed' order by layer, updated_at desc`,
+        from imports where status = 'committed' ${district ? sql`and (district_code = ${district} or street_code like ${`${district}%`})` : sql``}
+        order by layer, updated_at desc`,
   );
   const layers = SETUP_LAYERS.map((layer) => {
     const last = imports.find((i) => i.layer === layer);
