@@ -28,7 +28,8 @@ export function sameStreetSql(a: SQL, b: SQL): SQL {
 /**
  * SQL: a geometry lies, at least partly, inside the streets of `district` (a 6-digit code) — the
  * district scope of layers that carry no code (zones, guidance points, POIs, roads, footprints).
- * A feature on a district border belongs to both sides.
+ * A feature on a district border belongs to both sides. Qualify `geom` with its table's alias
+ * (t.geom): a bare "geom" inside this subquery would be the street's own.
  */
 export function geomInDistrictSql(geom: SQL, district: string): SQL {
   return sql`exists (select 1 from streets s where ${codeInStreetSql(sql`s.code`, district)} and ST_Intersects(s.geom, ${geom}))`;

@@ -4,11 +4,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { CoverageParams, FROZEN_PARAMETERS } from "@/lib/analytics/coverage-params";
 import { coverageTallies, rollUp } from "@/lib/analytics/coverage-tallies";
-import { inTransaction, query, queryOne } from "@/lib/db/query";
+import { inTransaction, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
-import { districtOfArea } from "@/lib/districts/settings-district";
-import { targetsInForce } from "@/lib/targets/coverage-targets";
+import { areaTargetsInForce } from "@/lib/targets/coverage-targets";
 import { chinaMonth, monthBounds } from "@/lib/time/china-date";
 
 export { FROZEN_PARAMETERS };
@@ -44,13 +43,9 @@ export async function freezeMonth(db: Db, actor: Actor, month: string, options: 
     const params = CoverageParams.parse({ from: bounds.start.toISOString(), to: bounds.end.toISOString(), ...FROZEN_PARAMETERS });
     const cells = await coverageTallies(t, params);
     // The set the whole system is judged by (a system of one district: that district's), and each
-    // district's own where it had rows of its own in force.
-    const targets = await targetsInForce(t, bounds.lastDay, await districtOfArea(t, undefined));
-    const districtTargets: Record<string, Awaited<ReturnType<typeof targetsInForce>>> = {};
-    for (const { code } of await query<{ code: string }>(t, sql`select distinct left(code, 6) as code from streets order by 1`)) {
-      const own = await targetsInForce(t, bounds.lastDay, code);
-      if (Object.values(own).some((target) => target.district_code === code)) districtTargets[code] = own;
-    }
+    // district's own where it had rows of its own in force (the others read the whole system's).
+    const { whole: targets, byDistrict } = await areaTargetsInForce(t, bounds.lastDay, undefined, cells.map((c) => c.code));
+    const districtTargets = Object.fromEntries(Object.entries(byDistrict).filter(([code, own]) => Object.values(own).some((target) => target.district_code === code)));
     const units = (["grid-cells", "communities", "streets"] as const).map((unit) => [unit, rollUp(cells, unit).units] as const);
     const district = new Map([["district", { street: "", tallies: rollUp(cells, "streets").total }]]);
     const rollups = Object.fromEntries([...units, ["district", district] as const]);
