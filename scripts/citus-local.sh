@@ -79,11 +79,15 @@ SQL
     if [ -z "$(value_at "$port" "$database" "select 1 from pg_extension where extname = 'postgis'")" ]; then
       echo "CREATE EXTENSION IF NOT EXISTS citus; CREATE EXTENSION IF NOT EXISTS postgis;" | psql_at "$port" "$database"
     fi
+    # How this node signs in to the others (nodeid 0: every node). Each node keeps its own copy:
+    # Citus does not send pg_dist_authinfo to the workers, and workers connect to each other when
+    # a query moves rows between shards (an INSERT … SELECT that changes the distribution key).
+    psql_at "$port" "$database" >/dev/null <<SQL
+DELETE FROM pg_dist_authinfo WHERE nodeid = 0 AND rolename IN ('postgres', 'grid_atlas');
+INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, 'postgres', 'password=$password'), (0, 'grid_atlas', 'password=grid_atlas');
+SQL
   done
   {
-    # How the nodes sign in to each other (nodeid 0: every node).
-    echo "DELETE FROM pg_dist_authinfo WHERE nodeid = 0 AND rolename IN ('postgres', 'grid_atlas');"
-    echo "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, 'postgres', 'password=$password'), (0, 'grid_atlas', 'password=grid_atlas');"
     echo "SELECT citus_set_coordinator_host('127.0.0.1', $coordinator);"
     for node in "${nodes[@]:1}"; do
       echo "SELECT citus_add_node('127.0.0.1', ${node##*:}) WHERE NOT EXISTS (SELECT 1 FROM pg_dist_node WHERE nodeport = ${node##*:});"

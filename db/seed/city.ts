@@ -44,7 +44,9 @@ const COPIED: { table: string; ids: string[]; codes: string[]; renamed?: true; c
   // database (the district's own imported footprints are not demo data and are not copied).
   { table: "rental_buildings", ids: ["id"], codes: ["code"], renamed: true },
   { table: "rental_building_history", ids: ["id", "building_id", "grid_cell_id"], codes: [] },
-  { table: "events", ids: ["id"], codes: [] },
+  // A copy's cell is the original's copy (the same place, moved with its cell): filed as the
+  // triggers would file it, and so without them on Citus, where events are distributed.
+  { table: "events", ids: ["id", "grid_cell_id"], codes: [] },
   { table: "building_checks", ids: ["id", "building_id", "event_id"], codes: [] },
   { table: "rectifications", ids: ["id", "building_id", "opened_by_check_id", "closed_by_check_id"], codes: [] },
 ];

@@ -1,6 +1,7 @@
 import { booleanPointInPolygon } from "@turf/turf";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/types";
+import { cellAt } from "@/lib/register/event-writes";
 import type { EventCategory } from "@/lib/vocabulary";
 import type { CellInfo } from "./context";
 import { DISTRICT_OUTLINE } from "./district";
@@ -224,8 +225,8 @@ export async function seedEvents(
   const flush = async () => {
     if (batch.length === 0) return;
     await db.execute(sql`
-      insert into events (geom, occurred_at, category, status, source, department_code, due_on, resolved_at)
-      select ST_SetSRID(ST_MakePoint(x, y), 4326), occurred_at, category::event_category,
+      insert into events (geom, grid_cell_id, occurred_at, category, status, source, department_code, due_on, resolved_at)
+      select ST_SetSRID(ST_MakePoint(x, y), 4326), ${cellAt(sql`ST_SetSRID(ST_MakePoint(x, y), 4326)`)}, occurred_at, category::event_category,
              status::event_status, source::event_source, department, due_on, resolved_at
       from json_to_recordset(${JSON.stringify(batch)}::json)
         as t(x float8, y float8, occurred_at timestamptz, category text, status text, source text,

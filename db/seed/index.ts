@@ -16,6 +16,7 @@ import { seedWorkCycle } from "./work-cycle";
 import { seedRentalBuildings } from "./rental-buildings";
 import { SCALES, type ScaleName } from "./scales";
 import { seedZones } from "./zones";
+import { afterEventsRewritten } from "@/lib/register/event-writes";
 
 export { SCALES, isScaleName, type ScaleName } from "./scales";
 
@@ -112,6 +113,8 @@ export async function seedDemoDistrict(db: Db, options: SeedOptions): Promise<De
       progress(`copying the district into ${districts - 1} more (${CITY_DISTRICTS.slice(1, districts).map((d) => d.nameZh).join("、")})`);
       await copyDistricts(tx, districts);
     }
+    // On Citus the events triggers' work is done here, once for every event written above.
+    await afterEventsRewritten(tx);
     await markingDemoRows(tx, false);
     const meta: DemoMeta = {
       scale: options.scale,

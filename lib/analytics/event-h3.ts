@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { latLngToCell } from "h3-js";
 import { inTransaction, query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
+import { eventsDistributed } from "@/lib/register/event-writes";
 
 /**
  * Each event's H3 cell, stored (table event_h3, migrations 0008 and 0011) so that counting events per
@@ -17,6 +18,9 @@ export type H3Resolution = (typeof H3_RESOLUTIONS)[number];
 export const H3_COLUMN: Record<H3Resolution, SQL> = { 7: sql`h.h3_7`, 8: sql`h.h3_8`, 9: sql`h.h3_9`, 10: sql`h.h3_10` };
 
 const BATCH = 20_000;
+
+/** The advisory lock (a fixed key) that H3 filling and re-filing events take on Citus (migration 0025). */
+const EVENT_MOVES_LOCK = 2025_0025;
 
 /** H3 index as stored (a signed 64-bit number; H3 indexes fit below 2^63) and back. */
 export const h3ToDecimal = (h3: string): string => BigInt(`0x${h3}`).toString();
@@ -36,11 +40,15 @@ export async function fillEventH3(db: Db): Promise<number> {
   let added = 0;
   for (;;) {
     const page = await inTransaction(db, async (tx) => {
+      // On Citus (events distributed) rows cannot be locked in a distributed read; there nothing
+      // but re-filing after a grid-cell change moves an event, and that takes the same lock.
+      const distributed = await eventsDistributed(tx);
+      if (distributed) await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_MOVES_LOCK})`);
       const rows = await query<{ id: string; x: number; y: number; cell: number | null }>(
         tx,
         sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y, e.grid_cell_id as cell
             from event_h3_pending p join events e on e.id = p.event_id
-            order by p.event_id limit ${BATCH} for share of e skip locked`,
+            order by p.event_id limit ${BATCH} ${distributed ? sql`` : sql`for share of e skip locked`}`,
       );
       if (rows.length === 0) return 0;
       const inDistrict = rows.filter((r) => r.cell !== null);

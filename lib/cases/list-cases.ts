@@ -88,8 +88,8 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
   // Who, what and where: case categories, street and department.
   // (Asking only for records of work leaves no category: string_to_array('') matches nothing.)
   const scope: SQL[] = [];
-  if (street) scope.push(codeInStreetSql(sql`g.community_code`, street));
   if (params.department) scope.push(sql`e.department_code = ${params.department}`);
+  const inStreet = street ? codeInStreetSql(sql`g.community_code`, street) : sql`true`;
   // The window is when cases happened: it bounds finished cases and the figures on them. Open
   // cases are the backlog as of today, however old: the tallies and a list of open or overdue
   // cases show them all.
@@ -102,46 +102,52 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
   if (params.status === "open") listed.push(OPEN);
   else if (params.status) listed.push(sql`e.status = ${params.status}`);
   if (params.overdue !== undefined) listed.push(params.overdue ? overdue : sql`not ${overdue}`);
-  const from = sql`from events e left join grid_cells g on g.id = e.grid_cell_id`;
   const where = (parts: SQL[]) => sql.join(parts, sql` and `);
+  // The matching events first, then their cells (and streets, departments, zones) on them: on
+  // Citus, where events are distributed, an outer join with the coordinator's tables is planned
+  // only this way (see getEvent).
+  const cases = (parts: SQL[]) => sql`with e as materialized (select * from events e where ${where(parts)})`;
+  const from = sql`from e left join grid_cells g on g.id = e.grid_cell_id`;
 
   const [count, rows, byStreet, byDepartment, median, clearance] = await Promise.all([
-    queryOne<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where(listed)}`),
+    queryOne<{ n: number }>(db, sql`${cases(listed)} select count(*)::int as n ${from} where ${inStreet}`),
     query<CaseRow>(
       db,
-      sql`select e.id::float8 as id, e.category::text as category, e.status::text as status, e.department_code,
+      sql`${cases(listed)} select e.id::float8 as id, e.category::text as category, e.status::text as status, e.department_code,
             e.due_on::text as due_on, ${overdue} as overdue,
             to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as occurred_at,
             g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code,
             s.name_zh as street_name_zh, s.name_en as street_name_en, c.name_zh as community_name_zh, c.name_en as community_name_en
           ${from} left join communities c on c.code = g.community_code left join streets s on s.code = c.street_code
-          where ${where(listed)}
+          where ${inStreet}
           order by ${overdue} desc, e.due_on nulls last, e.occurred_at desc, e.id desc limit ${params.limit}`,
     ),
     query<OverdueTally>(
       db,
-      sql`select s.code, s.name_zh, s.name_en, count(*) filter (where ${OPEN})::int as open,
+      sql`${cases(backlog)} select s.code, s.name_zh, s.name_en, count(*) filter (where ${OPEN})::int as open,
             count(*) filter (where ${overdue})::int as overdue
           ${from} join streets s on s.code = ${streetOfSql(sql`g.community_code`)}
-          where ${where(backlog)} group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
+          where ${inStreet} group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
     ),
     query<OverdueTally>(
       db,
-      sql`select d.code, d.name_zh, d.name_en, count(*) filter (where ${OPEN})::int as open,
+      sql`${cases(backlog)} select d.code, d.name_zh, d.name_en, count(*) filter (where ${OPEN})::int as open,
             count(*) filter (where ${overdue})::int as overdue
           ${from} join departments d on d.code = e.department_code
-          where ${where(backlog)} group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
+          where ${inStreet} group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
     ),
     queryOne<{ days: number | null }>(
       db,
-      sql`select percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.occurred_at) / 86400)::float8 as days
-          ${from} where ${where(base)} and e.resolved_at is not null`,
+      sql`${cases([...base, sql`e.resolved_at is not null`])}
+          select percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.occurred_at) / 86400)::float8 as days
+          ${from} where ${inStreet}`,
     ),
     queryOne<{ in_zones: number; cleared: number }>(
       db,
-      sql`select count(*)::int as in_zones,
+      sql`${cases([...base, sql`e.category = 'stall_violation' and e.due_on is not null`])}
+          select count(*)::int as in_zones,
             count(*) filter (where e.resolved_at is not null and ${chinaDateSql(sql`e.resolved_at`)} <= e.due_on)::int as cleared
-          ${from} where ${where(base)} and e.category = 'stall_violation' and e.due_on is not null
+          ${from} where ${inStreet}
             and exists (select 1 from no_stall_zones z where ST_Covers(z.geom, e.geom)
                           -- in force that day: published (a retired zone until it was retired: its last change)
                           and (z.status = 'active' or (z.status = 'retired' and z.updated_at > e.occurred_at))

@@ -16,6 +16,7 @@ import { allowedTransitions, isRejection } from "./case-flow";
 import { activeDepartment } from "./departments";
 import { districtOfArea } from "@/lib/districts/settings-district";
 import { defaultDueOn } from "./due-dates";
+import { afterEventsUpdated } from "@/lib/register/event-writes";
 
 const isoDate = z.iso.date("due_on: use a date like 2026-12-31");
 
@@ -55,15 +56,26 @@ async function lockCase(t: Db, actor: Actor, id: number, expectedVersion: string
   if (!mayMoveCases(actor)) throw new ForbiddenError("").as("forbidden.move_case");
   const row = await queryOne<CaseRow>(
     t,
-    sql`select e.status::text as status, e.category::text as category, e.department_code, e.due_on::text as due_on, g.code as cell_code,
+    // The event (locked) first, then its cell: see getEvent for why.
+    sql`with e as materialized (select * from events where id = ${id} for update)
+        select e.status::text as status, e.category::text as category, e.department_code, e.due_on::text as due_on, g.code as cell_code,
           ${chinaDateSql(sql`e.occurred_at`)}::text as happened_on, ${versionOf(sql`e.updated_at`)} as version
-        from events e left join grid_cells g on g.id = e.grid_cell_id
-        where e.id = ${id} and ${cellScope(actor)} for update of e`,
+        from e left join grid_cells g on g.id = e.grid_cell_id
+        where ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no event ${id}`);
   if (!isCaseCategory(row.category)) throw new HttpError(409, "").as("case.not_a_case", { category: row.category });
   assertVersion(row.version, expectedVersion);
   return row;
+}
+
+/**
+ * The time now, to the microsecond, as text: a case's version (updated_at) must change with every
+ * change, even two in one transaction. Read first and passed in, because Citus refuses a volatile
+ * function such as clock_timestamp() in an UPDATE of the distributed events.
+ */
+async function clockNow(t: Db): Promise<string> {
+  return (await queryOne<{ now: string }>(t, sql`select clock_timestamp()::text as now`))!.now;
 }
 
 function checkDueOn(dueOn: string, happenedOn: string): void {
@@ -101,8 +113,9 @@ export async function transitionCase(db: Db, actor: Actor, id: number, input: Tr
     const resolvedAt = input.to === "resolved" ? sql`now()` : input.to === "verified" ? sql`resolved_at` : sql`null`;
     await t.execute(
       sql`update events set status = ${input.to}, department_code = ${department}, due_on = ${dueOn}::date,
-            resolved_at = ${resolvedAt}, updated_at = clock_timestamp() where id = ${id}`,
+            resolved_at = ${resolvedAt}, updated_at = ${await clockNow(t)}::timestamptz where id = ${id}`,
     );
+    await afterEventsUpdated(t);
     await appendAudit(t, actor, {
       entity: "events",
       entityId: id,
@@ -123,7 +136,8 @@ export async function changeCase(db: Db, actor: Actor, id: number, change: CaseC
     const department = change.department === undefined ? current.department_code : (await activeDepartment(t, change.department)).code;
     const dueOn = change.due_on ?? current.due_on;
     if (dueOn) checkDueOn(dueOn, current.happened_on);
-    await t.execute(sql`update events set department_code = ${department}, due_on = ${dueOn}::date, updated_at = clock_timestamp() where id = ${id}`);
+    await t.execute(sql`update events set department_code = ${department}, due_on = ${dueOn}::date, updated_at = ${await clockNow(t)}::timestamptz where id = ${id}`);
+    await afterEventsUpdated(t);
     await appendAudit(t, actor, {
       entity: "events",
       entityId: id,

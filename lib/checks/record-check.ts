@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/types";
 import { BadRequestError, DetailedHttpError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { once, type IdempotencyKey } from "@/lib/http/idempotency";
 import { getRentalBuilding, type RentalBuildingRecord } from "@/lib/register/rental-buildings";
+import { afterEventsInserted, cellAt, RETURNING_WRITTEN, type WrittenEvent } from "@/lib/register/event-writes";
 import { cellScope } from "@/lib/register/scope";
 import { districtOfArea } from "@/lib/districts/settings-district";
 import { settingInForce } from "@/lib/settings/district-settings";
@@ -94,13 +95,14 @@ export async function recordBuildingCheck(
       const emptySince = input.empty ? (building.empty_since ?? input.checked_on) : null;
       // The inspection event happens on the check's day, at noon China time, never in the future.
       const at = new Date(Math.min(now.getTime(), chinaMidnight(input.checked_on).getTime() + 12 * 3600_000));
-      const event = await queryOne<{ id: number }>(
+      const event = await queryOne<WrittenEvent>(
         t,
-        sql`insert into events (geom, occurred_at, category, status, source, resolved_at)
-            select geom, ${at.toISOString()}::timestamptz, 'inspection', 'verified', 'patrol', ${at.toISOString()}::timestamptz
+        sql`insert into events (geom, grid_cell_id, occurred_at, category, status, source, resolved_at)
+            select geom, ${cellAt(sql`geom`)}, ${at.toISOString()}::timestamptz, 'inspection', 'verified', 'patrol', ${at.toISOString()}::timestamptz
             from rental_buildings where id = ${building.id}
-            returning id::float8 as id`,
+            ${RETURNING_WRITTEN}`,
       );
+      await afterEventsInserted(t, [event!]);
       const inserted = await queryOne<{ id: number }>(
         t,
         sql`insert into building_checks (building_id, checked_on, checked_by, checked_by_name, meets_rental_conditions,

@@ -7,14 +7,20 @@ import { getHealth } from "@/lib/health/get-health";
 import { getTile } from "@/lib/tiles/get-tile";
 import { TILE_LAYER_IDS, TILE_LAYERS } from "@/lib/tiles/layers";
 import { VectorTile } from "@mapbox/vector-tile";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Polygon } from "geojson";
 import { actorWithRole } from "@/lib/auth/actor";
 import { checkZone } from "@/lib/plans/check-zone";
 import { GUIDANCE_POINTS } from "@/lib/plans/guidance-points";
 import { createPlan, getPlan, listVersions, transitionPlan, updatePlan } from "@/lib/plans/plan-store";
 import { ZONES } from "@/lib/plans/zones";
-import { queryOne } from "./query";
+import { query, queryOne } from "./query";
+import { listCases, CaseListParams } from "@/lib/cases/list-cases";
+import { transitionCase } from "@/lib/cases/transitions";
+import { NewBuildingCheck, recordBuildingCheck } from "@/lib/checks/record-check";
+import { commitImport, createImport, ImportOptions, stageImport } from "@/lib/imports/imports";
+import { createEvent } from "@/lib/register/events";
+import { removeDemoData } from "@/lib/setup/demo-data";
 import { PbfReader as Protobuf } from "pbf";
 import { migrateDatabase } from "./migrate";
 import { openServer } from "./open-server";
@@ -50,6 +56,15 @@ async function seededDistrict(database: Database) {
     if (error !== rollback) failed(error); // a failed seed fails the tests with its reason
   });
   return { tx: await tx, close: async () => (finish(), done) };
+}
+
+/** A week table (or a query of the same columns) as sorted rows. */
+async function weekRows(tx: Db, from: SQL) {
+  const rows = await query<{ grid_cell_id: number; week: string; category: string; n: number }>(
+    tx,
+    sql`select grid_cell_id, week::text as week, category::text as category, n from ${from} w order by 1, 2, 3`,
+  );
+  return rows.map((r) => `${r.grid_cell_id} ${r.week} ${r.category} ${r.n}`);
 }
 
 /** The tile at a zoom that holds a lon/lat (Web Mercator XYZ). */
@@ -220,4 +235,102 @@ describe.skipIf(!enabled)("on a Citus coordinator (TEST_CITUS_URL)", () => {
     expect(b.properties).toMatchObject({ status: "active", version: 2 });
     expect(b.refused[0]).toBe(409);
   });
+  it("distributes events, with their H3 rows, queue and photos on the same nodes", async () => {
+    const rows = await query<{ table: string; colocation: number }>(
+      onCitus.tx,
+      sql`select logicalrelid::text as table, colocationid as colocation from pg_dist_partition where partmethod = 'h' order by 1`,
+    );
+    expect(rows.map((r) => r.table)).toEqual(["event_h3", "event_h3_pending", "event_photos", "events"]);
+    expect(new Set(rows.map((r) => r.colocation)).size).toBe(1);
+    // The events triggers are gone there: their work is the writers' (lib/register/event-writes.ts).
+    const triggers = await queryOne<{ n: number }>(onCitus.tx, sql`select count(*)::int as n from pg_trigger where tgrelid = 'events'::regclass and not tgisinternal`);
+    expect(triggers!.n).toBe(0);
+  });
+
+  it("writes events as the single node's triggers do: recorded, checked, imported, moved along, filed again when a cell moves", async () => {
+    const wumaOffice = actorWithRole("street_office", "330302006000");
+    const commander = actorWithRole("commander");
+    const now = new Date(`${anchor}T04:00:00Z`);
+    const work = async (tx: Db) => {
+      const before = Number((await queryOne<{ max: number }>(tx, sql`select max(id)::float8 as max from events`))!.max);
+      // Recorded by the street office, then moved along by the command centre.
+      const recorded = await createEvent(tx, wumaOffice, { category: "complaint", occurred_at: "2026-06-29T10:00:00+08:00", source: "hotline", geometry: { type: "Point", coordinates: [...WUMA] } });
+      await transitionCase(tx, commander, recorded.id, { to: "assigned", department: "urban_management", note: "" });
+      // A building check (its inspection event).
+      const building = await queryOne<{ code: string }>(tx, sql`select code from rental_buildings where code like '330302006%' order by id limit 1`);
+      const check = { checked_on: "2026-06-30", meets_rental_conditions: true, illegal_structure: false, fire_hazard: false, no_title: false, other_safety_hazard: false, letter_signed: true, rented_units: 1, empty: false };
+      await recordBuildingCheck(tx, wumaOffice, building!.code, NewBuildingCheck.parse(check), null, now);
+      // Three imported events: in 鹿城区, in its copy 龙湾区, and one outside the city (refused).
+      const file = {
+        type: "FeatureCollection",
+        features: [
+          [WUMA[0] + 0.001, WUMA[1]],
+          [WUMA[0] + 0.001, WUMA[1] - 0.25],
+          [121.5, 28.0],
+        ].map((coordinates) => ({ type: "Feature", geometry: { type: "Point", coordinates }, properties: { category: "stall_violation", occurred_at: "2026-06-28T20:00:00+08:00" } })),
+      };
+      const planner = actorWithRole("planner");
+      const importId = await createImport(tx, planner, "e.geojson", ImportOptions.parse({ layer: "events" }));
+      await stageImport(tx, importId, "e.geojson", new TextEncoder().encode(JSON.stringify(file)));
+      await commitImport(tx, planner, importId);
+      // A cell redrawn: moved 150 m east, its events (and its neighbour's) are filed again.
+      const moved = await queryOne<{ id: number }>(
+        tx,
+        sql`update grid_cells set geom = ST_Translate(geom, 0.0015, 0)
+            where id = (select id from grid_cells where ST_Covers(geom, ST_SetSRID(ST_MakePoint(${WUMA[0]}, ${WUMA[1]}), 4326)) order by id limit 1)
+            returning id`,
+      );
+      const hexagons = await getHotspots(tx, SYSTEM_ACTOR, HotspotParams.parse({ ...window, unit: "h3", resolution: 9 }));
+      const cases = await listCases(tx, commander, CaseListParams.parse({ status: "open", limit: 500 }));
+      return {
+        written: await query(tx, sql`select id::text, grid_cell_id, category::text, status::text, department_code from events where id > ${before} order by id`),
+        // Every event near the moved cell, with the cell it is filed under now.
+        refiled: await query(
+          tx,
+          sql`select id::text, grid_cell_id from events where ST_DWithin(geom, (select ST_Buffer(geom, 0.003) from grid_cells where id = ${moved!.id}), 0) order by id`,
+        ),
+        weeks: await weekRows(tx, sql`event_cell_weeks`),
+        pending: await query(tx, sql`select event_id::text from event_h3_pending order by 1`),
+        h3: await query(tx, sql`select event_id::text, grid_cell_id, h3_9::text from event_h3 where event_id > ${before} or grid_cell_id = ${moved!.id} order by 1`),
+        hexagons: hexagons.features.map((f) => [f.properties.code, f.properties.count, Number(f.properties.gi_z.toFixed(9))]),
+        cases: cases.cases.map((c) => [c.id, c.status, c.grid_cell_code, c.street_code]),
+        layer: Number((await queryOne<{ v: number }>(tx, sql`select version::float8 as v from layer_versions where layer = 'events'`))?.v ?? 0),
+      };
+    };
+    const [a, b] = await Promise.all([work(onCitus.tx), work(onSingle.tx)]);
+    const { layer: layerA, ...onC } = a;
+    const { layer: layerB, ...onS } = b;
+    expect(onC).toEqual(onS);
+    expect(onS.written.length).toBe(4); // recorded, inspection, two imported
+    expect(onS.refiled.length).toBeGreaterThan(0);
+    expect(onS.cases.length).toBeGreaterThan(0);
+    // On each, the week table is the events counted afresh (an independent count).
+    for (const [tx, weeks] of [[onCitus.tx, onC.weeks], [onSingle.tx, onS.weeks]] as const) {
+      expect(weeks).toEqual(
+        await weekRows(tx, sql`(select grid_cell_id, event_week(occurred_at) as week, category, count(*)::int as n from events where grid_cell_id is not null group by 1, 2, 3)`),
+      );
+    }
+    // Each database's tiles see the change (the layer version moved past the seed's).
+    expect(layerA).toBeGreaterThan(0);
+    expect(layerB).toBeGreaterThan(0);
+  }, 120_000);
+  it("removes the demo the same way: what is left of the events, their cells, weeks and H3 queue", async () => {
+    const admin = actorWithRole("admin");
+    const remove = async (tx: Db) => {
+      const removed = await removeDemoData(tx, admin);
+      return {
+        removed,
+        left: await query(tx, sql`select id::text, grid_cell_id, category::text from events order by id`),
+        weeks: await weekRows(tx, sql`event_cell_weeks`),
+        h3: await query(tx, sql`select (select count(*) from event_h3)::int as stored, (select count(*) from event_h3_pending)::int as queued`),
+      };
+    };
+    const [a, b] = await Promise.all([remove(onCitus.tx), remove(onSingle.tx)]);
+    expect(a).toEqual(b);
+    expect(b.removed.events).toBeGreaterThan(0);
+    // The events written above stay, in no cell now (the demo's cells are gone): no week counts them.
+    expect(b.left.length).toBeGreaterThan(0);
+    expect(b.left.every((e) => (e as { grid_cell_id: number | null }).grid_cell_id === null)).toBe(true);
+    expect(b.weeks).toEqual([]);
+  }, 120_000);
 });

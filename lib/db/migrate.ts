@@ -18,7 +18,14 @@ export async function migrateDatabase(database: Database, migrationsFolder = MIG
   try {
     await database.exclusively(async () => {
       if (database.kind === "embedded") await migratePglite(database.db as never, config);
-      else await migratePostgres(database.db as never, config);
+      else {
+        await migratePostgres(database.db as never, config);
+        // On a Citus coordinator, events are distributed once their migrations have committed (0025).
+        // (A folder of older migrations may not have made the function yet.)
+        await database.db.execute(
+          sql`do $$ begin if to_regproc('public.distribute_events_on_citus') is not null then perform distribute_events_on_citus(); end if; end $$`,
+        );
+      }
     });
   } catch (error) {
     // drizzle wraps the driver error; the PostgreSQL code sits on `cause`.

@@ -8,6 +8,7 @@ import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { DetailedHttpError, ForbiddenError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { recordInitialVersions } from "@/lib/plans/versions";
+import { afterEventsInserted, type WrittenEvent } from "@/lib/register/event-writes";
 import { IMPORT_CRS, type ImportCrs } from "./crs";
 import { checkRow } from "./check-row";
 import { IMPORT_LIMITS } from "./limits";
@@ -368,7 +369,8 @@ export async function commitImport(db: Db, actor: Actor, id: string): Promise<Im
     await inTransaction(db, async (t) => {
       const locked = await queryOne<{ status: string }>(t, sql`select status from imports where id = ${id}::uuid for update`);
       if (locked?.status !== "ready") throw new HttpError(409, `this import is ${locked?.status} now`);
-      await t.execute(IMPORT_TARGETS[job.layer].commit(id, job.mode));
+      const written = await query<WrittenEvent>(t, IMPORT_TARGETS[job.layer].commit(id, job.mode));
+      if (job.layer === "events") await afterEventsInserted(t, written);
       if (job.layer === "no-stall-zones" || job.layer === "guidance-points") await recordInitialVersions(t, job.file_name, actor.label); // the version's action already says "import"
       await t.execute(sql`update imports set status = 'committed', updated_at = now() where id = ${id}::uuid`);
       await t.execute(sql`delete from import_rows where import_id = ${id}::uuid`);

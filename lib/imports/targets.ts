@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { EVENT_CATEGORIES, EVENT_STATUSES, POI_CATEGORIES, REGISTRATION_STATUSES, ZONE_CATEGORIES } from "@/lib/vocabulary";
 import { codeInStreet, streetPrefix } from "@/lib/auth/street-code";
+import { cellAt, RETURNING_WRITTEN } from "@/lib/register/event-writes";
 
 /**
  * The layers an import can fill: which geometry they take, the fields a row must or may have
@@ -93,8 +94,10 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
       // Files made before the case flow say open/closed: those mean reported/verified.
       status: z.preprocess((v) => (v === "open" ? "reported" : v === "closed" ? "verified" : v), z.enum(IMPORTED_EVENT_STATUSES)).default("verified"),
     }),
-    commit: (id) => sql`insert into events (geom, occurred_at, category, status, source)
-      select r.geom, (p->>'occurred_at')::timestamptz, (p->>'category')::event_category, (p->>'status')::event_status, 'import' ${ok(id)}`,
+    // Returns what was written: on Citus the import then does the events triggers' work (lib/register/event-writes.ts).
+    commit: (id) => sql`insert into events (geom, grid_cell_id, occurred_at, category, status, source)
+      select r.geom, ${cellAt(sql`r.geom`)}, (p->>'occurred_at')::timestamptz, (p->>'category')::event_category, (p->>'status')::event_status, 'import' ${ok(id)}
+      ${RETURNING_WRITTEN}`,
   },
   "rental-buildings": {
     geometry: "point-or-area",

@@ -75,10 +75,13 @@ export async function checkGuidancePoint(db: Db, actor: Actor, geometry: Point):
 /** Distances in metres on the ellipsoid; events counted from `asOf` back over the impact window. */
 export async function pointSurroundings(db: Db, geometry: Point, asOf: Date): Promise<PointSurroundings> {
   const { impactDays } = planRules();
-  // ~0.01° is over 900 m here: a cheap index filter before the exact distance.
+  // ~0.01° is over 900 m here: a cheap index filter before the exact distance. The events count
+  // names the point itself rather than the CTE: on Citus, where events are distributed, a
+  // subquery correlated with a coordinator-side row cannot be planned; an uncorrelated one can.
+  const point = fromGeoJson(geometry);
   const row = await queryOne<{ zone: unknown; school: unknown; violations: number; spare: number }>(
     db,
-    sql`with p as (select ${fromGeoJson(geometry)} as g)
+    sql`with p as (select ${point} as g)
         select
           (select json_build_object('id', z.id, 'name', z.name, 'distance_m', round(ST_Distance(z.geom::geography, p.g::geography)::numeric, 1))
              from no_stall_zones z where z.status = 'active' order by ST_Distance(z.geom::geography, p.g::geography), z.id limit 1) as zone,
@@ -87,7 +90,7 @@ export async function pointSurroundings(db: Db, geometry: Point, asOf: Date): Pr
           (select count(*)::int from events e
              where e.category = 'stall_violation' and e.occurred_at >= ${asOf.toISOString()}::timestamptz - make_interval(days => ${impactDays}::int)
                and e.occurred_at <= ${asOf.toISOString()}::timestamptz
-               and e.geom && ST_Expand(p.g, 0.01) and ST_DWithin(e.geom::geography, p.g::geography, ${DEMAND_RADIUS_M}::float8)) as violations,
+               and e.geom && ST_Expand(${point}, 0.01) and ST_DWithin(e.geom::geography, (${point})::geography, ${DEMAND_RADIUS_M}::float8)) as violations,
           (select coalesce(sum(greatest(g.capacity - g.occupied_stalls - g.reserved_priority_slots, 0)), 0)::int from guidance_points g
              where g.status = 'active' and g.geom && ST_Expand(p.g, 0.01) and ST_DWithin(g.geom::geography, p.g::geography, ${DEMAND_RADIUS_M}::float8)) as spare
         from p`,

@@ -30,8 +30,11 @@ export async function putEventPhoto(db: Db, actor: Actor, eventId: number, conte
   return inTransaction(db, async (t) => {
     const event = await queryOne<{ uploaded_by: number | null; has_photo: boolean }>(
       t,
-      sql`select p.uploaded_by, p.event_id is not null as has_photo from events e left join grid_cells g on g.id = e.grid_cell_id
-          left join event_photos p on p.event_id = e.id where e.id = ${eventId} and ${cellScope(actor)} for update of e`,
+      // The event (locked) and its photo first, then its cell: see getEvent for why.
+      sql`with e as materialized (
+            select e.grid_cell_id, p.uploaded_by, p.event_id is not null as has_photo
+            from events e left join event_photos p on p.event_id = e.id where e.id = ${eventId} for update of e)
+          select e.uploaded_by, e.has_photo from e left join grid_cells g on g.id = e.grid_cell_id where ${cellScope(actor)}`,
     );
     if (!event) throw new NotFoundError(`no event ${eventId}`);
     if (event.has_photo && (event.uploaded_by === null || event.uploaded_by !== actor.userId)) throw new HttpError(409, "").as("photo.exists", { id: eventId });
@@ -50,8 +53,9 @@ export async function getEventPhoto(db: Db, actor: Actor, eventId: number): Prom
   authorize(actor, "read:register");
   const row = await queryOne<{ data: string }>(
     db,
-    sql`select encode(p.bytes, 'base64') as data from event_photos p join events e on e.id = p.event_id
-        left join grid_cells g on g.id = e.grid_cell_id where p.event_id = ${eventId} and ${cellScope(actor)}`,
+    sql`with e as materialized (
+          select e.grid_cell_id, p.bytes from event_photos p join events e on e.id = p.event_id where p.event_id = ${eventId})
+        select encode(e.bytes, 'base64') as data from e left join grid_cells g on g.id = e.grid_cell_id where ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError().as("photo.not_found", { id: eventId });
   return Buffer.from(row.data, "base64");

@@ -18,6 +18,7 @@ import { once, type IdempotencyKey } from "@/lib/http/idempotency";
 import { PointGeometry } from "@/lib/geo/geometry-input";
 import { chinaDate } from "@/lib/time/china-date";
 import { cellScope, versionOf, workerCellSql } from "./scope";
+import { afterEventsInserted, cellAt, RETURNING_WRITTEN, type WrittenEvent } from "./event-writes";
 
 /** A new event: what happened where and when — never who. It starts as a reported case. */
 export const NewEvent = z
@@ -89,15 +90,19 @@ export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDa
   authorizeAny(actor, "read:register", "read:field");
   const row = await queryOne<Omit<EventRecord, "history" | "allowed_transitions">>(
     db,
-    sql`select e.id::float8 as id, e.category::text as category, e.status::text as status, e.source::text as source,
+    // The event on its own first, then joined with the cells and departments: on Citus, where
+    // events are distributed, an outer join with the coordinator's tables is planned this way only.
+    sql`with e as materialized (
+          select e.*, exists (select 1 from event_photos p where p.event_id = e.id) as has_photo from events e where e.id = ${id})
+        select e.id::float8 as id, e.category::text as category, e.status::text as status, e.source::text as source,
           ${iso(sql`e.occurred_at`)} as occurred_at, g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code,
           e.department_code, d.name_zh as department_name_zh, d.name_en as department_name_en,
           e.due_on::text as due_on, ${iso(sql`e.resolved_at`)} as resolved_at,
           ${overdueSql(sql`e.status`, sql`e.due_on`, today)} as overdue,
-          ${versionOf(sql`e.updated_at`)} as version, e.note, exists (select 1 from event_photos p where p.event_id = e.id) as has_photo,
+          ${versionOf(sql`e.updated_at`)} as version, e.note, e.has_photo,
           ST_AsGeoJSON(e.geom, 7)::json as geometry
-        from events e left join grid_cells g on g.id = e.grid_cell_id left join departments d on d.code = e.department_code
-        where e.id = ${id} and ${cellScope(actor)}`,
+        from e left join grid_cells g on g.id = e.grid_cell_id left join departments d on d.code = e.department_code
+        where ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no event ${id}`);
   const history = await query<CaseStep>(
@@ -141,13 +146,14 @@ export async function createEvent(db: Db, actor: Actor, input: NewEvent, idempot
         const inside = await queryOne(t, sql`select 1 from streets where ${codeInStreetSql(sql`code`, street)} and ST_Covers(geom, ${point})`);
         if (!inside) throw new ForbiddenError("this place is outside your street; a street office records events in its own street only");
       }
-      const row = await queryOne<{ id: number }>(
+      const row = await queryOne<WrittenEvent>(
         t,
-        sql`insert into events (geom, occurred_at, category, status, source, due_on, resolved_at, note)
-            values (${point}, ${input.occurred_at}::timestamptz, ${input.category}, ${isCase ? "reported" : "verified"}, ${input.source},
+        sql`insert into events (geom, grid_cell_id, occurred_at, category, status, source, due_on, resolved_at, note)
+            values (${point}, ${cellAt(point)}, ${input.occurred_at}::timestamptz, ${input.category}, ${isCase ? "reported" : "verified"}, ${input.source},
                     ${dueOn}::date, ${isCase ? null : input.occurred_at}::timestamptz, ${note})
-            returning id::float8 as id`,
+            ${RETURNING_WRITTEN}`,
       );
+      await afterEventsInserted(t, [row!]);
       const id = Number(row!.id);
       const geometry = { type: "Point", coordinates: place };
       await appendAudit(t, actor, { entity: "events", entityId: id, action: "create", after: { ...input, geometry, note, status: isCase ? "reported" : "verified", due_on: dueOn } });

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import { inTransaction, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { HttpError } from "@/lib/http/errors";
+import { afterEventsRewritten } from "@/lib/register/event-writes";
 
 /**
  * The generated demo district, told apart from a district's own rows by the `demo` marker
@@ -125,6 +126,7 @@ export async function removeDemoData(db: Db, actor: Actor): Promise<Partial<Reco
       const deleted = await query<{ n: number }>(t, sql`with d as (delete from ${sql.identifier(table)} where demo returning 1) select count(*)::int as n from d`);
       removed[table] = Number(deleted[0]?.n ?? 0);
     }
+    await afterEventsRewritten(t); // on Citus, the week table and H3 queue without the demo's events
     await t.execute(sql`delete from dataset_meta where key in ('demo', 'demo_accounts')`);
     await appendAudit(t, actor, { entity: "dataset", action: "remove_demo", after: removed });
     return removed;
