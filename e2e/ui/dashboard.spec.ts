@@ -179,7 +179,7 @@ test("command: named windows set the dates, and the emerging view analyses the w
   const file = await download;
   expect(file.suggestedFilename()).toBe(`时空热点清单-全区-${windows.last90Days.from}-${windows.last90Days.to}.csv`);
   const lines = fs.readFileSync((await file.path())!, "utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("\uFEFF编码,名称,统计期,事件数,时空模式,趋势 z 值");
+  expect(lines[0]).toBe("\uFEFF编码,名称,统计期,事件数,时空模式,趋势 z 得分");
   const api = await (await page.request.get(ninety.url)).json();
   const patterned = api.features.filter((f: { properties: { category: string } }) => f.properties.category !== "no_pattern").length;
   expect(patterned).toBeGreaterThan(0);
@@ -214,6 +214,10 @@ test("coverage: a street's table lists cells below target first and exports CSV"
   await expect(rows.first()).toBeVisible();
   await page.getByRole("tab", { name: "Cell" }).click();
   await expect(rows.first()).toHaveClass(/below/);
+  // The target and where it comes from are in sight, as set (95%, not 95.0%), not only on hover.
+  await expect(page.getByTestId("target-source")).toHaveText(/^Target \d+(\.\d)?%: .*2013/);
+  await expect(rows.first().locator("td").nth(2)).toHaveText(/^\d+(\.\d)?%$/);
+  await expect(rows.first().locator("td").nth(2)).not.toHaveText(/\.0%$/);
   await page.screenshot({ path: testInfo.outputPath("coverage-wuma.png") });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));

@@ -44,6 +44,12 @@ test("an admin reads the district set-up, records a target and checks a grid imp
   await form.getByRole("button", { name: "保存目标" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
   await expect(page.getByTestId("target-guidance")).toContainText("85% 自 2099-01-01");
+  // The work-settings form says what each box is, and the value's unit follows the setting chosen.
+  const settings = page.getByTestId("setting-form");
+  await expect(settings.getByLabel("数值（天）")).toBeVisible();
+  await settings.getByLabel("设置").selectOption("case_days_complaint");
+  await expect(settings.getByLabel("数值（个工作日）")).toBeVisible();
+  await expect(settings.getByLabel("依据或说明（可选）")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("setup.png"), fullPage: true });
 
   const cells = (await (await page.request.get("/api/boundaries/grid-cells")).json()) as { features: { properties: { code: string }; geometry: { coordinates: number[][][][] } }[] };

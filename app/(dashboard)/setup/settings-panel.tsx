@@ -14,6 +14,8 @@ export function SettingsPanel({ settings, scope, t, today }: { settings: Setting
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The chosen setting, so the value's label can say its unit (days, months, working days).
+  const [key, setKey] = useState(settings[0]?.key);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,17 +59,30 @@ export function SettingsPanel({ settings, scope, t, today }: { settings: Setting
           ))}
         </tbody>
       </table>
-      <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label={t.settings}>
-        <select name="key" aria-label={t.setting}>
-          {settings.map((s) => (
-            <option key={s.key} value={s.key}>
-              {t.settingNames[s.key]}
-            </option>
-          ))}
-        </select>
-        <input name="value" type="number" min={1} max={365} step={1} required aria-label={t.settingValue} />
-        <input name="valid_from" type="date" defaultValue={today} required aria-label={t.validFrom} />
-        <input name="note" type="text" maxLength={300} placeholder={t.settingNote} aria-label={t.settingNote} />
+      {/* Labels in sight, as the targets form has them: a bare number box says nothing of its unit. */}
+      <form className="admin-form" onSubmit={(e) => void submit(e)} aria-label={t.settings} data-testid="setting-form">
+        <label>
+          {t.setting}
+          <select name="key" value={key} onChange={(e) => setKey(e.target.value as typeof key)}>
+            {settings.map((s) => (
+              <option key={s.key} value={s.key}>
+                {t.settingNames[s.key]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {key ? t.settingValueIn.replace("{unit}", t.settingUnits[key]) : t.settingValue}
+          <input name="value" type="number" min={1} max={365} step={1} required />
+        </label>
+        <label>
+          {t.validFrom}
+          <input name="valid_from" type="date" defaultValue={today} required />
+        </label>
+        <label>
+          {t.settingNote}
+          <input name="note" type="text" maxLength={300} />
+        </label>
         <button type="submit">{t.settingSave}</button>
       </form>
       {saved && <p className="form-ok" role="status">{t.settingSaved}</p>}

@@ -75,7 +75,7 @@ export function CommandPanel({
     <>
       {summary && state.overlay === "hotspots" && (
         <p className="method" data-testid="hotspot-summary">
-          {t.hotspotLegend.method} · α {String(summary.alpha)} · {t.hotspotLegend.hot99.split(" ")[0]} {String(summary.hot)} · {t.hotspotLegend.cold99.split(" ")[0]} {String(summary.cold)}
+          {t.hotspotLegend.method} · {t.hotspotLegend.alpha} {String(summary.alpha)} · {t.hotspotLegend.hot99.split(" ")[0]} {String(summary.hot)} · {t.hotspotLegend.cold99.split(" ")[0]} {String(summary.cold)}
         </p>
       )}
       <h2>{t.topHotspots}</h2>

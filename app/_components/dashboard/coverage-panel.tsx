@@ -125,6 +125,9 @@ export function CoveragePanel({
     return () => controller.abort();
   }, [painted, state, level, t.loadFailed]);
   const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)}%`);
+  // A target as it is set (95%, 97.5%), as /setup shows it; rates keep their one decimal.
+  const targetPct = (v: number | null) => (v === null ? "–" : `${Number((v * 100).toFixed(1))}%`);
+  const areaTarget = targets?.[state.metric];
   const exportCsv = () => {
     if (!rows) return;
     // Headers in the reader's language; rates in % to 0.1, with numerator and denominator; the gap
@@ -233,6 +236,14 @@ export function CoveragePanel({
           {t.exportCsv}
         </button>
       </div>
+      {/* Where the target comes from, in sight (not only on hover): one line when one target applies. */}
+      {rows && rows.length > 0 && (
+        <p className="muted" data-testid="target-source">
+          {new Set(Object.values(targetsByDistrict).map((x) => JSON.stringify(x[state.metric] ?? null))).size > 1
+            ? t.targetSourcesDiffer
+            : areaTarget && fill(t.targetSourceLine, { t: targetPct(areaTarget.value ?? null), s: targetSource(areaTarget, t, districts.length > 1) ?? "" })}
+        </p>
+      )}
       {error ? (
         <p className="chart-empty" role="alert">{error}</p>
       ) : !rows ? (
@@ -262,11 +273,11 @@ export function CoveragePanel({
                     {districtOf && <small className="muted"> · {districtOf(r.code)}</small>}
                   </td>
                   <td>{pct(m.rate)}</td>
-                  <td title={targetSource(targetsOf(r.code)?.[state.metric], t, districts.length > 1)}>{pct(m.target)}</td>
+                  <td title={targetSource(targetsOf(r.code)?.[state.metric], t, districts.length > 1)}>{targetPct(m.target)}</td>
                   <td>{m.gap === null ? "–" : below ? `−${(m.gap * 100).toFixed(1)}` : "✓"}</td>
                   {changes && <td data-testid="change">{arrow(changes.get(r.code))}</td>}
                   {level === "grid-cells" && state.metric === "registration" && (
-                    <td title={fill(work.toReach, { n: toRegister(m), t: pct(m.target) })}>
+                    <td title={fill(work.toReach, { n: toRegister(m), t: targetPct(m.target) })}>
                       {below ? (
                         <button
                           type="button"

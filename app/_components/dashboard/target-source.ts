@@ -2,6 +2,7 @@ import type { Messages } from "@/lib/i18n/messages";
 
 /** Where a target comes from, as the coverage answer reports it (lib/targets/coverage-targets.ts). */
 export interface TargetSource {
+  value?: number;
   valid_from: string | null;
   source: { title: string; number: string | null; date: string | null } | null;
   own_choice: boolean;
