@@ -7,7 +7,7 @@
 -- Citus runs no trigger of a distributed table on the coordinator, and a worker's shard cannot
 -- see the coordinator's tables (grid cells, the week table, layer versions). So on Citus the five
 -- events triggers are dropped and their work is done by the writers on the coordinator
--- (lib/events/event-writes.ts): they file each event into its cell as they insert it, then add
+-- (lib/register/event-writes.ts): they file each event into its cell as they insert it, then add
 -- the week-table counts, queue the H3 cells and bump the layer version. When grid cells change, a
 -- statement trigger on grid_cells files the events in the changed area again (refile_events_in).
 -- Foreign keys between the distributed events and the coordinator's tables are dropped (Citus
@@ -88,7 +88,7 @@ BEGIN
   PERFORM refile_events_in((
     SELECT ST_SetSRID(ST_Extent(g)::geometry, 4326) FROM old_cells o JOIN new_cells n ON n.id = o.id,
       LATERAL (VALUES (o.geom), (n.geom)) AS both_outlines (g)
-    WHERE NOT ST_Equals(o.geom, n.geom)));
+    WHERE o.geom IS DISTINCT FROM n.geom));
   RETURN NULL;
 END
 $$;

@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
 import { ZodError } from "zod";
 import type { Database } from "@/lib/db/types";
+import { EVENTS_REWRITTEN_SQL } from "@/lib/register/event-writes";
 import { BACKUP_TABLES, MIGRATION_FILLED_TABLES, DERIVED_TABLES } from "./backup-tables";
 import { BackupManifest, MANIFEST_ENTRY, tableEntry } from "./backup-format";
 import { appliedMigrations, copyableColumns, sha256 } from "./create-backup";
@@ -92,6 +93,10 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
                 select b.id, b.grid_cell_id, b.registration_status, b.units, b.rented_units, b.responsibility_letter_signed,
                   b.last_inspected_on, b.rentable, b.created_at
                 from rental_buildings b where not exists (select 1 from rental_building_history h where h.building_id = b.id)`);
+    // On Citus the events triggers are gone (migration 0025): the week table and H3 queue of the
+    // copied events are made here, as after any bulk write of events.
+    const [distributed] = await exec(`select events_distributed() as d`);
+    if (distributed?.d === true || distributed?.d === "t") for (const statement of EVENTS_REWRITTEN_SQL) await exec(statement);
     // Serial ids continue after the restored rows, so new rows never collide with them.
     for (const table of manifest.tables) {
       if (!table.columns.includes("id")) continue;

@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, areaScope } from "@/lib/auth/authorize";
-import { codeInStreetSql, streetOfSql } from "@/lib/auth/in-street";
+import { cellIdInStreetSql, streetOfSql } from "@/lib/auth/in-street";
 import { eventConditions } from "@/lib/analytics/count-events";
 import { analysisParams } from "@/lib/analytics/params";
 import { query, queryOne } from "@/lib/db/query";
@@ -89,7 +89,8 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
   // (Asking only for records of work leaves no category: string_to_array('') matches nothing.)
   const scope: SQL[] = [];
   if (params.department) scope.push(sql`e.department_code = ${params.department}`);
-  const inStreet = street ? codeInStreetSql(sql`g.community_code`, street) : sql`true`;
+  // By the events' cell ids: the open-cases index (0019) serves a street office's list.
+  if (street) scope.push(cellIdInStreetSql(sql`e.grid_cell_id`, street));
   // The window is when cases happened: it bounds finished cases and the figures on them. Open
   // cases are the backlog as of today, however old: the tallies and a list of open or overdue
   // cases show them all.
@@ -106,11 +107,14 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
   // The matching events first, then their cells (and streets, departments, zones) on them: on
   // Citus, where events are distributed, an outer join with the coordinator's tables is planned
   // only this way (see getEvent).
-  const cases = (parts: SQL[]) => sql`with e as materialized (select * from events e where ${where(parts)})`;
+  const cases = (parts: SQL[]) =>
+    sql`with e as materialized (
+          select e.id, e.category, e.status, e.department_code, e.due_on, e.occurred_at, e.resolved_at, e.grid_cell_id, e.geom
+          from events e where ${where(parts)})`;
   const from = sql`from e left join grid_cells g on g.id = e.grid_cell_id`;
 
   const [count, rows, byStreet, byDepartment, median, clearance] = await Promise.all([
-    queryOne<{ n: number }>(db, sql`${cases(listed)} select count(*)::int as n ${from} where ${inStreet}`),
+    queryOne<{ n: number }>(db, sql`${cases(listed)} select count(*)::int as n ${from}`),
     query<CaseRow>(
       db,
       sql`${cases(listed)} select e.id::float8 as id, e.category::text as category, e.status::text as status, e.department_code,
@@ -119,7 +123,6 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
             g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code,
             s.name_zh as street_name_zh, s.name_en as street_name_en, c.name_zh as community_name_zh, c.name_en as community_name_en
           ${from} left join communities c on c.code = g.community_code left join streets s on s.code = c.street_code
-          where ${inStreet}
           order by ${overdue} desc, e.due_on nulls last, e.occurred_at desc, e.id desc limit ${params.limit}`,
     ),
     query<OverdueTally>(
@@ -127,28 +130,28 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
       sql`${cases(backlog)} select s.code, s.name_zh, s.name_en, count(*) filter (where ${OPEN})::int as open,
             count(*) filter (where ${overdue})::int as overdue
           ${from} join streets s on s.code = ${streetOfSql(sql`g.community_code`)}
-          where ${inStreet} group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
+          group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
     ),
     query<OverdueTally>(
       db,
       sql`${cases(backlog)} select d.code, d.name_zh, d.name_en, count(*) filter (where ${OPEN})::int as open,
             count(*) filter (where ${overdue})::int as overdue
           ${from} join departments d on d.code = e.department_code
-          where ${inStreet} group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
+          group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
     ),
     queryOne<{ days: number | null }>(
       db,
       sql`${cases([...base, sql`e.resolved_at is not null`])}
           select percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.occurred_at) / 86400)::float8 as days
-          ${from} where ${inStreet}`,
+          ${from}`,
     ),
     queryOne<{ in_zones: number; cleared: number }>(
       db,
       sql`${cases([...base, sql`e.category = 'stall_violation' and e.due_on is not null`])}
           select count(*)::int as in_zones,
             count(*) filter (where e.resolved_at is not null and ${chinaDateSql(sql`e.resolved_at`)} <= e.due_on)::int as cleared
-          ${from} where ${inStreet}
-            and exists (select 1 from no_stall_zones z where ST_Covers(z.geom, e.geom)
+          ${from}
+          where exists (select 1 from no_stall_zones z where ST_Covers(z.geom, e.geom)
                           -- in force that day: published (a retired zone until it was retired: its last change)
                           and (z.status = 'active' or (z.status = 'retired' and z.updated_at > e.occurred_at))
                           and z.valid_from <= ${happenedOn} and (z.valid_to is null or z.valid_to >= ${happenedOn}))`,

@@ -139,6 +139,9 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
     timeFiltered: true,
     // ~60 bytes a point with its properties: 6,000 keeps a tile under ~400 KB (target ≤ 500 KB).
     maxFeatures: 6000,
+    // Per-cell tiles draw the cells and keep to streets by the cells' codes. On one server a cell's
+    // change bumps the events version too (0002 updates events); on Citus only when an event moved.
+    dependsOn: ["grid-cells"],
   },
   roads: {
     id: "roads",
