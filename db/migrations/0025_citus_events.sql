@@ -22,6 +22,29 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- The bump of the events layer version, as the 0003 trigger makes it (writers on Citus call it
+-- through lib/register/event-writes.ts).
+CREATE FUNCTION bump_events_layer() RETURNS void
+LANGUAGE sql AS $$
+  INSERT INTO layer_versions (layer, version, changed_at) VALUES ('events', nextval('layer_version_seq'), now())
+  ON CONFLICT (layer) DO UPDATE SET version = excluded.version, changed_at = now();
+$$;
+--> statement-breakpoint
+-- After many events were written or removed at once (the seed, a city's copy, the demo's removal,
+-- a restore): the week table counted again from the events, every filed event without H3 cells
+-- queued, the layer version bumped. What the triggers would have done row by row.
+CREATE FUNCTION events_rewritten() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM rebuild_event_cell_weeks();
+  INSERT INTO event_h3_pending (event_id)
+  SELECT e.id FROM events e
+  WHERE e.grid_cell_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM event_h3 h WHERE h.event_id = e.id)
+  ON CONFLICT DO NOTHING;
+  PERFORM bump_events_layer();
+END
+$$;
+--> statement-breakpoint
 -- File the events lying in `area` (a box) into their cells again, on the coordinator: read them from the
 -- workers, compute their cells here (grid_cell_at reads the coordinator's grid_cells), write back
 -- the ones that moved by id, and keep the week table and the H3 queue as the triggers would.
@@ -57,8 +80,7 @@ BEGIN
   DELETE FROM event_cell_weeks WHERE n <= 0;
   DELETE FROM event_h3 WHERE event_id IN (SELECT id FROM refiled_events);
   INSERT INTO event_h3_pending (event_id) SELECT id FROM refiled_events ON CONFLICT DO NOTHING;
-  INSERT INTO layer_versions (layer, version, changed_at) VALUES ('events', nextval('layer_version_seq'), now())
-  ON CONFLICT (layer) DO UPDATE SET version = excluded.version, changed_at = now();
+  PERFORM bump_events_layer();
 END
 $$;
 --> statement-breakpoint

@@ -1,7 +1,6 @@
 import { unzipSync } from "fflate";
 import { ZodError } from "zod";
 import type { Database } from "@/lib/db/types";
-import { EVENTS_REWRITTEN_SQL } from "@/lib/register/event-writes";
 import { BACKUP_TABLES, MIGRATION_FILLED_TABLES, DERIVED_TABLES } from "./backup-tables";
 import { BackupManifest, MANIFEST_ENTRY, tableEntry } from "./backup-format";
 import { appliedMigrations, copyableColumns, sha256 } from "./create-backup";
@@ -96,7 +95,7 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
     // On Citus the events triggers are gone (migration 0025): the week table and H3 queue of the
     // copied events are made here, as after any bulk write of events.
     const [distributed] = await exec(`select events_distributed() as d`);
-    if (distributed?.d === true || distributed?.d === "t") for (const statement of EVENTS_REWRITTEN_SQL) await exec(statement);
+    if (distributed?.d === true || distributed?.d === "t") await exec(`select events_rewritten()`);
     // Serial ids continue after the restored rows, so new rows never collide with them.
     for (const table of manifest.tables) {
       if (!table.columns.includes("id")) continue;

@@ -56,29 +56,13 @@ export async function afterEventsUpdated(t: Db): Promise<void> {
 
 /**
  * After writing or removing many events at once (the seed, its city copy, the demo's removal):
- * the week table counted again from the events, every event without H3 cells queued.
+ * the week table counted again from the events, every event without H3 cells queued
+ * (events_rewritten() of migration 0025, which a restore onto Citus also runs).
  */
 export async function afterEventsRewritten(t: Db): Promise<void> {
-  if (!(await eventsDistributed(t))) return;
-  for (const statement of EVENTS_REWRITTEN_SQL) await t.execute(sql.raw(statement));
+  if (await eventsDistributed(t)) await t.execute(sql`select events_rewritten()`);
 }
 
-/** The bump of the events layer version, as the 0003 trigger makes it. */
-const BUMP_EVENTS_LAYER = `insert into layer_versions (layer, version, changed_at) values ('events', nextval('layer_version_seq'), now())
-  on conflict (layer) do update set version = excluded.version, changed_at = now()`;
-
-/**
- * afterEventsRewritten's statements (fixed text), also run by a restore on Citus, which copies
- * events in with COPY (lib/backup/restore-backup.ts).
- */
-export const EVENTS_REWRITTEN_SQL = [
-  `select rebuild_event_cell_weeks()`,
-  `insert into event_h3_pending (event_id)
-   select e.id from events e where e.grid_cell_id is not null and not exists (select 1 from event_h3 h where h.event_id = e.id)
-   on conflict do nothing`,
-  BUMP_EVENTS_LAYER,
-];
-
 async function bumpEventsLayer(t: Db): Promise<void> {
-  await t.execute(sql.raw(BUMP_EVENTS_LAYER));
+  await t.execute(sql`select bump_events_layer()`);
 }
