@@ -24,5 +24,10 @@ export async function benchAnalytics(group: string, baseUrl: string, targets: { 
   await add("hot spots, H3 res 8, all events", `/api/analytics/hotspots?unit=h3&resolution=8&${all}`, 5, targets.h3 ?? null);
   await add("coverage, whole district", `/api/analytics/coverage?unit=grid-cells`, 5, targets.coverage);
   await add("emerging hot spots, 52 weeks", `/api/analytics/emerging-hotspots?unit=grid-cells`, 5, targets.emerging ?? null);
+  // The command view's case list (its first 50 and the tallies beside them): on Citus its queries
+  // gather events from every shard, so it is measured beside the analyses.
+  const day = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+  await add("case list, last 90 days, first 50", `/api/cases?from=${day(90)}&to=${day(0)}&limit=50`, 5, null);
+  await add("case list, open and overdue, all events", `/api/cases?${all}&status=open&overdue=true&limit=50`, 5, null);
   return rows;
 }

@@ -2,7 +2,8 @@
 # npm run citus:local -- up|down
 # A Citus cluster on this machine for tests and the bench: a coordinator and two workers, each a
 # PostgreSQL 15 cluster of its own (ports 5440, 5441, 5442) with Citus and PostGIS in a database
-# named grid_atlas owned by the role grid_atlas (password grid_atlas, as the CI database). `up`
+# named grid_atlas (or $CITUS_DATABASE: a second database on the same nodes, with Citus metadata of
+# its own, e.g. to restore a backup into) owned by the role grid_atlas (password grid_atlas, as the CI database). `up`
 # builds Citus from the vendored source when it is missing (Debian has no package), is
 # idempotent, and prints the coordinator's DATABASE_URL as its last line. `down` stops and
 # removes the three clusters (their data too). Needs root, as pg_createcluster does.
@@ -13,7 +14,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 nodes=("citus_coordinator:5440" "citus_worker1:5441" "citus_worker2:5442")
 coordinator=5440
-database=grid_atlas
+database=${CITUS_DATABASE:-grid_atlas}
 url="postgres://grid_atlas:grid_atlas@127.0.0.1:$coordinator/$database"
 secret=/etc/postgresql/15/citus_coordinator/citus-local.secret
 
@@ -53,6 +54,16 @@ up() {
       pg_createcluster 15 "$name" -p "$port" >/dev/null
       printf "shared_preload_libraries = 'citus'\nlisten_addresses = '127.0.0.1'\nmax_connections = 200\n" \
         > "/etc/postgresql/15/$name/conf.d/citus-local.conf"
+    fi
+    # Tuned for many small queries over every shard (a tile, a page of the H3 fill), measured on a
+    # city of three large districts (docs/scaling.md): the coordinator keeps connections to the
+    # workers open between queries (a new worker backend pays ~0.3 s for PostGIS's first
+    # ST_Transform), and a worker scans a shard alone (a shard is small, and the planner chose
+    # parallel sequential scans over the spatial index: 3.8 s instead of 10 ms a shard).
+    if [ "$port" = "$coordinator" ]; then
+      echo "citus.max_cached_conns_per_worker = 4" > "/etc/postgresql/15/$name/conf.d/citus-tuning.conf"
+    else
+      echo "max_parallel_workers_per_gather = 0" > "/etc/postgresql/15/$name/conf.d/citus-tuning.conf"
     fi
     pg_ctlcluster 15 "$name" start 2>/dev/null || true
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done

@@ -75,6 +75,16 @@ describe("stored H3 cells of events", () => {
       const street = { ...window, street: "330302006000" };
       expect([...(await reference(tx, 8, street)).values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
       expect(await counted(tx, 8, street)).toEqual(await reference(tx, 8, street));
+
+      // Queued ids far apart (events imported long after the others, or with ids of their own):
+      // the fill reads windows of ids and must reach every one, whatever the gaps.
+      await tx.execute(sql`insert into events (id, geom, occurred_at, category, source)
+        select (select max(id) from events) + gap, g.geom, '2026-04-04T10:00:00+08:00', 'complaint', 'hotline'
+        from (select ST_PointOnSurface(geom) as geom from grid_cells order by code limit 1) g,
+          unnest(array[3, 70000, 5000000, 900000000]::bigint[]) as gap`);
+      expect(await counted(tx, 9)).toEqual(await reference(tx, 9));
+      const [queued] = await query<{ n: number }>(tx, sql`select count(*)::int as n from event_h3_pending`);
+      expect(Number(queued!.n)).toBe(0);
     });
   });
 });

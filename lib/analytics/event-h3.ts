@@ -35,36 +35,50 @@ export const h3FromDecimal = (decimal: string): string => BigInt(decimal).toStri
  * analysis, and the fill can neither deadlock with a bulk update nor stall behind one. Events outside the district (no grid
  * cell) leave the queue without a row. Two requests filling at once take the same events in id
  * order and skip what the other stored (`on conflict do nothing`).
+ *
+ * A page is a window of ids from the smallest queued one, not `order by … limit`: on Citus (events
+ * distributed) a limit is applied on every shard before the coordinator's, so each page read 32
+ * times its rows (measured: 4.4 s a page of 20,000 against 0.4 s by window, on 3.15 million
+ * events). The window widens while queued ids are sparse and narrows when a page comes back large.
+ * What is stored comes from the page itself, so the insert joins nothing with events.
  */
 export async function fillEventH3(db: Db): Promise<number> {
   let added = 0;
+  let span = BATCH;
+  // Ids below the cursor were looked at: what is still queued there was skipped (locked).
+  let cursor = "0";
   for (;;) {
     const page = await inTransaction(db, async (tx) => {
       // On Citus (events distributed) rows cannot be locked in a distributed read; there nothing
       // but re-filing after a grid-cell change moves an event, and that takes the same lock.
       const distributed = await eventsDistributed(tx);
       if (distributed) await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_MOVES_LOCK})`);
-      const rows = await query<{ id: string; x: number; y: number; cell: number | null }>(
+      const [first] = await query<{ id: string | null }>(tx, sql`select min(event_id)::text as id from event_h3_pending where event_id >= ${cursor}::bigint`);
+      if (!first?.id) return null;
+      cursor = (BigInt(first.id) + BigInt(span)).toString();
+      const rows = await query<{ id: string; x: number; y: number; cell: number | null; occurred_at: string; category: string }>(
         tx,
-        sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y, e.grid_cell_id as cell
+        sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y, e.grid_cell_id as cell,
+              e.occurred_at::text as occurred_at, e.category::text as category
             from event_h3_pending p join events e on e.id = p.event_id
-            order by p.event_id limit ${BATCH} ${distributed ? sql`` : sql`for share of e skip locked`}`,
+            where p.event_id >= ${first.id}::bigint and p.event_id < ${first.id}::bigint + ${span}
+            order by p.event_id ${distributed ? sql`` : sql`for share of e skip locked`}`,
       );
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return 0; // every queued event of the window is being changed: on to the next
       const inDistrict = rows.filter((r) => r.cell !== null);
       if (inDistrict.length > 0) {
-        const json = inDistrict
-          .map((r) => {
+        const json = JSON.stringify(
+          inDistrict.map((r) => {
             const [x, y] = [Number(r.x), Number(r.y)];
             const cells = H3_RESOLUTIONS.map((res) => h3ToDecimal(latLngToCell(y, x, res)));
-            return `{"event_id":${r.id},"h3_7":${cells[0]},"h3_8":${cells[1]},"h3_9":${cells[2]},"h3_10":${cells[3]}}`;
-          })
-          .join(",");
+            return { event_id: r.id, occurred_at: r.occurred_at, category: r.category, grid_cell_id: r.cell, h3_7: cells[0], h3_8: cells[1], h3_9: cells[2], h3_10: cells[3] };
+          }),
+        );
         await tx.execute(
           sql`insert into event_h3 (event_id, occurred_at, category, grid_cell_id, h3_7, h3_8, h3_9, h3_10)
-              select t.event_id, e.occurred_at, e.category, e.grid_cell_id, t.h3_7, t.h3_8, t.h3_9, t.h3_10
-              from json_to_recordset(${`[${json}]`}::json) as t(event_id bigint, h3_7 bigint, h3_8 bigint, h3_9 bigint, h3_10 bigint)
-              join events e on e.id = t.event_id
+              select t.event_id, t.occurred_at, t.category::event_category, t.grid_cell_id, t.h3_7, t.h3_8, t.h3_9, t.h3_10
+              from json_to_recordset(${json}::json)
+                as t(event_id bigint, occurred_at timestamptz, category text, grid_cell_id integer, h3_7 bigint, h3_8 bigint, h3_9 bigint, h3_10 bigint)
               order by t.event_id
               on conflict (event_id) do nothing`,
         );
@@ -74,7 +88,8 @@ export async function fillEventH3(db: Db): Promise<number> {
       );
       return rows.length;
     });
+    if (page === null) return added;
     added += page;
-    if (page < BATCH) return added;
+    span = page < BATCH / 4 ? Math.min(span * 4, 1 << 30) : page > BATCH * 2 ? Math.max(BATCH, Math.floor(span / 4)) : span;
   }
 }

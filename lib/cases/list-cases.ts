@@ -104,53 +104,62 @@ export async function listCases(db: Db, actor: Actor, params: CaseListParams, to
   else if (params.status) listed.push(sql`e.status = ${params.status}`);
   if (params.overdue !== undefined) listed.push(params.overdue ? overdue : sql`not ${overdue}`);
   const where = (parts: SQL[]) => sql.join(parts, sql` and `);
-  // The matching events first, then their cells (and streets, departments, zones) on them: on
-  // Citus, where events are distributed, an outer join with the coordinator's tables is planned
-  // only this way (see getEvent).
-  const cases = (parts: SQL[]) =>
-    sql`with e as materialized (
-          select e.id, e.category, e.status, e.department_code, e.due_on, e.occurred_at, e.resolved_at, e.grid_cell_id, e.geom
-          from events e where ${where(parts)})`;
-  const from = sql`from e left join grid_cells g on g.id = e.grid_cell_id`;
+  // Each query first reduces the matching events to what it needs (a count, the first page, counts
+  // per cell or department, days to resolve), then joins the cells, streets and departments to
+  // that. On Citus, where events are distributed, the reduction runs on every shard and only its
+  // result reaches the coordinator's tables (an outer join with them is planned only this way, see
+  // getEvent); on one server it keeps the sort and the joins to the rows that need them.
+  const order = sql`${overdue} desc, e.due_on nulls last, e.occurred_at desc, e.id desc`;
 
   const [count, rows, byStreet, byDepartment, median, clearance] = await Promise.all([
-    queryOne<{ n: number }>(db, sql`${cases(listed)} select count(*)::int as n ${from}`),
+    queryOne<{ n: number }>(db, sql`select count(*)::int as n from events e where ${where(listed)}`),
     query<CaseRow>(
       db,
-      sql`${cases(listed)} select e.id::float8 as id, e.category::text as category, e.status::text as status, e.department_code,
+      sql`with e as materialized (
+            select e.id, e.category, e.status, e.department_code, e.due_on, e.occurred_at, e.grid_cell_id
+            from events e where ${where(listed)} order by ${order} limit ${params.limit})
+          select e.id::float8 as id, e.category::text as category, e.status::text as status, e.department_code,
             e.due_on::text as due_on, ${overdue} as overdue,
             to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as occurred_at,
             g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code,
             s.name_zh as street_name_zh, s.name_en as street_name_en, c.name_zh as community_name_zh, c.name_en as community_name_en
-          ${from} left join communities c on c.code = g.community_code left join streets s on s.code = c.street_code
-          order by ${overdue} desc, e.due_on nulls last, e.occurred_at desc, e.id desc limit ${params.limit}`,
+          from e left join grid_cells g on g.id = e.grid_cell_id
+            left join communities c on c.code = g.community_code left join streets s on s.code = c.street_code
+          order by ${order}`,
     ),
     query<OverdueTally>(
       db,
-      sql`${cases(backlog)} select s.code, s.name_zh, s.name_en, count(*) filter (where ${OPEN})::int as open,
-            count(*) filter (where ${overdue})::int as overdue
-          ${from} join streets s on s.code = ${streetOfSql(sql`g.community_code`)}
+      sql`with per_cell as materialized (
+            select e.grid_cell_id, count(*) filter (where ${OPEN}) as open, count(*) filter (where ${overdue}) as overdue
+            from events e where ${where(backlog)} group by e.grid_cell_id)
+          select s.code, s.name_zh, s.name_en, sum(n.open)::int as open, sum(n.overdue)::int as overdue
+          from per_cell n join grid_cells g on g.id = n.grid_cell_id join streets s on s.code = ${streetOfSql(sql`g.community_code`)}
           group by s.code, s.name_zh, s.name_en order by 5 desc, 4 desc, s.code`,
     ),
     query<OverdueTally>(
       db,
-      sql`${cases(backlog)} select d.code, d.name_zh, d.name_en, count(*) filter (where ${OPEN})::int as open,
-            count(*) filter (where ${overdue})::int as overdue
-          ${from} join departments d on d.code = e.department_code
-          group by d.code, d.name_zh, d.name_en order by 5 desc, 4 desc, d.code`,
+      sql`with per_department as materialized (
+            select e.department_code, count(*) filter (where ${OPEN}) as open, count(*) filter (where ${overdue}) as overdue
+            from events e where ${where(backlog)} group by e.department_code)
+          select d.code, d.name_zh, d.name_en, n.open::int as open, n.overdue::int as overdue
+          from per_department n join departments d on d.code = n.department_code
+          order by 5 desc, 4 desc, d.code`,
     ),
     queryOne<{ days: number | null }>(
       db,
-      sql`${cases([...base, sql`e.resolved_at is not null`])}
-          select percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.occurred_at) / 86400)::float8 as days
-          ${from}`,
+      sql`with resolved as materialized (
+            select extract(epoch from e.resolved_at - e.occurred_at) / 86400 as days
+            from events e where ${where([...base, sql`e.resolved_at is not null`])})
+          select percentile_cont(0.5) within group (order by days)::float8 as days from resolved`,
     ),
     queryOne<{ in_zones: number; cleared: number }>(
       db,
-      sql`${cases([...base, sql`e.category = 'stall_violation' and e.due_on is not null`])}
+      sql`with e as materialized (
+            select e.geom, e.occurred_at, e.resolved_at, e.due_on
+            from events e where ${where([...base, sql`e.category = 'stall_violation' and e.due_on is not null`])})
           select count(*)::int as in_zones,
             count(*) filter (where e.resolved_at is not null and ${chinaDateSql(sql`e.resolved_at`)} <= e.due_on)::int as cleared
-          ${from}
+          from e
           where exists (select 1 from no_stall_zones z where ST_Covers(z.geom, e.geom)
                           -- in force that day: published (a retired zone until it was retired: its last change)
                           and (z.status = 'active' or (z.status = 'retired' and z.updated_at > e.occurred_at))
