@@ -38,6 +38,6 @@ export default defineConfig({
     stdout: "pipe",
     // No tile warmer: the specs ask for the tiles they check, and one shared embedded database is
     // faster without a background job (the warmer has its own test, lib/tiles/tile-cache.db.test.ts).
-    env: { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", DEMO_PASSWORD: E2E_DEMO_PASSWORD, TILE_WARMER: "off" },
+    env: { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", DEMO_PASSWORD: E2E_DEMO_PASSWORD, TILE_WARMER: "off", H3_FILLER: "off" },
   },
 });

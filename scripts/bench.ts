@@ -64,7 +64,7 @@ async function embedded(): Promise<void> {
   console.log(`embedded PGlite, demo scale (fresh DATA_DIR ${dataDir}; seeding and building first)…`);
   const password = "bench-demo-password";
   // No tile warmer while measuring: the first pass must find the tile cache empty (a fresh DATA_DIR).
-  let server = await startServer(3911, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_SCALE: "demo", DEMO_PASSWORD: password, TILE_WARMER: "off" });
+  let server = await startServer(3911, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_SCALE: "demo", DEMO_PASSWORD: password, TILE_WARMER: "off", H3_FILLER: "off" });
   const signIn = (url: string) => signInForBench(url, "commander@demo.local", password);
   try {
     await signIn(server.url);
@@ -109,7 +109,7 @@ async function postgres(url: string): Promise<void> {
     console.log("PostgreSQL, large scale: starting the production build…");
     // The tile cache emptied and no warmer: the first pass measures tiles made on request.
     await direct.db.execute(sql`truncate tile_cache`);
-    let server = await startServer(3912, { DATABASE_URL: url, SEED_DEMO: "0", TILE_WARMER: "off" });
+    let server = await startServer(3912, { DATABASE_URL: url, SEED_DEMO: "0", TILE_WARMER: "off", H3_FILLER: "off" });
     const signIn = (at: string) => signInForBench(at, "bench@bench.local", password);
     try {
       await signIn(server.url);

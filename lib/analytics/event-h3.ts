@@ -42,12 +42,13 @@ export const h3FromDecimal = (decimal: string): string => BigInt(decimal).toStri
  * events). The window widens while queued ids are sparse and narrows when a page comes back large.
  * What is stored comes from the page itself, so the insert joins nothing with events.
  */
-export async function fillEventH3(db: Db): Promise<number> {
+export async function fillEventH3(db: Db, shouldStop: () => boolean = () => false): Promise<number> {
   let added = 0;
   let span = BATCH;
   // Ids below the cursor were looked at: what is still queued there was skipped (locked).
   let cursor = "0";
   for (;;) {
+    if (shouldStop()) return added;
     const page = await inTransaction(db, async (tx) => {
       // On Citus (events distributed) rows cannot be locked in a distributed read; there nothing
       // but re-filing after a grid-cell change moves an event, and that takes the same lock.

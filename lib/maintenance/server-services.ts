@@ -3,13 +3,15 @@ import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { startScheduledFreezes } from "@/lib/monthly/scheduled-freezes";
 import { startScheduledAlerts } from "@/lib/command/scheduled-alerts";
 import { startTileWarmer } from "@/lib/tiles/warm-tiles";
+import { startH3Filler } from "@/lib/analytics/h3-filler";
 import { startMaintenanceSocket, type MaintenanceSocket } from "./maintenance-socket";
 
 /**
  * What the long-running server process does besides answering requests: open the database at
  * start (so the first visitor does not wait), serve maintenance commands on the embedded
  * database, make daily backups when BACKUP_DIR is set, freeze each month's figures once it ends, run the weekly alert check (ALERTS_SCHEDULE=off stops
- * it), keep the district's overview tiles made (lib/tiles/warm-tiles.ts; TILE_WARMER=off stops it), and on shutdown close all of it in order.
+ * it), keep the district's overview tiles made (lib/tiles/warm-tiles.ts; TILE_WARMER=off stops it), store new events'
+ * H3 cells (lib/analytics/h3-filler.ts; H3_FILLER=off stops it), and on shutdown close all of it in order.
  * scripts/serve.mjs calls the shutdown hook once in-flight requests are done.
  */
 export const SHUTDOWN_HOOK = Symbol.for("grid-atlas.shutdown");
@@ -20,6 +22,7 @@ export async function startServerServices(): Promise<void> {
   const freezes = startScheduledFreezes(getDatabase);
   const alerts = process.env.ALERTS_SCHEDULE === "off" ? null : startScheduledAlerts(getDatabase);
   const warmer = process.env.TILE_WARMER === "off" ? null : startTileWarmer(getDatabase);
+  const h3 = process.env.H3_FILLER === "off" ? null : startH3Filler(getDatabase);
   let socket: MaintenanceSocket | null = null;
   let retry: NodeJS.Timeout | null = null;
   let stopping = false;
@@ -30,6 +33,7 @@ export async function startServerServices(): Promise<void> {
     await freezes.stop(); // and a month being frozen
     await alerts?.stop(); // and an alert check
     await warmer?.stop(); // a tile being made (it stops after that one)
+    await h3?.stop(); // a page of H3 cells being stored (it stops after that one)
     await socket?.close(); // so do maintenance commands in progress
     await closeDatabase();
   };
