@@ -1,13 +1,10 @@
 import type { Database } from "@/lib/db/types";
+import { startBackgroundJob, type BackgroundJob } from "@/lib/maintenance/background-job";
 import { fillEventH3 } from "./event-h3";
 
 /** The first pass waits for the server's start-up work (opening, migrating, the first tiles). */
 const FIRST_RUN_DELAY_MS = 20_000;
 const POLL_MS = 60_000;
-
-export interface H3Filler {
-  stop(): Promise<void>;
-}
 
 /**
  * Stores the H3 cells of queued events in the background, shortly after start and then every
@@ -16,40 +13,16 @@ export interface H3Filler {
  * on a Citus cluster of one 2-core machine (docs/scaling.md), longer than a browser waits. The
  * request's own fill then only has what arrived since. H3_FILLER=off stops it.
  */
-export function startH3Filler(database: () => Promise<Database>, timing = { firstRunMs: FIRST_RUN_DELAY_MS, pollMs: POLL_MS }): H3Filler {
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  const pass = async (): Promise<void> => {
-    let db: Database;
-    try {
-      db = await database();
-    } catch {
-      return; // the database is not open (yet): the server says why; the next poll tries again
-    }
-    try {
+export function startH3Filler(database: () => Promise<Database>, timing = { firstRunMs: FIRST_RUN_DELAY_MS, pollMs: POLL_MS }): BackgroundJob {
+  return startBackgroundJob(
+    "H3 fill",
+    timing.firstRunMs,
+    async (stopping) => {
+      const { db } = await database();
       const started = Date.now();
-      const stored = await fillEventH3(db.db, () => stopped);
+      const stored = await fillEventH3(db, stopping);
       if (stored >= 1000) console.log(`[grid-atlas] H3 cells stored for ${stored} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    } catch (error) {
-      console.error(`[grid-atlas] H3 fill: ${(error as Error).message} (tried again in a minute)`);
-    }
-  };
-  const tick = () => {
-    if (running || stopped) return;
-    running = pass().finally(() => {
-      running = null;
-    });
-  };
-  const first = setTimeout(tick, timing.firstRunMs);
-  const timer = setInterval(tick, timing.pollMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
     },
-  };
+    timing.pollMs,
+  );
 }

@@ -1,4 +1,4 @@
-import { startHourlyJob, type HourlyJob } from "@/lib/maintenance/hourly-job";
+import { startBackgroundJob, type BackgroundJob } from "@/lib/maintenance/background-job";
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "@/lib/db/types";
@@ -94,13 +94,13 @@ export async function runScheduledBackup(database: () => Promise<Database>, sett
  * Check every hour (and at start) whether today's backup exists; make it if not. A `.partial`
  * left by a server stopped mid-backup is removed at start. `stop()` waits for a backup underway.
  */
-export function startScheduledBackups(database: () => Promise<Database>, settings: BackupSettings): HourlyJob {
+export function startScheduledBackups(database: () => Promise<Database>, settings: BackupSettings): BackgroundJob {
   try {
     for (const name of fs.readdirSync(settings.dir)) if (name.endsWith(".zip.partial")) fs.rmSync(path.join(settings.dir, name), { force: true });
   } catch {
     // no folder yet
   }
-  return startHourlyJob("scheduled backup", 0, async () => {
+  return startBackgroundJob("scheduled backup", 0, async () => {
     fs.mkdirSync(settings.dir, { recursive: true });
     if (!hasBackupForDay(fs.readdirSync(settings.dir), new Date())) await runScheduledBackup(database, settings);
   });

@@ -1,6 +1,6 @@
 import { actorWithRole } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
-import { startHourlyJob, type HourlyJob } from "@/lib/maintenance/hourly-job";
+import { startBackgroundJob, type BackgroundJob } from "@/lib/maintenance/background-job";
 import { chinaDate } from "@/lib/time/china-date";
 import { alertWebhookUrl } from "./alert-webhook";
 import { resendPendingAlerts, runAlerts } from "./alerts";
@@ -16,9 +16,9 @@ const SCHEDULER = { ...actorWithRole("commander"), label: "system:alerts" };
  * the last whole week changed since its last run (a restart runs it once more; alerts already
  * raised are not raised again), and sends again what a restart cut short.
  */
-export function startScheduledAlerts(database: () => Promise<Database>): HourlyJob {
+export function startScheduledAlerts(database: () => Promise<Database>): BackgroundJob {
   let lastWeek: string | null = null;
-  return startHourlyJob("alerts", FIRST_RUN_DELAY_MS, async () => {
+  return startBackgroundJob("alerts", FIRST_RUN_DELAY_MS, async () => {
     const { db } = await database();
     if (alertWebhookUrl()) await resendPendingAlerts(db);
     const week = lastWholeWeek(chinaDate());

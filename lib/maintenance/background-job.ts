@@ -1,23 +1,28 @@
 const HOUR_MS = 60 * 60 * 1000;
 
-export interface HourlyJob {
+export interface BackgroundJob {
   /** Stop ticking and wait for a run underway. */
   stop(): Promise<void>;
 }
 
 /**
- * A job the server runs in the background: `firstDelayMs` after start, then every hour, never two
- * runs at once; a failure is logged under `name` and the next tick tries again. The timers do not
- * keep the process alive.
+ * A job the server runs in the background: `firstDelayMs` after start, then every `everyMs` (an
+ * hour unless said), never two runs at once; a failure is logged under `name` and the next tick
+ * tries again. A long run can ask `stopping()` between steps. The timers do not keep the process alive.
  */
-export function startHourlyJob(name: string, firstDelayMs: number, run: () => Promise<void>): HourlyJob {
+export function startBackgroundJob(
+  name: string,
+  firstDelayMs: number,
+  run: (stopping: () => boolean) => Promise<void>,
+  everyMs = HOUR_MS,
+): BackgroundJob {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     if (running || stopped) return;
     running = (async () => {
       try {
-        await run();
+        await run(() => stopped);
       } catch (error) {
         console.error(`[grid-atlas] ${name}: ${(error as Error).message}`);
       } finally {
@@ -26,7 +31,7 @@ export function startHourlyJob(name: string, firstDelayMs: number, run: () => Pr
     })();
   };
   const first = setTimeout(tick, firstDelayMs);
-  const timer = setInterval(tick, HOUR_MS);
+  const timer = setInterval(tick, everyMs);
   first.unref();
   timer.unref();
   return {
