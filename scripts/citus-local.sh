@@ -65,7 +65,8 @@ up() {
     else
       echo "max_parallel_workers_per_gather = 0" > "/etc/postgresql/15/$name/conf.d/citus-tuning.conf"
     fi
-    pg_ctlcluster 15 "$name" start 2>/dev/null || true
+    # Started, or (already running) told to read its configuration again.
+    pg_ctlcluster 15 "$name" start 2>/dev/null || pg_ctlcluster 15 "$name" reload
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
   done
   [ -f "$secret" ] || { umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$secret"; }

@@ -7,6 +7,7 @@ import type { Database, Db } from "@/lib/db/types";
 import type { EventCategory } from "@/lib/vocabulary";
 import { loadUnits } from "./units";
 import { countEvents } from "./count-events";
+import { fillEventH3 } from "./event-h3";
 
 let database: Database;
 beforeAll(async () => {
@@ -85,6 +86,17 @@ describe("stored H3 cells of events", () => {
       expect(await counted(tx, 9)).toEqual(await reference(tx, 9));
       const [queued] = await query<{ n: number }>(tx, sql`select count(*)::int as n from event_h3_pending`);
       expect(Number(queued!.n)).toBe(0);
+
+      // Sparse ids, then a dense run: the window widened over the sparse ones must not swallow
+      // the run in one page (pages of 10 here: none over 20), and every event is reached.
+      await tx.execute(sql`insert into events (id, geom, occurred_at, category, source)
+        select m.base + gap, g.geom, '2026-04-05T10:00:00+08:00', 'complaint', 'hotline'
+        from (select max(id) as base from events) m, (select ST_PointOnSurface(geom) as geom from grid_cells order by code limit 1) g,
+          (select unnest(array[1000, 2000, 3000, 4000, 5000]::bigint[]) as gap union all select 100000 + i from generate_series(1, 100) i) gaps`);
+      const pages: number[] = [];
+      expect(await fillEventH3(tx, { batch: 10, onPage: (n) => pages.push(n) })).toBe(105);
+      expect(Math.max(...pages)).toBeLessThanOrEqual(20);
+      expect(await counted(tx, 9)).toEqual(await reference(tx, 9));
     });
   });
 });

@@ -26,6 +26,15 @@ const EVENT_MOVES_LOCK = 2025_0025;
 export const h3ToDecimal = (h3: string): string => BigInt(`0x${h3}`).toString();
 export const h3FromDecimal = (decimal: string): string => BigInt(decimal).toString(16);
 
+export interface FillOptions {
+  /** Asked between pages: the background filler stops there when the server shuts down. */
+  shouldStop?: () => boolean;
+  /** Events a page aims at (tests use small pages). */
+  batch?: number;
+  /** Told each page's size (tests). */
+  onPage?: (rows: number) => void;
+}
+
 /**
  * Compute and store the H3 cells of the queued events (event_h3_pending: new and changed events,
  * queued by triggers). Returns how many were stored. Each page locks its events (FOR SHARE) until
@@ -39,30 +48,43 @@ export const h3FromDecimal = (decimal: string): string => BigInt(decimal).toStri
  * A page is a window of ids from the smallest queued one, not `order by … limit`: on Citus (events
  * distributed) a limit is applied on every shard before the coordinator's, so each page read 32
  * times its rows (measured: 4.4 s a page of 20,000 against 0.4 s by window, on 3.15 million
- * events). The window widens while queued ids are sparse and narrows when a page comes back large.
+ * events). The window widens while queued ids are sparse; a wide one is counted on the queue
+ * alone first and narrowed until it holds at most two pages' worth, so no page is unbounded.
  * What is stored comes from the page itself, so the insert joins nothing with events.
  */
-export async function fillEventH3(db: Db, shouldStop: () => boolean = () => false): Promise<number> {
+export async function fillEventH3(db: Db, options: FillOptions = {}): Promise<number> {
+  const batch = options.batch ?? BATCH;
   let added = 0;
-  let span = BATCH;
-  // Ids below the cursor were looked at: what is still queued there was skipped (locked).
-  let cursor = "0";
+  let span = batch;
+  // Ids below the cursor were looked at: what is still queued there was skipped (locked). None
+  // on the first page, so every id is reached, whatever its sign.
+  let cursor: string | null = null;
   for (;;) {
-    if (shouldStop()) return added;
+    if (options.shouldStop?.()) return added;
     const page = await inTransaction(db, async (tx) => {
       // On Citus (events distributed) rows cannot be locked in a distributed read; there nothing
       // but re-filing after a grid-cell change moves an event, and that takes the same lock.
       const distributed = await eventsDistributed(tx);
       if (distributed) await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_MOVES_LOCK})`);
-      const [first] = await query<{ id: string | null }>(tx, sql`select min(event_id)::text as id from event_h3_pending where event_id >= ${cursor}::bigint`);
+      const [first] = await query<{ id: string | null }>(
+        tx,
+        sql`select min(event_id)::text as id from event_h3_pending where ${cursor === null ? sql`true` : sql`event_id >= ${cursor}::bigint`}`,
+      );
       if (!first?.id) return null;
+      const inWindow = (span: number) => sql`p.event_id >= ${first.id}::bigint and p.event_id < ${first.id}::bigint + ${String(span)}::bigint`;
+      while (span > batch) {
+        const [counted] = await query<{ n: number }>(tx, sql`select count(*)::int as n from event_h3_pending p where ${inWindow(span)}`);
+        const n = Number(counted?.n ?? 0);
+        if (n <= 2 * batch) break;
+        span = Math.max(batch, Math.floor((span * batch) / n));
+      }
       cursor = (BigInt(first.id) + BigInt(span)).toString();
       const rows = await query<{ id: string; x: number; y: number; cell: number | null; occurred_at: string; category: string }>(
         tx,
         sql`select e.id::text as id, ST_X(e.geom) as x, ST_Y(e.geom) as y, e.grid_cell_id as cell,
               e.occurred_at::text as occurred_at, e.category::text as category
             from event_h3_pending p join events e on e.id = p.event_id
-            where p.event_id >= ${first.id}::bigint and p.event_id < ${first.id}::bigint + ${span}
+            where ${inWindow(span)}
             order by p.event_id ${distributed ? sql`` : sql`for share of e skip locked`}`,
       );
       if (rows.length === 0) return 0; // every queued event of the window is being changed: on to the next
@@ -90,7 +112,9 @@ export async function fillEventH3(db: Db, shouldStop: () => boolean = () => fals
       return rows.length;
     });
     if (page === null) return added;
+    options.onPage?.(page);
     added += page;
-    span = page < BATCH / 4 ? Math.min(span * 4, 1 << 30) : page > BATCH * 2 ? Math.max(BATCH, Math.floor(span / 4)) : span;
+    // Sparse ids: a wider window next time (narrowed again above if it reaches a dense run).
+    if (page < batch / 4) span = Math.min(span * 4, 2 ** 40);
   }
 }

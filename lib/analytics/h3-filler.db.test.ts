@@ -23,18 +23,24 @@ describe("the background H3 filler", () => {
   it("stores every queued event's H3 cells without a request, and stops when told", async () => {
     expect(await queued()).toBeGreaterThan(500);
     const filler = startH3Filler(async () => database, { firstRunMs: 0, pollMs: 50 });
-    const deadline = Date.now() + 120_000;
-    while ((await queued()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    await filler.stop();
+    try {
+      const deadline = Date.now() + 60_000;
+      while ((await queued()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await filler.stop();
+    }
     expect(await queued()).toBe(0);
 
     // The stored cells are those h3-js gives each filed event's position, one row an event.
-    const rows = await query<{ x: number; y: number; h3_9: string | null; h3_7: string | null }>(
+    // Time, category and cell are copied beside them, as the events have them.
+    const rows = await query<{ x: number; y: number; h3_9: string | null; h3_7: string | null; copied: boolean }>(
       database.db,
-      sql`select ST_X(e.geom) as x, ST_Y(e.geom) as y, h.h3_9::text as h3_9, h.h3_7::text as h3_7
+      sql`select ST_X(e.geom) as x, ST_Y(e.geom) as y, h.h3_9::text as h3_9, h.h3_7::text as h3_7,
+            coalesce(h.occurred_at = e.occurred_at and h.category = e.category and h.grid_cell_id = e.grid_cell_id, false) as copied
           from events e left join event_h3 h on h.event_id = e.id where e.grid_cell_id is not null`,
     );
     expect(rows.length).toBeGreaterThan(500);
+    expect(rows.filter((r) => !r.copied)).toEqual([]);
     for (const r of rows) {
       expect(r.h3_9 && h3FromDecimal(r.h3_9)).toBe(latLngToCell(Number(r.y), Number(r.x), 9));
       expect(r.h3_7 && h3FromDecimal(r.h3_7)).toBe(latLngToCell(Number(r.y), Number(r.x), 7));

@@ -18,9 +18,14 @@ export function startH3Filler(database: () => Promise<Database>, timing = { firs
     "H3 fill",
     timing.firstRunMs,
     async (stopping) => {
-      const { db } = await database();
+      let db;
+      try {
+        ({ db } = await database());
+      } catch {
+        return; // the database is not open (yet): the server says why; the next run tries again
+      }
       const started = Date.now();
-      const stored = await fillEventH3(db, stopping);
+      const stored = await fillEventH3(db, { shouldStop: stopping });
       if (stored >= 1000) console.log(`[grid-atlas] H3 cells stored for ${stored} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
     timing.pollMs,

@@ -14,7 +14,8 @@ import type { Database, Db } from "./types";
  * local cluster, `CITUS_DATABASE=grid_atlas_restore npm run citus:local -- up` prints it; .ci/run
  * makes it afresh). Events arrive by COPY, where neither triggers (dropped on Citus) nor the
  * writers run: the restore itself must make their week table, H3 queue and layer version, as the
- * single server's triggers made them on the source. Runs in the PostgreSQL pass only.
+ * single server's triggers made them on the source. Runs in the PostgreSQL pass only. A restore
+ * refuses a database that holds data: to run it twice, drop the database on every node and make it again.
  */
 const url = process.env.TEST_CITUS_RESTORE_URL;
 const enabled = process.env.TEST_DB === "postgres" && Boolean(url);

@@ -29,11 +29,9 @@ export async function startServerServices(): Promise<void> {
   (globalThis as Record<symbol, unknown>)[SHUTDOWN_HOOK] = async () => {
     stopping = true;
     if (retry) clearTimeout(retry);
-    await backups?.stop(); // a backup underway finishes first
-    await freezes.stop(); // and a month being frozen
-    await alerts?.stop(); // and an alert check
-    await warmer?.stop(); // a tile being made (it stops after that one)
-    await h3?.stop(); // a page of H3 cells being stored (it stops after that one)
+    // Every job is told at once, then waited for: a backup underway and a month being frozen
+    // finish, an alert check too; the tile warmer stops after its tile, the H3 filler after its page.
+    await Promise.all([backups?.stop(), freezes.stop(), alerts?.stop(), warmer?.stop(), h3?.stop()]);
     await socket?.close(); // so do maintenance commands in progress
     await closeDatabase();
   };
