@@ -59,12 +59,12 @@ export async function fillEventH3(db: Db, options: FillOptions = {}): Promise<nu
   // Ids below the cursor were looked at: what is still queued there was skipped (locked). None
   // on the first page, so every id is reached, whatever its sign.
   let cursor: string | null = null;
+  // On Citus (events distributed) rows cannot be locked in a distributed read; there nothing
+  // but re-filing after a grid-cell change moves an event, and that takes the same lock.
+  const distributed = await eventsDistributed(db);
   for (;;) {
     if (options.shouldStop?.()) return added;
     const page = await inTransaction(db, async (tx) => {
-      // On Citus (events distributed) rows cannot be locked in a distributed read; there nothing
-      // but re-filing after a grid-cell change moves an event, and that takes the same lock.
-      const distributed = await eventsDistributed(tx);
       if (distributed) await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_MOVES_LOCK})`);
       const [first] = await query<{ id: string | null }>(
         tx,

@@ -1,12 +1,13 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict } from "@/db/seed";
 import { createBackup } from "@/lib/backup/create-backup";
 import { restoreBackup } from "@/lib/backup/restore-backup";
 import { migrateDatabase } from "./migrate";
 import { openServer } from "./open-server";
-import { query, queryOne } from "./query";
+import { queryOne } from "./query";
 import { openScratchDatabase } from "./test-database";
+import { weekRowsCountedAfresh, weekTableRows } from "./week-table-rows";
 import type { Database, Db } from "./types";
 
 /**
@@ -24,15 +25,6 @@ const opened: Database[] = [];
 afterAll(async () => {
   for (const database of opened) await database.close();
 });
-
-/** Rows of a week table, or of a query with its columns, sorted. */
-async function weekRows(db: Db, from: SQL): Promise<string[]> {
-  const rows = await query<{ grid_cell_id: number; week: string; category: string; n: number }>(
-    db,
-    sql`select grid_cell_id, week::text as week, category::text as category, n from ${from} w order by 1, 2, 3`,
-  );
-  return rows.map((r) => `${r.grid_cell_id} ${r.week} ${r.category} ${r.n}`);
-}
 
 const eventsDigest = async (db: Db) =>
   (await queryOne<{ n: number; h: string }>(
@@ -60,12 +52,10 @@ describe.skipIf(!enabled)("a backup restored onto Citus", () => {
     expect(events.n).toBeGreaterThan(1000);
     expect(events).toEqual(await eventsDigest(source.db));
     // The week table: the source's (kept by its triggers), and a fresh count of the restored events.
-    const weeks = await weekRows(target.db, sql`event_cell_weeks`);
+    const weeks = await weekTableRows(target.db);
     expect(weeks.length).toBeGreaterThan(100);
-    expect(weeks).toEqual(await weekRows(source.db, sql`event_cell_weeks`));
-    expect(weeks).toEqual(
-      await weekRows(target.db, sql`(select grid_cell_id, event_week(occurred_at) as week, category, count(*)::int as n from events where grid_cell_id is not null group by 1, 2, 3)`),
-    );
+    expect(weeks).toEqual(await weekTableRows(source.db));
+    expect(weeks).toEqual(await weekRowsCountedAfresh(target.db));
     // Every filed event queued for its H3 cells, nothing else.
     const queue = await queryOne<{ queued: number; filed: number; stray: number }>(
       target.db,

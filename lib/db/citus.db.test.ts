@@ -7,7 +7,7 @@ import { getHealth } from "@/lib/health/get-health";
 import { getTile } from "@/lib/tiles/get-tile";
 import { TILE_LAYER_IDS, TILE_LAYERS } from "@/lib/tiles/layers";
 import { VectorTile } from "@mapbox/vector-tile";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Polygon } from "geojson";
 import { actorWithRole } from "@/lib/auth/actor";
 import { checkZone } from "@/lib/plans/check-zone";
@@ -26,6 +26,7 @@ import { migrateDatabase } from "./migrate";
 import { openServer } from "./open-server";
 import { inTransaction } from "./query";
 import { openTestDatabase } from "./test-database";
+import { weekRowsCountedAfresh, weekTableRows } from "./week-table-rows";
 import type { Database, Db } from "./types";
 
 /**
@@ -56,15 +57,6 @@ async function seededDistrict(database: Database) {
     if (error !== rollback) failed(error); // a failed seed fails the tests with its reason
   });
   return { tx: await tx, close: async () => (finish(), done) };
-}
-
-/** A week table (or a query of the same columns) as sorted rows. */
-async function weekRows(tx: Db, from: SQL) {
-  const rows = await query<{ grid_cell_id: number; week: string; category: string; n: number }>(
-    tx,
-    sql`select grid_cell_id, week::text as week, category::text as category, n from ${from} w order by 1, 2, 3`,
-  );
-  return rows.map((r) => `${r.grid_cell_id} ${r.week} ${r.category} ${r.n}`);
 }
 
 /** The tile at a zoom that holds a lon/lat (Web Mercator XYZ). */
@@ -289,7 +281,7 @@ describe.skipIf(!enabled)("on a Citus coordinator (TEST_CITUS_URL)", () => {
           tx,
           sql`select id::text, grid_cell_id from events where ST_DWithin(geom, (select ST_Buffer(geom, 0.003) from grid_cells where id = ${moved!.id}), 0) order by id`,
         ),
-        weeks: await weekRows(tx, sql`event_cell_weeks`),
+        weeks: await weekTableRows(tx),
         pending: await query(tx, sql`select event_id::text from event_h3_pending order by 1`),
         h3: await query(tx, sql`select event_id::text, grid_cell_id, h3_9::text from event_h3 where event_id > ${before} or grid_cell_id = ${moved!.id} order by 1`),
         hexagons: hexagons.features.map((f) => [f.properties.code, f.properties.count, Number(f.properties.gi_z.toFixed(9))]),
@@ -306,9 +298,7 @@ describe.skipIf(!enabled)("on a Citus coordinator (TEST_CITUS_URL)", () => {
     expect(onS.cases.length).toBeGreaterThan(0);
     // On each, the week table is the events counted afresh (an independent count).
     for (const [tx, weeks] of [[onCitus.tx, onC.weeks], [onSingle.tx, onS.weeks]] as const) {
-      expect(weeks).toEqual(
-        await weekRows(tx, sql`(select grid_cell_id, event_week(occurred_at) as week, category, count(*)::int as n from events where grid_cell_id is not null group by 1, 2, 3)`),
-      );
+      expect(weeks).toEqual(await weekRowsCountedAfresh(tx));
     }
     // Each database's tiles see the change (the layer version moved past the seed's).
     expect(layerA).toBeGreaterThan(0);
@@ -321,7 +311,7 @@ describe.skipIf(!enabled)("on a Citus coordinator (TEST_CITUS_URL)", () => {
       return {
         removed,
         left: await query(tx, sql`select id::text, grid_cell_id, category::text from events order by id`),
-        weeks: await weekRows(tx, sql`event_cell_weeks`),
+        weeks: await weekTableRows(tx),
         h3: await query(tx, sql`select (select count(*) from event_h3)::int as stored, (select count(*) from event_h3_pending)::int as queued`),
       };
     };
