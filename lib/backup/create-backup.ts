@@ -19,11 +19,21 @@ export async function createBackup(database: Database, write: (chunk: Uint8Array
     const tables: BackupTable[] = [];
     for (const name of BACKUP_TABLES) {
       const columns = await copyableColumns(exec, name);
-      const data = await copyOut(name, columns);
       const entry = new ZipDeflate(tableEntry(name), { level: 6 });
       zip.add(entry);
-      entry.push(data, true);
-      tables.push({ name, columns, rows: countLines(data), bytes: data.byteLength, sha256: sha256(data) });
+      // The table's text is compressed, counted and checksummed as it arrives, piece by piece:
+      // a city's events are more than one string can hold (issue #20's city of three failed so).
+      const hash = createHash("sha256");
+      let rows = 0;
+      let bytes = 0;
+      await copyOut(name, columns, (piece) => {
+        entry.push(piece, false);
+        hash.update(piece);
+        bytes += piece.byteLength;
+        rows += countLines(piece);
+      });
+      entry.push(new Uint8Array(0), true);
+      tables.push({ name, columns, rows, bytes, sha256: hash.digest("hex") });
       if (failed) throw failed;
     }
     return BackupManifest.parse({
@@ -57,10 +67,6 @@ export async function copyableColumns(exec: RawExec, table: string): Promise<str
 export async function appliedMigrations(exec: RawExec): Promise<number> {
   const rows = await exec(`select count(*)::int as n from drizzle.__drizzle_migrations`);
   return Number(rows[0]?.n ?? 0);
-}
-
-export function sha256(data: Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
 }
 
 /** COPY text has one row per line (newlines inside values are escaped as \n). */

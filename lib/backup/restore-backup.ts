@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { unzipSync } from "fflate";
 import { ZodError } from "zod";
 import type { Database } from "@/lib/db/types";
 import { BACKUP_TABLES, MIGRATION_FILLED_TABLES, DERIVED_TABLES } from "./backup-tables";
 import { BackupManifest, MANIFEST_ENTRY, tableEntry } from "./backup-format";
-import { appliedMigrations, copyableColumns, sha256 } from "./create-backup";
+import { appliedMigrations, copyableColumns } from "./create-backup";
+import { zipPieces } from "./zip-pieces";
 
 /** A backup that cannot be restored here; the message says why and nothing was written. */
 export class RestoreRefusedError extends Error {
@@ -43,7 +45,8 @@ export function readManifest(zip: Uint8Array): BackupManifest {
  * backup from a newer schema, and a table whose data does not match its recorded checksum.
  */
 export async function restoreBackup(database: Database, zip: Uint8Array): Promise<RestoreSummary> {
-  const manifest = readManifest(zip);
+  // Every table's checksum first, so a damaged file is refused before anything is read into the database.
+  const manifest = verifyBackup(zip);
   const known = new Set<string>(BACKUP_TABLES);
   for (const table of manifest.tables) {
     if (!known.has(table.name)) throw new RestoreRefusedError(`the backup holds a table this version does not know: ${table.name} (made by a newer Grid Atlas?)`);
@@ -73,17 +76,15 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
     // The register's history comes from the backup as it was; its triggers stand aside (migration 0014).
     await exec(`select set_config('grid_atlas.restoring', 'on', true)`);
     await exec(`select setval('layer_version_seq', greatest((extract(epoch from clock_timestamp()) * 1000000)::bigint, 1))`);
+    // The tables are read in one pass over the file, in the order they were written (the
+    // manifest's), each decompressed piece by piece as it is loaded.
+    const readTable = tablesInOrder(zip);
     for (const table of manifest.tables) {
       const columns = new Set(await copyableColumns(exec, table.name));
       const missing = table.columns.filter((c) => !columns.has(c));
       if (missing.length > 0) throw new RestoreRefusedError(`table ${table.name} here has no column ${missing.join(", ")}; this backup needs another version of Grid Atlas`);
-      const data = unzipSync(zip, { filter: (file) => file.name === tableEntry(table.name) })[tableEntry(table.name)];
-      if (!data) throw new RestoreRefusedError(`the backup lacks the data of ${table.name}; the file is incomplete`);
-      if (data.byteLength !== table.bytes || sha256(data) !== table.sha256) {
-        throw new RestoreRefusedError(`the data of ${table.name} does not match its checksum; the backup file is damaged`);
-      }
       if (MIGRATION_FILLED_TABLES.has(table.name)) await exec(`delete from "${table.name}"`);
-      await copyIn(table.name, table.columns, data);
+      await copyIn(table.name, table.columns, readTable(table.name));
     }
     // A backup made before the register kept its history (migration 0014) has none: each building
     // starts its history at its creation, as the migration did for existing rows.
@@ -107,20 +108,49 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
   return { created_at: manifest.created_at, source: manifest.source, tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })) };
 }
 
-/** Check a whole backup file (manifest and every table's checksum) without a database. */
+/**
+ * Check a whole backup file (manifest and every table's size and checksum) without a database,
+ * decompressing it piece by piece.
+ */
 export function verifyBackup(zip: Uint8Array): BackupManifest {
   const manifest = readManifest(zip);
-  let files: Record<string, Uint8Array>;
+  const reading = new Map<string, { hash: ReturnType<typeof createHash>; bytes: number }>();
+  const read = new Map<string, { bytes: number; sha256: string }>();
   try {
-    files = unzipSync(zip);
+    for (const { name, piece, last } of zipPieces(zip, (name) => name !== MANIFEST_ENTRY)) {
+      const entry = reading.get(name) ?? { hash: createHash("sha256"), bytes: 0 };
+      reading.set(name, entry);
+      entry.hash.update(piece);
+      entry.bytes += piece.byteLength;
+      if (last) read.set(name, { bytes: entry.bytes, sha256: entry.hash.digest("hex") });
+    }
   } catch (error) {
     throw new RestoreRefusedError(`the backup file is damaged (${(error as Error).message})`);
   }
   for (const table of manifest.tables) {
-    const data = files[tableEntry(table.name)];
-    if (!data || data.byteLength !== table.bytes || sha256(data) !== table.sha256) {
+    const data = read.get(tableEntry(table.name));
+    if (!data || data.bytes !== table.bytes || data.sha256 !== table.sha256) {
       throw new RestoreRefusedError(`the data of ${table.name} is missing or does not match its checksum; the backup file is damaged`);
     }
   }
   return manifest;
+}
+
+/**
+ * A reader of a backup's tables in the order they were written: each call gives the next
+ * table's text in pieces, and must be read to its end before the next call.
+ */
+function tablesInOrder(zip: Uint8Array): (table: string) => Generator<Uint8Array> {
+  const pieces = zipPieces(zip, (name) => name !== MANIFEST_ENTRY);
+  return function* (table) {
+    for (;;) {
+      const next = pieces.next();
+      if (next.done) throw new RestoreRefusedError(`the backup lacks the data of ${table}; the file is incomplete`);
+      if (next.value.name !== tableEntry(table)) {
+        throw new RestoreRefusedError(`the backup's tables are not in its manifest's order (${next.value.name} where ${tableEntry(table)} was expected)`);
+      }
+      yield next.value.piece;
+      if (next.value.last) return;
+    }
+  };
 }

@@ -26,12 +26,31 @@ export function decodeCopyLine(line: string): (string | null)[] {
   });
 }
 
-/** The lines of a COPY text document (it ends with a newline; the last empty piece is not a row). */
-export function copyLines(data: Uint8Array): string[] {
-  const text = new TextDecoder().decode(data);
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
+/**
+ * The lines of a COPY text document given in pieces cut anywhere (a line, even a character, may
+ * span two pieces), in batches of at most `size` lines. Only a piece and a batch are held as
+ * strings at a time, so a table larger than any one string can be read.
+ */
+export function* copyLineBatches(chunks: Iterable<Uint8Array>, size: number): Generator<string[]> {
+  const decoder = new TextDecoder();
+  let partial = ""; // the text after the last newline seen: the start of a line still to come
+  let batch: string[] = [];
+  for (const chunk of chunks) {
+    const lines = (partial + decoder.decode(chunk, { stream: true })).split("\n");
+    partial = lines.pop()!;
+    for (const line of lines) {
+      batch.push(line);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  partial += decoder.decode();
+  // A document ends with a newline; text after the last one is a row cut short, kept as a row so
+  // that a damaged table fails on it rather than losing it silently.
+  if (partial !== "") batch.push(partial);
+  if (batch.length > 0) yield batch;
 }
 
 /**

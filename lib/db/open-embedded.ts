@@ -120,9 +120,11 @@ function embeddedBulk(client: PGlite): BulkAccess {
         await tx.exec("set transaction isolation level repeatable read, read only");
         for (const statement of BULK_SESSION) await tx.exec(statement);
         return fn(
-          async (table, columns) => {
+          async (table, columns, onChunk) => {
+            // PGlite hands COPY's output over as one blob; the embedded database is a district's,
+            // well within what one piece can hold.
             const result = await tx.query(copyBlobStatement(table, columns, "to"));
-            return result.blob ? new Uint8Array(await result.blob.arrayBuffer()) : new Uint8Array(0);
+            if (result.blob) onChunk(new Uint8Array(await result.blob.arrayBuffer()));
           },
           async (text) => rows(await tx.query(text)),
         );
@@ -131,8 +133,9 @@ function embeddedBulk(client: PGlite): BulkAccess {
       client.transaction(async (tx) => {
         for (const statement of BULK_SESSION) await tx.exec(statement);
         return fn(
-          async (table, columns, data) => {
-            await tx.query(copyBlobStatement(table, columns, "from"), [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) });
+          async (table, columns, chunks) => {
+            const blob = new Blob([...chunks].map((chunk) => chunk as Uint8Array<ArrayBuffer>));
+            await tx.query(copyBlobStatement(table, columns, "from"), [], { blob });
           },
           async (text) => rows(await tx.query(text)),
         );

@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import * as schema from "@/db/schema";
 import { explainServerError, redactUrl } from "./errors";
 import { assertPlainIdentifiers } from "./copy-statement";
-import { BULK_SESSION, copyLines, decodeCopyLine, encodeCopyField } from "./copy-text";
+import { BULK_SESSION, copyLineBatches, decodeCopyLine, encodeCopyField } from "./copy-text";
 import type { BulkAccess, Database, Db } from "./types";
 
 /** Arbitrary but fixed key of the advisory lock that serialises migrations. */
@@ -52,6 +52,7 @@ export async function openServer(url: string): Promise<Database> {
  * in batches, each value cast from text by its column's type (the same input functions COPY uses).
  */
 function serverBulk(client: postgres.Sql): BulkAccess {
+  const BATCH_ROWS = 2000;
   const rows = (result: unknown) => [...(result as Record<string, unknown>[])];
   return {
     snapshot: async (fn) => {
@@ -59,14 +60,14 @@ function serverBulk(client: postgres.Sql): BulkAccess {
       await client.begin("isolation level repeatable read read only", async (tx) => {
         for (const statement of BULK_SESSION) await tx.unsafe(statement);
         result = await fn(
-          async (table, columns) => {
+          async (table, columns, onChunk) => {
             assertPlainIdentifiers([table, ...columns]);
             const select = `select ${columns.map((c) => `"${c}"::text`).join(", ")} from "${table}"`;
-            const lines: string[] = [];
-            await tx.unsafe(select).values().cursor(2000, (batch) => {
-              for (const values of batch) lines.push((values as (string | null)[]).map(encodeCopyField).join("\t") + "\n");
+            const encoder = new TextEncoder();
+            // Each batch of rows leaves as one piece: memory holds a batch, never the table.
+            await tx.unsafe(select).values().cursor(BATCH_ROWS, (batch) => {
+              onChunk(encoder.encode(batch.map((values) => (values as (string | null)[]).map(encodeCopyField).join("\t") + "\n").join("")));
             });
-            return new TextEncoder().encode(lines.join(""));
           },
           async (text) => rows(await tx.unsafe(text)),
         );
@@ -78,7 +79,7 @@ function serverBulk(client: postgres.Sql): BulkAccess {
       await client.begin(async (tx) => {
         for (const statement of BULK_SESSION) await tx.unsafe(statement);
         result = await fn(
-          async (table, columns, data) => {
+          async (table, columns, chunks) => {
             assertPlainIdentifiers([table, ...columns]);
             const types = new Map(
               rows(
@@ -93,11 +94,12 @@ function serverBulk(client: postgres.Sql): BulkAccess {
             const shape = columns.map((c) => `"${c}" text`).join(", ");
             const insert = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")})
                             select ${casts} from json_to_recordset($1::json) as r(${shape})`;
-            const lines = copyLines(data);
-            for (let i = 0; i < lines.length; i += 2000) {
-              const batch = lines.slice(i, i + 2000).map((line, k) => {
+            let row = 0;
+            for (const lines of copyLineBatches(chunks, BATCH_ROWS)) {
+              const batch = lines.map((line) => {
+                row++;
                 const values = decodeCopyLine(line);
-                if (values.length !== columns.length) throw new Error(`${table}, row ${i + k + 1}: ${values.length} values for ${columns.length} columns`);
+                if (values.length !== columns.length) throw new Error(`${table}, row ${row}: ${values.length} values for ${columns.length} columns`);
                 return Object.fromEntries(columns.map((c, j) => [c, values[j]]));
               });
               await tx.unsafe(insert, [JSON.stringify(batch)]);

@@ -26,9 +26,21 @@ export interface Database {
 /** Runs raw SQL text (fixed, code-made statements only) and returns plain rows. */
 export type RawExec = (text: string) => Promise<Record<string, unknown>[]>;
 
+/**
+ * Bulk data for backups, in COPY text format and in pieces: a city's events are more text than
+ * one JavaScript string can hold (about 512 MB), so no table is ever held as one string.
+ */
 export interface BulkAccess {
-  /** Read tables in COPY text format, all inside one read-only snapshot (a consistent backup). */
-  snapshot<T>(fn: (copyOut: (table: string, columns: string[]) => Promise<Uint8Array>, exec: RawExec) => Promise<T>): Promise<T>;
-  /** Write tables from COPY text inside one transaction: any failure leaves the database as it was. */
-  load<T>(fn: (copyIn: (table: string, columns: string[], data: Uint8Array) => Promise<void>, exec: RawExec) => Promise<T>): Promise<T>;
+  /**
+   * Read tables, all inside one read-only snapshot (a consistent backup). `copyOut` hands a
+   * table's text to `onChunk` in pieces of whole lines, in order, and resolves when the table is done.
+   */
+  snapshot<T>(
+    fn: (copyOut: (table: string, columns: string[], onChunk: (chunk: Uint8Array) => void) => Promise<void>, exec: RawExec) => Promise<T>,
+  ): Promise<T>;
+  /**
+   * Write tables inside one transaction: any failure leaves the database as it was. `copyIn`
+   * takes a table's text as pieces cut anywhere (a line may span pieces), read as it goes.
+   */
+  load<T>(fn: (copyIn: (table: string, columns: string[], chunks: Iterable<Uint8Array>) => Promise<void>, exec: RawExec) => Promise<T>): Promise<T>;
 }
