@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { startBackgroundJob, type BackgroundJob } from "@/lib/maintenance/background-job";
 import type { Database } from "@/lib/db/types";
 import { queryOne } from "@/lib/db/query";
 import { defaultViewState } from "@/lib/dashboard/view-state";
@@ -57,21 +58,15 @@ export async function warmLayer(database: Database, layer: TileLayerId, now: Dat
   return made;
 }
 
-export interface TileWarmer {
-  stop(): Promise<void>;
-}
-
 /**
  * The server's tile warmer: shortly after start, and whenever a layer's version has changed and
  * then stayed the same for one poll (so an import is warmed once, when it is done), it makes the
  * layer's overview tiles, so the first visitor after a restart or an edit finds them made.
  */
-export function startTileWarmer(database: () => Promise<Database>): TileWarmer {
+export function startTileWarmer(database: () => Promise<Database>): BackgroundJob {
   const warmed = new Map<TileLayerId, { versions: string; at: number }>();
   const seen = new Map<TileLayerId, string>();
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  const pass = async (): Promise<void> => {
+  const pass = async (stopped: () => boolean): Promise<void> => {
     let db: Database;
     try {
       db = await database();
@@ -79,7 +74,7 @@ export function startTileWarmer(database: () => Promise<Database>): TileWarmer {
       return; // the database is not open (yet): the server says why; the next poll tries again
     }
     for (const layer of TILE_LAYER_IDS) {
-      if (stopped) return;
+      if (stopped()) return;
       try {
         // What to make depends on the layer's data, the district's extent (the streets) and, for
         // events, the window, which moves at midnight: any of them changing warms the layer again.
@@ -91,7 +86,7 @@ export function startTileWarmer(database: () => Promise<Database>): TileWarmer {
         const last = warmed.get(layer);
         if (!settled || last?.versions === versions || (last && Date.now() - last.at < MIN_REWARM_MS)) continue;
         const started = Date.now();
-        const made = await warmLayer(db, layer, now, () => stopped);
+        const made = await warmLayer(db, layer, now, stopped);
         warmed.set(layer, { versions, at: Date.now() });
         if (made > 0) console.log(`[grid-atlas] tiles: ${made} ${layer} tiles made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       } catch (error) {
@@ -102,19 +97,5 @@ export function startTileWarmer(database: () => Promise<Database>): TileWarmer {
       }
     }
   };
-  const tick = () => {
-    if (running || stopped) return;
-    running = pass().finally(() => {
-      running = null;
-    });
-  };
-  const timer = setInterval(tick, POLL_MS);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startBackgroundJob("tile warmer", POLL_MS, pass, POLL_MS);
 }
