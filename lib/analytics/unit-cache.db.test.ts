@@ -25,15 +25,43 @@ async function referenceNeighbours(tx: Db): Promise<Map<string, string[]>> {
   return out;
 }
 
-async function neighboursByCode(tx: Db): Promise<Map<string, string[]>> {
-  const units = await loadUnits(tx, "grid-cells", 9, undefined);
-  const neighbours = await queenNeighbours(tx, units, undefined);
+async function neighboursByCode(tx: Db, area?: string): Promise<Map<string, string[]>> {
+  const units = await loadUnits(tx, "grid-cells", 9, area);
+  const neighbours = await queenNeighbours(tx, units, area);
   const out = new Map<string, string[]>();
   units.units.forEach((u, i) => {
     if (neighbours[i]!.length > 0) out.set(u.code, neighbours[i]!.map((j) => units.units[j]!.code).sort());
   });
   return out;
 }
+
+/** The reference's pairs with both cells inside `area` (a street's or a district's code prefix). */
+function within(reference: Map<string, string[]>, prefix: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [a, bs] of reference) {
+    const inside = bs.filter((b) => b.startsWith(prefix));
+    if (a.startsWith(prefix) && inside.length > 0) out.set(a, inside);
+  }
+  return out;
+}
+
+describe("neighbours within an area", () => {
+  it("are the cells' own neighbours inside a street and inside a whole district", async () => {
+    await withTestDistrict(database.db, 6, async (tx) => {
+      const reference = await referenceNeighbours(tx);
+      const [street] = await query<{ code: string }>(tx, sql`select code from streets order by code limit 1`);
+      const district = street!.code.slice(0, 6);
+      const inStreet = within(reference, street!.code.slice(0, 9));
+      const inDistrict = within(reference, district);
+      expect(inStreet.size).toBeGreaterThan(4);
+      expect(inDistrict.size).toBeGreaterThan(inStreet.size);
+      expect(await neighboursByCode(tx, street!.code)).toEqual(inStreet);
+      // A district's code is an area too (a district commander's or planner's analyses): its
+      // cells keep their neighbours across the district's streets.
+      expect(await neighboursByCode(tx, district)).toEqual(inDistrict);
+    });
+  });
+});
 
 describe("units and neighbours kept between analyses", () => {
   it("follow every edit of the grid: a deleted cell, a moved one", async () => {

@@ -165,7 +165,8 @@ async function computeQueenNeighbours(db: Db, units: UnitSet, street: string | u
   const a = ADMIN[units.kind];
   // Self-join on the bare table so the GiST index is used (a CTE would hide it: O(n²)).
   // Units within CONTIGUITY_TOLERANCE_DEGREES (~0.1 mm) touch: an edge digitised twice still counts.
-  const scope = (alias: string) => (street ? sql`and ${a.baseStreet(alias)} = ${street}` : sql``);
+  // `street` may be a street's code or a district's (a 6-digit area): a prefix of the units' street.
+  const scope = (alias: string) => (street ? sql`and ${codeInStreetSql(a.baseStreet(alias), street)}` : sql``);
   const rows = await query<{ a: string; b: string }>(
     db,
     sql`select x.code as a, y.code as b from ${a.base} x join ${a.base} y
