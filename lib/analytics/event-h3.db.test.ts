@@ -21,11 +21,11 @@ const window = { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-07-0
 type Window = typeof window;
 
 /**
- * Counts per hexagon of the district's set straight from the events' coordinates, binned here
- * with h3-js; a street is its cells' events (a cell's code starts with its street's 9 digits).
+ * Counts per hexagon straight from the events' coordinates, binned here with h3-js; a street is
+ * its cells' events (a cell's code starts with its street's 9 digits). Every filed event counts:
+ * the analysis's hexagons must cover the whole area, edges included.
  */
 async function reference(tx: Db, resolution: number, w: Window = window): Promise<Map<string, number>> {
-  const hexagons = new Set((await loadUnits(tx, "h3", resolution, w.street)).units.map((u) => u.code));
   const rows = await query<{ x: number; y: number; category: string; cell: string }>(
     tx,
     sql`select ST_X(e.geom) as x, ST_Y(e.geom) as y, e.category::text as category, g.code as cell from events e join grid_cells g on g.id = e.grid_cell_id
@@ -34,7 +34,7 @@ async function reference(tx: Db, resolution: number, w: Window = window): Promis
   const counts = new Map<string, number>();
   for (const r of rows) {
     const h = latLngToCell(Number(r.y), Number(r.x), resolution);
-    if (hexagons.has(h)) counts.set(h, (counts.get(h) ?? 0) + 1);
+    counts.set(h, (counts.get(h) ?? 0) + 1);
   }
   return counts;
 }

@@ -2,7 +2,7 @@ import { cellNameSql } from "@/lib/register/cell-name";
 import { CONTIGUITY_TOLERANCE_DEGREES } from "./contiguity-tolerance";
 import { sql, type SQL } from "drizzle-orm";
 import type { Feature, Geometry, MultiPolygon, Polygon } from "geojson";
-import { cellArea, cellToBoundary, cellToLatLng, gridDisk, polygonToCells } from "h3-js";
+import { cellArea, cellToBoundary, cellToLatLng, gridDisk, polygonToCellsExperimental, POLYGON_TO_CELLS_FLAGS } from "h3-js";
 import { jsonColumn, query } from "@/lib/db/query";
 import { LayerCache } from "@/lib/db/layer-state";
 import type { Db } from "@/lib/db/types";
@@ -107,7 +107,11 @@ async function loadHexagons(db: Db, resolution: number, street: string | undefin
   for (const row of rows) {
     const geometry = parseGeometry(row.geometry);
     const polygons = geometry.type === "MultiPolygon" ? geometry.coordinates : [geometry.coordinates];
-    for (const polygon of polygons) for (const h of polygonToCells(polygon, resolution, true)) cells.add(h);
+    // Every hexagon that overlaps the area, not only those whose centre lies in it: an event near
+    // the edge falls in a hexagon whose centre may be outside, and must still be counted.
+    for (const polygon of polygons) {
+      for (const h of polygonToCellsExperimental(polygon, resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true)) cells.add(h);
+    }
   }
   return [...cells].sort().map(hexagonUnit);
 }
