@@ -52,7 +52,7 @@ async function KeyNumbers({ locale, t }: { locale: Locale; t: Messages }) {
     <>
       <OverviewFigures counts={health.counts} districts={districts} ownDistrict={actor.districtCode} locale={locale} t={o} />
       <p className="db-note">
-        {o.database}: {health.db === "embedded" ? o.embedded : health.db === "citus" ? fill(o.citus, { workers: health.citus_workers ?? 0 }) : o.postgres} · PostGIS {health.postgis}
+        {o.database}{locale === "zh" ? "：" : ": "}{health.db === "embedded" ? o.embedded : health.db === "citus" ? fill(o.citus, { workers: health.citus_workers ?? 0 }) : o.postgres} · PostGIS {health.postgis}
       </p>
     </>
   );

@@ -42,16 +42,17 @@ export const STREETS: StreetSeed[] = [
 /** The old-town core (五马街 area) that urban density decays from. */
 export const CITY_CENTRE: [number, number] = [120.6607, 28.0229];
 
-/** Main roads (synthetic alignments with real road names), used for the basemap and road zones. */
+/** Main roads (synthetic alignments with real road names, in Chinese as the road signs and a real
+ * district's road data give them), used for the basemap and road zones. */
 export const MAIN_ROADS: { name: string; roadClass: "arterial" | "secondary"; path: [number, number][] }[] = [
-  { name: "人民路 Renmin Rd", roadClass: "arterial", path: [[120.605, 28.012], [120.632, 28.016], [120.66, 28.018], [120.69, 28.016], [120.72, 28.013]] },
-  { name: "温州大道 Wenzhou Ave", roadClass: "arterial", path: [[120.58, 28.0], [120.62, 27.996], [120.66, 27.994], [120.7, 27.992], [120.75, 27.995]] },
-  { name: "学院路 Xueyuan Rd", roadClass: "arterial", path: [[120.62, 28.005], [120.645, 28.004], [120.675, 28.002], [120.705, 28.0]] },
-  { name: "解放路 Jiefang Rd", roadClass: "secondary", path: [[120.6605, 28.031], [120.6608, 28.02], [120.6602, 28.008], [120.659, 27.995]] },
-  { name: "府前街 Fuqian St", roadClass: "secondary", path: [[120.648, 28.0245], [120.668, 28.0242], [120.68, 28.023]] },
-  { name: "车站大道 Chezhan Ave", roadClass: "arterial", path: [[120.672, 28.03], [120.674, 28.015], [120.676, 28.0], [120.677, 27.985]] },
-  { name: "飞霞路 Feixia Rd", roadClass: "secondary", path: [[120.643, 28.03], [120.644, 28.015], [120.645, 28.0]] },
-  { name: "104国道 G104", roadClass: "arterial", path: [[120.47, 28.075], [120.52, 28.06], [120.56, 28.045], [120.59, 28.028], [120.61, 28.015]] },
+  { name: "人民路", roadClass: "arterial", path: [[120.605, 28.012], [120.632, 28.016], [120.66, 28.018], [120.69, 28.016], [120.72, 28.013]] },
+  { name: "温州大道", roadClass: "arterial", path: [[120.58, 28.0], [120.62, 27.996], [120.66, 27.994], [120.7, 27.992], [120.75, 27.995]] },
+  { name: "学院路", roadClass: "arterial", path: [[120.62, 28.005], [120.645, 28.004], [120.675, 28.002], [120.705, 28.0]] },
+  { name: "解放路", roadClass: "secondary", path: [[120.6605, 28.031], [120.6608, 28.02], [120.6602, 28.008], [120.659, 27.995]] },
+  { name: "府前街", roadClass: "secondary", path: [[120.648, 28.0245], [120.668, 28.0242], [120.68, 28.023]] },
+  { name: "车站大道", roadClass: "arterial", path: [[120.672, 28.03], [120.674, 28.015], [120.676, 28.0], [120.677, 27.985]] },
+  { name: "飞霞路", roadClass: "secondary", path: [[120.643, 28.03], [120.644, 28.015], [120.645, 28.0]] },
+  { name: "104国道", roadClass: "arterial", path: [[120.47, 28.075], [120.52, 28.06], [120.56, 28.045], [120.59, 28.028], [120.61, 28.015]] },
 ];
 
 export function districtWkt(): string {

@@ -4,7 +4,9 @@ import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { chinaMidnight } from "@/lib/time/china-date";
 import { stepDate, stepStarts, type StepLength } from "@/lib/time/china-steps";
-import { fillEventH3, H3_COLUMN, h3FromDecimal, type H3Resolution } from "./event-h3";
+import { HttpError } from "@/lib/http/errors";
+import { fillEventH3, H3_COLUMN, h3FromDecimal, queuedForH3, type H3Resolution } from "./event-h3";
+import { h3FillerRunning } from "./h3-filler";
 import type { EventFilter } from "./params";
 import { ADMIN, type UnitSet } from "./units";
 
@@ -80,6 +82,16 @@ export async function countEvents(
 
 type CountRow = { bucket: string; n: number } & ({ unit: string } | { h3: string });
 
+/**
+ * The most queued events a hexagon request fills itself while the background filler runs: by
+ * default 100,000, about 20 s on the Citus cluster of one 2-core machine (300,000 a minute), less
+ * on one server. H3_REQUEST_FILL_LIMIT sets another.
+ */
+function requestFillLimit(): number {
+  const limit = Number(process.env.H3_REQUEST_FILL_LIMIT ?? 100_000);
+  return Number.isInteger(limit) && limit >= 0 ? limit : 100_000;
+}
+
 /** Street scope through the cell's code (a cell's first 9 digits are its street's). */
 const areaScope = (filter: EventFilter) => (filter.street ? sql`and ${codeInStreetSql(sql`g.community_code`, filter.street)}` : sql``);
 
@@ -90,6 +102,12 @@ async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: Step
   if (units.kind === "h3") {
     // Queued events get their stored H3 cells first (once per event), then count in SQL. The
     // stored rows carry time, category and grid cell, so only a bounding box needs the events.
+    // A queue too long to fill while a browser waits (after a seed or a large import) is left to
+    // the background filler, and the person is told to come back rather than kept spinning.
+    if (h3FillerRunning()) {
+      const queued = await queuedForH3(db);
+      if (queued > requestFillLimit()) throw new HttpError(503, "").as("h3.filling", { n: queued.toLocaleString("en") });
+    }
     await fillEventH3(db);
     const cell = H3_COLUMN[units.resolution as H3Resolution];
     if (!cell) throw new Error(`H3 resolution ${units.resolution} is not stored`);

@@ -35,6 +35,12 @@ export interface FillOptions {
   onPage?: (rows: number) => void;
 }
 
+/** How many events wait for their H3 cells to be stored. */
+export async function queuedForH3(db: Db): Promise<number> {
+  const [row] = await query<{ n: number }>(db, sql`select count(*)::int as n from event_h3_pending`);
+  return Number(row?.n ?? 0);
+}
+
 /**
  * Compute and store the H3 cells of the queued events (event_h3_pending: new and changed events,
  * queued by triggers). Returns how many were stored. Each page locks its events (FOR SHARE) until

@@ -5,7 +5,10 @@ import { seedDemoDistrict } from "@/db/seed";
 import { query } from "@/lib/db/query";
 import { openTestDatabase } from "@/lib/db/test-database";
 import type { Database } from "@/lib/db/types";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { HttpError } from "@/lib/http/errors";
 import { h3FromDecimal } from "./event-h3";
+import { getHotspots, HotspotParams } from "./get-hotspots";
 import { startH3Filler } from "./h3-filler";
 
 let database: Database;
@@ -51,5 +54,33 @@ describe("the background H3 filler", () => {
       select ST_PointOnSurface(geom), now(), 'complaint', 'hotline' from grid_cells order by code limit 1`);
     await new Promise((r) => setTimeout(r, 300));
     expect(await queued()).toBe(1);
+  });
+
+  it("leaves a long queue to the running filler: a hexagon request says so at once instead of filling it", async () => {
+    // Every filed event queued again, as after a seed or a large import.
+    await database.db.execute(sql`delete from event_h3`);
+    await database.db.execute(sql`insert into event_h3_pending (event_id) select id from events where grid_cell_id is not null on conflict do nothing`);
+    const long = await queued();
+    expect(long).toBeGreaterThan(500);
+    const params = HotspotParams.parse({ unit: "h3", resolution: "8", from: "2025-07-01T00:00:00+08:00", to: "2026-07-01T00:00:00+08:00" });
+    process.env.H3_REQUEST_FILL_LIMIT = "100";
+    // Running, but not due for an hour: only the request could fill.
+    const filler = startH3Filler(async () => database, { firstRunMs: 3_600_000, pollMs: 3_600_000 });
+    try {
+      const refusal = await getHotspots(database.db, SYSTEM_ACTOR, params).then(() => null, (error: unknown) => error);
+      expect(refusal).toBeInstanceOf(HttpError);
+      expect(refusal).toMatchObject({ status: 503, code: "h3.filling", params: { n: long.toLocaleString("en") } });
+      expect(await queued()).toBe(long);
+    } finally {
+      await filler.stop();
+    }
+    // Without the filler (H3_FILLER=off, the bench, a script) the request fills the queue itself.
+    try {
+      const hot = await getHotspots(database.db, SYSTEM_ACTOR, params);
+      expect(hot.summary.units).toBeGreaterThan(100);
+      expect(await queued()).toBe(0);
+    } finally {
+      delete process.env.H3_REQUEST_FILL_LIMIT;
+    }
   });
 });

@@ -14,7 +14,8 @@ const POLL_MS = 60_000;
  * request's own fill then only has what arrived since. H3_FILLER=off stops it.
  */
 export function startH3Filler(database: () => Promise<Database>, timing = { firstRunMs: FIRST_RUN_DELAY_MS, pollMs: POLL_MS }): BackgroundJob {
-  return startBackgroundJob(
+  (globalThis as Record<symbol, unknown>)[FILLER_RUNNING] = true;
+  const job = startBackgroundJob(
     "H3 fill",
     timing.firstRunMs,
     async (stopping) => {
@@ -30,4 +31,18 @@ export function startH3Filler(database: () => Promise<Database>, timing = { firs
     },
     timing.pollMs,
   );
+  return {
+    stop: async () => {
+      (globalThis as Record<symbol, unknown>)[FILLER_RUNNING] = false;
+      await job.stop();
+    },
+  };
+}
+
+/** Set while this process runs the filler (on globalThis: Next.js bundles routes and start-up apart). */
+const FILLER_RUNNING = Symbol.for("grid-atlas.h3-filler");
+
+/** Whether this server stores queued H3 cells in the background, so a request need not do it all. */
+export function h3FillerRunning(): boolean {
+  return (globalThis as Record<symbol, unknown>)[FILLER_RUNNING] === true;
 }

@@ -76,7 +76,10 @@ export const TILE_LAYERS: Record<TileLayerId, TileLayer> = {
     // From z8: analysis overlays colour these tiles, and a district fitted into a phone's screen
     // (or a city's) sits below z10.
     minzoom: 8,
-    maxFeatures: 20000,
+    // A city's overview tile holds whole districts: the city of three (31,500 cells) put 20,000
+    // in one z9 tile and the cap left a district's outer streets uncoloured. 20,000 cells measured
+    // 987 kB (336 kB gzipped), so a city of three's full tile is about half a megabyte on the wire.
+    maxFeatures: 40000,
   },
   // One anchor per cell for its label. Labelled from the polygons, a cell cut by a tile edge got
   // one label per piece ("011 011"); a point lies in one tile, and MapLibre draws no symbol whose

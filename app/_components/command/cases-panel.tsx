@@ -119,14 +119,14 @@ export function CasesPanel({
             {colon}
             <b>{s.median_days_to_resolve === null ? t.none : fill(t.days, { n: s.median_days_to_resolve })}</b>
           </p>
-          <p title={fill(t.clearanceDetail, { cleared: s.clearance.cleared_in_time, total: s.clearance.in_zones })}>
+          <p title={fill(t.clearanceDetail, { cleared: number.format(s.clearance.cleared_in_time), total: number.format(s.clearance.in_zones) })}>
             {t.clearance}
             {colon}
             <b data-testid="clearance-rate">{s.clearance.rate === null ? t.none : `${Math.round(s.clearance.rate * 1000) / 10}%`}</b>{" "}
-            <small className="muted">({fill(t.clearanceDetail, { cleared: s.clearance.cleared_in_time, total: s.clearance.in_zones })})</small>
+            <small className="muted">({fill(t.clearanceDetail, { cleared: number.format(s.clearance.cleared_in_time), total: number.format(s.clearance.in_zones) })})</small>
           </p>
-          <Tallies title={t.overdueByStreet} rows={s.by_street.filter((r) => r.open > 0).slice(0, 8)} name={name} t={t} testId="overdue-by-street" />
-          <Tallies title={t.overdueByDepartment} rows={s.by_department.filter((r) => r.open > 0)} name={name} t={t} testId="overdue-by-department" />
+          <Tallies title={t.overdueByStreet} rows={s.by_street.filter((r) => r.open > 0).slice(0, 8)} name={name} count={number.format} t={t} testId="overdue-by-street" />
+          <Tallies title={t.overdueByDepartment} rows={s.by_department.filter((r) => r.open > 0)} name={name} count={number.format} t={t} testId="overdue-by-department" />
         </div>
       )}
       {list && list.cases.length === 0 && <p className="chart-empty">{t.noCases}</p>}
@@ -184,12 +184,14 @@ function Tallies({
   title,
   rows,
   name,
+  count,
   t,
   testId,
 }: {
   title: string;
   rows: { code: string; name_zh: string; name_en: string; open: number; overdue: number }[];
   name: (x: { name_zh: string; name_en: string }) => string;
+  count: (n: number) => string;
   t: Messages["command"];
   testId: string;
 }) {
@@ -208,8 +210,8 @@ function Tallies({
         {rows.map((r) => (
           <tr key={r.code}>
             <td>{name(r)}</td>
-            <td>{r.open}</td>
-            <td className={r.overdue > 0 ? "overdue" : undefined}>{r.overdue}</td>
+            <td>{count(r.open)}</td>
+            <td className={r.overdue > 0 ? "overdue" : undefined}>{count(r.overdue)}</td>
           </tr>
         ))}
       </tbody>

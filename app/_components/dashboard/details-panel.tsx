@@ -39,10 +39,14 @@ export function DetailsPanel({
   const p = picked.properties;
   // A single building (not an aggregate bubble) opens as the street office's working card.
   const building = layerName(picked.layer) === "rental-buildings" && typeof p.code === "string" && p.count === undefined ? p.code : null;
+  // An H3 index (15 hex digits, the second one its resolution) is a code, not a name to title with.
+  const hexagon = typeof p.code === "string" && /^8[0-9a-f]{14}$/.test(p.code) ? parseInt(p.code[1]!, 16) : null;
   const title = building
     ? work.building
     : picked.layer === "overlay-fill"
-      ? String((locale === "zh" ? p.name_zh : p.name_en) ?? p.code)
+      ? hexagon !== null
+        ? fill(t.hexagonTitle, { resolution: hexagon })
+        : String((locale === "zh" ? p.name_zh : p.name_en) ?? p.code)
       : String(p.name ?? p.code ?? t.layerNames[layerName(picked.layer)] ?? picked.layer);
   const format = (k: string, v: unknown): { text: string; title?: string } => {
     const word = (table: Record<string, string>) => ({ text: typeof v === "string" ? (table[v] ?? v) : String(v) });

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { FIVE_RULES } from "@/lib/checks/five-rules";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { LOCALE_TAG, type Locale, type Messages } from "@/lib/i18n/messages";
 import { REGISTER_CHANGED } from "./building-card";
 import { useFirstScreenPainted } from "./first-screen";
 import { fill } from "@/lib/i18n/fill";
@@ -120,7 +120,7 @@ export function Worklists({
       ) : (
         <>
           <p className="muted">
-            {fill(t.listCount, { n: result.total })}
+            {fill(t.listCount, { n: new Intl.NumberFormat(LOCALE_TAG[locale]).format(result.total) })}
             {result.total > result.rows.length && ` · ${fill(t.showMore, { n: result.rows.length })}`} ·{" "}
             <a href={`/api/worklists/${list}?format=csv&${queryText}`} download data-testid="worklist-csv">
               {t.downloadCsv}

@@ -272,7 +272,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       <p className="hint">{t.hint}</p>
       {canEditPicked && (
         <button type="button" className="link-button" onClick={editPicked} data-testid="edit-picked">
-          {t.editSelected} #{String(picked!.properties.id)}
+          {picked!.layer === "guidance-points-circle" ? t.editSelectedPoint : t.editSelected} #{String(picked!.properties.id)}
         </button>
       )}
       {editing && (

@@ -12,6 +12,10 @@ export const DATA_MESSAGES = {
     en: "this place is outside your street; a street office records events in its own street only",
     zh: "这个位置不在您的街道内：街镇只能记录本街道的事件",
   },
+  "h3.filling": {
+    en: "the H3 cells of {n} new events are still being stored in the background (a few hundred thousand a minute): try the hexagon view again in a few minutes; grid cells, communities and streets work now",
+    zh: "后台正在为 {n} 条新事件计算六边形编号（每分钟约几十万条）：请几分钟后再看六边形；网格、社区和街道现在即可分析",
+  },
   "event.future": { en: "an event cannot happen in the future", zh: "事件的发生时间不能晚于现在" },
   "layer.not_found": { en: 'no layer "{layer}"', zh: "没有图层“{layer}”" },
   "layer.unknown_list": { en: 'no layer "{layer}"; layers: {list}', zh: "没有图层“{layer}”；可选：{list}" },
