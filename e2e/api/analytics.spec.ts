@@ -37,7 +37,7 @@ test("bad analysis parameters get a 400 naming the parameter, never a 500", asyn
     ["/api/analytics/coverage?unit=h3", /not h3/],
     ["/api/analytics/emerging-hotspots?from=2026-01-01&to=2026-01-10", /at least 4 time steps/],
     ["/api/analytics/hotspots?unit=streets&street=330302006000", /at least 3 units/],
-    ["/api/analytics/hotspots?street=330302999000", /no street with code/],
+    ["/api/analytics/hotspots?street=330302999000", /no street or district with code/],
   ];
   for (const [url, message] of cases) {
     const response = await request.get(url);

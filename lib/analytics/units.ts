@@ -75,7 +75,7 @@ export async function loadUnits(db: Db, kind: AnalysisUnit, resolution: number, 
   const units = await unitCache.get(db, `${kind}:${kind === "h3" ? resolution : ""}:${street ?? "*"}`, () =>
     kind === "h3" ? loadHexagons(db, resolution, street) : loadAdminUnits(db, kind, street),
   );
-  if (street && units.length === 0) throw new NotFoundError(`no street with code ${street}`);
+  if (street && units.length === 0) throw new NotFoundError().as("street.not_found", { code: street });
   return { kind, resolution: kind === "h3" ? resolution : null, units, index: new Map(units.map((u, i) => [u.code, i])) };
 }
 

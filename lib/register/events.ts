@@ -17,6 +17,7 @@ import { ForbiddenError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { once, type IdempotencyKey } from "@/lib/http/idempotency";
 import { PointGeometry } from "@/lib/geo/geometry-input";
 import { chinaDate } from "@/lib/time/china-date";
+import { cellNameSql } from "./cell-name";
 import { cellScope, versionOf, workerCellSql } from "./scope";
 import { afterEventsInserted, cellAt, RETURNING_WRITTEN, type WrittenEvent } from "./event-writes";
 
@@ -59,6 +60,9 @@ export interface EventRecord {
   occurred_at: string;
   grid_cell_code: string | null;
   street_code: string | null;
+  /** Where, as people say it: the street's name and the cell's ("府德社区 001"); null outside every cell. */
+  place_zh: string | null;
+  place_en: string | null;
   /** The case: its department, deadline (a China date) and when it was resolved. */
   department_code: string | null;
   department_name_zh: string | null;
@@ -96,12 +100,14 @@ export async function getEvent(db: Db, actor: Actor, id: number, today = chinaDa
           select e.*, exists (select 1 from event_photos p where p.event_id = e.id) as has_photo from events e where e.id = ${id})
         select e.id::float8 as id, e.category::text as category, e.status::text as status, e.source::text as source,
           ${iso(sql`e.occurred_at`)} as occurred_at, g.code as grid_cell_code, ${streetOfSql(sql`g.community_code`)} as street_code,
+          s.name_zh || ' · ' || ${cellNameSql(sql`g.code`, sql`c.name_zh`)} as place_zh, s.name_en || ' · ' || ${cellNameSql(sql`g.code`, sql`c.name_en`)} as place_en,
           e.department_code, d.name_zh as department_name_zh, d.name_en as department_name_en,
           e.due_on::text as due_on, ${iso(sql`e.resolved_at`)} as resolved_at,
           ${overdueSql(sql`e.status`, sql`e.due_on`, today)} as overdue,
           ${versionOf(sql`e.updated_at`)} as version, e.note, e.has_photo,
           ST_AsGeoJSON(e.geom, 7)::json as geometry
-        from e left join grid_cells g on g.id = e.grid_cell_id left join departments d on d.code = e.department_code
+        from e left join grid_cells g on g.id = e.grid_cell_id left join communities c on c.code = g.community_code
+          left join streets s on s.code = c.street_code left join departments d on d.code = e.department_code
         where ${cellScope(actor)}`,
   );
   if (!row) throw new NotFoundError(`no event ${id}`);

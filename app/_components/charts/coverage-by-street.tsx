@@ -35,7 +35,10 @@ export function CoverageByStreet({
   metric: CoverageMetricKey;
   onStreet?: (code: string) => void;
 }) {
-  const [rows, setRows] = useState<Row[] | null>(null);
+  // The rows with the query they answer: while another district's are on their way, the old
+  // ones are not shown under the new heading.
+  const [loaded, setLoaded] = useState<{ query: string; rows: Row[] } | null>(null);
+  const query = analysisQuery({ ...state, street: state.street && isDistrictCode(state.street) ? state.street : null }, { unit: "streets" });
   const [source, setSource] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const painted = useFirstScreenPainted();
@@ -44,14 +47,15 @@ export function CoverageByStreet({
     const controller = new AbortController();
     setError(null);
     type Answer = { features: { properties: { code: string; name_zh: string; name_en: string; metrics: Record<string, { rate: number | null; target: number }> } }[]; summary?: { targets?: Record<string, TargetSource> } };
-    callApi<Answer>(`/api/analytics/coverage?${analysisQuery({ ...state, street: state.street && isDistrictCode(state.street) ? state.street : null }, { unit: "streets" })}`, { signal: controller.signal })
+    callApi<Answer>(`/api/analytics/coverage?${query}`, { signal: controller.signal })
       .then((answer) => {
         if (!answer.ok) return setError(failureText(answer, t.loadFailed));
         const body = answer.data;
         const severalDistricts = new Set(body.features.map((f) => f.properties.code.slice(0, 6))).size > 1;
         setSource(targetSource(body.summary?.targets?.[metric], t, severalDistricts) ?? null);
-        setRows(
-          body.features
+        setLoaded({
+          query,
+          rows: body.features
             .map((f) => ({
               code: f.properties.code,
               name: (locale === "zh" ? f.properties.name_zh : f.properties.name_en).replace(/ Subdistrict| Town|街道$/g, ""),
@@ -59,13 +63,14 @@ export function CoverageByStreet({
               target: (f.properties.metrics[metric]?.target ?? 0) * 100,
             }))
             .sort((a, b) => a.rate - b.rate),
-        );
+        });
       })
       .catch(() => {});
     return () => controller.abort();
-  }, [painted, state, locale, metric, t]);
+  }, [painted, query, locale, metric, t]);
   if (error) return <p className="chart-empty" role="alert">{error}</p>;
-  if (!rows) return <p className="chart-empty">{t.loadingData}</p>;
+  if (!loaded || loaded.query !== query) return <p className="chart-empty">{t.loadingData}</p>;
+  const rows = loaded.rows;
   // In the whole city each street is judged by its own district's target: one line while they
   // agree; otherwise each bar is coloured against its own, and the caption gives the range.
   const targets = [...new Set(rows.map((r) => r.target))].sort((a, b) => a - b);

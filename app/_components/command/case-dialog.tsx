@@ -97,7 +97,7 @@ export function CaseDialog({
             </div>
             <div>
               <dt>{t.place}</dt>
-              <dd>{record.grid_cell_code ?? t.none}</dd>
+              <dd title={record.grid_cell_code ?? undefined}>{(locale === "zh" ? record.place_zh : record.place_en) ?? record.grid_cell_code ?? t.none}</dd>
             </div>
             <div>
               <dt>{t.department}</dt>

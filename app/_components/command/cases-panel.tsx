@@ -110,6 +110,7 @@ export function CasesPanel({
           <input type="checkbox" checked={filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked })} data-testid="case-overdue-filter" /> {t.overdueOnly}
         </label>
       </fieldset>
+      {filters.status === "open" && <p className="muted" data-testid="open-ignores-dates">{t.openIgnoresDates}</p>}
       {failed && <p className="form-error" role="alert">{failed}</p>}
       {!list && !failed && <p className="muted">{d.loadingData}</p>}
       {s && (

@@ -31,7 +31,7 @@ export const WORK_MESSAGES = {
     zh: "责任书签订日期 {date} 晚于检查日期（{checked}）",
   },
   "building.not_found": { en: "no rental building {code}", zh: "找不到出租房屋 {code}（或不在您的街道）" },
-  "street.not_found": { en: "no street with code {code}", zh: "找不到编码为 {code} 的街道（或不在您的权限内）" },
+  "street.not_found": { en: "no street or district with code {code}", zh: "找不到编码为 {code} 的街道或区县（或不在您的权限内）" },
   "month.not_begun": { en: "month: {month} has not begun", zh: "{month} 还没有开始" },
   "month.not_ended": {
     en: "month: {month} has not ended (China time); only a month that has ended can be frozen (current month {current})",
