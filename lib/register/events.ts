@@ -60,7 +60,7 @@ export interface EventRecord {
   occurred_at: string;
   grid_cell_code: string | null;
   street_code: string | null;
-  /** Where, as people say it: the street's name and the cell's ("府德社区 001"); null outside every cell. */
+  /** Where, as people say it: the street's name and the cell's ("五马街道 · 府德社区 001"); null outside every cell. */
   place_zh: string | null;
   place_en: string | null;
   /** The case: its department, deadline (a China date) and when it was resolved. */

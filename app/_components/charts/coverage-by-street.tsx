@@ -37,8 +37,9 @@ export function CoverageByStreet({
 }) {
   // The rows with the query they answer: while another district's are on their way, the old
   // ones are not shown under the new heading.
-  const [loaded, setLoaded] = useState<{ query: string; rows: Row[] } | null>(null);
+  const [loaded, setLoaded] = useState<{ answers: string; rows: Row[] } | null>(null);
   const query = analysisQuery({ ...state, street: state.street && isDistrictCode(state.street) ? state.street : null }, { unit: "streets" });
+  const answers = `${query}|${metric}|${locale}`;
   const [source, setSource] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const painted = useFirstScreenPainted();
@@ -54,7 +55,7 @@ export function CoverageByStreet({
         const severalDistricts = new Set(body.features.map((f) => f.properties.code.slice(0, 6))).size > 1;
         setSource(targetSource(body.summary?.targets?.[metric], t, severalDistricts) ?? null);
         setLoaded({
-          query,
+          answers,
           rows: body.features
             .map((f) => ({
               code: f.properties.code,
@@ -67,9 +68,9 @@ export function CoverageByStreet({
       })
       .catch(() => {});
     return () => controller.abort();
-  }, [painted, query, locale, metric, t]);
+  }, [painted, query, answers, locale, metric, t]);
   if (error) return <p className="chart-empty" role="alert">{error}</p>;
-  if (!loaded || loaded.query !== query) return <p className="chart-empty">{t.loadingData}</p>;
+  if (!loaded || loaded.answers !== answers) return <p className="chart-empty">{t.loadingData}</p>;
   const rows = loaded.rows;
   // In the whole city each street is judged by its own district's target: one line while they
   // agree; otherwise each bar is coloured against its own, and the caption gives the range.
