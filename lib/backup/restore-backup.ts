@@ -76,15 +76,13 @@ export async function restoreBackup(database: Database, zip: Uint8Array): Promis
     // The register's history comes from the backup as it was; its triggers stand aside (migration 0014).
     await exec(`select set_config('grid_atlas.restoring', 'on', true)`);
     await exec(`select setval('layer_version_seq', greatest((extract(epoch from clock_timestamp()) * 1000000)::bigint, 1))`);
-    // The tables are read in one pass over the file, in the order they were written (the
-    // manifest's), each decompressed piece by piece as it is loaded.
-    const readTable = tablesInOrder(zip);
     for (const table of manifest.tables) {
       const columns = new Set(await copyableColumns(exec, table.name));
       const missing = table.columns.filter((c) => !columns.has(c));
       if (missing.length > 0) throw new RestoreRefusedError(`table ${table.name} here has no column ${missing.join(", ")}; this backup needs another version of Grid Atlas`);
       if (MIGRATION_FILLED_TABLES.has(table.name)) await exec(`delete from "${table.name}"`);
-      await copyIn(table.name, table.columns, readTable(table.name));
+      // Decompressed piece by piece as it is loaded (verifyBackup has checked it is whole).
+      await copyIn(table.name, table.columns, entryPieces(zip, tableEntry(table.name)));
     }
     // A backup made before the register kept its history (migration 0014) has none: each building
     // starts its history at its creation, as the migration did for existing rows.
@@ -136,21 +134,7 @@ export function verifyBackup(zip: Uint8Array): BackupManifest {
   return manifest;
 }
 
-/**
- * A reader of a backup's tables in the order they were written: each call gives the next
- * table's text in pieces, and must be read to its end before the next call.
- */
-function tablesInOrder(zip: Uint8Array): (table: string) => Generator<Uint8Array> {
-  const pieces = zipPieces(zip, (name) => name !== MANIFEST_ENTRY);
-  return function* (table) {
-    for (;;) {
-      const next = pieces.next();
-      if (next.done) throw new RestoreRefusedError(`the backup lacks the data of ${table}; the file is incomplete`);
-      if (next.value.name !== tableEntry(table)) {
-        throw new RestoreRefusedError(`the backup's tables are not in its manifest's order (${next.value.name} where ${tableEntry(table)} was expected)`);
-      }
-      yield next.value.piece;
-      if (next.value.last) return;
-    }
-  };
+/** One entry's decompressed bytes, piece by piece. */
+function* entryPieces(zip: Uint8Array, name: string): Generator<Uint8Array> {
+  for (const { piece } of zipPieces(zip, (entry) => entry === name)) yield piece;
 }
