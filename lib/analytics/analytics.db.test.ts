@@ -3,7 +3,9 @@ import { runAlerts } from "@/lib/command/alerts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict, type DemoMeta } from "@/db/seed";
-import { inTransaction, query, queryOne } from "@/lib/db/query";
+import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
+import * as turf from "@turf/turf";
+import type { MultiPolygon, Polygon } from "geojson";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import { addDays, chinaDate, chinaMidnight } from "@/lib/time/china-date";
 import type { Database, Db } from "@/lib/db/types";
@@ -242,6 +244,31 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     const mass = kde.features.reduce((sum, f) => sum + Number(f.properties.density) * 0.01, 0); // 100 m cells = 0.01 km²
     expect(mass / kde.summary.events).toBeGreaterThan(0.9); // cells under 1 % of the peak are omitted
     expect(mass / kde.summary.events).toBeLessThan(1.01);
+  });
+
+  it("divides an edge hexagon's events by its area inside the district, as a turf clip measures it", async () => {
+    const hex = await getDensity(tx, SYSTEM_ACTOR, DensityParams.parse({ ...window, unit: "h3", resolution: "8" }));
+    const streets = await query<{ geometry: Polygon | MultiPolygon | string }>(tx, sql`select ST_AsGeoJSON(geom)::json as geometry from streets`);
+    const streetShapes = streets.map((s) => turf.feature(jsonColumn(s.geometry)));
+    // Independent reference: each hexagon clipped street by street with turf, on turf's sphere.
+    let edges = 0;
+    for (const f of hex.features) {
+      const shape = turf.feature(f.geometry);
+      const whole = turf.area(shape) / 1e6;
+      const inside = streetShapes.reduce((sum, street) => {
+        const part = turf.intersect(turf.featureCollection([shape, street]));
+        return sum + (part ? turf.area(part) / 1e6 : 0);
+      }, 0);
+      if (inside < 0.9 * whole) edges++;
+      expect(Math.abs(Number(f.properties.area_km2) - inside)).toBeLessThan(0.01 * whole);
+      const count = Number(f.properties.count);
+      expect(Number(f.properties.per_km2)).toBeCloseTo(inside > 0 ? count / Number(f.properties.area_km2) : 0, 9);
+    }
+    expect(edges).toBeGreaterThan(10);
+    // Together the hexagons measure the district itself, not the larger area they cover.
+    const district = streetShapes.reduce((sum, s) => sum + turf.area(s) / 1e6, 0);
+    const measured = hex.features.reduce((sum, f) => sum + Number(f.properties.area_km2), 0);
+    expect(Math.abs(measured / district - 1)).toBeLessThan(0.01);
   });
 
   it("answers an empty window with zeros, never NaN", async () => {

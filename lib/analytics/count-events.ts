@@ -4,7 +4,7 @@ import { query } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
 import { chinaMidnight } from "@/lib/time/china-date";
 import { stepDate, stepStarts, type StepLength } from "@/lib/time/china-steps";
-import { HttpError } from "@/lib/http/errors";
+import { RetryLaterError } from "@/lib/http/errors";
 import { fillEventH3, H3_COLUMN, h3FromDecimal, queuedForH3, type H3Resolution } from "./event-h3";
 import { h3FillerRunning } from "./h3-filler";
 import type { EventFilter } from "./params";
@@ -106,7 +106,8 @@ async function rawCounts(db: Db, units: UnitSet, filter: EventFilter, step: Step
     // the background filler, and the person is told to come back rather than kept spinning.
     if (h3FillerRunning()) {
       const queued = await queuedForH3(db);
-      if (queued > requestFillLimit()) throw new HttpError(503, "").as("h3.filling", { n: queued.toLocaleString("en") });
+      // The filler takes a page a few seconds at a time and runs again each minute: a minute is a fair wait.
+      if (queued > requestFillLimit()) throw new RetryLaterError(503, "", 60).as("h3.filling", { n: queued.toLocaleString("en") });
     }
     await fillEventH3(db);
     const cell = H3_COLUMN[units.resolution as H3Resolution];

@@ -7,6 +7,7 @@ import { openTestDatabase } from "@/lib/db/test-database";
 import type { Database } from "@/lib/db/types";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { HttpError } from "@/lib/http/errors";
+import { errorResponse } from "@/lib/http/error-response";
 import { h3FromDecimal } from "./event-h3";
 import { getHotspots, HotspotParams } from "./get-hotspots";
 import { startH3Filler } from "./h3-filler";
@@ -70,6 +71,10 @@ describe("the background H3 filler", () => {
       const refusal = await getHotspots(database.db, SYSTEM_ACTOR, params).then(() => null, (error: unknown) => error);
       expect(refusal).toBeInstanceOf(HttpError);
       expect(refusal).toMatchObject({ status: 503, code: "h3.filling", params: { n: long.toLocaleString("en") } });
+      const response = errorResponse(refusal, "zh");
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await response.json()).retry_after).toBe(Number(response.headers.get("retry-after")));
       expect(await queued()).toBe(long);
     } finally {
       await filler.stop();

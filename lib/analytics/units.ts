@@ -97,13 +97,18 @@ async function loadAdminUnits(db: Db, kind: Exclude<AnalysisUnit, "h3">, street:
   }));
 }
 
-/** H3 hexagons covering the district (or one street) at `resolution`. */
+/**
+ * H3 hexagons covering the district (or one street) at `resolution`. A hexagon on the area's edge
+ * keeps its whole shape on the map, but its area is the part inside the area: density is events
+ * per km² of the area, and an edge hexagon's events can only lie in that part.
+ */
 async function loadHexagons(db: Db, resolution: number, street: string | undefined): Promise<Unit[]> {
   const rows = await query<{ geometry: Geometry | string }>(
     db,
     sql`select ST_AsGeoJSON(geom, 6)::json as geometry from streets ${street ? sql`where ${codeInStreetSql(sql`code`, street)}` : sql``}`,
   );
   const cells = new Set<string>();
+  const inside = new Set<string>();
   for (const row of rows) {
     const geometry = parseGeometry(row.geometry);
     const polygons = geometry.type === "MultiPolygon" ? geometry.coordinates : [geometry.coordinates];
@@ -111,9 +116,37 @@ async function loadHexagons(db: Db, resolution: number, street: string | undefin
     // the edge falls in a hexagon whose centre may be outside, and must still be counted.
     for (const polygon of polygons) {
       for (const h of polygonToCellsExperimental(polygon, resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true)) cells.add(h);
+      for (const h of polygonToCellsExperimental(polygon, resolution, POLYGON_TO_CELLS_FLAGS.containmentFull, true)) inside.add(h);
     }
   }
-  return [...cells].sort().map(hexagonUnit);
+  const units = [...cells].sort().map(hexagonUnit);
+  const edge = units.filter((u) => !inside.has(u.code));
+  const areas = await areasInside(db, edge, street);
+  for (const u of edge) u.areaKm2 = areas.get(u.code) ?? 0;
+  return units;
+}
+
+/**
+ * The area (km²) of each hexagon that lies inside the streets in scope, summed street by street
+ * (streets do not overlap). Only hexagons not wholly inside one street are measured: on the
+ * area's edge, and across the borders between streets, where the sum gives the whole hexagon back.
+ */
+async function areasInside(db: Db, hexagons: Unit[], street: string | undefined): Promise<Map<string, number>> {
+  if (hexagons.length === 0) return new Map();
+  const list = JSON.stringify(hexagons.map((u) => ({ code: u.code, geometry: u.geometry })));
+  const scope = street ? sql`and ${codeInStreetSql(sql`s.code`, street)}` : sql``;
+  // An imported street that is not valid would make GEOS refuse the intersection: it is made valid first.
+  const rows = await query<{ code: string; km2: number }>(
+    db,
+    sql`with h as (
+          select f->>'code' as code, ST_SetSRID(ST_GeomFromGeoJSON((f->'geometry')::text), 4326) as geom
+          from jsonb_array_elements(${list}::jsonb) f)
+        select h.code, coalesce(sum(ST_Area(ST_Intersection(h.geom,
+                 case when ST_IsValid(s.geom) then s.geom else ST_MakeValid(s.geom) end)::geography)), 0) / 1e6 as km2
+        from h left join streets s on ST_Intersects(h.geom, s.geom) ${scope}
+        group by h.code`,
+  );
+  return new Map(rows.map((r) => [r.code, Number(r.km2)]));
 }
 
 /** A unit as a GeoJSON feature: its code and names, plus the analysis's own properties. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { DatabaseSetupError, isDatabaseUnavailable } from "@/lib/db/errors";
-import { DetailedHttpError, HttpError, TooManyRequestsError, UnauthorizedError } from "./errors";
+import { DetailedHttpError, HttpError, RetryLaterError, UnauthorizedError } from "./errors";
 import type { Locale } from "@/lib/i18n/messages";
 import { matchServerMessage, serverMessage, type MessageParams, type ServerMessageCode } from "@/lib/i18n/server-messages";
 import { zodIssueZh } from "@/lib/i18n/zod-zh";
@@ -13,7 +13,7 @@ export const RETRY_AFTER_SECONDS = 5;
 /**
  * Every failure as a JSON error a person can act on: invalid input → 400 naming the parameter,
  * no sign-in → 401, wrong role → 403, missing → 404, refused by a database constraint → 422,
- * throttled → 429, database not available → 503, anything else → 500 with a request id (details
+ * throttled → 429, database not available or busy → 503 (both with Retry-After), anything else → 500 with a request id (details
  * go to the server log, not the client).
  *
  * The error body: `error` in the reader's language, `code` stable for API clients (a catalogued
@@ -41,7 +41,7 @@ export function errorResponse(error: unknown, locale: Locale = "en"): Response {
     const headers: Record<string, string> = {};
     if (error instanceof UnauthorizedError) headers["WWW-Authenticate"] = 'Bearer realm="grid-atlas"';
     if (error instanceof DetailedHttpError) Object.assign(body, error.details);
-    if (error instanceof TooManyRequestsError) {
+    if (error instanceof RetryLaterError) {
       body.retry_after = error.retryAfter;
       headers["Retry-After"] = String(error.retryAfter);
     }

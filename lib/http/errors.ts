@@ -52,13 +52,21 @@ export class NotFoundError extends HttpError {
   }
 }
 
-/** Too many attempts; try again after `retryAfter` seconds. */
-export class TooManyRequestsError extends HttpError {
+/** A refusal that passes: the client is told to try again after `retryAfter` seconds (Retry-After). */
+export class RetryLaterError extends HttpError {
   constructor(
+    status: 429 | 503,
     message: string,
     readonly retryAfter: number,
   ) {
-    super(429, message);
+    super(status, message);
+  }
+}
+
+/** Too many attempts; try again after `retryAfter` seconds. */
+export class TooManyRequestsError extends RetryLaterError {
+  constructor(message: string, retryAfter: number) {
+    super(429, message, retryAfter);
   }
 }
 
