@@ -28,6 +28,9 @@ test("a commander supervises a hot spot, assigns a case and follows an alert", a
   const sheet = page.getByTestId("hotspot-print");
   await expect(sheet).toBeVisible();
   await expect(sheet.locator("h1")).toHaveText("热点清单");
+  // The window as the date boxes show it: first and last day, both included.
+  const [shownFrom, shownTo] = [await page.getByTestId("filter-from").inputValue(), await page.getByTestId("filter-to").inputValue()];
+  await expect(sheet).toContainText(`${shownFrom} 至 ${shownTo} ·`);
   await expect(page.getByTestId("side-panel")).toBeHidden();
   const rows = await sheet.locator("tbody tr").count();
   expect(rows).toBeGreaterThan(0);

@@ -149,8 +149,9 @@ test("command: named windows set the dates, and the emerging view analyses the w
   const [y, m] = month.split("-").map(Number) as [number, number];
   const previous = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
   const windows = {
-    last90Days: { from: day(-89), to: day(1), label: "近90天" },
-    lastMonth: { from: `${previous}-01`, to: `${month}-01`, label: "上月" },
+    // `to` is the window's end as the API reads it; `last` the last day included, as the 结束 box shows it.
+    last90Days: { from: day(-89), to: day(1), last: today, label: "近90天" },
+    lastMonth: { from: `${previous}-01`, to: `${month}-01`, last: new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10), label: "上月" },
   };
   /** Click a named window: the date boxes show it, and the emerging analysis is asked for exactly it. */
   const choose = async (preset: keyof typeof windows) => {
@@ -160,7 +161,7 @@ test("command: named windows set the dates, and the emerging view analyses the w
     await expect(page.getByTestId(`preset-${preset}`)).toHaveText(w.label);
     await expect(page.getByTestId(`preset-${preset}`)).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByTestId("filter-from")).toHaveValue(w.from);
-    await expect(page.getByTestId("filter-to")).toHaveValue(w.to);
+    await expect(page.getByTestId("filter-to")).toHaveValue(w.last);
     const request = await asked;
     const query = new URL(request.url()).searchParams;
     expect([query.get("from"), query.get("to")]).toEqual([`${w.from}T00:00:00+08:00`, `${w.to}T00:00:00+08:00`]);
@@ -177,7 +178,7 @@ test("command: named windows set the dates, and the emerging view analyses the w
   const download = page.waitForEvent("download");
   await page.getByTestId("export-hotspots").click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe(`时空热点清单-全区-${windows.last90Days.from}-${windows.last90Days.to}.csv`);
+  expect(file.suggestedFilename()).toBe(`时空热点清单-全区-${windows.last90Days.from}-${windows.last90Days.last}.csv`);
   const lines = fs.readFileSync((await file.path())!, "utf8").trimEnd().split("\r\n");
   expect(lines[0]).toBe("\uFEFF编码,名称,统计期,事件数,时空模式,趋势 z 得分");
   const api = await (await page.request.get(ninety.url)).json();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activePreset, analysisQuery, defaultViewState, parseViewState, presetWindow, shiftWeeks, viewStateQuery } from "./view-state";
+import { activePreset, analysisQuery, defaultViewState, lastDay, parseViewState, presetWindow, shiftWeeks, viewStateQuery, windowDays } from "./view-state";
 
 const defaults = defaultViewState(new Date("2026-11-28T10:00:00Z"));
 
@@ -34,6 +34,13 @@ describe("dashboard view state in the URL", () => {
     // 17:00 UTC on 28 November is 01:00 on the 29th in Beijing: the window runs to the end of the 29th.
     expect(defaultViewState(new Date("2026-11-28T17:00:00Z"))).toMatchObject({ from: "2026-08-31", to: "2026-11-30" });
     expect(defaultViewState(new Date("2026-11-28T15:00:00Z"))).toMatchObject({ to: "2026-11-29" });
+  });
+
+  it("shows a window by the days it includes: the last one is the day before its end", () => {
+    expect(lastDay({ to: "2026-12-01" })).toBe("2026-11-30");
+    expect(lastDay({ to: "2028-03-01" })).toBe("2028-02-29");
+    expect(windowDays({ from: "2026-11-01", to: "2026-12-01" })).toBe("2026-11-01 – 2026-11-30");
+    expect(windowDays({ from: "2026-12-03", to: "2026-12-04" })).toBe("2026-12-03");
   });
 
   it("names the windows people ask for: this week, this month, last month, the last 90 days", () => {

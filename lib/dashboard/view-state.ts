@@ -122,6 +122,20 @@ export function presetWindow(preset: WindowPreset, today: string): { from: strin
   }
 }
 
+/**
+ * The window's last day, as people count days. `to` is where the window ends, the midnight after
+ * that day (the API reads [from, to)); the date boxes, lists and files show the days included.
+ */
+export function lastDay(state: Pick<ViewState, "to">): string {
+  return addDays(state.to, -1);
+}
+
+/** The days a window includes, first and last: "2026-11-01 – 2026-11-30". */
+export function windowDays(state: Pick<ViewState, "from" | "to">): string {
+  const last = lastDay(state);
+  return last === state.from ? state.from : `${state.from} – ${last}`;
+}
+
 /** Which named window the state's dates are, if any (for marking the button pressed). */
 export function activePreset(state: Pick<ViewState, "from" | "to">, today: string): WindowPreset | null {
   return WINDOW_PRESETS.find((p) => {

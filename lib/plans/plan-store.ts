@@ -217,6 +217,7 @@ export interface PlanVersion {
   status: string;
   note: string | null;
   actor: string;
+  /** When it was saved, as an ISO instant (UTC). */
   saved_at: string;
   properties: Record<string, unknown>;
   geometry: Geometry;
@@ -226,7 +227,7 @@ export async function listVersions(db: Db, actor: Actor, c: PlanKindConfig, id: 
   authorize(actor, "read:plans");
   const rows = await query<PlanVersion & { geometry: Geometry | string; properties: Record<string, unknown> | string }>(
     db,
-    sql`select version, action, status, note, actor, saved_at::text as saved_at, properties, ST_AsGeoJSON(geom, 7)::json as geometry
+    sql`select version, action, status, note, actor, to_char(saved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as saved_at, properties, ST_AsGeoJSON(geom, 7)::json as geometry
         from plan_versions p where kind = ${c.kind} and feature_id = ${id}
           and exists (select 1 from plan_versions x where x.kind = p.kind and x.feature_id = p.feature_id and ${inScope(actor, sql`x.geom`)})
         order by version desc`,

@@ -11,7 +11,7 @@ import { GUIDANCE_POINTS } from "./guidance-points";
 import { createPlan, getPlan, listPlans, listVersions, transitionPlan, updatePlan } from "./plan-store";
 import { zoneFromRule } from "./rule-sources";
 import { ZONES } from "./zones";
-import { addDays, chinaDate } from "@/lib/time/china-date";
+import { addDays, chinaDate, chinaDateTime } from "@/lib/time/china-date";
 
 let database: Database;
 beforeAll(async () => {
@@ -180,6 +180,12 @@ describe("zone workflow", () => {
       await tx.execute(sql`update plan_versions set saved_at = '2026-03-11T00:30:00+08:00' where kind = 'zone' and feature_id = ${created.id}`);
       const inForce = async (day: string) => (await listPlans(tx, planner, ZONES, { as_of: day })).features.some((f) => f.id === created.id);
       expect([await inForce("2026-03-10"), await inForce("2026-03-11")]).toEqual([false, true]);
+      // The history gives each save as an instant, whatever the database session's time zone.
+      await tx.execute(sql`set local time zone 'America/New_York'`);
+      // (ISO in UTC, so the page shows it in China time: 2026-03-11 00:30, not the session's wall clock.)
+      const saved = (await listVersions(tx, planner, ZONES, created.id)).map((v) => v.saved_at);
+      expect(new Set(saved)).toEqual(new Set(["2026-03-10T16:30:00Z"]));
+      expect(chinaDateTime(new Date(saved[0]!))).toBe("2026-03-11 00:30");
 
       await expect(updatePlan(tx, actorWithRole("commander"), ZONES, created.id, "3", { properties: { name: "x" } })).rejects.toMatchObject({ status: 403 });
       const audit = await query<{ action: string }>(tx, sql`select action from audit_log where entity = 'no_stall_zones' and entity_id = ${String(created.id)} order by id`);

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FeatureCollection } from "geojson";
-import type { ViewState } from "@/lib/dashboard/view-state";
+import { lastDay, windowDays, type ViewState } from "@/lib/dashboard/view-state";
 import { fill } from "@/lib/i18n/fill";
 import { compactPlaceName } from "@/lib/i18n/place-name";
 import type { Locale, Messages } from "@/lib/i18n/messages";
@@ -68,8 +68,8 @@ export function CommandPanel({
     if (!raw || !listed) return;
     const rows = raw.features.map((f) => f.properties as unknown as HotspotRow);
     const names = FILE_NAMES[locale];
-    const csv = hotspotCsv(listed, rows, `${state.from} – ${state.to}`, t, locale);
-    saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), `${names[listed]}-${state.street ?? (wholeCity ? names.city : names.district)}-${state.from}-${state.to}.csv`);
+    const csv = hotspotCsv(listed, rows, windowDays(state), t, locale);
+    saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), `${names[listed]}-${state.street ?? (wholeCity ? names.city : names.district)}-${state.from}-${lastDay(state)}.csv`);
   };
   return (
     <>
@@ -146,7 +146,7 @@ export function CommandPanel({
           <button type="button" className="link" onClick={() => window.print()} data-testid="print-hotspots">
             {c.printHotspots}
           </button>
-          <HotspotPrintSheet kind={listed} features={raw.features} place={placeName ?? (wholeCity ? FILE_NAMES[locale].city : c.district)} from={state.from} to={state.to} t={c} d={t} locale={locale} />
+          <HotspotPrintSheet kind={listed} features={raw.features} place={placeName ?? (wholeCity ? FILE_NAMES[locale].city : c.district)} from={state.from} to={lastDay(state)} t={c} d={t} locale={locale} />
         </p>
       )}
       <h2>{t.eventsPerWeek}</h2>

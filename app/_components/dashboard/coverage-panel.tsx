@@ -6,7 +6,7 @@ import type { Place } from "@/lib/boundaries/list-places";
 import { toCsv } from "@/lib/csv/to-csv";
 import { saveFile } from "../save-file";
 import { targetSource, type TargetSource } from "./target-source";
-import { analysisQuery, COVERAGE_METRIC_KEYS, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
+import { analysisQuery, COVERAGE_METRIC_KEYS, lastDay, windowDays, type CoverageMetricKey, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { Bounds } from "@/lib/map/map-types";
 import { geometryBbox } from "./geometry-bbox";
@@ -132,7 +132,7 @@ export function CoveragePanel({
     if (!rows) return;
     // Headers in the reader's language; rates in % to 0.1, with numerator and denominator; the gap
     // in percentage points with the sign shown on screen (negative below target); each target's source.
-    const period = month || `${state.from} – ${state.to}`;
+    const period = month || windowDays(state);
     const paren = (x: string) => (locale === "zh" ? `（${x}）` : ` (${x})`);
     // A district column once several districts are in sight (the same names recur in each).
     const several = districts.length > 1;
@@ -151,7 +151,7 @@ export function CoveragePanel({
         return [pct1(x.rate), x.numerator, x.denominator, pct1(x.target), x.gap === null ? null : -Math.round(x.gap * 1000) / 10, targetSource(targetsOf(r.code)?.[m], t, several) ?? ""];
       }),
     ]);
-    saveFile(new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" }), `coverage-${state.street ?? "district"}-${level}-${month || state.to}.csv`);
+    saveFile(new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" }), `coverage-${state.street ?? "district"}-${level}-${month || lastDay(state)}.csv`);
   };
   const toRegister = (m: Metric) => Math.max(0, Math.ceil(m.target * m.denominator - m.numerator - 1e-9));
   const arrow = (change: number | null | undefined) =>
@@ -204,7 +204,7 @@ export function CoveragePanel({
       <label className="select-row">
         {work.month}
         <select value={month} onChange={(e) => pickMonth(e.target.value)} data-testid="month-select">
-          <option value="">{`${state.from} – ${state.to}`}</option>
+          <option value="">{windowDays(state)}</option>
           {months.map((m) => (
             <option key={m} value={m}>
               {m}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Place } from "@/lib/boundaries/list-places";
 import { DistrictPicker } from "./district-picker";
 import { districtOfCode } from "@/lib/auth/street-code";
-import { OVERLAYS, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
+import { OVERLAYS, windowDays, type Overlay, type ViewState } from "@/lib/dashboard/view-state";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { BuildingsByStatus, CoverageByStreet, EventsPerWeek, SupervisedAreasPanel } from "./after-first-screen";
 import { DistrictMap } from "../map/district-map";
@@ -243,7 +243,7 @@ export function Dashboard({
           onClick={async () => {
             if (!map) return;
             const title = `${t.productName} · ${t.nav[view]}`;
-            const blob = await exportMapImage(map, title, `${state.from} – ${state.to} · ${new Date().toLocaleString(locale === "zh" ? "zh-CN" : "en")}`, document.querySelector('[data-testid="legend"]'));
+            const blob = await exportMapImage(map, title, `${windowDays(state)} · ${new Date().toLocaleString(locale === "zh" ? "zh-CN" : "en")}`, document.querySelector('[data-testid="legend"]'));
             saveFile(blob, `grid-atlas-${view}-${new Date().toISOString().slice(0, 10)}.png`);
           }}
         >

@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { EVENT_CATEGORIES } from "@/lib/vocabulary";
-import { activePreset, presetWindow, shiftWeeks, WINDOW_PRESETS, type ViewState } from "@/lib/dashboard/view-state";
-import { chinaDate } from "@/lib/time/china-date";
+import { activePreset, lastDay, presetWindow, shiftWeeks, WINDOW_PRESETS, type ViewState } from "@/lib/dashboard/view-state";
+import { addDays, chinaDate } from "@/lib/time/china-date";
 import type { Messages } from "@/lib/i18n/messages";
 import { CATEGORY_COLOURS } from "../map/data-layers";
 
@@ -35,11 +35,12 @@ export function FilterBar({ state, update, t }: { state: ViewState; update: (s: 
       <div className="date-row">
         <label>
           {t.from}
-          <input type="date" value={state.from} max={state.to} onChange={(e) => e.target.value && update({ from: e.target.value })} data-testid="filter-from" />
+          <input type="date" value={state.from} max={lastDay(state)} onChange={(e) => e.target.value && update({ from: e.target.value })} data-testid="filter-from" />
         </label>
         <label>
           {t.to}
-          <input type="date" value={state.to} min={state.from} onChange={(e) => e.target.value && update({ to: e.target.value })} data-testid="filter-to" />
+          {/* The last day included; the window ends at the midnight after it. */}
+          <input type="date" value={lastDay(state)} min={state.from} onChange={(e) => e.target.value && update({ to: addDays(e.target.value, 1) })} data-testid="filter-to" />
         </label>
       </div>
       <div className="playback" role="group" aria-label={t.play}>

@@ -2,6 +2,7 @@
 
 import type { Feature } from "geojson";
 import type { PlanVersion } from "@/lib/plans/plan-store";
+import { chinaDateTime } from "@/lib/time/china-date";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
@@ -59,7 +60,7 @@ export function PlanHistory({ map, t, editing }: { map: MapLibreMap | null; t: M
               <li key={v.version}>
                 <label>
                   <input type="checkbox" checked={compared.includes(v.version)} onChange={() => toggle(v.version)} aria-label={`${t.compare} v${v.version}`} />
-                  <strong>v{v.version}</strong> {(t.versionActions as Record<string, string>)[v.action] ?? v.action} · {(t.versionStatuses as Record<string, string>)[v.status] ?? v.status} · {v.actor} · {v.saved_at.slice(0, 16)}
+                  <strong>v{v.version}</strong> {(t.versionActions as Record<string, string>)[v.action] ?? v.action} · {(t.versionStatuses as Record<string, string>)[v.status] ?? v.status} · {v.actor} · {chinaDateTime(new Date(v.saved_at))}
                   {v.note ? ` — ${v.note}` : ""}
                 </label>
               </li>

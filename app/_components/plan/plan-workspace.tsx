@@ -64,6 +64,8 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [conflict, setConflict] = useState<{ mine: number; current: SavedPlan } | null>(null);
   const [note, setNote] = useState("");
+  /** What was last saved (geometry and properties), to publish an unchanged draft without saving it again. */
+  const lastSaved = useRef<string | null>(null);
   const [ruleIds, setRuleIds] = useState<RuleSource[]>([]);
   // Map clicks on places feed the rule only while its panel is open.
   const [ruleOpen, setRuleOpen] = useState(false);
@@ -115,6 +117,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       const drawable = g.type === "MultiPolygon" && g.coordinates.length === 1 ? ({ type: "Polygon", coordinates: g.coordinates[0]! } as Polygon) : g;
       if (drawable.type === "Polygon" || drawable.type === "Point") draw.load({ type: "Feature", geometry: drawable, properties: {} });
       bringIntoView(map, drawable);
+      lastSaved.current = null;
       const p = saved.properties;
       if (as === "zone") {
         setZone({ name: String(p.name), category: String(p.category), legal_basis: String(p.legal_basis ?? ""), valid_from: String(p.valid_from), valid_to: p.valid_to ? String(p.valid_to) : "" });
@@ -162,12 +165,16 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
     setMessage(null);
     try {
       const payload = { type: "Feature", geometry, properties: body() };
+      // A change to a plan in force applies at once, so it says why (the note), as a publish does.
+      const amending = editing?.kind === kind && editing.status === "active";
       const result = editing && editing.kind === kind
-        ? await planApi<SavedPlan>("PATCH", `/api/${BASE[kind]}/${editing.id}`, { geometry, properties: body() }, version)
+        ? await planApi<SavedPlan>("PATCH", `/api/${BASE[kind]}/${editing.id}`, { geometry, properties: body(), ...(amending ? { note } : {}) }, version)
         : await planApi<SavedPlan>("POST", `/api/${BASE[kind]}`, payload);
       if (result.status === 200 || result.status === 201) {
         const saved = result.body;
         setEditing({ kind, id: saved.id, version: saved.properties.version, status: saved.properties.status });
+        lastSaved.current = JSON.stringify(payload);
+        if (amending) setNote("");
         setConflict(null);
         setMessage({ text: `${t.saved} ${saved.properties.version} (#${saved.id})` });
         refreshPlanTiles(map);
@@ -184,11 +191,13 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
   }
 
   async function publish() {
-    const saved = await save();
+    // A draft saved just before and not changed since is published as it is: no empty version.
+    const unchanged = editing?.kind === kind && lastSaved.current === JSON.stringify({ type: "Feature", geometry, properties: body() });
+    const saved = unchanged ? { id: editing.id, version: editing.version } : await save().then((s) => s && { id: s.id, version: s.properties.version });
     if (!saved) return;
     setBusy(true);
     try {
-      const result = await planApi<SavedPlan>("POST", `/api/${BASE[kind]}/${saved.id}/publish`, { note }, saved.properties.version);
+      const result = await planApi<SavedPlan>("POST", `/api/${BASE[kind]}/${saved.id}/publish`, { note }, saved.version);
       if (result.status === 200) {
         setEditing({ kind, id: result.body.id, version: result.body.properties.version, status: "active" });
         setMessage({ text: `${t.published} ${result.body.properties.version} (#${result.body.id})` });
@@ -227,6 +236,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
 
   function startNew() {
     draw.clear();
+    lastSaved.current = null;
     setEditing(null);
     setZone(emptyZone());
     setPoint(emptyPoint());
@@ -249,6 +259,7 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
 
   const canEditPicked = picked && (picked.layer === "no-stall-zones-fill" || picked.layer === "guidance-points-circle") && picked.properties.id !== undefined;
   const publishable = !!check?.publishable && note.trim().length > 0 && !busy && editing?.status !== "active";
+  const amendingActive = editing?.kind === kind && editing.status === "active";
 
   return (
     <section className="plan-workspace" data-testid="plan-workspace" aria-label={t.workspace}>
@@ -299,12 +310,23 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
       {checking && <p className="muted">{t.checking}</p>}
       {check && <CheckReport check={check} t={t} locale={locale} onMerge={kind === "zone" ? mergeWith : undefined} />}
 
+      {amendingActive && (
+        <p className="hint" role="note" data-testid="active-edit-hint">
+          {t.activeEditHint}
+        </p>
+      )}
       <div className="plan-actions">
-        <button type="button" onClick={() => save()} disabled={!geometry || busy || !check?.valid || (kind === "zone" && !zone.category)} title={kind === "zone" && !zone.category ? t.chooseCategory : undefined} data-testid="save-draft">
-          {busy ? t.saving : t.saveDraft}
+        <button
+          type="button"
+          onClick={() => save()}
+          disabled={!geometry || busy || !check?.valid || (kind === "zone" && !zone.category) || (amendingActive && note.trim().length === 0)}
+          title={kind === "zone" && !zone.category ? t.chooseCategory : amendingActive ? t.changeNote : undefined}
+          data-testid="save-draft"
+        >
+          {busy ? t.saving : amendingActive ? t.saveActive : t.saveDraft}
         </button>
         <label>
-          {t.publishNote}
+          {amendingActive ? t.changeNote : t.publishNote}
           <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="publish-note" maxLength={500} />
         </label>
         <button type="button" onClick={publish} disabled={!publishable || !geometry} data-testid="publish">
