@@ -14,6 +14,7 @@ export function Header({ locale, t, demo, user }: { locale: Locale; t: Messages;
       </Link>
       <NavLinks
         labels={t.nav}
+        navLabel={t.navLabel}
         admin={user.role === "admin" ? { users: t.admin.nav, audit: t.admin.audit, setup: t.setup.nav } : null}
         importLabel={user.role === "planner" || user.role === "street_office" || user.role === "admin" ? t.imports.nav : null}
       />

@@ -12,7 +12,7 @@ const VIEWS = [
   { href: "/coverage", key: "coverage" },
 ] as const;
 
-export function NavLinks({ labels, admin, importLabel }: { labels: Messages["nav"]; admin: { users: string; audit: string; setup: string } | null; importLabel: string | null }) {
+export function NavLinks({ labels, navLabel, admin, importLabel }: { labels: Messages["nav"]; navLabel: string; admin: { users: string; audit: string; setup: string } | null; importLabel: string | null }) {
   const pathname = usePathname();
   // The area chosen in one map view (a district or street) stays chosen in the others.
   const area = useSearchParams().get("street");
@@ -21,7 +21,7 @@ export function NavLinks({ labels, admin, importLabel }: { labels: Messages["nav
   if (importLabel) links.push({ href: "/import", label: importLabel });
   if (admin) links.push({ href: "/setup", label: admin.setup }, { href: "/admin", label: admin.users }, { href: "/admin/audit", label: admin.audit });
   return (
-    <nav className="nav" aria-label="views">
+    <nav className="nav" aria-label={navLabel}>
       {links.map((view) => {
         const path = view.href.split("?")[0]!;
         const active = path === "/" || path === "/admin" ? pathname === path : pathname.startsWith(path);

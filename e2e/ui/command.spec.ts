@@ -85,8 +85,17 @@ test("a commander supervises a hot spot, assigns a case and follows an alert", a
   // Each case says where under it: a street and a community.
   await expect(cases.getByTestId("case-place").first()).toHaveText(/(街道|镇|乡) · .+ · [0-9-]+$/);
   const reported = cases.getByTestId("case-list").locator("tbody tr[data-case]").first();
-  await reported.getByTestId("open-case").click();
   const dialog = page.getByTestId("case-dialog");
+  // By keyboard: Enter on 办理 moves the focus into the case; Esc closes it and gives the focus back.
+  await reported.getByTestId("open-case").focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog.locator("h2")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(reported.getByTestId("open-case")).toBeFocused();
+  await reported.getByTestId("open-case").click();
   await expect(dialog.getByTestId("case-status")).toHaveText("待派遣");
   await dialog.getByTestId("case-assign-department").selectOption({ label: "城管执法" });
   await dialog.getByTestId("case-note").fill("请城管中队到场处置");
@@ -97,6 +106,8 @@ test("a commander supervises a hot spot, assigns a case and follows an alert", a
   // The flow goes on from here only: no 核查 before it is resolved.
   await expect(dialog.getByTestId("case-move-verified")).toHaveCount(0);
   await expect(dialog.getByTestId("case-move-in_progress")).toBeVisible();
+  // The 派遣 button went with the move; the focus stays in the case.
+  await expect(dialog.locator("h2")).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath("command-case.png") });
   await dialog.locator("header button").click();
 

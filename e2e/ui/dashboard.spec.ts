@@ -221,6 +221,7 @@ test("coverage: a street's table lists cells below target first and exports CSV"
   await expect(rows.first().locator("td").nth(2)).not.toHaveText(/\.0%$/);
   await page.screenshot({ path: testInfo.outputPath("coverage-wuma.png") });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/^coverage-\d{12}-grid-cells-\d{4}-\d{2}(-\d{2})?\.csv$/);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   // Headers in the UI language; rates in % to 0.1 with numerator and denominator; gaps signed as on screen.
   const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"')).slice(0, -1);

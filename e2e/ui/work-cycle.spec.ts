@@ -32,17 +32,25 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   await lists.getByTestId("worklist-unchecked").click();
   const firstRow = lists.getByTestId("worklist-table").locator("tbody tr").first();
   await expect(firstRow).toBeVisible();
-  await firstRow.click();
+  // By keyboard: Enter on the row opens the card with the focus in it, so Tab goes on to its form.
+  await firstRow.focus();
+  await page.keyboard.press("Enter");
   const card = page.getByTestId("building-card");
   await expect(card).toBeVisible();
+  await expect(page.getByTestId("details-panel").locator("h2")).toBeFocused();
+  // The cell as the tables name it: 社区 and number, not its 15-digit code.
+  await expect(card.getByTestId("building-cell")).toHaveText(/^\S+ \d{3}$/);
   const form = card.getByTestId("check-form");
   await expect(form).toBeVisible();
 
   // Found: ③ a fire hazard, in a building with a rented unit.
   await form.getByRole("checkbox", { name: /③/ }).check();
   await form.getByLabel("已出租套数").fill("1");
+  await form.locator('textarea[name="note"]').fill("二楼楼道堆放杂物");
   await form.getByRole("button", { name: "保存检查" }).click();
   await expect(card.getByRole("status")).toContainText("已开启整改");
+  // A saved check leaves a fresh form: no note carried over into the next one.
+  await expect(form.locator('textarea[name="note"]')).toHaveValue("");
   await expect(card.getByTestId("rental-status")).toContainText("不准出租");
   const due = addDays(chinaToday(), 30);
   await expect(card.getByTestId("rectifications")).toContainText(`③ 消防不达标 · 整改期限 ${due}`);
@@ -68,7 +76,7 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   const month = lastMonth();
   await expect.poll(async () => (await page.request.get(`/api/reports/monthly?month=${month}`)).status(), { timeout: 90_000 }).toBe(200);
   await page.getByTestId("month-select").selectOption(month);
-  await expect(page.getByTestId("month-status")).toContainText("冻结");
+  await expect(page.getByTestId("month-status")).toContainText("冻结，不再变动");
   await expect(page.getByTestId("coverage-table").locator("tbody tr").first()).toBeVisible();
   await expect(page.getByTestId("change").first()).toHaveText(/[↑↓→]|–/);
   await page.screenshot({ path: testInfo.outputPath("coverage-last-month.png") });

@@ -201,6 +201,19 @@ describe(`building checks (${process.env.TEST_DB ?? "embedded"})`, () => {
     });
   });
 
+  it("names a building's cell as the tables do: its community and the cell's number", async () => {
+    await withTestDistrict(database.db, 26, async (tx) => {
+      const b = (await queryOne<{ code: string; cell: string; zh: string; en: string }>(
+        tx,
+        sql`select b.code, g.code as cell, c.name_zh as zh, c.name_en as en from rental_buildings b
+            join grid_cells g on g.id = b.grid_cell_id join communities c on c.code = g.community_code order by b.code desc limit 1`,
+      ))!;
+      const record = await getRentalBuilding(tx, SYSTEM_ACTOR, b.code);
+      expect(record.grid_cell_code).toBe(b.cell);
+      expect([record.grid_cell_name_zh, record.grid_cell_name_en]).toEqual([`${b.zh} ${b.cell.slice(-3)}`, `${b.en} ${b.cell.slice(-3)}`]);
+    });
+  });
+
   it("shows a small household's size only to its own street and admins", async () => {
     await withTestDistrict(database.db, 25, async (tx) => {
       const b = (await queryOne<{ code: string; street: string; n: number }>(

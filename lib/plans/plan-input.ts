@@ -28,7 +28,7 @@ const zoneProperties = {
 };
 const zoneDefaults = { legal_basis: zoneProperties.legal_basis.default(""), valid_to: zoneProperties.valid_to.default(null), rule: zoneProperties.rule.optional() };
 const dateOrder = (p: { valid_from?: string; valid_to?: string | null }) => !p.valid_from || !p.valid_to || p.valid_to >= p.valid_from;
-const dateOrderIssue = { message: "valid_to must not be before valid_from", path: ["valid_to"] };
+const dateOrderIssue = { message: "must not be before valid_from", path: ["valid_to"] };
 
 /** A whole zone (create, PUT): a GeoJSON Feature. */
 export const ZoneFeature = z
@@ -73,16 +73,21 @@ const pointDefaults = {
   allowed_goods: pointProperties.allowed_goods.default([]),
   reserved_priority_slots: pointProperties.reserved_priority_slots.default(0),
 };
-const slotsFit = (p: { capacity?: number; occupied_stalls?: number; reserved_priority_slots?: number }) =>
-  p.capacity === undefined || ((p.occupied_stalls ?? 0) <= p.capacity && (p.reserved_priority_slots ?? 0) <= p.capacity);
-const slotsIssue = { message: "occupied stalls and reserved priority slots cannot exceed capacity", path: ["capacity"] };
+// Occupied stalls and priority slots are each a part of the capacity; the refusal names the field that is over it.
+type Slots = { capacity?: number; occupied_stalls?: number; reserved_priority_slots?: number };
+const slotsOver = (p: Slots, field: "occupied_stalls" | "reserved_priority_slots") => p.capacity !== undefined && (p[field] ?? 0) > p.capacity;
+const slotsCheck = (p: Slots, ctx: z.RefinementCtx) => {
+  for (const field of ["reserved_priority_slots", "occupied_stalls"] as const) {
+    if (slotsOver(p, field)) ctx.addIssue({ code: "custom", message: "cannot exceed capacity (the number of stalls)", path: [field] });
+  }
+};
 
 export const GuidancePointFeature = z
   .object({
     type: z.literal("Feature", { error: 'send a GeoJSON "Feature"' }),
     id: z.union([z.number(), z.string()]).optional(),
     geometry: PointGeometry,
-    properties: z.object({ ...pointProperties, ...pointDefaults, ...readOnly }).strict().refine(slotsFit, slotsIssue),
+    properties: z.object({ ...pointProperties, ...pointDefaults, ...readOnly }).strict().superRefine(slotsCheck),
     note: note.optional(),
   })
   .strict();
@@ -92,7 +97,7 @@ export const GuidancePointPatch = z
   .object({
     type: z.literal("Feature").optional(),
     geometry: PointGeometry.optional(),
-    properties: z.object({ ...pointProperties, ...readOnly }).partial().strict().optional(),
+    properties: z.object({ ...pointProperties, ...readOnly }).partial().strict().superRefine(slotsCheck).optional(),
     note: note.optional(),
   })
   .strict()

@@ -11,6 +11,7 @@ import { BadRequestError, NotFoundError } from "@/lib/http/errors";
 import { assertVersion } from "@/lib/http/versions";
 import { cellScope, versionOf } from "./scope";
 import { occupantsFor } from "./occupants";
+import { cellNameSql } from "./cell-name";
 import type { RentalStatus } from "@/lib/checks/five-rules";
 
 export const BuildingCode = z.string().regex(/^[\w-]{1,40}$/, "a rental building is its register code");
@@ -52,9 +53,11 @@ const columns = (actor: Actor) => sql`b.code, b.address, b.units, b.rented_units
   b.illegal_structure, b.no_title, b.other_safety_hazard, b.rentable, b.rental_status, b.licence_allowed,
   b.letter_signed_on::text as letter_signed_on, b.empty_since::text as empty_since,
   ${occupantsFor(actor, sql`b.registered_occupant_count`)} as registered_occupant_count, g.code as grid_cell_code,
+  (select ${cellNameSql(sql`g.code`, sql`c.name_zh`)} from communities c where c.code = g.community_code) as grid_cell_name_zh,
+  (select ${cellNameSql(sql`g.code`, sql`c.name_en`)} from communities c where c.code = g.community_code) as grid_cell_name_en,
   b.updated_at::text as updated_at, ${versionOf(sql`b.updated_at`)} as version, ST_AsGeoJSON(b.geom, 7)::json as geometry`;
 
-export type RentalBuildingRecord = Record<Field, unknown> & { code: string; rentable: boolean; rental_status: RentalStatus; licence_allowed: boolean; letter_signed_on: string | null; empty_since: string | null; grid_cell_code: string | null; version: string; geometry: Geometry };
+export type RentalBuildingRecord = Record<Field, unknown> & { code: string; rentable: boolean; rental_status: RentalStatus; licence_allowed: boolean; letter_signed_on: string | null; empty_since: string | null; grid_cell_code: string | null; grid_cell_name_zh: string | null; grid_cell_name_en: string | null; version: string; geometry: Geometry };
 
 /** One building; outside a street office's street (or outside every cell) it does not exist for them. */
 export async function getRentalBuilding(db: Db, actor: Actor, code: string): Promise<RentalBuildingRecord> {

@@ -49,8 +49,10 @@ export function MonthlyTrend({ street, metric, t, work }: { street: string | nul
           <Line type="stepAfter" dataKey="target" name={t.target} stroke="#d6604d" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
+      {/* Each entry stays whole when the line wraps. */}
       <p className="legend-hint">
-        <span style={{ color: "#2166ac" }}>━</span> {t.metrics[metric]} · <span style={{ color: "#d6604d" }}>┅</span> {t.target} · {work.trendLive}
+        <span className="nowrap"><span style={{ color: "#2166ac" }}>━</span> {t.metrics[metric]}</span> ·{" "}
+        <span className="nowrap"><span style={{ color: "#d6604d" }}>┅</span> {t.target}</span> · <span className="nowrap">{work.trendLive}</span>
       </p>
     </div>
   );

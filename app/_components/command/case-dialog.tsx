@@ -8,6 +8,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDateTime } from "@/lib/time/china-date";
 import { isCaseCategory, type EventStatus } from "@/lib/vocabulary";
 import { callApi } from "@/lib/http/call-api";
+import { usePanelFocus } from "../use-panel-focus";
 
 /**
  * One case: where and when, its department and deadline, its history, and the moves this reader
@@ -40,6 +41,7 @@ export function CaseDialog({
   const [department, setDepartment] = useState("");
   const [dueOn, setDueOn] = useState("");
   const [saving, setSaving] = useState(false);
+  const { panel, focusHeading } = usePanelFocus<HTMLElement>(onClose, id);
   useEffect(() => {
     setRecord(null);
     setError(null);
@@ -67,11 +69,13 @@ export function CaseDialog({
     setNote("");
     setDueOn("");
     onChanged();
+    // The button pressed is gone with the move: keep the reader in the case, not at the page's top.
+    focusHeading();
   };
   const name = (x: { name_zh: string | null; name_en: string | null }) => (locale === "zh" ? x.name_zh : x.name_en) ?? "";
   const active = departments.filter((x) => x.active);
   return (
-    <aside className="details case-dialog" role="dialog" aria-label={fill(t.caseTitle, { id })} data-testid="case-dialog">
+    <aside ref={panel} className="details case-dialog" role="dialog" aria-label={fill(t.caseTitle, { id })} data-testid="case-dialog">
       <header>
         <h2>{fill(t.caseTitle, { id })}</h2>
         <button type="button" onClick={onClose} aria-label={d.close}>

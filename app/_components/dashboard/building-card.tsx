@@ -23,6 +23,8 @@ interface Building {
   licence_allowed: boolean;
   registered_occupant_count: number | null;
   grid_cell_code: string | null;
+  grid_cell_name_zh: string | null;
+  grid_cell_name_en: string | null;
   version: string;
   [rule: string]: unknown;
 }
@@ -65,6 +67,8 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
   const [history, setHistory] = useState<{ checks: Check[]; rectifications: Rectification[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A saved check starts a fresh form: today's date, no note, the rules as the building now stands.
+  const [checkForm, setCheckForm] = useState(0);
 
   // The building asked for last: an answer for one clicked before it must not land on its card
   // (its form would then save the other building's figures under this one's code).
@@ -125,7 +129,13 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
         <strong>{building.address}</strong> <span className="muted">{building.code}</span>
       </p>
       <dl>
-        <div><dt>{t.cell}</dt><dd>{building.grid_cell_code ?? "—"}</dd></div>
+        <div>
+          <dt>{t.cell}</dt>
+          {/* The cell as the tables name it (社区 and number); its 15-digit code as the tooltip. */}
+          <dd title={building.grid_cell_code ?? undefined} data-testid="building-cell">
+            {(locale === "zh" ? building.grid_cell_name_zh : building.grid_cell_name_en) ?? building.grid_cell_code ?? "—"}
+          </dd>
+        </div>
         <div><dt>{t.units}</dt><dd>{building.units}（{t.rentedUnits} {building.rented_units}）</dd></div>
         <div><dt>{t.registration}</dt><dd>{statuses[building.registration_status]}</dd></div>
         <div><dt>{t.letter}</dt><dd>{building.responsibility_letter_signed ? `${t.letterSigned}${building.letter_signed_on ? ` ${building.letter_signed_on}` : ""}` : t.letterMissing}</dd></div>
@@ -167,6 +177,7 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
       )}
       {canRecord && (
         <CheckForm
+          key={checkForm}
           code={code}
           building={building}
           t={t}
@@ -174,6 +185,7 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
           onSaved={async (message) => {
             setNotice(message);
             await load();
+            setCheckForm((n) => n + 1);
             announceRegisterChange();
           }}
         />

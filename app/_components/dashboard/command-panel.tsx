@@ -49,6 +49,8 @@ export function CommandPanel({
 }) {
   const wholeCity = districtOf !== null;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
+  // z-scores to two places, as the printed list and the CSV give them.
+  const zScore = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const top =
     state.overlay === "hotspots" && raw
       ? raw.features
@@ -78,7 +80,7 @@ export function CommandPanel({
           {t.hotspotLegend.method} · {t.hotspotLegend.alpha} {String(summary.alpha)} · {t.hotspotLegend.hot99.split(" ")[0]} {String(summary.hot)} · {t.hotspotLegend.cold99.split(" ")[0]} {String(summary.cold)}
         </p>
       )}
-      <h2>{t.topHotspots}</h2>
+      <h2>{state.overlay === "emerging" ? t.topEmerging : t.topHotspots}</h2>
       {top.length === 0 ? (
         <p className="chart-empty">
           {state.overlay !== "hotspots" && state.overlay !== "emerging"
@@ -96,7 +98,7 @@ export function CommandPanel({
               <th>{t.cell}</th>
               <th>{t.count}</th>
               <th>{state.overlay === "hotspots" ? t.z : t.trend}</th>
-              {state.overlay === "hotspots" && <th>{t.p}</th>}
+              <th>{state.overlay === "hotspots" ? t.p : t.trendZ}</th>
               <th />
             </tr>
           </thead>
@@ -117,8 +119,12 @@ export function CommandPanel({
                     )}
                   </td>
                   <td>{number.format(Number(p.count))}</td>
-                  <td>{state.overlay === "hotspots" ? number.format(Number(p.gi_z)) : t.emerging[p.category as keyof typeof t.emerging]}</td>
-                  {state.overlay === "hotspots" && <td title={fill(t.pHover, { p: Number(p.gi_p_fdr).toExponential(2) })}>{significance(Number(p.gi_p_fdr), t)}</td>}
+                  <td>{state.overlay === "hotspots" ? zScore.format(Number(p.gi_z)) : t.emerging[p.category as keyof typeof t.emerging]}</td>
+                  {state.overlay === "hotspots" ? (
+                    <td title={fill(t.pHover, { p: Number(p.gi_p_fdr).toExponential(2) })}>{significance(Number(p.gi_p_fdr), t)}</td>
+                  ) : (
+                    <td>{zScore.format(Number(p.trend_z))}</td>
+                  )}
                   <td>
                     <button
                       type="button"
@@ -137,6 +143,11 @@ export function CommandPanel({
             })}
           </tbody>
         </table>
+      )}
+      {state.overlay === "hotspots" && top.some((f) => Number(f.properties?.count) === 0) && (
+        <p className="muted" data-testid="zero-count-hot">
+          {t.zeroCountHot}
+        </p>
       )}
       {listed && raw && (
         <p className="list-actions">

@@ -151,7 +151,9 @@ export function CoveragePanel({
         return [pct1(x.rate), x.numerator, x.denominator, pct1(x.target), x.gap === null ? null : -Math.round(x.gap * 1000) / 10, targetSource(targetsOf(r.code)?.[m], t, several) ?? ""];
       }),
     ]);
-    saveFile(new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" }), `coverage-${state.street ?? "district"}-${level}-${month || lastDay(state)}.csv`);
+    // Named in the reader's language, like the work lists' files: 覆盖率-<area>-社区-2026-11.csv.
+    const file = locale === "zh" ? ["覆盖率", state.street ?? (several ? "全市" : "全区"), level === "communities" ? "社区" : "网格"] : ["coverage", state.street ?? (several ? "city" : "district"), level];
+    saveFile(new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" }), `${[...file, month || lastDay(state)].join("-")}.csv`);
   };
   const toRegister = (m: Metric) => Math.max(0, Math.ceil(m.target * m.denominator - m.numerator - 1e-9));
   const arrow = (change: number | null | undefined) =>
@@ -215,7 +217,7 @@ export function CoveragePanel({
       </label>
       {month && (
         <p className="muted" data-testid="month-status">
-          {month === current ? work.liveMonth : frozenAt ? fill(work.frozenAt, { d: frozenAt.slice(0, 10) }) : work.notFrozen}
+          {month === current ? fill(work.liveMonthStatus, { m: month }) : frozenAt ? fill(work.frozenAt, { d: frozenAt.slice(0, 10) }) : work.notFrozen}
           {pdfStreet && (
             <>
               {" · "}

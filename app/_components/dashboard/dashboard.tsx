@@ -173,6 +173,8 @@ export function Dashboard({
   );
   const showAlert = useCallback(
     (alert: AlertRecord) => {
+      // Following an alert is a new errand: a case left open would sit over the place it shows.
+      setOpenCase(null);
       const q = new URL(alert.link, window.location.origin).searchParams;
       if (alert.grid_cell_code && alert.category) {
         update({ overlay: "emerging", from: q.get("from") ?? state.from, to: q.get("to") ?? state.to, categories: [alert.category] });

@@ -8,6 +8,7 @@ import { CellSummary } from "./cell-summary";
 import { hotspotClass } from "@/lib/dashboard/hotspot-csv";
 import { fill } from "@/lib/i18n/fill";
 import type { PickedFeature } from "@/lib/map/map-types";
+import { usePanelFocus } from "../use-panel-focus";
 
 /** Internal values no one reads: ids, the other language's name, raw p-values (shown as significance). */
 const HIDDEN = new Set(["id", "name_zh", "name_en", "gi_p", "gi_sig", "feature_id", "kind"]);
@@ -37,6 +38,7 @@ export function DetailsPanel({
   cellActions?: (cell: { code: string; name: string }) => React.ReactNode;
 }) {
   const p = picked.properties;
+  const { panel } = usePanelFocus<HTMLElement>(onClose, `${picked.layer}:${String(p.code ?? p.id ?? "")}`);
   // A single building (not an aggregate bubble) opens as the street office's working card.
   const building = layerName(picked.layer) === "rental-buildings" && typeof p.code === "string" && p.count === undefined ? p.code : null;
   // An H3 index (15 hex digits, the second one its resolution) is a code, not a name to title with.
@@ -75,7 +77,7 @@ export function DetailsPanel({
   const label = (k: string) => (t.fields as Record<string, string>)[k] ?? k;
   const isCell = picked.layer === "overlay-fill" && typeof p.code === "string" && /^\d{15}$/.test(p.code);
   return (
-    <aside className="details" role="dialog" aria-label={t.details} data-testid="details-panel">
+    <aside ref={panel} className="details" role="dialog" aria-label={t.details} data-testid="details-panel">
       <header>
         <h2>{title}</h2>
         <button type="button" onClick={onClose} aria-label={t.close}>×</button>

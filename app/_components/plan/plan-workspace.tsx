@@ -296,7 +296,8 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
         <dl className="stats measurements" data-testid="measurements">
           <div className="stat">
             <dt>{t.area}</dt>
-            <dd data-testid="area">{Math.round(measured.area).toLocaleString()} m²</dd>
+            {/* A shape that crosses itself has no meaningful area (a bow-tie's lobes cancel out). */}
+            <dd data-testid="area">{check && !check.valid ? "—" : `${Math.round(measured.area).toLocaleString()} m²`}</dd>
           </div>
           <div className="stat">
             <dt>{t.perimeter}</dt>

@@ -18,7 +18,8 @@ export const PLAN_MESSAGES = {
   "plan.publish_not_draft": { en: "only drafts are published; this {noun} is {status}", zh: "只能发布草稿；这个{noun}现在是{status}" },
   "plan.retire_not_active": { en: "only active plans are retired; this {noun} is {status}", zh: "只能废止生效中的规划；这个{noun}现在是{status}" },
   "plan.status_now": { en: "this {noun} is {status} now", zh: "这个{noun}现在已是{status}" },
-  "plan.date_order": { en: "valid_to must not be before valid_from", zh: "失效日期不能早于生效日期" },
-  "plan.slots": { en: "occupied stalls and reserved priority slots cannot exceed capacity", zh: "已占摊位与优先摊位之和不能超过摊位数" },
+  // These two follow the field's name ("失效日期：…", "优先摊位：…"), so they do not repeat it.
+  "plan.date_order": { en: "must not be before valid_from", zh: "不能早于生效日期" },
+  "plan.slots": { en: "cannot exceed capacity (the number of stalls)", zh: "不能多于摊位数" },
   "rule.ids_missing": { en: "rule.ids: no {source} with id {ids}", zh: "规则：找不到编号为 {ids} 的{source}" },
 } as const satisfies CatalogueEntries;
