@@ -126,6 +126,18 @@ test("command: a hot-spot row zooms the map to that cell; a shared link restores
   await page.screenshot({ path: testInfo.outputPath("command-cell-panel.png") });
   await page.getByTestId("details-panel").getByRole("button").first().click();
 
+  // Hot spots on H3 hexagons: the unit picked beside the overlay asks for them, and the list
+  // names each hexagon by its street.
+  const hexagonsAsked = page.waitForRequest((r) => r.url().includes("/api/analytics/hotspots") && r.url().includes("unit=h3"));
+  await page.getByTestId("density-select").selectOption("h3-8");
+  expect(new URL((await hexagonsAsked).url()).searchParams.get("resolution")).toBe("8");
+  await settle(page);
+  await expect(page.getByTestId("top-hotspots").locator("thead th").first()).toHaveText("Hexagon");
+  await expect(page.getByTestId("top-hotspots").locator("tbody tr").first().locator("td").first()).toContainText("(hexagon)");
+  await page.screenshot({ path: testInfo.outputPath("command-hexagon-hotspots.png") });
+  await page.getByTestId("density-select").selectOption("cells");
+  await settle(page);
+
   await page.getByTestId("overlay-select").selectOption("emerging");
   await settle(page);
   await expect(page.getByTestId("legend-emerging")).toBeVisible();

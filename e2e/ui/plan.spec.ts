@@ -72,7 +72,13 @@ test("a planner draws a zone, fixes an error, previews the impact, publishes it,
   await page.getByTestId("publish-note").fill("agreed with the street office");
   await page.getByTestId("publish").click();
   await expect(page.getByTestId("plan-message")).toContainText(/Published/);
+  // Saved, then published unchanged: the publish is version 2, with no empty save between them.
+  await expect(page.getByTestId("plan-message")).toContainText(/version 2 /);
   await expect(page.getByTestId("history")).toContainText("Published");
+  // Now in force: a change says it applies at once, and asks why before it can be saved.
+  await expect(page.getByTestId("active-edit-hint")).toBeVisible();
+  await expect(page.getByTestId("save-draft")).toHaveText("Save change (in force at once)");
+  await expect(page.getByTestId("save-draft")).toBeDisabled();
 
   // The published zone is in the vector tiles the map draws.
   const inTiles = () =>

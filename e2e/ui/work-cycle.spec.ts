@@ -38,6 +38,9 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   const card = page.getByTestId("building-card");
   await expect(card).toBeVisible();
   await expect(page.getByTestId("details-panel").locator("h2")).toBeFocused();
+  // The map rings the building, though the rental-building layer is off.
+  const ringed = () => page.evaluate(() => (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): unknown[] } }).__gridAtlasMap.queryRenderedFeatures({ layers: ["picked-point"] }).length);
+  await expect.poll(ringed, { timeout: 15_000 }).toBe(1);
   // The cell as the tables name it: 社区 and number, not its 15-digit code.
   await expect(card.getByTestId("building-cell")).toHaveText(/^\S+ \d{3}$/);
   const form = card.getByTestId("check-form");

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDistrict, type DemoMeta } from "@/db/seed";
 import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import * as turf from "@turf/turf";
+import { cellToLatLng } from "h3-js";
 import type { MultiPolygon, Polygon } from "geojson";
 import { openTestDatabase, withRollback } from "@/lib/db/test-database";
 import { addDays, chinaDate, chinaMidnight } from "@/lib/time/china-date";
@@ -246,10 +247,10 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
     expect(mass / kde.summary.events).toBeLessThan(1.01);
   });
 
-  it("divides an edge hexagon's events by its area inside the district, as a turf clip measures it", async () => {
+  it("divides an edge hexagon's events by its area inside the district, as a turf clip measures it, and names each hexagon by its street", async () => {
     const hex = await getDensity(tx, SYSTEM_ACTOR, DensityParams.parse({ ...window, unit: "h3", resolution: "8" }));
-    const streets = await query<{ geometry: Polygon | MultiPolygon | string }>(tx, sql`select ST_AsGeoJSON(geom)::json as geometry from streets`);
-    const streetShapes = streets.map((s) => turf.feature(jsonColumn(s.geometry)));
+    const streets = await query<{ name_zh: string; geometry: Polygon | MultiPolygon | string }>(tx, sql`select name_zh, ST_AsGeoJSON(geom)::json as geometry from streets`);
+    const streetShapes = streets.map((s) => turf.feature(jsonColumn(s.geometry), { name: s.name_zh }));
     // Independent reference: each hexagon clipped street by street with turf, on turf's sphere.
     let edges = 0;
     for (const f of hex.features) {
@@ -260,6 +261,12 @@ describe(`analytics on the demo district (${process.env.TEST_DB ?? "embedded"})`
         return sum + (part ? turf.area(part) / 1e6 : 0);
       }, 0);
       if (inside < 0.9 * whole) edges++;
+      // Named by the street its centre lies in (turf's point-in-polygon), where it lies in one.
+      const [lat, lng] = cellToLatLng(String(f.properties.code));
+      const centre = turf.point([lng, lat]);
+      const home = streetShapes.find((s) => turf.booleanPointInPolygon(centre, s));
+      if (home) expect(f.properties.name_zh).toBe(`${home.properties.name}（六边形）`);
+      else expect(f.properties.name_zh).toMatch(/（六边形）$/);
       expect(Math.abs(Number(f.properties.area_km2) - inside)).toBeLessThan(0.01 * whole);
       const count = Number(f.properties.count);
       expect(Number(f.properties.per_km2)).toBeCloseTo(inside > 0 ? count / Number(f.properties.area_km2) : 0, 9);

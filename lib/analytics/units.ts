@@ -121,9 +121,32 @@ async function loadHexagons(db: Db, resolution: number, street: string | undefin
   }
   const units = [...cells].sort().map(hexagonUnit);
   const edge = units.filter((u) => !inside.has(u.code));
-  const areas = await areasInside(db, edge, street);
+  const [areas, names] = await Promise.all([areasInside(db, edge, street), streetNames(db, units, street)]);
   for (const u of edge) u.areaKm2 = areas.get(u.code) ?? 0;
+  for (const u of units) {
+    const name = names.get(u.code);
+    if (name) Object.assign(u, { nameZh: `${name.zh}（六边形）`, nameEn: `${name.en} (hexagon)` });
+  }
   return units;
+}
+
+/**
+ * A hexagon named by its street, so a list of hot hexagons reads as places (五马街道（六边形）), not
+ * as 15-digit indexes: the street its centre lies in, or for an edge hexagon the nearest one.
+ */
+async function streetNames(db: Db, hexagons: Unit[], street: string | undefined): Promise<Map<string, { zh: string; en: string }>> {
+  if (hexagons.length === 0) return new Map();
+  const list = JSON.stringify(hexagons.map((u) => [u.code, u.centroid[0], u.centroid[1]]));
+  const scope = street ? sql`where ${codeInStreetSql(sql`s.code`, street)}` : sql``;
+  const rows = await query<{ code: string; zh: string; en: string }>(
+    db,
+    sql`with h as (
+          select f->>0 as code, ST_SetSRID(ST_MakePoint((f->>1)::float8, (f->>2)::float8), 4326) as pt
+          from jsonb_array_elements(${list}::jsonb) f)
+        select h.code, s.name_zh as zh, s.name_en as en
+        from h cross join lateral (select s.name_zh, s.name_en from streets s ${scope} order by s.geom <-> h.pt limit 1) s`,
+  );
+  return new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en }]));
 }
 
 /**

@@ -64,6 +64,8 @@ export function CommandPanel({
             .slice(0, 10)
         : [];
   const summary = raw?.summary;
+  // The list is of H3 hexagons when the analysis ran on them (the unit picked beside the overlay).
+  const hexagons = summary?.unit === "h3";
   // Only a finished analysis of the window shown is exported (while loading, raw is the previous one).
   const listed = raw && status === "ready" && (state.overlay === "hotspots" || state.overlay === "emerging") ? state.overlay : null;
   const exportList = () => {
@@ -80,7 +82,7 @@ export function CommandPanel({
           {t.hotspotLegend.method} · {t.hotspotLegend.alpha} {String(summary.alpha)} · {t.hotspotLegend.hot99.split(" ")[0]} {String(summary.hot)} · {t.hotspotLegend.cold99.split(" ")[0]} {String(summary.cold)}
         </p>
       )}
-      <h2>{state.overlay === "emerging" ? t.topEmerging : t.topHotspots}</h2>
+      <h2>{state.overlay === "emerging" ? (hexagons ? t.topEmergingHex : t.topEmerging) : hexagons ? t.topHotspotsHex : t.topHotspots}</h2>
       {top.length === 0 ? (
         <p className="chart-empty">
           {state.overlay !== "hotspots" && state.overlay !== "emerging"
@@ -95,7 +97,7 @@ export function CommandPanel({
         <table className="table" data-testid="top-hotspots">
           <thead>
             <tr>
-              <th>{t.cell}</th>
+              <th>{hexagons ? t.hexagon : t.cell}</th>
               <th>{t.count}</th>
               <th>{state.overlay === "hotspots" ? t.z : t.trend}</th>
               <th>{state.overlay === "hotspots" ? t.p : t.trendZ}</th>

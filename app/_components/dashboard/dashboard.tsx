@@ -32,6 +32,7 @@ import { geometryBbox } from "./geometry-bbox";
 import { isCaseCategory } from "@/lib/vocabulary";
 import type { Geometry } from "geojson";
 import { useViewState } from "./use-view-state";
+import { showPickedPoint } from "../map/picked-point";
 import { FirstScreenProvider } from "./first-screen";
 
 export type View = "overview" | "command" | "coverage" | "plan";
@@ -101,14 +102,21 @@ export function Dashboard({
     setFocus([...bbox] as Bounds);
     setHighlight(code);
   }, []);
-  // A work-list row: fly to the building and open its card.
+  // A work-list row: fly to the building, ring it, and open its card.
+  const [buildingAt, setBuildingAt] = useState<{ code: string; at: [number, number] } | null>(null);
   const openBuilding = useCallback(
     (code: string, [lon, lat]: [number, number]) => {
       zoomTo([lon - 0.0015, lat - 0.0012, lon + 0.0015, lat + 0.0012]);
+      setBuildingAt({ code, at: [lon, lat] });
       setPicked({ layer: "rental-buildings-points", properties: { code } });
     },
     [zoomTo],
   );
+  // The ring stays while that building's card is open.
+  const ringed = buildingAt && picked?.layer === "rental-buildings-points" && picked.properties.code === buildingAt.code ? buildingAt.at : null;
+  useEffect(() => {
+    if (map) showPickedPoint(map, ringed);
+  }, [map, ringed]);
   const selectStreet = useCallback(
     (code: string) => {
       update({ street: code });

@@ -47,7 +47,10 @@ export function DetailsPanel({
     ? work.building
     : picked.layer === "overlay-fill"
       ? hexagon !== null
-        ? fill(t.hexagonTitle, { resolution: hexagon })
+        ? // A hexagon is named by its street when the analysis named it; its level is in the kind line.
+          String((locale === "zh" ? p.name_zh : p.name_en) ?? "") !== p.code && (p.name_zh ?? p.name_en)
+          ? String(locale === "zh" ? p.name_zh : p.name_en)
+          : fill(t.hexagonTitle, { resolution: hexagon })
         : String((locale === "zh" ? p.name_zh : p.name_en) ?? p.code)
       : String(p.name ?? p.code ?? t.layerNames[layerName(picked.layer)] ?? picked.layer);
   const format = (k: string, v: unknown): { text: string; title?: string } => {
@@ -82,7 +85,7 @@ export function DetailsPanel({
         <h2>{title}</h2>
         <button type="button" onClick={onClose} aria-label={t.close}>×</button>
       </header>
-      {!building && <p className="details-kind">{t.layerNames[layerName(picked.layer)] ?? ""}</p>}
+      {!building && <p className="details-kind">{hexagon !== null ? fill(t.hexagonTitle, { resolution: hexagon }) : (t.layerNames[layerName(picked.layer)] ?? "")}</p>}
       {building ? (
         <BuildingCard code={building} t={work} statuses={t.statuses} locale={locale} canRecord={canRecordChecks} />
       ) : (

@@ -39,11 +39,15 @@ export function LayerPanel({
           ))}
         </select>
       </label>
-      {state.overlay === "density" && (
+      {(state.overlay === "density" || state.overlay === "hotspots" || state.overlay === "emerging") && (
         <label className="select-row">
-          {t.densityMode}
-          <select value={state.density} onChange={(e) => update({ density: e.target.value as DensityMode })} data-testid="density-select">
-            {DENSITY_MODES.map((m) => (
+          {state.overlay === "density" ? t.densityMode : t.analysisUnit}
+          <select
+            value={state.overlay !== "density" && state.density === "kde" ? "cells" : state.density}
+            onChange={(e) => update({ density: e.target.value as DensityMode })}
+            data-testid="density-select"
+          >
+            {DENSITY_MODES.filter((m) => state.overlay === "density" || m !== "kde").map((m) => (
               <option key={m} value={m}>
                 {t.densityModes[m]}
               </option>

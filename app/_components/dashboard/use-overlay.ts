@@ -27,10 +27,11 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
     const kind = state.overlay;
     const endpoint = kind === "emerging" ? "emerging-hotspots" : kind;
     const extra: Record<string, string> = { unit };
-    if (kind === "density") {
-      if (state.density === "kde") Object.assign(extra, { mode: "kde", bandwidth: "300", cell: "100" });
-      else if (state.density !== "cells") Object.assign(extra, { unit: "h3", resolution: state.density.slice(3) });
-    }
+    // The unit picked for the map (网格 or H3 hexagons) serves density, hot spots and emerging
+    // hot spots alike; the kernel surface is density's alone (hot spots then use grid cells).
+    const hexagons = unit === "grid-cells" && kind !== "coverage" && state.density.startsWith("h3-");
+    if (hexagons) Object.assign(extra, { unit: "h3", resolution: state.density.slice(3) });
+    if (kind === "density" && state.density === "kde") Object.assign(extra, { mode: "kde", bandwidth: "300", cell: "100" });
     // Every overlay, the emerging one too, analyses the window the date boxes show.
     const query = analysisQuery(state, extra);
     setStatus("loading");
@@ -58,7 +59,8 @@ export function useOverlay(state: ViewState, unit: "grid-cells" | "communities" 
           return { ...f, properties: flat };
         });
         if (kind === "coverage") markGeometryProblems(features, raw.summary);
-        const joined = unit === "grid-cells" && (kind !== "density" || state.density === "cells");
+        // Grid-cell results colour the cells' own tiles; hexagons and the kernel surface are drawn from the answer.
+        const joined = unit === "grid-cells" && !hexagons && !(kind === "density" && state.density === "kde");
         setData({ overlay: { kind, collection: { type: "FeatureCollection", features }, densityStops: densityStops(densities), joined }, raw });
         setStatus("ready");
         setError(null);
