@@ -32,8 +32,11 @@ export function usePanelFocus<T extends HTMLElement>(onClose: () => void, item: 
   useEffect(() => {
     opener.current = document.activeElement;
     return () => {
+      // Only when the focus went with the panel (it is on the page's body now): a panel closed
+      // because something else was clicked leaves the focus there.
+      const lost = document.activeElement === null || document.activeElement === document.body;
       const back = opener.current;
-      if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+      if (lost && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
     };
   }, []);
 

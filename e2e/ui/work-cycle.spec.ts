@@ -39,7 +39,7 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   await expect(card).toBeVisible();
   await expect(page.getByTestId("details-panel").locator("h2")).toBeFocused();
   // The map rings the building, though the rental-building layer is off.
-  const ringed = () => page.evaluate(() => (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): unknown[] } }).__gridAtlasMap.queryRenderedFeatures({ layers: ["picked-point"] }).length);
+  const ringed = () => page.evaluate(() => (window as unknown as { __gridAtlasMap: { queryRenderedFeatures(o: object): unknown[] } }).__gridAtlasMap.queryRenderedFeatures({ layers: ["command-picked-point"] }).length);
   await expect.poll(ringed, { timeout: 15_000 }).toBe(1);
   // The cell as the tables name it: 社区 and number, not its 15-digit code.
   await expect(card.getByTestId("building-cell")).toHaveText(/^\S+ \d{3}$/);
@@ -52,8 +52,9 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   await form.locator('textarea[name="note"]').fill("二楼楼道堆放杂物");
   await form.getByRole("button", { name: "保存检查" }).click();
   await expect(card.getByRole("status")).toContainText("已开启整改");
-  // A saved check leaves a fresh form: no note carried over into the next one.
+  // A saved check leaves a fresh form: no note carried over into the next one; the focus is on what was recorded.
   await expect(form.locator('textarea[name="note"]')).toHaveValue("");
+  await expect(card.getByRole("status")).toBeFocused();
   await expect(card.getByTestId("rental-status")).toContainText("不准出租");
   const due = addDays(chinaToday(), 30);
   await expect(card.getByTestId("rectifications")).toContainText(`③ 消防不达标 · 整改期限 ${due}`);
@@ -73,7 +74,10 @@ test("a street office records a check that finds a fire hazard, sees the rectifi
   await form.getByRole("button", { name: "保存检查" }).click();
   await expect(form.getByRole("alert")).toContainText("早于该房屋登记入库的日期");
   await expect(card.getByTestId("check-history").locator("li")).toHaveCount(checks);
-  await page.getByTestId("details-panel").getByRole("button", { name: "关闭" }).click();
+  // Esc closes the card (the focus is still in it), and the ring on the map goes with it.
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("details-panel")).toHaveCount(0);
+  await expect.poll(ringed).toBe(0);
 
   // Last month, once the server has frozen it (it does so shortly after it starts).
   const month = lastMonth();

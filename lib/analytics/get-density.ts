@@ -25,7 +25,8 @@ export interface DensityUnitProperties {
   name_en: string;
   count: number;
   area_km2: number;
-  per_km2: number;
+  /** Null for an edge hexagon mostly outside the area: too little area to rate (see MIN_INSIDE_SHARE). */
+  per_km2: number | null;
   rental_units: number;
   /** Events per 1,000 rental units; null where the unit has no rental units. */
   per_1000_rental_units: number | null;
@@ -55,6 +56,12 @@ export async function getDensity(db: Db, actor: Actor, input: DensityParams): Pr
   return params.mode === "kde" ? kernelSurface(db, params) : perUnit(db, params);
 }
 
+/**
+ * An edge hexagon is rated over its part inside the area; below this share that part is a sliver,
+ * where one event would read as a peak drawn over a whole hexagon mostly outside the district.
+ */
+const MIN_INSIDE_SHARE = 0.25;
+
 async function perUnit(db: Db, params: DensityParams): Promise<DensityCollection> {
   const started = performance.now();
   const units = await loadUnits(db, params.unit, params.resolution, params.street);
@@ -66,7 +73,7 @@ async function perUnit(db: Db, params: DensityParams): Promise<DensityCollection
     return unitFeature(u, {
       count,
       area_km2: u.areaKm2,
-      per_km2: u.areaKm2 > 0 ? count / u.areaKm2 : 0,
+      per_km2: (u.insideShare ?? 1) < MIN_INSIDE_SHARE ? null : u.areaKm2 > 0 ? count / u.areaKm2 : 0,
       rental_units: rentalUnitsHere,
       per_1000_rental_units: rentalUnitsHere > 0 ? (1000 * count) / rentalUnitsHere : null,
     });
@@ -80,8 +87,9 @@ async function perUnit(db: Db, params: DensityParams): Promise<DensityCollection
       resolution: units.resolution,
       ...windowSummary(params),
       events: values.reduce((a, b) => a + b, 0),
-      max: Math.max(0, ...features.map((f) => f.properties.per_km2)),
+      max: Math.max(0, ...features.map((f) => f.properties.per_km2 ?? 0)),
       run_ms: Math.round(performance.now() - started),
+      ...(units.kind === "h3" ? { note: `edge hexagons less than ${MIN_INSIDE_SHARE * 100}% inside the area have no density (per_km2 null): their events are counted, but the area is too small to rate` } : {}),
     },
   };
 }

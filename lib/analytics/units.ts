@@ -19,6 +19,8 @@ export interface Unit {
   nameEn: string;
   geometry: Polygon | MultiPolygon;
   areaKm2: number;
+  /** For a hexagon on the area's edge: the share of it inside the area (0–1); absent when whole. */
+  insideShare?: number;
   centroid: [number, number];
 }
 
@@ -122,7 +124,11 @@ async function loadHexagons(db: Db, resolution: number, street: string | undefin
   const units = [...cells].sort().map(hexagonUnit);
   const edge = units.filter((u) => !inside.has(u.code));
   const [areas, names] = await Promise.all([areasInside(db, edge, street), streetNames(db, units, street)]);
-  for (const u of edge) u.areaKm2 = areas.get(u.code) ?? 0;
+  for (const u of edge) {
+    const whole = u.areaKm2;
+    u.areaKm2 = Math.min(whole, areas.get(u.code) ?? 0);
+    u.insideShare = whole > 0 ? u.areaKm2 / whole : 0;
+  }
   for (const u of units) {
     const name = names.get(u.code);
     if (name) Object.assign(u, { nameZh: `${name.zh}（六边形）`, nameEn: `${name.en} (hexagon)` });
@@ -157,16 +163,19 @@ async function streetNames(db: Db, hexagons: Unit[], street: string | undefined)
 async function areasInside(db: Db, hexagons: Unit[], street: string | undefined): Promise<Map<string, number>> {
   if (hexagons.length === 0) return new Map();
   const list = JSON.stringify(hexagons.map((u) => ({ code: u.code, geometry: u.geometry })));
-  const scope = street ? sql`and ${codeInStreetSql(sql`s.code`, street)}` : sql``;
-  // An imported street that is not valid would make GEOS refuse the intersection: it is made valid first.
+  const scope = street ? sql`where ${codeInStreetSql(sql`code`, street)}` : sql``;
+  // The streets are read once, made valid (an imported street that is not would make GEOS refuse
+  // the intersection) and cut into pieces of at most 128 vertices, so each hexagon is clipped
+  // against the few small pieces its box touches. Pieces do not overlap: their areas add up.
   const rows = await query<{ code: string; km2: number }>(
     db,
     sql`with h as (
           select f->>'code' as code, ST_SetSRID(ST_GeomFromGeoJSON((f->'geometry')::text), 4326) as geom
-          from jsonb_array_elements(${list}::jsonb) f)
-        select h.code, coalesce(sum(ST_Area(ST_Intersection(h.geom,
-                 case when ST_IsValid(s.geom) then s.geom else ST_MakeValid(s.geom) end)::geography)), 0) / 1e6 as km2
-        from h left join streets s on ST_Intersects(h.geom, s.geom) ${scope}
+          from jsonb_array_elements(${list}::jsonb) f),
+        s as materialized (
+          select ST_Subdivide(case when ST_IsValid(geom) then geom else ST_MakeValid(geom) end, 128) as geom from streets ${scope})
+        select h.code, coalesce(sum(ST_Area(ST_Intersection(h.geom, s.geom)::geography)), 0) / 1e6 as km2
+        from h left join s on h.geom && s.geom and ST_Intersects(h.geom, s.geom)
         group by h.code`,
   );
   return new Map(rows.map((r) => [r.code, Number(r.km2)]));

@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { codeInStreetSql, geomInDistrictSql } from "@/lib/auth/in-street";
 import { inTransaction, jsonColumn, query, queryOne } from "@/lib/db/query";
 import type { Db } from "@/lib/db/types";
-import { DetailedHttpError, HttpError, NotFoundError } from "@/lib/http/errors";
+import { BadRequestError, DetailedHttpError, HttpError, NotFoundError } from "@/lib/http/errors";
 import { fromGeoJson, type Finding } from "./check-geometry";
 import type { PlanListQuery } from "./plan-input";
 import { addDays, chinaMidnight } from "@/lib/time/china-date";
@@ -163,6 +163,8 @@ export async function updatePlan(
   if (change.geometry) await assertInDistrict(db, actor, change.geometry);
   // A draft's name or dates can change without re-checking its (already checked) shape.
   if (change.geometry || active) await assertSavable(db, actor, c, change.geometry ?? current.geometry, id, active);
+  // A change to a plan in force applies at once, with no publish step: it says why, as a publish does.
+  if (active && !change.note?.trim()) throw new BadRequestError("").as("plan.change_note", { noun: c.noun });
   await inTransaction(db, async (tx) => {
     const before = await lockVersion(tx, actor, c, id, expected);
     const sets = (await c.columns(tx, change.properties ?? {})).map(([n, v]) => sql`${sql.identifier(n)} = ${v}`);
@@ -174,7 +176,7 @@ export async function updatePlan(
     );
     if (!updated) await lockVersion(tx, actor, c, id, expected); // lost a race: report the winner's version
     await appendVersion(tx, c.kind, id, "update", change.note ?? null, actor);
-    await appendAudit(tx, actor, { entity: tableName(c), entityId: id, action: "update", before: toFeature(before).properties, after: { ...change.properties, geometry_changed: !!change.geometry } });
+    await appendAudit(tx, actor, { entity: tableName(c), entityId: id, action: "update", before: toFeature(before).properties, after: { ...change.properties, geometry_changed: !!change.geometry, ...(change.note ? { note: change.note } : {}) } });
   });
   return getPlan(db, actor, c, id);
 }

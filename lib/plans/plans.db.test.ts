@@ -190,6 +190,14 @@ describe("zone workflow", () => {
       await expect(updatePlan(tx, actorWithRole("commander"), ZONES, created.id, "3", { properties: { name: "x" } })).rejects.toMatchObject({ status: 403 });
       const audit = await query<{ action: string }>(tx, sql`select action from audit_log where entity = 'no_stall_zones' and entity_id = ${String(created.id)} order by id`);
       expect(audit.map((a) => a.action)).toEqual(["create", "update", "publish"]);
+
+      // In force now: a change applies at once, so it must say why; without a note nothing changes.
+      const unexplained = await updatePlan(tx, planner, ZONES, created.id, "3", { properties: { name: "Quietly changed" } }).catch((e: unknown) => e);
+      expect(unexplained).toMatchObject({ status: 400, code: "plan.change_note" });
+      expect((await getPlan(tx, planner, ZONES, created.id)).properties).toMatchObject({ name: "Renamed", version: 3 });
+      const amended = await updatePlan(tx, planner, ZONES, created.id, "3", { properties: { name: "Amended" }, note: "agreed with the street office" });
+      expect(amended.properties).toMatchObject({ name: "Amended", status: "active", version: 4 });
+      expect((await listVersions(tx, planner, ZONES, created.id))[0]).toMatchObject({ version: 4, action: "update", note: "agreed with the street office" });
     });
   });
 

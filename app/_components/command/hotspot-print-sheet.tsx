@@ -42,6 +42,8 @@ export function HotspotPrintSheet({
       ? features.filter((f) => Number(f.properties?.gi_bin) > 0).sort((a, b) => Number(b.properties?.gi_z) - Number(a.properties?.gi_z))
       : features.filter((f) => String(f.properties?.category).endsWith("_hot")).sort((a, b) => Number(b.properties?.trend_z) - Number(a.properties?.trend_z));
   const shown = hot.slice(0, PAGE_ROWS);
+  // An H3 analysis lists hexagons (15 hex digits), not cells.
+  const hexagons = features.some((f) => /^8[0-9a-f]{14}$/.test(String(f.properties?.code)));
   const name = (f: Feature) => String((locale === "zh" ? f.properties?.name_zh : f.properties?.name_en) ?? f.properties?.code);
   return createPortal(
     <section className="print-sheet" data-testid="hotspot-print" aria-hidden>
@@ -51,7 +53,7 @@ export function HotspotPrintSheet({
         <thead>
           <tr>
             <th>#</th>
-            <th>{d.cell}</th>
+            <th>{hexagons ? d.hexagon : d.cell}</th>
             <th>{d.count}</th>
             <th>{kind === "hotspots" ? d.z : d.trend}</th>
           </tr>

@@ -69,6 +69,8 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
   const [notice, setNotice] = useState<string | null>(null);
   // A saved check starts a fresh form: today's date, no note, the rules as the building now stands.
   const [checkForm, setCheckForm] = useState(0);
+  // The saved form's button goes with it: the focus moves to the notice, which says what was recorded.
+  const noticeLine = useRef<HTMLParagraphElement>(null);
 
   // The building asked for last: an answer for one clicked before it must not land on its card
   // (its form would then save the other building's figures under this one's code).
@@ -171,7 +173,11 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
           })}
         </ul>
       )}
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status" ref={noticeLine} tabIndex={-1}>
+          {notice}
+        </p>
+      )}
       {canRecord && building.registration_status === "unregistered" && (
         <button type="button" onClick={() => void register()} data-testid="mark-registered">{t.markRegistered}</button>
       )}
@@ -187,6 +193,7 @@ export function BuildingCard({ code, t, statuses, locale, canRecord }: { code: s
             await load();
             setCheckForm((n) => n + 1);
             announceRegisterChange();
+            requestAnimationFrame(() => noticeLine.current?.focus({ preventScroll: true }));
           }}
         />
       )}

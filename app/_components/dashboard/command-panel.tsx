@@ -49,7 +49,7 @@ export function CommandPanel({
 }) {
   const wholeCity = districtOf !== null;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
-  // z-scores to two places, as the printed list and the CSV give them.
+  // z-scores to two places, as the printed list gives them.
   const zScore = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const top =
     state.overlay === "hotspots" && raw
@@ -113,7 +113,7 @@ export function CommandPanel({
                   <td title={`${String(locale === "zh" ? p.name_zh : p.name_en)} · ${String(p.code)}`}>
                     {compactPlaceName(String(locale === "zh" ? p.name_zh : p.name_en), locale)}
                     {/* On its own line: the name column is narrow. */}
-                    {districtOf && (
+                    {districtOf && !hexagons && (
                       <>
                         <br />
                         <small className="muted">{districtOf(String(p.code))}</small>

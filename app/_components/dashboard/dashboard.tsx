@@ -185,7 +185,8 @@ export function Dashboard({
       setOpenCase(null);
       const q = new URL(alert.link, window.location.origin).searchParams;
       if (alert.grid_cell_code && alert.category) {
-        update({ overlay: "emerging", from: q.get("from") ?? state.from, to: q.get("to") ?? state.to, categories: [alert.category] });
+        // The alert's analysis: grid cells, whatever unit the map had.
+        update({ overlay: "emerging", density: "cells", from: q.get("from") ?? state.from, to: q.get("to") ?? state.to, categories: [alert.category] });
         void openCell(alert.grid_cell_code);
       } else if (alert.area_id !== null) {
         zoomToArea(alert.area_id);

@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 
-const SOURCE = "picked-point";
+// command-*: a layer the map's rebuild keeps (district-map.tsx), like the supervised areas.
+const SOURCE = "command-picked-point";
 
 /**
  * A ring around the place whose card is open (a building opened from a work list), so it can be
@@ -9,9 +10,9 @@ const SOURCE = "picked-point";
 export function showPickedPoint(map: MapLibreMap, at: [number, number] | null): void {
   const data = { type: "FeatureCollection" as const, features: at ? [{ type: "Feature" as const, geometry: { type: "Point" as const, coordinates: at }, properties: {} }] : [] };
   const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
-  if (source) return void source.setData(data);
-  if (!at) return;
-  map.addSource(SOURCE, { type: "geojson", data });
+  if (source) source.setData(data);
+  else if (at) map.addSource(SOURCE, { type: "geojson", data });
+  if (!at || map.getLayer(SOURCE)) return;
   map.addLayer({
     id: SOURCE,
     type: "circle",

@@ -296,8 +296,8 @@ export function PlanWorkspace({ map, t, locale, picked, onDrawingChange }: {
         <dl className="stats measurements" data-testid="measurements">
           <div className="stat">
             <dt>{t.area}</dt>
-            {/* A shape that crosses itself has no meaningful area (a bow-tie's lobes cancel out). */}
-            <dd data-testid="area">{check && !check.valid ? "—" : `${Math.round(measured.area).toLocaleString()} m²`}</dd>
+            {/* A shape the server cannot measure (one that crosses itself: a bow-tie's lobes cancel out) has no area. */}
+            <dd data-testid="area">{check?.measurements && check.measurements.area_m2 === null ? "—" : `${Math.round(measured.area).toLocaleString()} m²`}</dd>
           </div>
           <div className="stat">
             <dt>{t.perimeter}</dt>

@@ -13,6 +13,7 @@ export const PLAN_MESSAGES = {
     en: "this {noun} was changed by someone else: it is now version {current}, you edited version {expected}. Reload it and apply your change again.",
     zh: "这个{noun}已被他人修改：现在是第 {current} 版，您编辑的是第 {expected} 版。请重新加载后再修改。",
   },
+  "plan.change_note": { en: "this {noun} is in force and a change applies at once: say why in a short note", zh: "这个{noun}正在生效，修改立即生效：请写明修改说明" },
   "plan.retired_kept": { en: "this {noun} is retired; retired plans are kept as they were", zh: "这个{noun}已废止：已废止的规划保持原样，不能再修改" },
   "plan.delete_not_draft": { en: "only drafts can be deleted; retire this {status} {noun} instead", zh: "只能删除草稿；这个{status}的{noun}请改为废止" },
   "plan.publish_not_draft": { en: "only drafts are published; this {noun} is {status}", zh: "只能发布草稿；这个{noun}现在是{status}" },
