@@ -230,6 +230,12 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
   const [error, setError] = useState<string | null>(null);
   // One key per check being entered: pressing Save again after a lost answer cannot record it twice.
   const key = useRef(newKey());
+  // The save button is disabled while saving, which drops the focus: a refusal takes it, so the
+  // reader hears it and Esc still closes the card.
+  const errorLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (error) errorLine.current?.focus({ preventScroll: true });
+  }, [error]);
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -298,7 +304,11 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
         {t.note}
         <textarea name="note" maxLength={500} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert" ref={errorLine} tabIndex={-1}>
+          {error}
+        </p>
+      )}
       <button type="submit" disabled={saving}>{saving ? t.saving : t.save}</button>
     </form>
   );
