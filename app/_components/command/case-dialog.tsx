@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Department } from "@/lib/cases/departments";
 import type { EventRecord } from "@/lib/register/events";
 import { fill } from "@/lib/i18n/fill";
@@ -42,6 +42,11 @@ export function CaseDialog({
   const [dueOn, setDueOn] = useState("");
   const [saving, setSaving] = useState(false);
   const { panel, focusHeading } = usePanelFocus<HTMLElement>(onClose, id);
+  // The move's buttons are disabled while it is sent, which drops the focus: a refusal takes it.
+  const errorLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (error) errorLine.current?.focus({ preventScroll: true });
+  }, [error]);
   useEffect(() => {
     setRecord(null);
     setError(null);
@@ -82,7 +87,11 @@ export function CaseDialog({
           ×
         </button>
       </header>
-      {error && <p className="form-error" role="alert" data-testid="case-error">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert" data-testid="case-error" ref={errorLine} tabIndex={-1}>
+          {error}
+        </p>
+      )}
       {!record && !error && <p className="muted">{d.loadingData}</p>}
       {record && (
         <>
