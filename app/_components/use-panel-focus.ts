@@ -58,3 +58,16 @@ export function usePanelFocus<T extends HTMLElement>(onClose: () => void, item: 
 
   return { panel, focusHeading };
 }
+
+/**
+ * A refusal shown in a panel takes the focus when it appears: the button pressed is disabled while
+ * its request runs, which drops the focus to the page (and out of reach of the panel's Esc).
+ * Put the ref on the message; make it focusable with tabIndex={-1}.
+ */
+export function useFocusOnMessage<T extends HTMLElement>(message: string | null) {
+  const element = useRef<T>(null);
+  useEffect(() => {
+    if (message) element.current?.focus({ preventScroll: true });
+  }, [message]);
+  return element;
+}

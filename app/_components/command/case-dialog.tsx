@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { Department } from "@/lib/cases/departments";
 import type { EventRecord } from "@/lib/register/events";
 import { fill } from "@/lib/i18n/fill";
@@ -8,7 +8,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { chinaDateTime } from "@/lib/time/china-date";
 import { isCaseCategory, type EventStatus } from "@/lib/vocabulary";
 import { callApi } from "@/lib/http/call-api";
-import { usePanelFocus } from "../use-panel-focus";
+import { useFocusOnMessage, usePanelFocus } from "../use-panel-focus";
 
 /**
  * One case: where and when, its department and deadline, its history, and the moves this reader
@@ -42,11 +42,7 @@ export function CaseDialog({
   const [dueOn, setDueOn] = useState("");
   const [saving, setSaving] = useState(false);
   const { panel, focusHeading } = usePanelFocus<HTMLElement>(onClose, id);
-  // The move's buttons are disabled while it is sent, which drops the focus: a refusal takes it.
-  const errorLine = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (error) errorLine.current?.focus({ preventScroll: true });
-  }, [error]);
+  const errorLine = useFocusOnMessage<HTMLParagraphElement>(error);
   useEffect(() => {
     setRecord(null);
     setError(null);

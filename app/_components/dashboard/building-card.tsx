@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { FIVE_RULES, RULE_OUTCOMES, type RuleColumn } from "@/lib/checks/five-rules";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import { useFocusOnMessage } from "../use-panel-focus";
 import { callApi, failureText } from "@/lib/http/call-api";
 
 type Work = Messages["work"];
@@ -230,12 +231,7 @@ function CheckForm({ code, building, t, locale, onSaved }: { code: string; build
   const [error, setError] = useState<string | null>(null);
   // One key per check being entered: pressing Save again after a lost answer cannot record it twice.
   const key = useRef(newKey());
-  // The save button is disabled while saving, which drops the focus: a refusal takes it, so the
-  // reader hears it and Esc still closes the card.
-  const errorLine = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (error) errorLine.current?.focus({ preventScroll: true });
-  }, [error]);
+  const errorLine = useFocusOnMessage<HTMLParagraphElement>(error);
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
